@@ -1,0 +1,46 @@
+//! Preprocesses the corpus folder at build time and writes the bundle the app
+//! embeds. The folder is `seeds/` unless `CORPUS_DIR` names another.
+
+use std::path::{Path, PathBuf};
+
+use corpus::bundle::Bundle;
+use corpus::search::SearchIndex;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=CORPUS_DIR");
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let corpus_dir = match std::env::var_os("CORPUS_DIR") {
+        Some(dir) => manifest_dir.join(dir),
+        None => manifest_dir.join("seeds"),
+    };
+    watch(&corpus_dir);
+    let corpus = match corpus::pipeline::build(&corpus_dir) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            eprintln!("error: cannot build the corpus in {}: {e}", corpus_dir.display());
+            std::process::exit(1);
+        }
+    };
+    for warning in &corpus.warnings {
+        println!("cargo:warning={warning}");
+    }
+    let index = SearchIndex::build(&corpus);
+    let bytes = Bundle { corpus, index }.encode();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// Asks cargo to rebuild when anything in the corpus folder changes.
+fn watch(dir: &Path) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                watch(&path);
+            } else {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! `corpus`: check, inspect and query a corpus folder from the command line.
+//!
+//! Each subcommand lives in its own module with a `run(args) -> ExitCode`.
+
+use std::process::ExitCode;
+
+mod check;
+mod entities;
+mod quotes;
+mod score;
+mod search;
+mod show;
+
+const USAGE: &str = "\
+usage: corpus <command> [arguments]
+
+commands:
+  check DIR [--json]             documents, metadata and warnings of a corpus folder
+  show FILE [--dropped] [--json] one cleaned document with its metadata
+  entities DIR [--json]          people, organisations and places with roles and aliases
+  quotes PATH [--json]           every quote in a file or folder, with its speaker
+  score GOLD PREDICTED           precision, recall and F1 of quotes against a gold file
+  search DIR QUERY [--json] [--limit N]  ranked hits and facet counts";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    match args.first().map(String::as_str) {
+        Some("check") => check::run(rest),
+        Some("show") => show::run(rest),
+        Some("entities") => entities::run(rest),
+        Some("quotes") => quotes::run(rest),
+        Some("score") => score::run(rest),
+        Some("search") => search::run(rest),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

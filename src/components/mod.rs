@@ -1,0 +1,4 @@
+//! The app's views, one file each.
+
+pub mod document_list;
+pub mod reader;
