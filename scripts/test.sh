@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: formatting and lints, the core crate's native
+# tests, then the browser tests in headless Chromium against a release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+echo "== native tests"
+cargo test -p corpus
+echo "== release build"
+trunk build --release
+echo "== browser tests"
+npx playwright test --config tests/browser/playwright.config.mjs

@@ -1,0 +1,33 @@
+// Browser tests: Debian's Chromium, headless, against the release build in dist/.
+import { defineConfig } from "@playwright/test";
+
+export const BASE_PORT = 8181;
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: /.*\.spec\.mjs/,
+  timeout: 60_000,
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${BASE_PORT}/`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node tests/browser/serve.mjs dist ${BASE_PORT}`,
+    cwd: "../..",
+    url: `http://127.0.0.1:${BASE_PORT}/`,
+    reuseExistingServer: false,
+  },
+});
