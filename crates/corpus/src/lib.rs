@@ -19,3 +19,4 @@ pub mod model;
 pub mod pipeline;
 pub mod quotes;
 pub mod search;
+pub mod views;
