@@ -1,0 +1,330 @@
+//! Evaluates parsed clauses against the postings: which documents (or
+//! quotes) match each clause, how well (BM25F), and where in the body.
+//!
+//! Scoring (BM25F, per clause and target): each occurrence list adds
+//! `boost(field) * tf / (1 - b + b * len / avg_len)` to a pseudo frequency
+//! `f`; the clause scores `idf * f * (K1 + 1) / (f + K1) * weight(kind)`,
+//! where `kind` is how the text word matched the query word (exact, prefix,
+//! typo) and `idf = ln(1 + (N - df + 0.5) / (df + 0.5))`. When a clause has
+//! several matching terms or alternatives, a target keeps its best.
+//!
+//! Invariant: every target index is below `targets`, and bit `c` of
+//! `mask[t]` is set exactly when clause `c` matched target `t`.
+
+use std::collections::HashMap;
+
+use super::analyzer::Analyzer;
+use super::fields::Field;
+use super::index::SearchIndex;
+use super::query::Item;
+use super::typo::{self, MatchKind};
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+
+/// What the evaluation scores: documents, or quotes by global quote number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Documents,
+    Quotes,
+}
+
+/// The outcome of evaluating every clause.
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    /// Bit per clause matched, per target.
+    pub mask: Vec<u32>,
+    /// Sum of the clause scores, per target.
+    pub score: Vec<f32>,
+    /// Sum of the clauses' match kinds (0 exact … 3 two typos), per target.
+    pub cost: Vec<u16>,
+    /// Body occurrences (documents only), packed by [`pack`].
+    pub occurrences: Vec<u64>,
+    /// Terms the query's words matched, for highlighting.
+    pub terms: Vec<String>,
+    /// The terms of each phrase found, for highlighting.
+    pub phrases: Vec<Vec<String>>,
+}
+
+/// Packs a body occurrence so that sorting orders by block, then position.
+pub fn pack(block: u32, position: u32, clause: usize) -> u64 {
+    (u64::from(block) << 36)
+        | (u64::from(position.min((1 << 28) - 1)) << 8)
+        | (clause as u64 & 0xff)
+}
+
+/// Unpacks [`pack`]: (global block, position, clause).
+pub fn unpack(packed: u64) -> (u32, u32, usize) {
+    (
+        (packed >> 36) as u32,
+        ((packed >> 8) & ((1 << 28) - 1)) as u32,
+        (packed & 0xff) as usize,
+    )
+}
+
+/// Per-clause scratch: best score and match kind per target.
+struct ClauseScratch {
+    best: Vec<f32>,
+    kind: Vec<u8>,
+    touched: Vec<u32>,
+    frequency: Vec<f32>,
+    frequency_touched: Vec<u32>,
+}
+
+impl ClauseScratch {
+    fn new(targets: usize) -> Self {
+        Self {
+            best: vec![0.0; targets],
+            kind: vec![u8::MAX; targets],
+            touched: Vec::new(),
+            frequency: vec![0.0; targets],
+            frequency_touched: Vec::new(),
+        }
+    }
+
+    fn add_frequency(&mut self, target: u32, value: f32) {
+        let slot = &mut self.frequency[target as usize];
+        if *slot == 0.0 {
+            self.frequency_touched.push(target);
+        }
+        *slot += value;
+    }
+
+    /// Turns the pseudo frequencies gathered for one term into clause scores.
+    fn settle(&mut self, idf: f32, kind: MatchKind) {
+        for &t in &self.frequency_touched {
+            let f = std::mem::take(&mut self.frequency[t as usize]);
+            let score = idf * f * (K1 + 1.0) / (f + K1) * kind.weight();
+            if self.kind[t as usize] == u8::MAX {
+                self.touched.push(t);
+            }
+            let best = &mut self.best[t as usize];
+            *best = best.max(score);
+            let k = &mut self.kind[t as usize];
+            *k = (*k).min(kind as u8);
+        }
+        self.frequency_touched.clear();
+    }
+}
+
+/// Evaluates clauses (each a list of alternatives) over the index.
+pub struct Matcher<'a> {
+    pub index: &'a SearchIndex,
+    pub analyzer: &'a Analyzer,
+    pub target: Target,
+}
+
+impl Matcher<'_> {
+    fn targets(&self) -> usize {
+        match self.target {
+            Target::Documents => self.index.documents(),
+            Target::Quotes => self.index.quotes(),
+        }
+    }
+
+    /// The target of an entry, if this evaluation scores its field.
+    fn target_of(&self, field: Field, doc: u32, sub: u32) -> Option<u32> {
+        let targets = self.targets() as u32;
+        let target = match (self.target, field) {
+            (Target::Documents, _) => doc,
+            (Target::Quotes, Field::Quote | Field::Speaker) => self.index.unit(field, doc, sub),
+            (Target::Quotes, _) => return None,
+        };
+        (target < targets).then_some(target)
+    }
+
+    fn idf(&self, doc_freq: u32) -> f32 {
+        let n = self.index.documents() as f32;
+        let df = doc_freq as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.01)
+    }
+
+    fn normalised(&self, field: Field, doc: u32, sub: u32, tf: usize) -> f32 {
+        let unit = self.index.unit(field, doc, sub);
+        let b = field.length_normalisation();
+        let len = self.index.unit_length(field, unit);
+        let avg = self.index.average_lengths[field as usize];
+        field.boost() * tf as f32 / (1.0 - b + b * len / avg)
+    }
+
+    /// Evaluates the required clauses.
+    pub fn evaluate(&self, clauses: &[Vec<Item>]) -> Evaluation {
+        let targets = self.targets();
+        let mut out = Evaluation {
+            mask: vec![0; targets],
+            score: vec![0.0; targets],
+            cost: vec![0; targets],
+            ..Evaluation::default()
+        };
+        let mut scratch = ClauseScratch::new(targets);
+        let all_positions = clauses.len() > 1;
+        for (c, alternatives) in clauses.iter().enumerate() {
+            for item in alternatives {
+                match item {
+                    Item::Word { word, prefix } => {
+                        for expansion in typo::expand(self.index, self.analyzer, word, *prefix) {
+                            self.score_term(
+                                expansion.term,
+                                expansion.kind,
+                                c,
+                                all_positions,
+                                &mut scratch,
+                                &mut out,
+                            );
+                            out.terms.push(expansion.text);
+                        }
+                    }
+                    Item::Phrase(words) => {
+                        let Some(found) = self.phrase(words) else {
+                            continue;
+                        };
+                        for ((field, doc, sub), starts) in &found.starts {
+                            let Some(target) = self.target_of(*field, *doc, *sub) else {
+                                continue;
+                            };
+                            scratch.add_frequency(
+                                target,
+                                self.normalised(*field, *doc, *sub, starts.len()),
+                            );
+                            if self.target == Target::Documents && *field == Field::Body {
+                                let block = self.index.unit(Field::Body, *doc, *sub);
+                                let take = if all_positions { starts.len() } else { 1 };
+                                out.occurrences
+                                    .extend(starts.iter().take(take).map(|&p| pack(block, p, c)));
+                            }
+                        }
+                        scratch.settle(found.idf, MatchKind::Exact);
+                        out.phrases.push(found.terms);
+                    }
+                }
+            }
+            for &t in &scratch.touched {
+                let t = t as usize;
+                out.mask[t] |= 1 << c;
+                out.score[t] += scratch.best[t];
+                out.cost[t] += u16::from(scratch.kind[t]);
+                scratch.best[t] = 0.0;
+                scratch.kind[t] = u8::MAX;
+            }
+            scratch.touched.clear();
+        }
+        out.terms.sort_unstable();
+        out.terms.dedup();
+        out
+    }
+
+    fn score_term(
+        &self,
+        term: u32,
+        kind: MatchKind,
+        clause: usize,
+        all_positions: bool,
+        scratch: &mut ClauseScratch,
+        out: &mut Evaluation,
+    ) {
+        let record = self.index.record(term);
+        let idf = self.idf(record.doc_freq);
+        let mut positions = Vec::new();
+        for (field, _, mut entries) in record.fields() {
+            if self.target == Target::Quotes && !matches!(field, Field::Quote | Field::Speaker) {
+                continue;
+            }
+            while let Some((doc, sub)) = entries.next_into(&mut positions) {
+                let Some(target) = self.target_of(field, doc, sub) else {
+                    continue;
+                };
+                scratch.add_frequency(target, self.normalised(field, doc, sub, positions.len()));
+                if self.target == Target::Documents && field == Field::Body {
+                    let block = self.index.unit(Field::Body, doc, sub);
+                    let take = if all_positions { positions.len() } else { 1 };
+                    out.occurrences
+                        .extend(positions.iter().take(take).map(|&p| pack(block, p, clause)));
+                }
+            }
+        }
+        scratch.settle(idf, kind);
+    }
+
+    /// The targets containing any of `items` exactly (for exclusions).
+    pub fn containing(&self, items: &[Item]) -> Vec<bool> {
+        let mut hit = vec![false; self.targets()];
+        let mut positions = Vec::new();
+        for item in items {
+            match item {
+                Item::Word { word, .. } => {
+                    let Some(term) = self.index.term_id(&self.analyzer.term(word)) else {
+                        continue;
+                    };
+                    for (field, _, mut entries) in self.index.record(term).fields() {
+                        while let Some((doc, sub)) = entries.next_into(&mut positions) {
+                            if let Some(t) = self.target_of(field, doc, sub) {
+                                hit[t as usize] = true;
+                            }
+                        }
+                    }
+                }
+                Item::Phrase(words) => {
+                    for &(field, doc, sub) in
+                        self.phrase(words).iter().flat_map(|f| f.starts.keys())
+                    {
+                        if let Some(t) = self.target_of(field, doc, sub) {
+                            hit[t as usize] = true;
+                        }
+                    }
+                }
+            }
+        }
+        hit
+    }
+
+    /// Where the words occur consecutively, per (field, doc, sub): the
+    /// positions of the first word.
+    fn phrase(&self, words: &[String]) -> Option<PhraseMatches> {
+        let terms: Vec<String> = words.iter().map(|w| self.analyzer.term(w)).collect();
+        let ids: Vec<u32> = terms
+            .iter()
+            .map(|t| self.index.term_id(t))
+            .collect::<Option<_>>()?;
+        let mut starts: HashMap<(Field, u32, u32), Vec<u32>> = HashMap::new();
+        let mut positions = Vec::new();
+        let mut idf = 0.0;
+        for (offset, &term) in ids.iter().enumerate() {
+            let record = self.index.record(term);
+            idf += self.idf(record.doc_freq);
+            let mut next: HashMap<(Field, u32, u32), Vec<u32>> = HashMap::new();
+            for (field, _, mut entries) in record.fields() {
+                if self.target == Target::Quotes && !matches!(field, Field::Quote | Field::Speaker)
+                {
+                    continue;
+                }
+                while let Some((doc, sub)) = entries.next_into(&mut positions) {
+                    let key = (field, doc, sub);
+                    if offset == 0 {
+                        next.insert(key, positions.clone());
+                    } else if let Some(candidates) = starts.get(&key) {
+                        let kept: Vec<u32> = candidates
+                            .iter()
+                            .copied()
+                            .filter(|&p| positions.binary_search(&(p + offset as u32)).is_ok())
+                            .collect();
+                        if !kept.is_empty() {
+                            next.insert(key, kept);
+                        }
+                    }
+                }
+            }
+            starts = next;
+            if starts.is_empty() {
+                return None;
+            }
+        }
+        Some(PhraseMatches { starts, idf, terms })
+    }
+}
+
+/// The occurrences of a phrase.
+struct PhraseMatches {
+    starts: HashMap<(Field, u32, u32), Vec<u32>>,
+    idf: f32,
+    terms: Vec<String>,
+}

@@ -1,0 +1,244 @@
+//! The postings of one term: where it occurs, field by field, with positions.
+//!
+//! Layout of a term's record (all integers LEB128 varints):
+//! ```text
+//! doc_freq                      documents containing the term in any field
+//! repeated per field present:
+//!   field tag (1 byte), entry count, byte length of the entries
+//!   entries: doc delta, (sub << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4],
+//!            tf position deltas (the first absolute)
+//! ```
+//! Worked example: `visa` twice in block 3 of document 7 (words 4 and 9) and
+//! once in the title of document 9 (word 2) is
+//! `2 | Title 1 3: 9 (0<<2|0) 2 | Body 1 4: 7 (3<<2|1) 4 5`.
+//!
+//! Invariant: entries are sorted by (doc, sub) and positions ascend within an
+//! entry; decoding malformed bytes stops early instead of panicking.
+
+use super::fields::Field;
+
+/// One occurrence list: a unit of a field and the word positions in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub doc: u32,
+    pub sub: u32,
+    /// Word positions within the unit, ascending.
+    pub positions: Vec<u32>,
+}
+
+pub fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// A cursor over varint-encoded bytes; reading past the end yields `None`.
+#[derive(Debug, Clone)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, pos: 0 }
+    }
+
+    pub fn varint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.bytes.get(self.pos)?;
+            self.pos += 1;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    pub fn byte(&mut self) -> Option<u8> {
+        let byte = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(byte)
+    }
+
+    pub fn take(&mut self, len: usize) -> Option<&'a [u8]> {
+        let end = self.pos.checked_add(len)?;
+        let slice = self.bytes.get(self.pos..end)?;
+        self.pos = end;
+        Some(slice)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+}
+
+/// Encodes a term's record from its entries per field (each sorted by
+/// (doc, sub)).
+pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) {
+    write_varint(out, u64::from(doc_freq));
+    let mut body = Vec::new();
+    for (field, entries) in fields {
+        if entries.is_empty() {
+            continue;
+        }
+        body.clear();
+        let mut previous_doc = 0;
+        for entry in entries {
+            let tf = entry.positions.len().max(1) as u64;
+            write_varint(&mut body, u64::from(entry.doc - previous_doc));
+            write_varint(&mut body, (u64::from(entry.sub) << 2) | (tf.min(4) - 1));
+            if tf >= 4 {
+                write_varint(&mut body, tf - 4);
+            }
+            let mut previous_position = 0;
+            for &position in &entry.positions {
+                write_varint(&mut body, u64::from(position - previous_position));
+                previous_position = position;
+            }
+            previous_doc = entry.doc;
+        }
+        out.push(field.tag());
+        write_varint(out, entries.len() as u64);
+        write_varint(out, body.len() as u64);
+        out.extend_from_slice(&body);
+    }
+}
+
+/// A decoded view of a term's record.
+#[derive(Debug, Clone)]
+pub struct Record<'a> {
+    pub doc_freq: u32,
+    reader: Reader<'a>,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let mut reader = Reader::new(bytes);
+        let doc_freq = reader.varint().unwrap_or(0) as u32;
+        Self { doc_freq, reader }
+    }
+
+    /// The fields of the record with their entry counts and entry bytes.
+    pub fn fields(self) -> impl Iterator<Item = (Field, u32, FieldEntries<'a>)> {
+        let mut reader = self.reader;
+        std::iter::from_fn(move || {
+            if reader.is_empty() {
+                return None;
+            }
+            let field = Field::from_tag(reader.byte()?)?;
+            let count = reader.varint()? as u32;
+            let len = reader.varint()? as usize;
+            let bytes = reader.take(len)?;
+            Some((
+                field,
+                count,
+                FieldEntries {
+                    reader: Reader::new(bytes),
+                    doc: 0,
+                },
+            ))
+        })
+    }
+}
+
+/// The entries of one field; positions are written into a caller's buffer
+/// so decoding allocates nothing per entry.
+#[derive(Debug, Clone)]
+pub struct FieldEntries<'a> {
+    reader: Reader<'a>,
+    doc: u32,
+}
+
+impl FieldEntries<'_> {
+    /// The next entry's (doc, sub), its positions replacing `positions`.
+    pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<(u32, u32)> {
+        if self.reader.is_empty() {
+            return None;
+        }
+        self.doc = self.doc.checked_add(self.reader.varint()? as u32)?;
+        let packed = self.reader.varint()?;
+        let sub = (packed >> 2) as u32;
+        let mut tf = (packed & 3) + 1;
+        if tf == 4 {
+            tf += self.reader.varint()?;
+        }
+        positions.clear();
+        let mut position = 0u32;
+        for _ in 0..tf {
+            position = position.saturating_add(self.reader.varint()? as u32);
+            positions.push(position);
+        }
+        Some((self.doc, sub))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip() {
+        let entry = |doc, sub, positions: &[u32]| Entry {
+            doc,
+            sub,
+            positions: positions.to_vec(),
+        };
+        let fields = vec![
+            (Field::Title, vec![entry(9, 0, &[2])]),
+            (
+                Field::Body,
+                vec![
+                    entry(7, 3, &[4, 9]),
+                    entry(7, 5, &[0, 1, 2, 3, 4, 300]),
+                    entry(1000, 0, &[70000]),
+                ],
+            ),
+            (Field::Quote, vec![]),
+        ];
+        let mut bytes = Vec::new();
+        encode(2, &fields, &mut bytes);
+        let record = Record::new(&bytes);
+        assert_eq!(record.doc_freq, 2);
+        let mut decoded = Vec::new();
+        for (field, count, mut entries) in record.fields() {
+            let mut positions = Vec::new();
+            let mut got = Vec::new();
+            while let Some((doc, sub)) = entries.next_into(&mut positions) {
+                got.push(entry(doc, sub, &positions));
+            }
+            assert_eq!(got.len() as u32, count, "entry count of {field:?}");
+            decoded.push((field, got));
+        }
+        let expected: Vec<_> = fields.into_iter().filter(|(_, e)| !e.is_empty()).collect();
+        assert_eq!(decoded, expected);
+    }
+
+    #[test]
+    fn truncated_records_stop_without_panicking() {
+        let mut bytes = Vec::new();
+        encode(
+            1,
+            &[(
+                Field::Body,
+                vec![Entry {
+                    doc: 3,
+                    sub: 1,
+                    positions: vec![1, 2, 3, 4, 5],
+                }],
+            )],
+            &mut bytes,
+        );
+        for len in 0..bytes.len() {
+            let record = Record::new(&bytes[..len]);
+            for (_, _, mut entries) in record.fields() {
+                let mut positions = Vec::new();
+                while entries.next_into(&mut positions).is_some() {}
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Finds the index terms a query word stands for: exactly, as a prefix of
+//! the word being typed, or within a few typos, as Meilisearch does.
+//!
+//! Rules:
+//! 1. typos allowed by word length in characters: none below
+//!    [`ONE_TYPO_CHARS`], one from it, two from [`TWO_TYPOS_CHARS`];
+//! 2. a typo is an insertion, deletion, substitution or transposition of
+//!    adjacent letters (optimal string alignment distance), counted on the
+//!    folded bytes, which are ASCII for nearly all English words;
+//! 3. a change to the first letter costs one extra typo, since people rarely
+//!    mistype it and allowing it floods short words with noise;
+//! 4. the last word of a query, still being typed, also matches every word
+//!    it is a prefix of (within its typo budget);
+//! 5. each term keeps its best match, ranked exact < prefix < one typo <
+//!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept, best match
+//!    first, then most frequent.
+//!
+//! Invariant: the search is a bounded depth-first walk of the words FST that
+//! leaves a branch as soon as no completion can be within budget, so it never
+//! visits every word.
+
+use super::analyzer::Analyzer;
+use super::index::SearchIndex;
+
+/// Shortest word allowed one typo.
+pub const ONE_TYPO_CHARS: usize = 5;
+/// Shortest word allowed two typos.
+pub const TWO_TYPOS_CHARS: usize = 9;
+/// Most terms one query word expands to.
+pub const MAX_EXPANSIONS: usize = 48;
+
+/// How a text word matched a query word; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    Exact = 0,
+    Prefix = 1,
+    OneTypo = 2,
+    TwoTypos = 3,
+}
+
+impl MatchKind {
+    /// How much a match of this kind counts towards relevance.
+    pub fn weight(self) -> f32 {
+        match self {
+            MatchKind::Exact => 1.0,
+            MatchKind::Prefix => 0.8,
+            MatchKind::OneTypo => 0.6,
+            MatchKind::TwoTypos => 0.4,
+        }
+    }
+}
+
+/// A term a query word matched, with how it matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expansion {
+    pub term: u32,
+    pub kind: MatchKind,
+    /// The term itself, for highlighting.
+    pub text: String,
+}
+
+/// Typos allowed in a folded word of this many characters.
+pub fn allowed_typos(chars: usize) -> u8 {
+    match chars {
+        c if c >= TWO_TYPOS_CHARS => 2,
+        c if c >= ONE_TYPO_CHARS => 1,
+        _ => 0,
+    }
+}
+
+/// The terms `word` (folded) stands for, best first.
+pub fn expand(
+    index: &SearchIndex,
+    analyzer: &Analyzer,
+    word: &str,
+    prefix: bool,
+) -> Vec<Expansion> {
+    let term = analyzer.term(word);
+    let mut found: Vec<Found> = Vec::new();
+    let exact = index.term_id(&term);
+    let budget = allowed_typos(word.chars().count());
+    if budget > 0 || prefix {
+        let mut walk = Walk {
+            fst: index.words.as_fst(),
+            query: word.as_bytes(),
+            budget,
+            prefix,
+            path: Vec::new(),
+            found: &mut found,
+        };
+        let first_row: Vec<u8> = (0..=word.len()).map(|i| i.min(255) as u8).collect();
+        walk.visit(walk.fst.root(), 0, &first_row, None, u8::MAX, 0);
+    }
+    found.retain(|f| Some(f.term) != exact);
+    found.sort_unstable_by_key(|f| (f.term, f.kind));
+    found.dedup_by_key(|f| f.term);
+    let room = MAX_EXPANSIONS - usize::from(exact.is_some());
+    if found.len() > room {
+        found.sort_by_cached_key(|f| (f.kind, std::cmp::Reverse(index.doc_freq(f.term))));
+        found.truncate(room);
+    }
+    let mut expansions: Vec<Expansion> = exact
+        .map(|id| Expansion {
+            term: id,
+            kind: MatchKind::Exact,
+            text: term,
+        })
+        .into_iter()
+        .collect();
+    expansions.extend(found.into_iter().map(|f| {
+        let word = String::from_utf8_lossy(&f.word);
+        Expansion {
+            term: f.term,
+            kind: f.kind,
+            text: analyzer.term(&word),
+        }
+    }));
+    expansions.sort_by_key(|e| e.kind);
+    expansions
+}
+
+/// A word the walk accepted.
+struct Found {
+    term: u32,
+    kind: MatchKind,
+    word: Vec<u8>,
+}
+
+/// The state of one bounded walk.
+struct Walk<'a, 'f> {
+    fst: &'f fst::raw::Fst<Vec<u8>>,
+    query: &'a [u8],
+    budget: u8,
+    prefix: bool,
+    /// The bytes leading to the node being visited.
+    path: Vec<u8>,
+    found: &'a mut Vec<Found>,
+}
+
+impl Walk<'_, '_> {
+    /// Visits `node`, reached by `depth` bytes whose distance row to the
+    /// query is `row` (row[i] = distance of the path to query[..i]);
+    /// `previous` is the row before it and the byte that led here, for
+    /// transpositions. `best_prefix` is the smallest distance of the query to
+    /// a prefix of the path; `penalty` is 1 once the first letter differs.
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        &mut self,
+        node: fst::raw::Node<'_>,
+        output: u64,
+        row: &[u8],
+        previous: Option<(&[u8], u8)>,
+        best_prefix: u8,
+        penalty: u8,
+    ) {
+        let depth = self.path.len();
+        let m = self.query.len();
+        let full = row[m].saturating_add(penalty);
+        let best_prefix = best_prefix.min(full);
+        let budget = self.budget;
+        if node.is_final() {
+            let term = node
+                .final_output()
+                .cat(fst::raw::Output::new(output))
+                .value() as u32;
+            let kind = if full == 0 {
+                Some(MatchKind::Exact)
+            } else if self.prefix && best_prefix == 0 {
+                Some(MatchKind::Prefix)
+            } else {
+                let distance = if self.prefix { best_prefix } else { full };
+                match distance {
+                    d if d > budget => None,
+                    1 => Some(MatchKind::OneTypo),
+                    _ => Some(MatchKind::TwoTypos),
+                }
+            };
+            if let Some(kind) = kind {
+                self.found.push(Found {
+                    term,
+                    kind,
+                    word: self.path.clone(),
+                });
+            }
+        }
+        let row_min = row
+            .iter()
+            .min()
+            .copied()
+            .unwrap_or(0)
+            .saturating_add(penalty);
+        let completions_match = self.prefix && best_prefix <= budget;
+        if row_min > budget && !completions_match {
+            return;
+        }
+        let previous_byte = previous.map(|(_, b)| b);
+        for transition in node.transitions() {
+            let byte = transition.inp;
+            let penalty = if depth == 0 && self.query.first().is_some_and(|&f| f != byte) {
+                1
+            } else {
+                penalty
+            };
+            let mut next = Vec::with_capacity(m + 1);
+            next.push(row[0].saturating_add(1));
+            for i in 1..=m {
+                let cost = u8::from(self.query[i - 1] != byte);
+                let mut d = (row[i - 1].saturating_add(cost))
+                    .min(row[i].saturating_add(1))
+                    .min(next[i - 1].saturating_add(1));
+                if let (Some((before, _)), Some(prev_byte)) = (previous, previous_byte) {
+                    if i > 1 && self.query[i - 1] == prev_byte && self.query[i - 2] == byte {
+                        d = d.min(before[i - 2].saturating_add(1));
+                    }
+                }
+                next.push(d);
+            }
+            let child = self.fst.node(transition.addr);
+            let output = fst::raw::Output::new(output).cat(transition.out).value();
+            self.path.push(byte);
+            self.visit(
+                child,
+                output,
+                &next,
+                Some((row, byte)),
+                best_prefix,
+                penalty,
+            );
+            self.path.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_budget_follows_word_length() {
+        let rows: &[(usize, u8)] = &[(0, 0), (1, 0), (4, 0), (5, 1), (8, 1), (9, 2), (20, 2)];
+        for &(chars, typos) in rows {
+            assert_eq!(
+                allowed_typos(chars),
+                typos,
+                "typos allowed for {chars} chars"
+            );
+        }
+    }
+}
