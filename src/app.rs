@@ -1,36 +1,91 @@
-//! The app shell: the corpus title, the search box and the document list.
+//! The app shell: header, navigation between views, and the open view.
 
+use corpus::views::state::{View, ViewState};
 use leptos::prelude::*;
 
-use crate::components::document_list::DocumentList;
+use crate::components::entity_view::EntityView;
+use crate::components::keyboard;
+use crate::components::people_view::PeopleView;
+use crate::components::quotes_view::QuotesView;
 use crate::components::reader::Reader;
-use crate::data::bundle;
+use crate::components::search_box::SearchBox;
+use crate::components::search_view::SearchView;
+use crate::components::timeline_view::TimelineView;
+use crate::data::corpus;
+use crate::routing::{Link, Router};
+
+/// The views in the navigation, with their labels.
+const TABS: [(View, &str); 4] =
+    [(View::Search, "Documents"), (View::Quotes, "Quotes"), (View::People, "People"), (View::Timeline, "Timeline")];
 
 #[component]
 pub fn App() -> impl IntoView {
-    let corpus = &bundle().corpus;
-    let query = RwSignal::new(String::new());
-    let selected = RwSignal::new(None::<usize>);
+    let router = Router::install();
+    keyboard::install(router);
+    let title = corpus_title();
+    document().set_title(&title);
     view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
-            <h1>{corpus.name.clone()}</h1>
-            <p class="corpus-size">{format!("{} documents", corpus.documents.len())}</p>
-        </header>
-        <main>
-            <label class="search">
-                <span class="visually-hidden">"Search"</span>
-                <input
-                    type="search"
-                    aria-label="Search"
-                    placeholder="Search titles"
-                    prop:value=query
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-            </label>
-            <div class="layout">
-                <DocumentList query=query selected=selected />
-                <Reader selected=selected />
+            <div class="brand">
+                <h1><Link to=ViewState::default()>{title}</Link></h1>
+                <p class="corpus-size">{corpus_size()}</p>
             </div>
+            <SearchBox />
+            <Nav />
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match router.state.with(|s| s.view) {
+                View::Search => view! { <SearchView /> }.into_any(),
+                View::Reader => view! { <Reader /> }.into_any(),
+                View::Quotes => view! { <QuotesView /> }.into_any(),
+                View::People => view! { <PeopleView /> }.into_any(),
+                View::Entity => view! { <EntityView /> }.into_any(),
+                View::Timeline => view! { <TimelineView /> }.into_any(),
+            }}
         </main>
+        <footer class="site-footer">
+            <p>"Runs entirely in your browser: nothing you search leaves this page."</p>
+        </footer>
+    }
+}
+
+fn corpus_title() -> String {
+    let name = corpus().name.trim();
+    if name.is_empty() || name == "seeds" {
+        "Corpus Explorer".to_string()
+    } else {
+        format!("{name} · Corpus Explorer")
+    }
+}
+
+fn corpus_size() -> String {
+    let c = corpus();
+    let quotes: usize = c.documents.iter().map(|d| d.quotes.len()).sum();
+    format!("{} documents · {} quotes · {} names", c.documents.len(), quotes, c.entities.len())
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let router = Router::get();
+    view! {
+        <nav class="tabs" aria-label="Views">
+            {TABS
+                .into_iter()
+                .map(|(view, label)| {
+                    let to = Signal::derive(move || router.state.with(|s| ViewState { view, query: s.query.clone(), sort: s.sort, ..ViewState::default() }));
+                    let current = move || {
+                        let open = router.state.with(|s| s.view);
+                        let active = open == view || (view == View::Search && open == View::Reader) || (view == View::People && open == View::Entity);
+                        active.then_some("page")
+                    };
+                    view! {
+                        <span class="tab" aria-current=current>
+                            <Link to=to>{label}</Link>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </nav>
     }
 }

@@ -3,6 +3,8 @@
 use std::sync::OnceLock;
 
 use corpus::bundle::Bundle;
+use corpus::model::{Corpus, Document};
+use corpus::search::SearchIndex;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
@@ -10,4 +12,17 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 pub fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();
     BUNDLE.get_or_init(|| Bundle::decode(BYTES).expect("the build embeds a valid bundle"))
+}
+
+pub fn corpus() -> &'static Corpus {
+    &bundle().corpus
+}
+
+pub fn index() -> &'static SearchIndex {
+    &bundle().index
+}
+
+/// A document by its id.
+pub fn document(id: u32) -> &'static Document {
+    &corpus().documents[id as usize]
 }

@@ -1,8 +1,9 @@
-//! Entry point: decodes the embedded corpus and mounts the app.
+//! Entry point: mounts the explorer. The corpus is decoded on first use.
 
 mod app;
 mod components;
 mod data;
+mod routing;
 
 fn main() {
     console_error_panic_hook::set_once();

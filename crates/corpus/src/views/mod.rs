@@ -2,6 +2,7 @@
 //! carries, citations, exports and the timeline's buckets. The app only wires
 //! these to the page, so all of it is tested natively.
 
+pub mod annotate;
 pub mod citation;
 pub mod export;
 pub mod state;

@@ -1,0 +1,132 @@
+//! Every quote in the corpus: filterable, searchable, citable and exportable.
+
+use corpus::search::QuoteResults;
+use corpus::views::citation::{human_date, quote_citation, speaker_name};
+use corpus::views::export::{quote_rows, to_csv, to_json};
+use corpus::views::state::{View, ViewState};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::clipboard;
+use crate::components::export::ExportButtons;
+use crate::components::facets::{ActiveFilters, FacetSidebar};
+use crate::components::highlighted::Highlighted;
+use crate::components::search_view::request_for;
+use crate::data::{corpus, document, index};
+use crate::routing::{Link, Router};
+
+/// Quotes shown at first, and added by "Show more".
+const PAGE: usize = 30;
+
+#[component]
+pub fn QuotesView() -> impl IntoView {
+    let router = Router::get();
+    let limit = RwSignal::new(PAGE);
+    let key = Memo::new(move |_| router.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
+    Effect::new(move |_| {
+        key.track();
+        limit.set(PAGE);
+    });
+    let results = Memo::new_with_compare(
+        move |_| key.with(|_| index().search_quotes(corpus(), &request_for(&router.state.get_untracked(), limit.get()))),
+        |_, _| true,
+    );
+    let facets = Signal::derive(move || results.with(|r| r.facets.clone()));
+    let announcement = RwSignal::new(String::new());
+    let export_rows = move || {
+        results.with_untracked(|r| {
+            let ids: Vec<(u32, u32)> = r.quotes.iter().map(|q| (q.doc, q.quote)).collect();
+            quote_rows(corpus(), &ids)
+        })
+    };
+    view! {
+        <div class="search-layout">
+            <aside class="sidebar" aria-label="Quote filters">
+                <details class="filters" open>
+                    <summary>"Filters"</summary>
+                    <FacetSidebar facets=facets />
+                </details>
+            </aside>
+            <section class="results" aria-labelledby="quotes-heading">
+                <h2 id="quotes-heading">"Quotes"</h2>
+                <ActiveFilters />
+                <div class="results-bar">
+                    <p class="status" role="status" aria-live="polite">{move || results.with(status_text)}</p>
+                    <ExportButtons name="quotes" csv=move || to_csv(&export_rows()) json=move || to_json(&export_rows()) />
+                </div>
+                <p class="visually-hidden" role="status" aria-live="assertive">{announcement}</p>
+                <ol class="quote-list">
+                    {move || {
+                        results.with(|r| {
+                            r.quotes
+                                .iter()
+                                .map(|hit| view! { <QuoteCard doc=hit.doc quote=hit.quote matches=hit.matches.clone() announcement=announcement /> })
+                                .collect_view()
+                        })
+                    }}
+                </ol>
+                <Show when=move || results.with(|r| r.total > r.quotes.len())>
+                    <button type="button" class="secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        "Show more quotes"
+                    </button>
+                </Show>
+                <Show when=move || results.with(|r| r.quotes.is_empty())>
+                    <div class="empty">
+                        <p class="empty-title">"No quotes match."</p>
+                        <p>"Try fewer words, a speaker's surname, or remove a filter."</p>
+                    </div>
+                </Show>
+            </section>
+        </div>
+    }
+}
+
+fn status_text(results: &QuoteResults) -> String {
+    match results.total {
+        1 => "1 quote".to_string(),
+        n => format!("{n} quotes"),
+    }
+}
+
+/// One quote with its speaker, source, a link to its place and a citation button.
+#[component]
+pub fn QuoteCard(doc: u32, quote: u32, matches: Vec<(u32, u32)>, announcement: RwSignal<String>) -> impl IntoView {
+    let d = document(doc);
+    let q = &d.quotes[quote as usize];
+    let speaker = speaker_name(corpus(), q);
+    let kind = format!("{:?}", q.kind).to_lowercase();
+    let in_context = ViewState { view: View::Reader, doc: Some(d.file.clone()), quote: Some(quote), ..ViewState::default() };
+    let speaker_page = ViewState { view: View::Entity, entity: Some(speaker.clone()), ..ViewState::default() };
+    let meta: Vec<String> = [d.meta.source.clone(), Some(d.meta.date.as_ref().map_or_else(|| "Undated".to_string(), human_date))]
+        .into_iter()
+        .flatten()
+        .collect();
+    let copy = move |_| {
+        let citation = quote_citation(corpus(), d, q);
+        spawn_local(async move {
+            let copied = clipboard::copy(citation).await;
+            announcement.set(if copied { "Citation copied".into() } else { "Could not copy the citation".into() });
+        });
+    };
+    let copy_label = format!("Copy citation of this quote by {speaker}");
+    view! {
+        <li class="quote-card">
+            <blockquote class=format!("quote-text {kind}")>
+                <Highlighted text=d.quote_text(q).to_string() matches=matches />
+            </blockquote>
+            <p class="attribution">
+                <Link to=speaker_page class="speaker">{speaker.clone()}</Link>
+                {q.role.clone().map(|r| view! { <span class="role">{format!(", {r}")}</span> })}
+                " "
+                <span class="badge">{kind}</span>
+                {q.verb.clone().map(|v| view! { <span class="verb">{format!(" ({v})")}</span> })}
+            </p>
+            <p class="meta">
+                {meta.join(" · ")}
+                " · "
+                <Link to=in_context nav=true label=format!("In context: {}", d.meta.title)>{d.meta.title.clone()}</Link>
+            </p>
+            <button type="button" class="secondary copy" aria-label=copy_label on:click=copy>"Copy citation"</button>
+        </li>
+    }
+}

@@ -1,0 +1,218 @@
+//! The home view: results grouped by document, facets, sorting and export.
+
+use corpus::search::{SearchRequest, SearchResults, Sort};
+use corpus::views::citation::human_date;
+use corpus::views::export::{document_rows, to_csv, to_json};
+use corpus::views::state::{SortOrder, View, ViewState};
+use leptos::prelude::*;
+
+use crate::components::export::ExportButtons;
+use crate::components::facets::{ActiveFilters, FacetSidebar};
+use crate::components::highlighted::Highlighted;
+use crate::components::query_help::QueryHelp;
+use crate::data::{corpus, document, index};
+use crate::routing::{Link, Router};
+
+/// Results shown at first, and added by "Show more".
+const PAGE: usize = 20;
+
+/// The engine's sort order for a URL sort order.
+pub fn engine_sort(sort: SortOrder) -> Sort {
+    match sort {
+        SortOrder::Relevance => Sort::Relevance,
+        SortOrder::Newest => Sort::DateNewest,
+        SortOrder::Oldest => Sort::DateOldest,
+    }
+}
+
+/// The search request a view state describes.
+pub fn request_for(state: &ViewState, limit: usize) -> SearchRequest {
+    SearchRequest {
+        query: state.query.clone(),
+        filters: state.filters.clone(),
+        sort: engine_sort(state.sort),
+        limit,
+    }
+}
+
+#[component]
+pub fn SearchView() -> impl IntoView {
+    let router = Router::get();
+    let limit = RwSignal::new(PAGE);
+    let key = Memo::new(move |_| router.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
+    Effect::new(move |_| {
+        key.track();
+        limit.set(PAGE);
+    });
+    let results = Memo::new_with_compare(
+        move |_| key.with(|_| index().search(corpus(), &request_for(&router.state.get_untracked(), limit.get()))),
+        |_, _| true,
+    );
+    let facets = Signal::derive(move || results.with(|r| r.facets.clone()));
+    let export_rows = move || {
+        results.with_untracked(|r| {
+            let hits: Vec<(u32, String)> =
+                r.hits.iter().map(|h| (h.doc, h.snippets.first().map(|s| s.text.clone()).unwrap_or_default())).collect();
+            document_rows(corpus(), &hits)
+        })
+    };
+    view! {
+        <div class="search-layout">
+            <aside class="sidebar" aria-label="Filters">
+                <details class="filters" open>
+                    <summary>"Filters"</summary>
+                    <FacetSidebar facets=facets />
+                </details>
+            </aside>
+            <section class="results" aria-labelledby="results-heading">
+                <h2 id="results-heading" class="visually-hidden">"Results"</h2>
+                <QueryHelp />
+                <ActiveFilters />
+                <div class="results-bar">
+                    <p class="status" role="status" aria-live="polite">{move || results.with(status_text)}</p>
+                    <SortSelect />
+                    <ExportButtons name="results" csv=move || to_csv(&export_rows()) json=move || to_json(&export_rows()) />
+                </div>
+                <Notices results=results />
+                <ol class="result-list">
+                    {move || results.with(|r| r.hits.iter().map(|hit| view! { <ResultItem hit=hit.clone() /> }).collect_view())}
+                </ol>
+                <Show when=move || results.with(|r| r.total_documents > r.hits.len())>
+                    <button type="button" class="secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        "Show more results"
+                    </button>
+                </Show>
+                <Show when=move || results.with(|r| r.hits.is_empty())>
+                    <EmptyState />
+                </Show>
+            </section>
+        </div>
+    }
+}
+
+fn status_text(results: &SearchResults) -> String {
+    let docs = results.total_documents;
+    let noun = if docs == 1 { "document" } else { "documents" };
+    if results.terms.is_empty() {
+        format!("{docs} {noun}")
+    } else {
+        let paragraphs = results.total_paragraphs;
+        let para_noun = if paragraphs == 1 { "paragraph" } else { "paragraphs" };
+        format!("{docs} {noun}, {paragraphs} matching {para_noun}")
+    }
+}
+
+#[component]
+fn Notices(results: Memo<SearchResults>) -> impl IntoView {
+    move || {
+        results.with(|r| {
+            (!r.notices.is_empty()).then(|| {
+                view! {
+                    <ul class="notices" aria-label="About your query">
+                        {r.notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                    </ul>
+                }
+            })
+        })
+    }
+}
+
+#[component]
+fn ResultItem(hit: corpus::search::Hit) -> impl IntoView {
+    let router = Router::get();
+    let doc = document(hit.doc);
+    let target = Signal::derive(move || {
+        router.state.with(|s| ViewState {
+            view: View::Reader,
+            doc: Some(doc.file.clone()),
+            query: s.query.clone(),
+            ..ViewState::default()
+        })
+    });
+    let meta: Vec<String> = [
+        doc.meta.source.clone(),
+        Some(doc.meta.date.as_ref().map_or_else(|| "Undated".to_string(), human_date)),
+        doc.meta.kind.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    view! {
+        <li class="result">
+            <h3 class="result-title">
+                <Link to=target class="result-link" nav=true>{doc.meta.title.clone()}</Link>
+            </h3>
+            <p class="meta">{meta.join(" · ")}</p>
+            {hit
+                .snippets
+                .into_iter()
+                .map(|s| view! { <p class="snippet"><Highlighted text=s.text matches=s.matches /></p> })
+                .collect_view()}
+        </li>
+    }
+}
+
+#[component]
+fn SortSelect() -> impl IntoView {
+    let router = Router::get();
+    view! {
+        <label class="sort">
+            "Sort by "
+            <select
+                prop:value=move || router.state.with(|s| s.sort.name())
+                on:change=move |ev| {
+                    let sort = SortOrder::from_name(&event_target_value(&ev)).unwrap_or_default();
+                    router.replace(|s| s.sort = sort);
+                }
+            >
+                <option value="relevance">"relevance"</option>
+                <option value="newest">"newest first"</option>
+                <option value="oldest">"oldest first"</option>
+            </select>
+        </label>
+    }
+}
+
+/// What to try when nothing matches: fewer words, no filters, or the corpus's
+/// most-mentioned names.
+#[component]
+fn EmptyState() -> impl IntoView {
+    let router = Router::get();
+    let mut names: Vec<_> = corpus().entities.iter().filter(|e| e.documents.len() > 1).collect();
+    names.sort_by_key(|e| std::cmp::Reverse(e.documents.len()));
+    let suggestions: Vec<String> = names.into_iter().take(4).map(|e| e.name.clone()).collect();
+    view! {
+        <div class="empty">
+            <p class="empty-title">"No documents match."</p>
+            <ul>
+                <li>"Check the spelling, or use fewer or shorter words."</li>
+                <Show when=move || router.state.with(|s| !s.filters.is_empty())>
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| router.push(|s| s.filters.clear())>
+                            "Remove all filters"
+                        </button>
+                    </li>
+                </Show>
+                {(!suggestions.is_empty())
+                    .then(|| {
+                        view! {
+                            <li>
+                                "Or try: "
+                                {suggestions
+                                    .into_iter()
+                                    .map(|name| {
+                                        let query = name.clone();
+                                        view! {
+                                            <button type="button" class="link-button suggestion" on:click=move |_| router.replace(|s| s.query = query.clone())>
+                                                {name}
+                                            </button>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </li>
+                        }
+                    })}
+            </ul>
+        </div>
+    }
+}
