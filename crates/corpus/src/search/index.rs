@@ -87,7 +87,9 @@ impl SearchIndex {
         let mut doc_first_quote = vec![0u32];
         for (doc_id, doc) in corpus.documents.iter().enumerate() {
             let doc_id = doc_id as u32;
-            let mut unit = |field: Field, sub: u32, text: &str| {
+            let first_block = doc_first_block[doc_id as usize];
+            let first_quote = doc_first_quote[doc_id as usize];
+            let mut unit = |field: Field, unit: u32, text: &str| {
                 let tokens = analyzer.tokens(text);
                 lengths[field as usize].push(tokens.len().min(u16::MAX as usize) as u16);
                 let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
@@ -108,29 +110,24 @@ impl SearchIndex {
                         builder.doc_freq += 1;
                     }
                     let positions = group.iter().map(|&(_, p)| p).collect();
-                    builder.entries.push((
-                        field,
-                        Entry {
-                            doc: doc_id,
-                            sub,
-                            positions,
-                        },
-                    ));
+                    builder.entries.push((field, Entry { unit, positions }));
                 }
             };
-            unit(Field::Title, 0, &doc.meta.title);
-            unit(Field::Source, 0, doc.meta.source.as_deref().unwrap_or(""));
+            unit(Field::Title, doc_id, &doc.meta.title);
+            unit(
+                Field::Source,
+                doc_id,
+                doc.meta.source.as_deref().unwrap_or(""),
+            );
             for (i, block) in doc.blocks.iter().enumerate() {
-                unit(
-                    Field::Body,
-                    i as u32,
-                    text_range(doc, block.start, block.end),
-                );
+                let number = first_block + i as u32;
+                unit(Field::Body, number, text_range(doc, block.start, block.end));
             }
             for (i, quote) in doc.quotes.iter().enumerate() {
+                let number = first_quote + i as u32;
                 unit(
                     Field::Quote,
-                    i as u32,
+                    number,
                     text_range(doc, quote.start, quote.end),
                 );
                 let names = facets::speaker_of(corpus, quote).map(|(name, aliases)| {
@@ -139,7 +136,7 @@ impl SearchIndex {
                         .collect::<Vec<_>>()
                         .join(" ")
                 });
-                unit(Field::Speaker, i as u32, names.as_deref().unwrap_or(""));
+                unit(Field::Speaker, number, names.as_deref().unwrap_or(""));
             }
             doc_first_block.push(doc_first_block[doc_id as usize] + doc.blocks.len() as u32);
             doc_first_quote.push(doc_first_quote[doc_id as usize] + doc.quotes.len() as u32);
@@ -220,6 +217,27 @@ impl SearchIndex {
         }
     }
 
+    /// Serialized bytes of each part of the index, largest first, for
+    /// benchmarks and diagnostics.
+    pub fn size_breakdown(&self) -> Vec<(&'static str, usize)> {
+        let size = |value: &dyn erased::Sized| value.bytes();
+        let mut parts = vec![
+            ("postings", self.postings.len()),
+            ("words fst", self.words.as_fst().as_bytes().len()),
+            ("terms fst", self.terms.as_fst().as_bytes().len()),
+            ("term offsets", size(&self.term_offsets)),
+            ("unit lengths", size(&self.lengths)),
+            (
+                "document and quote starts",
+                size(&self.doc_first_block) + size(&self.doc_first_quote),
+            ),
+            ("dates", size(&self.dates)),
+            ("facets", size(&self.doc_facets) + size(&self.quote_facets)),
+        ];
+        parts.sort_by(|a, b| b.1.cmp(&a.1));
+        parts
+    }
+
     /// Number of documents indexed.
     pub fn documents(&self) -> usize {
         self.dates.len()
@@ -246,7 +264,7 @@ impl SearchIndex {
         self.record(term).doc_freq
     }
 
-    /// Words in a unit of a field (see [`SearchIndex::unit`]).
+    /// Words in a unit of a field.
     pub(super) fn unit_length(&self, field: Field, unit: u32) -> f32 {
         self.lengths[field as usize]
             .get(unit as usize)
@@ -254,20 +272,14 @@ impl SearchIndex {
             .unwrap_or(0) as f32
     }
 
-    /// The unit number of (doc, sub) in a field: the document for document
-    /// fields, the global block or quote number otherwise.
-    pub(super) fn unit(&self, field: Field, doc: u32, sub: u32) -> u32 {
-        match field {
-            Field::Title | Field::Source => doc,
-            Field::Body => self
-                .doc_first_block
-                .get(doc as usize)
-                .map_or(u32::MAX, |&first| first + sub),
-            Field::Quote | Field::Speaker => self
-                .doc_first_quote
-                .get(doc as usize)
-                .map_or(u32::MAX, |&first| first + sub),
-        }
+    /// A cursor finding the document of units of `field`.
+    pub(super) fn doc_cursor(&self, field: Field) -> DocCursor<'_> {
+        let starts = match field {
+            Field::Title | Field::Source => None,
+            Field::Body => Some(&self.doc_first_block[..]),
+            Field::Quote | Field::Speaker => Some(&self.doc_first_quote[..]),
+        };
+        DocCursor { starts, doc: 0 }
     }
 
     /// The document and quote index of a global quote number.
@@ -295,9 +307,49 @@ impl SearchIndex {
     }
 }
 
+/// Finds the document of a unit; fastest when units come in ascending
+/// order, as they do in postings.
+#[derive(Debug, Clone)]
+pub(super) struct DocCursor<'a> {
+    /// First unit of each document (plus the end), or `None` when units
+    /// are documents.
+    starts: Option<&'a [u32]>,
+    doc: usize,
+}
+
+impl DocCursor<'_> {
+    /// The document of `unit`.
+    pub fn doc(&mut self, unit: u32) -> u32 {
+        let Some(starts) = self.starts else {
+            return unit;
+        };
+        let within = |d: usize| {
+            starts.get(d).is_some_and(|&s| s <= unit)
+                && starts.get(d + 1).is_some_and(|&e| unit < e)
+        };
+        if !within(self.doc) {
+            self.doc = starts.partition_point(|&s| s <= unit).saturating_sub(1);
+        }
+        self.doc as u32
+    }
+}
+
 /// The text of a range of a document, empty if the range is invalid.
 pub(super) fn text_range(doc: &Document, start: u32, end: u32) -> &str {
     doc.text.get(start as usize..end as usize).unwrap_or("")
+}
+
+/// Serialized size of any part of the index.
+mod erased {
+    pub trait Sized {
+        fn bytes(&self) -> usize;
+    }
+
+    impl<T: serde::Serialize> Sized for T {
+        fn bytes(&self) -> usize {
+            postcard::to_allocvec(self).map_or(0, |b| b.len())
+        }
+    }
 }
 
 /// Serializes byte buffers as one byte string rather than a sequence of

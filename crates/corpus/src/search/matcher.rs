@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use super::analyzer::Analyzer;
 use super::fields::Field;
-use super::index::SearchIndex;
+use super::index::{DocCursor, SearchIndex};
 use super::query::Item;
 use super::typo::{self, MatchKind};
 
@@ -122,15 +122,19 @@ impl Matcher<'_> {
         }
     }
 
-    /// The target of an entry, if this evaluation scores its field.
-    fn target_of(&self, field: Field, doc: u32, sub: u32) -> Option<u32> {
-        let targets = self.targets() as u32;
+    /// Whether this evaluation scores a field.
+    fn scores(&self, field: Field) -> bool {
+        self.target == Target::Documents || matches!(field, Field::Quote | Field::Speaker)
+    }
+
+    /// The target of a unit of a field (`docs` finds the unit's document).
+    fn target_of(&self, field: Field, unit: u32, docs: &mut DocCursor) -> Option<u32> {
         let target = match (self.target, field) {
-            (Target::Documents, _) => doc,
-            (Target::Quotes, Field::Quote | Field::Speaker) => self.index.unit(field, doc, sub),
+            (Target::Documents, _) => docs.doc(unit),
+            (Target::Quotes, Field::Quote | Field::Speaker) => unit,
             (Target::Quotes, _) => return None,
         };
-        (target < targets).then_some(target)
+        ((target as usize) < self.targets()).then_some(target)
     }
 
     fn idf(&self, doc_freq: u32) -> f32 {
@@ -139,8 +143,7 @@ impl Matcher<'_> {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.01)
     }
 
-    fn normalised(&self, field: Field, doc: u32, sub: u32, tf: usize) -> f32 {
-        let unit = self.index.unit(field, doc, sub);
+    fn normalised(&self, field: Field, unit: u32, tf: usize) -> f32 {
         let b = field.length_normalisation();
         let len = self.index.unit_length(field, unit);
         let avg = self.index.average_lengths[field as usize];
@@ -178,19 +181,17 @@ impl Matcher<'_> {
                         let Some(found) = self.phrase(words) else {
                             continue;
                         };
-                        for ((field, doc, sub), starts) in &found.starts {
-                            let Some(target) = self.target_of(*field, *doc, *sub) else {
+                        for (&(field, unit), starts) in &found.starts {
+                            let mut docs = self.index.doc_cursor(field);
+                            let Some(target) = self.target_of(field, unit, &mut docs) else {
                                 continue;
                             };
-                            scratch.add_frequency(
-                                target,
-                                self.normalised(*field, *doc, *sub, starts.len()),
-                            );
-                            if self.target == Target::Documents && *field == Field::Body {
-                                let block = self.index.unit(Field::Body, *doc, *sub);
+                            scratch
+                                .add_frequency(target, self.normalised(field, unit, starts.len()));
+                            if self.target == Target::Documents && field == Field::Body {
                                 let take = if all_positions { starts.len() } else { 1 };
                                 out.occurrences
-                                    .extend(starts.iter().take(take).map(|&p| pack(block, p, c)));
+                                    .extend(starts.iter().take(take).map(|&p| pack(unit, p, c)));
                             }
                         }
                         scratch.settle(found.idf, MatchKind::Exact);
@@ -226,19 +227,19 @@ impl Matcher<'_> {
         let idf = self.idf(record.doc_freq);
         let mut positions = Vec::new();
         for (field, _, mut entries) in record.fields() {
-            if self.target == Target::Quotes && !matches!(field, Field::Quote | Field::Speaker) {
+            if !self.scores(field) {
                 continue;
             }
-            while let Some((doc, sub)) = entries.next_into(&mut positions) {
-                let Some(target) = self.target_of(field, doc, sub) else {
+            let mut docs = self.index.doc_cursor(field);
+            while let Some(unit) = entries.next_into(&mut positions) {
+                let Some(target) = self.target_of(field, unit, &mut docs) else {
                     continue;
                 };
-                scratch.add_frequency(target, self.normalised(field, doc, sub, positions.len()));
+                scratch.add_frequency(target, self.normalised(field, unit, positions.len()));
                 if self.target == Target::Documents && field == Field::Body {
-                    let block = self.index.unit(Field::Body, doc, sub);
                     let take = if all_positions { positions.len() } else { 1 };
                     out.occurrences
-                        .extend(positions.iter().take(take).map(|&p| pack(block, p, clause)));
+                        .extend(positions.iter().take(take).map(|&p| pack(unit, p, clause)));
                 }
             }
         }
@@ -256,18 +257,18 @@ impl Matcher<'_> {
                         continue;
                     };
                     for (field, _, mut entries) in self.index.record(term).fields() {
-                        while let Some((doc, sub)) = entries.next_into(&mut positions) {
-                            if let Some(t) = self.target_of(field, doc, sub) {
+                        let mut docs = self.index.doc_cursor(field);
+                        while let Some(unit) = entries.next_into(&mut positions) {
+                            if let Some(t) = self.target_of(field, unit, &mut docs) {
                                 hit[t as usize] = true;
                             }
                         }
                     }
                 }
                 Item::Phrase(words) => {
-                    for &(field, doc, sub) in
-                        self.phrase(words).iter().flat_map(|f| f.starts.keys())
-                    {
-                        if let Some(t) = self.target_of(field, doc, sub) {
+                    for &(field, unit) in self.phrase(words).iter().flat_map(|f| f.starts.keys()) {
+                        let mut docs = self.index.doc_cursor(field);
+                        if let Some(t) = self.target_of(field, unit, &mut docs) {
                             hit[t as usize] = true;
                         }
                     }
@@ -277,28 +278,27 @@ impl Matcher<'_> {
         hit
     }
 
-    /// Where the words occur consecutively, per (field, doc, sub): the
-    /// positions of the first word.
+    /// Where the words occur consecutively, per (field, unit): the positions
+    /// of the first word.
     fn phrase(&self, words: &[String]) -> Option<PhraseMatches> {
         let terms: Vec<String> = words.iter().map(|w| self.analyzer.term(w)).collect();
         let ids: Vec<u32> = terms
             .iter()
             .map(|t| self.index.term_id(t))
             .collect::<Option<_>>()?;
-        let mut starts: HashMap<(Field, u32, u32), Vec<u32>> = HashMap::new();
+        let mut starts: HashMap<(Field, u32), Vec<u32>> = HashMap::new();
         let mut positions = Vec::new();
         let mut idf = 0.0;
         for (offset, &term) in ids.iter().enumerate() {
             let record = self.index.record(term);
             idf += self.idf(record.doc_freq);
-            let mut next: HashMap<(Field, u32, u32), Vec<u32>> = HashMap::new();
+            let mut next: HashMap<(Field, u32), Vec<u32>> = HashMap::new();
             for (field, _, mut entries) in record.fields() {
-                if self.target == Target::Quotes && !matches!(field, Field::Quote | Field::Speaker)
-                {
+                if !self.scores(field) {
                     continue;
                 }
-                while let Some((doc, sub)) = entries.next_into(&mut positions) {
-                    let key = (field, doc, sub);
+                while let Some(unit) = entries.next_into(&mut positions) {
+                    let key = (field, unit);
                     if offset == 0 {
                         next.insert(key, positions.clone());
                     } else if let Some(candidates) = starts.get(&key) {
@@ -324,7 +324,7 @@ impl Matcher<'_> {
 
 /// The occurrences of a phrase.
 struct PhraseMatches {
-    starts: HashMap<(Field, u32, u32), Vec<u32>>,
+    starts: HashMap<(Field, u32), Vec<u32>>,
     idf: f32,
     terms: Vec<String>,
 }

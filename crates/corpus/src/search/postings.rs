@@ -5,14 +5,21 @@
 //! doc_freq                      documents containing the term in any field
 //! repeated per field present:
 //!   field tag (1 byte), entry count, byte length of the entries
-//!   entries: doc delta, (sub << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4],
+//!   entries: (unit delta << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4],
 //!            tf position deltas (the first absolute)
 //! ```
-//! Worked example: `visa` twice in block 3 of document 7 (words 4 and 9) and
-//! once in the title of document 9 (word 2) is
-//! `2 | Title 1 3: 9 (0<<2|0) 2 | Body 1 4: 7 (3<<2|1) 4 5`.
+//! A unit is the field's own numbering (see [`super::index`]): documents for
+//! titles and sources, blocks counted across the corpus for the body, quotes
+//! counted across the corpus for quotes and speakers. Numbering units
+//! globally rather than as (document, block) makes the gap between two
+//! paragraphs holding a common word small, so most entries of frequent words
+//! take one byte before their positions.
 //!
-//! Invariant: entries are sorted by (doc, sub) and positions ascend within an
+//! Worked example: `visa` twice in block 30 (words 4 and 9) and once in the
+//! title of document 9 (word 2) is
+//! `2 | Title 1 2: (9<<2|0) 2 | Body 1 3: (30<<2|1) 4 5`.
+//!
+//! Invariant: entries are sorted by unit and positions ascend within an
 //! entry; decoding malformed bytes stops early instead of panicking.
 
 use super::fields::Field;
@@ -20,8 +27,7 @@ use super::fields::Field;
 /// One occurrence list: a unit of a field and the word positions in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub doc: u32,
-    pub sub: u32,
+    pub unit: u32,
     /// Word positions within the unit, ascending.
     pub positions: Vec<u32>,
 }
@@ -78,7 +84,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Encodes a term's record from its entries per field (each sorted by
-/// (doc, sub)).
+/// unit).
 pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) {
     write_varint(out, u64::from(doc_freq));
     let mut body = Vec::new();
@@ -87,11 +93,13 @@ pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) 
             continue;
         }
         body.clear();
-        let mut previous_doc = 0;
+        let mut previous_unit = 0;
         for entry in entries {
             let tf = entry.positions.len().max(1) as u64;
-            write_varint(&mut body, u64::from(entry.doc - previous_doc));
-            write_varint(&mut body, (u64::from(entry.sub) << 2) | (tf.min(4) - 1));
+            write_varint(
+                &mut body,
+                (u64::from(entry.unit - previous_unit) << 2) | (tf.min(4) - 1),
+            );
             if tf >= 4 {
                 write_varint(&mut body, tf - 4);
             }
@@ -100,7 +108,7 @@ pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) 
                 write_varint(&mut body, u64::from(position - previous_position));
                 previous_position = position;
             }
-            previous_doc = entry.doc;
+            previous_unit = entry.unit;
         }
         out.push(field.tag());
         write_varint(out, entries.len() as u64);
@@ -139,7 +147,7 @@ impl<'a> Record<'a> {
                 count,
                 FieldEntries {
                     reader: Reader::new(bytes),
-                    doc: 0,
+                    unit: 0,
                 },
             ))
         })
@@ -151,18 +159,17 @@ impl<'a> Record<'a> {
 #[derive(Debug, Clone)]
 pub struct FieldEntries<'a> {
     reader: Reader<'a>,
-    doc: u32,
+    unit: u32,
 }
 
 impl FieldEntries<'_> {
-    /// The next entry's (doc, sub), its positions replacing `positions`.
-    pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<(u32, u32)> {
+    /// The next entry's unit, its positions replacing `positions`.
+    pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
         if self.reader.is_empty() {
             return None;
         }
-        self.doc = self.doc.checked_add(self.reader.varint()? as u32)?;
         let packed = self.reader.varint()?;
-        let sub = (packed >> 2) as u32;
+        self.unit = self.unit.checked_add(u32::try_from(packed >> 2).ok()?)?;
         let mut tf = (packed & 3) + 1;
         if tf == 4 {
             tf += self.reader.varint()?;
@@ -173,7 +180,7 @@ impl FieldEntries<'_> {
             position = position.saturating_add(self.reader.varint()? as u32);
             positions.push(position);
         }
-        Some((self.doc, sub))
+        Some(self.unit)
     }
 }
 
@@ -183,19 +190,18 @@ mod tests {
 
     #[test]
     fn records_round_trip() {
-        let entry = |doc, sub, positions: &[u32]| Entry {
-            doc,
-            sub,
+        let entry = |unit, positions: &[u32]| Entry {
+            unit,
             positions: positions.to_vec(),
         };
         let fields = vec![
-            (Field::Title, vec![entry(9, 0, &[2])]),
+            (Field::Title, vec![entry(9, &[2])]),
             (
                 Field::Body,
                 vec![
-                    entry(7, 3, &[4, 9]),
-                    entry(7, 5, &[0, 1, 2, 3, 4, 300]),
-                    entry(1000, 0, &[70000]),
+                    entry(30, &[4, 9]),
+                    entry(32, &[0, 1, 2, 3, 4, 300]),
+                    entry(100_000, &[70000]),
                 ],
             ),
             (Field::Quote, vec![]),
@@ -208,8 +214,8 @@ mod tests {
         for (field, count, mut entries) in record.fields() {
             let mut positions = Vec::new();
             let mut got = Vec::new();
-            while let Some((doc, sub)) = entries.next_into(&mut positions) {
-                got.push(entry(doc, sub, &positions));
+            while let Some(unit) = entries.next_into(&mut positions) {
+                got.push(entry(unit, &positions));
             }
             assert_eq!(got.len() as u32, count, "entry count of {field:?}");
             decoded.push((field, got));
@@ -226,8 +232,7 @@ mod tests {
             &[(
                 Field::Body,
                 vec![Entry {
-                    doc: 3,
-                    sub: 1,
+                    unit: 3,
                     positions: vec![1, 2, 3, 4, 5],
                 }],
             )],
