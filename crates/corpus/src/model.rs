@@ -194,6 +194,10 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The person or organisation it is attributed to.
     pub speaker: Option<EntityId>,
+    /// The speaker's canonical name: the entity's name when `speaker` is
+    /// set, otherwise the fullest name the document uses ("Jeremy Hunt" for
+    /// "Mr Hunt"). `None` when the quote has no known speaker.
+    pub speaker_name: Option<String>,
     /// The speaker's role at the time, as the document gives it.
     pub role: Option<String>,
     /// The words naming the speaker, as a range of `text`.

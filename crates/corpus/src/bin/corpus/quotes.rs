@@ -1,8 +1,56 @@
-//! `corpus quotes`.
+//! `corpus quotes PATH [--json]`: every quote in a file or folder, with its
+//! speaker; with `--json`, one [`Record`] per line.
 
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("corpus quotes: not built yet");
-    ExitCode::FAILURE
+use corpus::model::{Document, Quote};
+use corpus::pipeline;
+use corpus::quotes::record::{file_offset, kind_name, Record};
+
+const USAGE: &str = "usage: corpus quotes PATH [--json]";
+
+pub fn run(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let ([path], true) = (paths.as_slice(), args.iter().all(|a| !a.starts_with("--") || a == "--json")) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let corpus = match pipeline::build(Path::new(path)) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            eprintln!("corpus quotes: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &corpus.warnings {
+        eprintln!("warning: {warning}");
+    }
+    for doc in &corpus.documents {
+        for quote in &doc.quotes {
+            if json {
+                match serde_json::to_string(&Record::new(doc, quote)) {
+                    Ok(line) => println!("{line}"),
+                    Err(e) => {
+                        eprintln!("corpus quotes: {}: {e}", doc.file);
+                        return ExitCode::FAILURE;
+                    }
+                }
+            } else {
+                print_quote(doc, quote);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_quote(doc: &Document, quote: &Quote) {
+    let start = file_offset(doc, quote.start, false);
+    let line = 1 + doc.raw.get(..start as usize).map_or(0, |s| s.matches('\n').count());
+    let speaker = quote.speaker_name.as_deref().unwrap_or("(unknown speaker)");
+    let role = quote.role.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
+    let verb = quote.verb.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
+    println!("{}:{line}: {} — {speaker}{role}{verb}", doc.file, kind_name(quote.kind));
+    println!("    {}", doc.quote_text(quote).replace('\n', " "));
 }

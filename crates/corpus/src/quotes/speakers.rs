@@ -1,0 +1,468 @@
+//! Resolves the words that name a speaker ("Mr Hunt", "he", "the health
+//! secretary", "a DHSC spokesperson") to a canonical speaker with the role
+//! the document gives them.
+//!
+//! The document is read once for its people: runs of capitalised words that
+//! look like personal names ("Jeremy Hunt"), the titles that reveal their
+//! gender ("Mr Hunt"), and the roles written around them — before the name
+//! ("Health secretary Jeremy Hunt"), in apposition after it ("Lisa
+//! Bayliss-Pratt, chief nurse at HEE") or before it ("the home secretary,
+//! Sajid Javid"). The pipeline's entities, when it has them, take precedence.
+//!
+//! Invariant: a resolved name is always spelled as the document (or its
+//! entity) spells it; a surname resolves to the fullest name in the document
+//! that ends with it; a pronoun resolves only to a person already mentioned.
+
+use std::ops::Range;
+
+use super::layout::Signatory;
+use super::lexicon::{Gender, Lexicon};
+use super::text::{after_last, is_all_caps, is_capitalised, is_space, title_case, words};
+use crate::model::{Document, Entity, EntityId, EntityKind};
+
+/// Words that start a sentence without being part of a name.
+const NOT_NAMES: &[&str] = &[
+    "A", "After", "An", "And", "As", "Asked", "At", "But", "Cc", "Dear", "During", "Focusing", "For", "From", "Furthermore", "He", "Her", "His", "I", "If", "In", "Indeed", "It", "Its", "Last", "Meanwhile", "Next", "On", "Our", "Outlining",
+    "READ", "She", "Since", "So", "Speaking", "Thank", "That", "The", "Their", "There", "These", "They", "This", "Those", "To", "We", "When", "Where", "While", "Yours",
+];
+
+/// Calendar words that are capitalised but never part of a personal name.
+const CALENDAR: &[&str] = &[
+    "April", "August", "December", "February", "Friday", "January", "July", "June", "March", "May", "Monday", "November", "October", "Saturday", "September", "Sunday", "Thursday", "Tuesday", "Wednesday",
+];
+
+/// Words that make a role a different post from the bare one: a "permanent
+/// secretary" is not "the secretary", nor a "former" one the current.
+const ROLE_QUALIFIERS: &[&str] = &["acting", "assistant", "deputy", "former", "interim", "junior", "permanent", "shadow", "vice"];
+
+/// Words dropped from the front of a role ("the recently-appointed home secretary" → "recently-appointed home secretary").
+const ROLE_LEADERS: &[&str] = &["a", "an", "now", "the"];
+
+/// A speaker as far as the document lets us know them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub entity: Option<EntityId>,
+    pub role: Option<String>,
+    pub person: bool,
+    pub gender: Gender,
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    at: Range<usize>,
+    name: String,
+}
+
+#[derive(Debug, Clone)]
+struct RoleOf {
+    at: usize,
+    name: String,
+    role: String,
+}
+
+/// The people of one document and the speakers seen so far.
+#[derive(Debug)]
+pub struct People<'a> {
+    doc: &'a Document,
+    entities: &'a [Entity],
+    people: Vec<Person>,
+    roles: Vec<RoleOf>,
+    genders: Vec<(String, Gender)>,
+    signatory: Option<Signatory>,
+    /// Speakers and sentence subjects in reading order, for pronouns.
+    salient: Vec<(usize, Speaker)>,
+}
+
+impl<'a> People<'a> {
+    pub fn new(doc: &'a Document, entities: &'a [Entity], signatory: Option<Signatory>) -> People<'a> {
+        let mut people = People { doc, entities, people: Vec::new(), roles: Vec::new(), genders: Vec::new(), signatory, salient: Vec::new() };
+        people.read_names();
+        people.read_roles();
+        people
+    }
+
+    /// The letter's signatory as a speaker.
+    pub fn signatory_speaker(&self) -> Option<Speaker> {
+        let s = self.signatory.as_ref()?;
+        let entity = self.entity_named(&s.name);
+        Some(Speaker { name: entity.map_or_else(|| s.name.clone(), |e| self.entities[e as usize].name.clone()), entity, role: s.role.clone(), person: true, gender: Gender::Unknown })
+    }
+
+    /// Records that `speaker` spoke, or was a sentence's subject, at `at`.
+    pub fn note(&mut self, at: usize, speaker: &Speaker) {
+        self.salient.push((at, speaker.clone()));
+    }
+
+    /// The person a sentence starting at `at` opens with, if any ("Mr Hunt was speaking…").
+    pub fn subject_at(&self, at: usize) -> Option<Speaker> {
+        let person = self.people.iter().find(|p| p.at.start >= at && self.doc.text[at..p.at.start].split_whitespace().all(|w| self.honorific(w).is_some()))?;
+        let at_range = person.at.clone();
+        self.resolve(at_range.clone(), at_range.start)
+    }
+
+    /// Resolves the mention `text[mention]`, made in the sentence that
+    /// starts at `sentence`.
+    pub fn resolve(&self, mention: Range<usize>, sentence: usize) -> Option<Speaker> {
+        let at = mention.start;
+        let text = &self.doc.text[mention.clone()];
+        let lower = text.to_lowercase();
+        match lower.as_str() {
+            "he" | "she" => return self.pronoun(at, sentence, if lower == "he" { Gender::Male } else { Gender::Female }),
+            "i" | "we" => return self.signatory_speaker(),
+            "it" | "they" => return self.salient.iter().rev().find(|(pos, s)| *pos <= at && !s.person).map(|(_, s)| s.clone()),
+            _ => {}
+        }
+        if let Some(entity) = self.entity_mentioned(&mention) {
+            let e = &self.entities[entity as usize];
+            let person = e.kind == EntityKind::Person;
+            return Some(Speaker { name: e.name.clone(), entity: Some(entity), role: if person { self.role_of(&e.name, at) } else { None }, person, gender: self.gender_of(&e.name) });
+        }
+        let (name, name_at, honorific) = self.name_in(mention.clone())?.unwrap_or_default();
+        if name.is_empty() {
+            return self.by_role(text, at).or_else(|| self.organisation_in(mention.clone()));
+        }
+        let own_role = self.role_before_name(mention.start..name_at.start);
+        let lex = Lexicon::get();
+        let org = !honorific && (name.split_whitespace().any(|w| lex.is_org_word(w) || is_all_caps(w)) || text.split_whitespace().any(|w| lex.is_role_word(w) && w.to_lowercase().starts_with("spokes")));
+        let canonical = if org { name.clone() } else { self.full_name(&name, at) };
+        let entity = self.entity_named(&canonical);
+        let canonical = entity.map_or(canonical, |e| self.entities[e as usize].name.clone());
+        let person = !org && (honorific || canonical.split_whitespace().count() > 1 || self.people.iter().any(|p| p.name == canonical));
+        let role = own_role.or_else(|| if org { self.spokes_role(text) } else { self.role_of(&canonical, at) });
+        Some(Speaker { gender: self.gender_of(&canonical), name: canonical, entity, role, person })
+    }
+
+    /// The proper name inside a mention: its last run of capitalised words,
+    /// without titles and role words. `Some(None)` means the mention has no
+    /// name (a role or description); `None` means it cannot name a speaker.
+    #[allow(clippy::type_complexity)]
+    fn name_in(&self, mention: Range<usize>) -> Option<Option<(String, Range<usize>, bool)>> {
+        let lex = Lexicon::get();
+        let text = &self.doc.text;
+        let ws = words(text, mention.clone());
+        if ws.is_empty() {
+            return None;
+        }
+        let mut run_start = ws.len();
+        for i in (0..ws.len()).rev() {
+            let w = &text[ws[i].clone()];
+            let joined = i + 1 < ws.len() && text[ws[i].end..ws[i + 1].start].chars().all(is_space);
+            let connector = matches!(w, "of" | "and" | "for" | "&") && run_start == i + 1 && i > 0 && is_capitalised(&text[ws[i - 1].clone()]);
+            if (is_capitalised(w) || connector) && (run_start == ws.len() && i == ws.len() - 1 || run_start == i + 1 && joined) {
+                run_start = i;
+            } else if run_start != ws.len() {
+                break;
+            }
+        }
+        if run_start == ws.len() {
+            return Some(None);
+        }
+        let mut run: Vec<Range<usize>> = ws[run_start..].to_vec();
+        let mut honorific = false;
+        while let Some(first) = run.first() {
+            let w = &text[first.clone()];
+            if self.honorific(w).is_some() {
+                honorific = true;
+                run.remove(0);
+            } else if lex.is_role_word(w) || (NOT_NAMES.contains(&w) && !(w == "The" && run.len() > 1 && run.iter().all(|r| is_capitalised(&text[r.clone()])) && run_start == 0)) {
+                run.remove(0);
+            } else if run.iter().skip(1).any(|r| lex.is_role_word(&text[r.clone()])) && !run.iter().any(|r| lex.is_org_word(&text[r.clone()])) {
+                run.remove(0);
+            } else {
+                break;
+            }
+        }
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            return Some(None);
+        };
+        let at = first.start..last.end;
+        let written = &text[at.clone()];
+        let name = if written.split_whitespace().all(is_all_caps) && written.split_whitespace().count() > 1 && !honorific && !written.split_whitespace().any(|w| lex.is_org_word(w)) {
+            title_case(written)
+        } else {
+            written.to_string()
+        };
+        Some(Some((name, at, honorific)))
+    }
+
+    /// The role words written before the name inside the mention itself
+    /// ("Health Secretary" in "Health Secretary Humza Yousaf").
+    fn role_before_name(&self, before: Range<usize>) -> Option<String> {
+        let lex = Lexicon::get();
+        let text = self.doc.text[before].trim();
+        let ws: Vec<&str> = text.split_whitespace().filter(|w| self.honorific(w).is_none()).collect();
+        let kept: Vec<&str> = ws.iter().copied().skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str())).collect();
+        (kept.last().is_some_and(|w| lex.is_role_word(w))).then(|| kept.join(" "))
+    }
+
+    /// "a DHSC spokesperson", "the Home Office spokesman": a description
+    /// holding an organisation's name.
+    fn organisation_in(&self, mention: Range<usize>) -> Option<Speaker> {
+        let lex = Lexicon::get();
+        let text = &self.doc.text;
+        let ws = words(text, mention.clone());
+        let run: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).skip(1).skip_while(|w| !is_capitalised(w)).take_while(|w| is_capitalised(w)).collect();
+        let org = !run.is_empty() && run.iter().any(|w| lex.is_org_word(w) || is_all_caps(w));
+        let name = run.join(" ");
+        let entity = self.entity_named(&name);
+        org.then(|| Speaker { name: entity.map_or_else(|| name.clone(), |e| self.entities[e as usize].name.clone()), entity, role: self.spokes_role(&text[mention]), person: false, gender: Gender::Unknown })
+    }
+
+    /// "spokesperson" in "a DHSC spokesperson".
+    fn spokes_role(&self, mention: &str) -> Option<String> {
+        mention.split_whitespace().find(|w| w.to_lowercase().starts_with("spokes")).map(str::to_lowercase)
+    }
+
+    /// The fullest personal name in the document that ends with (or starts
+    /// with) `name`, nearest before `at` first.
+    fn full_name(&self, name: &str, at: usize) -> String {
+        let tokens: Vec<&str> = name.split_whitespace().collect();
+        let fits = |p: &&Person| {
+            let theirs: Vec<&str> = p.name.split_whitespace().collect();
+            theirs.len() > tokens.len() && (theirs.ends_with(&tokens) || (tokens.len() == 1 && theirs[0] == tokens[0]))
+        };
+        let before = self.people.iter().filter(|p| p.at.start < at).filter(fits).next_back();
+        before.or_else(|| self.people.iter().find(fits)).map_or_else(|| name.to_string(), |p| p.name.clone())
+    }
+
+    /// He or she: the nearest speaker or subject of that gender before `at`,
+    /// else the nearest person named before `at` in the same sentence run.
+    fn pronoun(&self, at: usize, sentence: usize, gender: Gender) -> Option<Speaker> {
+        let fits = |s: &Speaker| s.person && (s.gender == gender || s.gender == Gender::Unknown);
+        let in_sentence = self.people.iter().filter(|p| p.at.end <= at && p.at.start >= sentence).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).rfind(fits);
+        let salient = self.salient.iter().rev().find(|(pos, s)| *pos <= at && fits(s)).map(|(_, s)| s.clone());
+        let nearest = || self.people.iter().rev().filter(|p| p.at.end <= at).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).find(fits);
+        in_sentence.or(salient).or_else(nearest)
+    }
+
+    /// A mention that is only a role: the person the document gives that
+    /// role (same head noun, most shared words; a "former" holder only if
+    /// the mention says so), nearest before `at` on ties.
+    fn by_role(&self, mention: &str, at: usize) -> Option<Speaker> {
+        let lex = Lexicon::get();
+        let wanted = role_words(mention);
+        let head = wanted.iter().rev().find(|w| lex.is_role_word(w))?.clone();
+        let mut best: Option<(usize, bool, usize, &RoleOf)> = None;
+        for r in &self.roles {
+            let theirs = role_words(&r.role);
+            let unasked_qualifier = theirs.iter().any(|w| ROLE_QUALIFIERS.contains(&w.as_str()) && !wanted.contains(w));
+            if !theirs.contains(&head) || unasked_qualifier {
+                continue;
+            }
+            let shared = wanted.iter().filter(|w| theirs.contains(w)).count();
+            let key = (shared, r.at <= at, if r.at <= at { r.at } else { usize::MAX - r.at });
+            if best.as_ref().is_none_or(|b| key > (b.0, b.1, b.2)) {
+                best = Some((key.0, key.1, key.2, r));
+            }
+        }
+        let signatory_fits = self.signatory.as_ref().and_then(|s| s.role.as_ref()).is_some_and(|role| role_words(role).contains(&head));
+        match best {
+            Some((_, _, _, r)) => {
+                let entity = self.entity_named(&r.name);
+                Some(Speaker { name: r.name.clone(), entity, role: Some(strip_leaders(mention)), person: true, gender: self.gender_of(&r.name) })
+            }
+            None if signatory_fits => self.signatory_speaker(),
+            None => None,
+        }
+    }
+
+    /// The role the document gives `name`, nearest before `at` (else first after); former roles only as a last resort.
+    pub fn role_of(&self, name: &str, at: usize) -> Option<String> {
+        if let Some(s) = self.signatory.as_ref().filter(|s| s.name == name) {
+            return s.role.clone();
+        }
+        let theirs = || self.roles.iter().filter(|r| r.name == name);
+        let current = |r: &&RoleOf| !r.role.to_lowercase().contains("former");
+        theirs().filter(current).filter(|r| r.at <= at).next_back().or_else(|| theirs().find(current)).or_else(|| theirs().next()).map(|r| r.role.clone())
+    }
+
+    fn gender_of(&self, name: &str) -> Gender {
+        let last = name.split_whitespace().last().unwrap_or_default();
+        self.genders.iter().find(|(surname, _)| surname == last).map_or(Gender::Unknown, |(_, g)| *g)
+    }
+
+    fn honorific(&self, word: &str) -> Option<Gender> {
+        Lexicon::get().honorifics.get(word.trim_end_matches('.')).copied()
+    }
+
+    /// The pipeline's entity mentioned at `range`, if it is a person or organisation.
+    fn entity_mentioned(&self, range: &Range<usize>) -> Option<EntityId> {
+        self.doc
+            .mentions
+            .iter()
+            .filter(|m| (m.start as usize) < range.end && (m.end as usize) > range.start)
+            .map(|m| m.entity)
+            .find(|&e| self.entities.get(e as usize).is_some_and(|e| e.kind != EntityKind::Place))
+    }
+
+    /// The pipeline's entity whose name or alias is `name`.
+    fn entity_named(&self, name: &str) -> Option<EntityId> {
+        let found = self.entities.iter().position(|e| e.kind != EntityKind::Place && (e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))));
+        found.map(|i| i as EntityId)
+    }
+
+    /// Finds personal names: runs of two to four capitalised words with no
+    /// organisation, role or calendar word, after any title.
+    fn read_names(&mut self) {
+        let lex = Lexicon::get();
+        let text = &self.doc.text;
+        let ws = words(text, 0..text.len());
+        let mut i = 0;
+        while i < ws.len() {
+            let mut j = i;
+            while j < ws.len() && is_capitalised(&text[ws[j].clone()]) && (j == i || text[ws[j - 1].end..ws[j].start].chars().all(is_space) && ws[j - 1].end < ws[j].start) {
+                j += 1;
+            }
+            if j == i {
+                i += 1;
+                continue;
+            }
+            let mut run: Vec<Range<usize>> = ws[i..j].to_vec();
+            let mut gender = None;
+            while let Some(first) = run.first() {
+                let w = &text[first.clone()];
+                if let Some(g) = self.honorific(w) {
+                    gender = Some(g);
+                    run.remove(0);
+                } else if NOT_NAMES.contains(&w) || lex.is_role_word(w) || run.iter().skip(1).any(|r| lex.is_role_word(&text[r.clone()])) {
+                    run.remove(0);
+                } else {
+                    break;
+                }
+            }
+            if let (Some(g), Some(last)) = (gender, run.last()) {
+                self.genders.push((text[last.clone()].to_string(), g));
+            }
+            let names: Vec<&str> = run.iter().map(|r| &text[r.clone()]).collect();
+            let caps = names.iter().all(|w| is_all_caps(w));
+            let looks_personal = (2..=4).contains(&names.len())
+                && names.iter().all(|w| !lex.is_org_word(w) && !CALENDAR.contains(w) && !NOT_NAMES.contains(w) && (caps || !is_all_caps(w)) && w.chars().skip(1).any(char::is_lowercase) != caps);
+            if looks_personal {
+                let at = run[0].start..run[run.len() - 1].end;
+                let written = &text[at.clone()];
+                let name = if caps { title_case(written) } else { written.to_string() };
+                let entity = self.entity_mentioned(&at).or_else(|| self.entity_named(&name));
+                let name = entity.map_or(name, |e| self.entities[e as usize].name.clone());
+                self.people.push(Person { at, name });
+            }
+            i = j;
+        }
+        let entity_people: Vec<Person> = self
+            .doc
+            .mentions
+            .iter()
+            .filter(|m| self.entities.get(m.entity as usize).is_some_and(|e| e.kind == EntityKind::Person && e.name.contains(' ')))
+            .filter(|m| !self.people.iter().any(|p| p.at.start < m.end as usize && p.at.end > m.start as usize))
+            .map(|m| Person { at: m.start as usize..m.end as usize, name: self.entities[m.entity as usize].name.clone() })
+            .collect();
+        self.people.extend(entity_people);
+        self.people.sort_by_key(|p| p.at.start);
+        if let Some(s) = &self.signatory {
+            let signed = Person { at: s.at.clone(), name: s.name.clone() };
+            if !self.people.iter().any(|p| p.at == signed.at) {
+                self.people.push(signed);
+                self.people.sort_by_key(|p| p.at.start);
+            }
+        }
+    }
+
+    /// Finds roles written around each personal name.
+    fn read_roles(&mut self) {
+        let mut roles = Vec::new();
+        for p in &self.people {
+            let role = self.role_premodifier(p).or_else(|| self.role_after(p)).or_else(|| self.role_before_comma(p));
+            if let Some(role) = role {
+                roles.push(RoleOf { at: p.at.start, name: p.name.clone(), role });
+            }
+        }
+        for p in &self.people {
+            if let Some(role) = self.role_line_after(p) {
+                roles.push(RoleOf { at: p.at.start, name: p.name.clone(), role });
+            }
+        }
+        roles.sort_by_key(|r| r.at);
+        self.roles = roles;
+    }
+
+    /// "NHS England chief executive Simon Stevens": words right before the
+    /// name, within the clause, ending with a role word.
+    fn role_premodifier(&self, p: &Person) -> Option<String> {
+        let lex = Lexicon::get();
+        let text = &self.doc.text;
+        let line_start = text[..p.at.start].rfind('\n').map_or(0, |i| i + 1);
+        let ws = words(text, line_start..p.at.start);
+        let mut first = ws.len();
+        let mut gap_end = p.at.start;
+        for i in (0..ws.len()).rev() {
+            let w = &text[ws[i].clone()];
+            if !text[ws[i].end..gap_end].trim().is_empty() || ws.len() - i > 8 || self.honorific(w).is_some() {
+                break;
+            }
+            let lower = w.to_lowercase();
+            if matches!(lower.as_str(), "the" | "a" | "an" | "to" | "at" | "by" | "with" | "from" | "in" | "on" | "said" | "says" | "told" | "that" | "than" | "as" | "according") {
+                break;
+            }
+            if lower == "and" && i > 0 && self.people.iter().any(|q| q.at.end == ws[i - 1].end) {
+                break;
+            }
+            first = i;
+            gap_end = ws[i].start;
+        }
+        let kept: Vec<&str> = ws[first..].iter().map(|r| &text[r.clone()]).collect();
+        let kept: Vec<&str> = kept.into_iter().skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str())).collect();
+        (kept.last().is_some_and(|w| lex.is_role_word(w))).then(|| kept.join(" "))
+    }
+
+    /// "Lisa Bayliss-Pratt, chief nurse at HEE": a comma, then up to ten
+    /// words holding a role word, to the next clause mark.
+    fn role_after(&self, p: &Person) -> Option<String> {
+        let lex = Lexicon::get();
+        let rest = self.doc.text[p.at.end..].strip_prefix(", ")?;
+        let end = rest.find([',', '.', ';', '–', '—', '(', ')', '\n', ':']).unwrap_or(rest.len());
+        let phrase = rest[..end].trim();
+        let ws: Vec<&str> = phrase.split_whitespace().collect();
+        let starts_well = ws.first().is_some_and(|w| !is_capitalised(w) || lex.is_role_word(w) || is_all_caps(w) || ROLE_LEADERS.contains(&w.to_lowercase().as_str()));
+        let first_role = ws.iter().position(|w| lex.is_role_word(w))?;
+        let names_role = ws.len() <= 10 && first_role <= 3 && starts_well && !ws.iter().any(|w| lex.verb(w).is_some() || lex.is_aux(w) && !matches!(*w, "to"));
+        names_role.then(|| strip_leaders(phrase))
+    }
+
+    /// "the home secretary, Sajid Javid": the stretch before a comma just
+    /// before the name, ending with a role word.
+    fn role_before_comma(&self, p: &Person) -> Option<String> {
+        let lex = Lexicon::get();
+        let before = self.doc.text[..p.at.start].strip_suffix(", ")?;
+        let start = after_last(before, |c| matches!(c, ',' | '.' | ';' | '–' | '—' | '(' | '\n' | ':'));
+        let phrase = before[start..].trim();
+        let ws: Vec<&str> = phrase.split_whitespace().collect();
+        let ends_with_role = ws.last().is_some_and(|w| lex.is_role_word(w));
+        let plain = ws.len() <= 7 && !ws.iter().any(|w| lex.verb(w).is_some() || (lex.is_aux(w) && *w != "now") || self.honorific(w).is_some());
+        let kept = phrase.rsplit(" to ").next().unwrap_or(phrase);
+        (ends_with_role && plain).then(|| strip_leaders(kept))
+    }
+
+    /// A role on the line below a name, as in a letterhead ("From Michelle
+    /// Dyson\nDirector General For Adult Social Care").
+    fn role_line_after(&self, p: &Person) -> Option<String> {
+        let lex = Lexicon::get();
+        let rest = self.doc.text[p.at.end..].trim_start_matches(['*', ' ']).strip_prefix('\n')?;
+        let line = rest.lines().next()?.trim().trim_matches('*');
+        let ws: Vec<&str> = line.split_whitespace().collect();
+        (ws.len() <= 8 && ws.iter().any(|w| lex.is_role_word(w)) && ws.iter().all(|w| is_capitalised(w) || w.chars().all(char::is_lowercase))).then(|| line.to_string())
+    }
+}
+
+/// Lowercase words of a role that carry meaning.
+fn role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "of" | "for" | "and" | "at" | "now"))
+        .collect()
+}
+
+fn strip_leaders(phrase: &str) -> String {
+    let ws: Vec<&str> = phrase.split_whitespace().skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str())).collect();
+    ws.join(" ")
+}

@@ -1,0 +1,213 @@
+//! Words and sentences of a block of cleaned text, as byte ranges.
+//!
+//! Invariant: every range returned lies inside the range asked about and on
+//! `char` boundaries; quoted stretches passed as opaque never contain a
+//! sentence boundary, so a quote that holds several sentences stays inside
+//! the one sentence that frames it.
+
+use std::ops::Range;
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &["Co", "Corp", "Dr", "Gen", "Inc", "Jr", "Ltd", "Mr", "Mrs", "Ms", "No", "Prof", "Rev", "Sr", "St", "vs"];
+
+/// Characters that close a quotation or bracket after a sentence's final stop.
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']')
+}
+
+/// Characters that open a quotation.
+pub fn is_opening_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹')
+}
+
+/// Whitespace within a line (a space, a no-break space, a tab).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() && c != '\n'
+}
+
+/// Dashes used as clause punctuation.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '-')
+}
+
+/// A word: letters and digits, with inner apostrophes, hyphens, dots and
+/// ampersands ("don’t", "Bayliss-Pratt", "U.K", "AT&T").
+pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | '&') && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+            if c.is_alphanumeric() || joins {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(slice.len(), |c| c.0);
+        out.push(range.start + start..range.start + end);
+        i = j;
+    }
+    out
+}
+
+/// The byte offset just past the last character of `s` matching `pred`, or 0.
+pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices().rev().find(|&(_, c)| pred(c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// "Hunt", "Bayliss-Pratt", "EveryDoctor", "NHS": starts with a capital.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "MICHELLE", "NHS": no lowercase letter and at least two letters.
+pub fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
+/// "MICHELLE DYSON" → "Michelle Dyson"; small words stay lowercase inside.
+pub fn title_case(text: &str) -> String {
+    const SMALL: &[&str] = &["and", "for", "of", "the", "at", "in", "on"];
+    text.split_whitespace()
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut chars = lower.chars();
+            let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+            let mut capital_next = false;
+            for c in chars {
+                out.extend(if capital_next { c.to_uppercase().collect::<Vec<_>>() } else { vec![c] });
+                capital_next = c == '-' || c == '\'' || c == '’';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The sentences of `text[range]`, trimmed, never cutting through `opaque`
+/// ranges. A sentence ends at a line break; at `.`, `!`, `?` or `…` (with any
+/// closing marks) before a capital, digit or opening mark, unless it ends an
+/// abbreviation or an initial; and before a capitalised pronoun that follows a
+/// lowercase word ("…the Tory government He said…": a full stop gone missing).
+pub fn sentences(text: &str, range: Range<usize>, opaque: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut cuts = vec![range.start];
+    let chars: Vec<(usize, char)> = text[range.clone()].char_indices().map(|(i, c)| (range.start + i, c)).collect();
+    let inside = |at: usize| opaque.iter().any(|r| r.start < at && at < r.end);
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if inside(at) && !opaque.iter().any(|r| r.end == at + c.len_utf8()) {
+            continue;
+        }
+        if c == '\n' {
+            cuts.push(at);
+            continue;
+        }
+        let ends_quote = opaque.iter().any(|r| r.end == at + c.len_utf8() && ends_with_stop(&text[r.clone()]));
+        if !matches!(c, '.' | '!' | '?' | '…') && !ends_quote {
+            if is_space(c) && lost_full_stop(text, at, range.end) {
+                cuts.push(at);
+            }
+            continue;
+        }
+        let mut next = k + 1;
+        while chars.get(next).is_some_and(|n| is_closer(n.1) && !inside(n.0)) {
+            next += 1;
+        }
+        if !chars.get(next).is_some_and(|n| n.1.is_whitespace()) {
+            continue;
+        }
+        let Some(&(_, after)) = chars[next..].iter().find(|n| !n.1.is_whitespace()) else { continue };
+        let starts_sentence = after.is_uppercase() || after.is_ascii_digit() || is_opening_mark(after) || matches!(after, '•' | '-' | '–');
+        if starts_sentence && !(c == '.' && before_is_abbreviation(text, range.start, at)) {
+            cuts.push(chars[next].0);
+        }
+    }
+    cuts.push(range.end);
+    cuts.windows(2)
+        .filter_map(|w| {
+            let piece = &text[w[0]..w[1]];
+            let start = w[0] + (piece.len() - piece.trim_start().len());
+            let end = w[0] + piece.trim_end().len();
+            (start < end).then_some(start..end)
+        })
+        .collect()
+}
+
+/// Whether a quotation's own text ends a sentence ("…is leadership.").
+fn ends_with_stop(quoted: &str) -> bool {
+    quoted.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace()).ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether the word before `text[at]` (a full stop) is an abbreviation or initial.
+fn before_is_abbreviation(text: &str, floor: usize, at: usize) -> bool {
+    let word_start = floor + after_last(&text[floor..at], |c| !c.is_alphanumeric());
+    let word = &text[word_start..at];
+    ABBREVIATIONS.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// `text[at]` is a space between a lowercase word and "He", "She", "They" or
+/// "We" that is followed by a lowercase word.
+fn lost_full_stop(text: &str, at: usize, end: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    if !before.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let rest = &text[at + text[at..].chars().next().map_or(1, char::len_utf8)..end];
+    ["He ", "She ", "They ", "We "].iter().any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, 0..text.len(), &[]).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sentence_boundaries() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr Hunt spoke. He left.", &["Mr Hunt spoke.", "He left."]),
+            ("Mr. Hunt spoke to J. Smith today.", &["Mr. Hunt spoke to J. Smith today."]),
+            ("One\nTwo", &["One", "Two"]),
+            ("with the Tory government He said they would", &["with the Tory government", "He said they would"]),
+            ("It rose 5.5 pct. Shares fell.", &["It rose 5.5 pct.", "Shares fell."]),
+            ("Safety.\u{a0}Epsom was next.", &["Safety.", "Epsom was next."]),
+            ("no boundary here", &["no boundary here"]),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(split(text), want, "sentences of {text:?}");
+        }
+    }
+
+    #[test]
+    fn opaque_quotes_hold_their_sentences() {
+        let text = "He said: “It works. It is fine.” She left.";
+        let open = text.find('“').unwrap_or_default();
+        let close = text.find('”').unwrap_or_default() + '”'.len_utf8();
+        let got: Vec<&str> = sentences(text, 0..text.len(), &[open..close]).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["He said: “It works. It is fine.”", "She left."], "sentences of {text:?}");
+    }
+
+    #[test]
+    fn word_shapes() {
+        let text = "Bayliss-Pratt don’t trusts' NHS’s";
+        let got: Vec<&str> = words(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["Bayliss-Pratt", "don’t", "trusts", "NHS’s"], "words of {text:?}");
+        assert_eq!(title_case("MICHELLE DYSON"), "Michelle Dyson");
+        assert_eq!(title_case("DIRECTOR GENERAL FOR ADULT SOCIAL CARE"), "Director General for Adult Social Care");
+    }
+}
