@@ -81,7 +81,7 @@ pub fn find(text: &str, sentence: Range<usize>, quoted: &[Range<usize>]) -> Vec<
     for clause in &mut found {
         if let Some(content) = clause.content.clone() {
             let content_words: Vec<&str> = words(text, content.clone()).into_iter().map(|w| &text[w]).collect();
-            let enough = content_words.len() >= 3 && content_words.iter().any(|w| lex.is_finite(w));
+            let enough = content_words.len() >= 3 && (content_words.iter().any(|w| lex.is_finite(w)) || present_tense(&content_words));
             let only_a_quote = quoted.iter().any(|q| q.start <= content.start && content.end <= q.end);
             if !enough || only_a_quote {
                 clause.content = None;
@@ -89,6 +89,18 @@ pub fn find(text: &str, sentence: Range<usize>, quoted: &[Range<usize>]) -> Vec<
         }
     }
     found
+}
+
+/// "the company expects…", "it needs…": a third-person present verb right
+/// after a short subject.
+fn present_tense(content: &[&str]) -> bool {
+    let third_person = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !is_capitalised(w);
+    let first = content.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    match first.as_str() {
+        "he" | "she" | "it" => content.get(1).is_some_and(|w| third_person(w)),
+        _ if DETERMINERS.contains(&first.as_str()) => content.get(2).is_some_and(|w| third_person(w)),
+        _ => false,
+    }
 }
 
 /// Text between two words contains only spaces.
@@ -163,7 +175,8 @@ fn subject_before(text: &str, ws: &[Range<usize>], verb: usize) -> Option<Range<
         k -= 1;
     }
     let mut j = k;
-    while j > 0 && adjacent(text, &ws[j - 1], &ws[j]) && k - j < 12 && !SUBJECT_STOPS.contains(&lower(text, &ws[j - 1]).as_str()) {
+    let joins_names = |j: usize| j >= 2 && lower(text, &ws[j - 1]) == "and" && is_capitalised(&text[ws[j].clone()]) && is_capitalised(&text[ws[j - 2].clone()]);
+    while j > 0 && adjacent(text, &ws[j - 1], &ws[j]) && k - j < 12 && (!SUBJECT_STOPS.contains(&lower(text, &ws[j - 1]).as_str()) || joins_names(j)) {
         j -= 1;
     }
     let starts_np = |j: usize| {
@@ -180,11 +193,21 @@ fn subject_before(text: &str, ws: &[Range<usize>], verb: usize) -> Option<Range<
         }
     }
     if j == k {
-        return None;
+        return apposed_subject(text, ws, k);
     }
     let mut np: Vec<Range<usize>> = ws[j..k].to_vec();
-    if np.len() > 6 {
-        let run = np.iter().rposition(|w| !is_capitalised(&text[w.clone()])).map_or(0, |p| p + 1);
+    let described = np.iter().take(3).any(|w| lex.is_role_word(&text[w.clone()]));
+    if np.len() > 6 && !described {
+        let mut run = np.len();
+        while run > 0 {
+            let w = &text[np[run - 1].clone()];
+            let connector = matches!(w, "of" | "and" | "for" | "&") && run < np.len() && run > 1 && is_capitalised(&text[np[run - 2].clone()]);
+            if is_capitalised(w) || connector {
+                run -= 1;
+            } else {
+                break;
+            }
+        }
         np = np[run..].to_vec();
     }
     let np_words: Vec<String> = np.iter().map(|w| text[w.clone()].to_string()).collect();
@@ -200,6 +223,47 @@ fn subject_before(text: &str, ws: &[Range<usize>], verb: usize) -> Option<Range<
     valid.then(|| np[0].start..np[np.len() - 1].end)
 }
 
+/// A subject set off by commas before its verb: "The shadow home
+/// secretary, Yvette Nolan, said" (the name with the role before it) or
+/// "Energy UK, which represents suppliers, warned" (the name before the
+/// relative clause).
+fn apposed_subject(text: &str, ws: &[Range<usize>], verb: usize) -> Option<Range<usize>> {
+    let lex = Lexicon::get();
+    let segment_before = |end: usize| {
+        let mut j = end;
+        while j > 0 && adjacent(text, &ws[j - 1], &ws[j]) {
+            j -= 1;
+        }
+        j
+    };
+    let comma_before = |k: usize| k > 0 && text[ws[k - 1].end..ws[k].start].trim() == ",";
+    if verb == 0 || !comma_before(verb) {
+        return None;
+    }
+    let last = verb - 1;
+    let first = segment_before(last);
+    let words_of = |a: usize, b: usize| ws[a..=b].iter().map(|w| text[w.clone()].to_string()).collect::<Vec<_>>();
+    let segment = words_of(first, last);
+    let lead = segment[0].to_lowercase();
+    if matches!(lead.as_str(), "which" | "who") && comma_before(first) {
+        let name_end = first - 1;
+        let name_start = segment_before(name_end);
+        return words_of(name_start, name_end).iter().any(|w| is_capitalised(w)).then(|| ws[name_start].start..ws[name_end].end);
+    }
+    let is_name = segment.len() <= 4 && segment.iter().all(|w| is_capitalised(w));
+    if !is_name {
+        return None;
+    }
+    if comma_before(first) {
+        let role_end = first - 1;
+        let role_start = segment_before(role_end);
+        if words_of(role_start, role_end).iter().any(|w| lex.is_role_word(w)) {
+            return Some(ws[role_start].start..ws[last].end);
+        }
+    }
+    Some(ws[first].start..ws[last].end)
+}
+
 /// The speaker named after the verb ("…,” said Mr Hunt." / "commented
 /// Professor Lisa Bayliss-Pratt, chief nurse at HEE"), to the next comma.
 fn subject_after(text: &str, ws: &[Range<usize>], from: usize) -> Option<Range<usize>> {
@@ -213,8 +277,10 @@ fn subject_after(text: &str, ws: &[Range<usize>], from: usize) -> Option<Range<u
     }
     let np: Vec<&str> = ws[from..=end].iter().map(|w| &text[w.clone()]).collect();
     let first_lower = np[0].to_lowercase();
+    let lex = Lexicon::get();
     let named = np.iter().any(|w| is_capitalised(w)) || DETERMINERS.contains(&first_lower.as_str());
-    (named && !PRONOUNS.contains(&first_lower.as_str())).then(|| first.start..ws[end].end)
+    let clause_like = np.iter().any(|w| lex.is_aux(w) && !matches!(*w, "to" | "now") || lex.verb(w).is_some());
+    (named && !clause_like && !PRONOUNS.contains(&first_lower.as_str())).then(|| first.start..ws[end].end)
 }
 
 /// Reads past the verb: its listener for verbs that take one, then "that"
@@ -248,7 +314,13 @@ fn after_verb(text: &str, all: &[Range<usize>], verb: usize, takes_object: bool)
                 k += 1;
             }
         } else {
-            return (end, None);
+            while k < all.len() && k - next < 2 && (k == next || adjacent(text, &all[k - 1], &all[k])) {
+                k += 1;
+            }
+            let closes = all.get(k).is_none_or(|w| !text[all[k - 1].end..w.start].chars().all(char::is_whitespace));
+            if !closes {
+                return (end, None);
+            }
         }
         let phrase_end = all[k - 1].end;
         return (phrase_end, all.get(k).filter(|w| text[phrase_end..w.start].chars().all(char::is_whitespace) || text[phrase_end..w.start].trim().starts_with(['“', '‘', '"', '\''])).map(|w| content_start(text, phrase_end, w)));
@@ -293,13 +365,31 @@ fn content_before(text: &str, sentence: &Range<usize>, ws: &[Range<usize>], all:
 /// sentence opens with it.
 fn according_to(text: &str, sentence: &Range<usize>, ws: &[Range<usize>], i: usize) -> Option<Clause> {
     let verb = ws[i].start..ws[i + 1].end;
-    let subject = subject_after(text, ws, i + 2)?;
+    let subject = subject_after(text, ws, i + 2).or_else(|| {
+        let first = ws.get(i + 2).filter(|w| adjacent(text, &ws[i + 1], w))?;
+        let mut end = i + 2;
+        while end + 1 < ws.len() && adjacent(text, &ws[end], &ws[end + 1]) && end - i < 8 {
+            end += 1;
+        }
+        Some(first.start..ws[end].end)
+    })?;
     let before = &text[sentence.start..verb.start];
     let trimmed = before.trim_end();
     let after_quote = trimmed.trim_end_matches(',').ends_with(['”', '"', '’', '\'']);
     let content = if trimmed.is_empty() {
-        let rest = &text[subject.end..sentence.end];
-        rest.strip_prefix(',').map(|r| subject.end + 1 + (r.len() - r.trim_start().len())..sentence.end)
+        let mut from = subject.end;
+        if let Some(name) = ws.iter().position(|w| w.start > subject.end) {
+            let mut end = name;
+            while end + 1 < ws.len() && adjacent(text, &ws[end], &ws[end + 1]) && is_capitalised(&text[ws[end + 1].clone()]) {
+                end += 1;
+            }
+            let apposition = text[subject.end..ws[name].start].trim() == "," && (name..=end).all(|k| is_capitalised(&text[ws[k].clone()])) && text[ws[end].end..].trim_start().starts_with(',');
+            if apposition {
+                from = ws[end].end;
+            }
+        }
+        let rest = &text[from..sentence.end];
+        rest.strip_prefix(',').map(|r| from + 1 + (r.len() - r.trim_start().len())..sentence.end)
     } else if let (Some(stripped), false) = (trimmed.strip_suffix(','), after_quote) {
         let from = stripped.rfind([',', '–', '—', '(', ';']).map_or(0, |p| p + stripped[p..].chars().next().map_or(1, char::len_utf8));
         let start = sentence.start + from + (stripped[from..].len() - stripped[from..].trim_start().len());

@@ -122,7 +122,8 @@ impl Lexicon {
 
     /// "secretary", "chief", "spokesperson": a word that names a role.
     pub fn is_role_word(&self, word: &str) -> bool {
-        self.roles.contains(&word.to_lowercase())
+        let lower = word.to_lowercase();
+        self.roles.contains(&lower) || lower.strip_suffix('s').is_some_and(|one| self.roles.contains(one))
     }
 
     /// "Office", "NHS", "Employers": a word that makes a name an

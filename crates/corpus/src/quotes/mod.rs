@@ -156,8 +156,27 @@ impl Reader<'_> {
         match &clause.subject {
             Some(subject) => self.people.resolve(subject.clone(), sentence.start).or_else(|| self.fallback_speaker(subject)),
             None if self.letter => self.people.signatory_speaker(),
-            None => previous_in_sentence.or_else(|| self.last.clone()),
+            None => previous_in_sentence.or_else(|| self.sentence_subject(clause, sentence)).or_else(|| self.last.clone()),
         }
+    }
+
+    /// For a participle set off by a comma ("…has rejected the offer,
+    /// saying…"), the name that opens the sentence.
+    fn sentence_subject(&self, clause: &Clause, sentence: &Range<usize>) -> Option<Speaker> {
+        let text = &self.doc.text;
+        let verb = &text[clause.verb.clone()];
+        if !verb.ends_with("ing") || !text[sentence.start..clause.verb.start].trim_end().ends_with(',') {
+            return None;
+        }
+        let opening = text::words(text, sentence.start..clause.verb.start);
+        let mut end = 0;
+        while end < opening.len() && (text::is_capitalised(&text[opening[end].clone()]) || (end > 0 && matches!(&text[opening[end].clone()], "of" | "and" | "for"))) {
+            end += 1;
+        }
+        while end > 0 && !text::is_capitalised(&text[opening[end - 1].clone()]) {
+            end -= 1;
+        }
+        (end > 0).then(|| opening[0].start..opening[end - 1].end).and_then(|m| self.people.resolve(m, sentence.start))
     }
 
     /// A subject the people register cannot place: in a letter, "we" and "I"
@@ -181,7 +200,11 @@ impl Reader<'_> {
         let left = text[left_from..quote.open].trim().trim_start_matches(['•', '*', '-', '–', '—', '·']).trim();
         let quoted = &text[quote.inner.clone()];
         let starts_upper = quoted.trim_start_matches(['…', '.', ' ', '[']).starts_with(char::is_uppercase);
-        let left_clause = clauses.iter().position(|c| c.verb.start >= left_from && c.phrase_end <= quote.open && text[c.phrase_end..quote.open].trim().trim_end_matches([':', ',']).trim().is_empty());
+        let lead_in = |c: &Clause| {
+            let gap = text[c.phrase_end..quote.open].trim();
+            gap.trim_end_matches([':', ',']).trim().is_empty() || (gap.ends_with(':') && gap.split_whitespace().count() <= 6 && !gap.contains(['.', ';', '“', '”', '"']))
+        };
+        let left_clause = clauses.iter().position(|c| c.verb.start >= left_from && c.phrase_end <= quote.open && lead_in(c));
         let right_clause = if quote.unclosed { None } else { clauses.iter().position(|c| c.begins >= quote.outer_end && text[quote.outer_end..c.begins].trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';') || text::is_dash(ch)).is_empty()) };
         let adjacent = left_clause.or(right_clause);
         let split_continuation = left_clause.is_some() && previous.is_some_and(|(_, k)| k == QuoteKind::Direct);

@@ -7,7 +7,8 @@
 //! predicted partial quote, not the reported span around it). Precision, recall
 //! and F1 are computed per kind (only quotes of that kind on both sides) and
 //! overall (kinds ignored); speaker accuracy is the share of loosely matched
-//! pairs whose speakers agree (case-insensitively; both unknown agrees).
+//! pairs whose speakers agree (ignoring case, spacing and a leading "The";
+//! both unknown agrees).
 //!
 //! Invariant: every figure is a ratio of counts over the same two sets of
 //! records; an empty denominator gives 1.0 when nothing was expected and
@@ -136,7 +137,12 @@ fn matches(gold: &[&Record], predicted: &[&Record], threshold: f64) -> Vec<(usiz
 }
 
 fn same_speaker(gold: &Record, predicted: &Record) -> bool {
-    let norm = |s: &Option<String>| s.as_deref().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+    let norm = |s: &Option<String>| {
+        s.as_deref().map(|s| {
+            let lower = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            lower.strip_prefix("the ").map_or(lower.clone(), str::to_string)
+        })
+    };
     norm(&gold.speaker) == norm(&predicted.speaker)
 }
 
@@ -206,6 +212,7 @@ mod tests {
         // (prediction, loose matches, strict matches, speaker accuracy)
         let cases: &[(Record, usize, usize, f64)] = &[
             (record("a", 0, 100, "direct", Some("jeremy  hunt")), 1, 1, 1.0),
+            (record("a", 0, 100, "direct", Some("The Jeremy Hunt")), 1, 1, 1.0),
             (record("a", 10, 95, "direct", Some("Matt Hancock")), 1, 1, 0.0),
             (record("a", 50, 300, "direct", Some("Jeremy Hunt")), 1, 0, 1.0),
             (record("a", 80, 100, "direct", Some("Jeremy Hunt")), 0, 0, 1.0),

@@ -35,6 +35,9 @@ const CALENDAR: &[&str] = &[
 /// secretary" is not "the secretary", nor a "former" one the current.
 const ROLE_QUALIFIERS: &[&str] = &["acting", "assistant", "deputy", "former", "interim", "junior", "permanent", "shadow", "vice"];
 
+/// Nouns that stand for an organisation already named ("the trust", "the regulator").
+const ORG_NOUNS: &[&str] = &["agency", "association", "authority", "bank", "board", "charity", "commission", "company", "council", "department", "firm", "government", "group", "ministry", "organisation", "regulator", "service", "trust", "union"];
+
 /// Words dropped from the front of a role ("the recently-appointed home secretary" → "recently-appointed home secretary").
 const ROLE_LEADERS: &[&str] = &["a", "an", "now", "the"];
 
@@ -67,6 +70,8 @@ pub struct People<'a> {
     doc: &'a Document,
     entities: &'a [Entity],
     people: Vec<Person>,
+    /// Organisation names with where they are written, in reading order.
+    organisations: Vec<(usize, String)>,
     roles: Vec<RoleOf>,
     genders: Vec<(String, Gender)>,
     signatory: Option<Signatory>,
@@ -76,7 +81,7 @@ pub struct People<'a> {
 
 impl<'a> People<'a> {
     pub fn new(doc: &'a Document, entities: &'a [Entity], signatory: Option<Signatory>) -> People<'a> {
-        let mut people = People { doc, entities, people: Vec::new(), roles: Vec::new(), genders: Vec::new(), signatory, salient: Vec::new() };
+        let mut people = People { doc, entities, people: Vec::new(), organisations: Vec::new(), roles: Vec::new(), genders: Vec::new(), signatory, salient: Vec::new() };
         people.read_names();
         people.read_roles();
         people
@@ -120,7 +125,7 @@ impl<'a> People<'a> {
         }
         let (name, name_at, honorific) = self.name_in(mention.clone())?.unwrap_or_default();
         if name.is_empty() {
-            return self.by_role(text, at).or_else(|| self.organisation_in(mention.clone()));
+            return self.by_role(text, at).or_else(|| self.organisation_in(mention.clone())).or_else(|| self.organisation_described(text, at));
         }
         let own_role = self.role_before_name(mention.start..name_at.start);
         let lex = Lexicon::get();
@@ -149,7 +154,7 @@ impl<'a> People<'a> {
             let w = &text[ws[i].clone()];
             let joined = i + 1 < ws.len() && text[ws[i].end..ws[i + 1].start].chars().all(is_space);
             let connector = matches!(w, "of" | "and" | "for" | "&") && run_start == i + 1 && i > 0 && is_capitalised(&text[ws[i - 1].clone()]);
-            if (is_capitalised(w) || connector) && (run_start == ws.len() && i == ws.len() - 1 || run_start == i + 1 && joined) {
+            if (is_capitalised(w) && !CALENDAR.contains(&w) || connector) && (run_start == ws.len() && i == ws.len() - 1 || run_start == i + 1 && joined) {
                 run_start = i;
             } else if run_start != ws.len() {
                 break;
@@ -202,11 +207,31 @@ impl<'a> People<'a> {
         let lex = Lexicon::get();
         let text = &self.doc.text;
         let ws = words(text, mention.clone());
-        let run: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).skip(1).skip_while(|w| !is_capitalised(w)).take_while(|w| is_capitalised(w)).collect();
+        let mut run: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).skip(1).skip_while(|w| !is_capitalised(w)).take_while(|w| is_capitalised(w) || matches!(*w, "of" | "and" | "for" | "&")).collect();
+        while run.last().is_some_and(|w| !is_capitalised(w)) {
+            run.pop();
+        }
         let org = !run.is_empty() && run.iter().any(|w| lex.is_org_word(w) || is_all_caps(w));
         let name = run.join(" ");
         let entity = self.entity_named(&name);
         org.then(|| Speaker { name: entity.map_or_else(|| name.clone(), |e| self.entities[e as usize].name.clone()), entity, role: self.spokes_role(&text[mention]), person: false, gender: Gender::Unknown })
+    }
+
+    /// "the trust", "a statement from the regulator": the organisation whose
+    /// name holds the noun ("Northvale Hospitals Trust"), else the first
+    /// organisation that spoke or acted in the document before `at`.
+    fn organisation_described(&self, mention: &str, at: usize) -> Option<Speaker> {
+        let noun = mention.split_whitespace().last()?.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if !ORG_NOUNS.contains(&noun.as_str()) {
+            return None;
+        }
+        let orgs = || self.salient.iter().filter(|(pos, s)| *pos <= at && !s.person).map(|(_, s)| s);
+        let named = self.organisations.iter().filter(|(pos, _)| *pos <= at).map(|(_, name)| name).find(|name| name.split_whitespace().any(|w| w.to_lowercase() == noun));
+        if let Some(name) = named {
+            let entity = self.entity_named(name);
+            return Some(Speaker { name: name.clone(), entity, role: None, person: false, gender: Gender::Unknown });
+        }
+        orgs().next().cloned()
     }
 
     /// "spokesperson" in "a DHSC spokesperson".
@@ -335,6 +360,9 @@ impl<'a> People<'a> {
                 self.genders.push((text[last.clone()].to_string(), g));
             }
             let names: Vec<&str> = run.iter().map(|r| &text[r.clone()]).collect();
+            if names.len() > 1 && names.iter().any(|w| lex.is_org_word(w)) {
+                self.organisations.push((run[0].start, names.join(" ")));
+            }
             let caps = names.iter().all(|w| is_all_caps(w));
             let looks_personal = (2..=4).contains(&names.len())
                 && names.iter().all(|w| !lex.is_org_word(w) && !CALENDAR.contains(w) && !NOT_NAMES.contains(w) && (caps || !is_all_caps(w)) && w.chars().skip(1).any(char::is_lowercase) != caps);
@@ -435,11 +463,12 @@ impl<'a> People<'a> {
         let before = self.doc.text[..p.at.start].strip_suffix(", ")?;
         let start = after_last(before, |c| matches!(c, ',' | '.' | ';' | '–' | '—' | '(' | '\n' | ':'));
         let phrase = before[start..].trim();
-        let ws: Vec<&str> = phrase.split_whitespace().collect();
-        let ends_with_role = ws.last().is_some_and(|w| lex.is_role_word(w));
-        let plain = ws.len() <= 7 && !ws.iter().any(|w| lex.verb(w).is_some() || (lex.is_aux(w) && *w != "now") || self.honorific(w).is_some());
         let kept = phrase.rsplit(" to ").next().unwrap_or(phrase);
-        (ends_with_role && plain).then(|| strip_leaders(kept))
+        let ws: Vec<&str> = kept.split_whitespace().collect();
+        let lowered: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let names_role = ws.last().is_some_and(|w| lex.is_role_word(w)) || ws.iter().take(3).any(|w| lex.is_role_word(w)) && lowered.iter().any(|w| w == "of" || w == "at");
+        let plain = ws.len() <= 7 && !ws.iter().any(|w| lex.verb(w).is_some() || (lex.is_aux(w) && *w != "now") || self.honorific(w).is_some());
+        (names_role && plain).then(|| strip_leaders(kept))
     }
 
     /// A role on the line below a name, as in a letterhead ("From Michelle
