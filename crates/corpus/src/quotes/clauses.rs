@@ -251,6 +251,15 @@ fn apposed_subject(text: &str, ws: &[Range<usize>], verb: usize) -> Option<Range
         return words_of(name_start, name_end).iter().any(|w| is_capitalised(w)).then(|| ws[name_start].start..ws[name_end].end);
     }
     let is_name = segment.len() <= 4 && segment.iter().all(|w| is_capitalised(w));
+    let is_role = segment.len() <= 10 && !is_capitalised(&segment[0]) && segment.iter().any(|w| lex.is_role_word(w));
+    if is_role && comma_before(first) {
+        let name_end = first - 1;
+        let name_start = segment_before(name_end);
+        let name = words_of(name_start, name_end);
+        if name.len() <= 4 && name.iter().all(|w| is_capitalised(w)) {
+            return Some(ws[name_start].start..ws[name_end].end);
+        }
+    }
     if !is_name {
         return None;
     }

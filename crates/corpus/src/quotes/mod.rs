@@ -202,13 +202,15 @@ impl Reader<'_> {
         let starts_upper = quoted.trim_start_matches(['…', '.', ' ', '[']).starts_with(char::is_uppercase);
         let lead_in = |c: &Clause| {
             let gap = text[c.phrase_end..quote.open].trim();
-            gap.trim_end_matches([':', ',']).trim().is_empty() || (gap.ends_with(':') && gap.split_whitespace().count() <= 6 && !gap.contains(['.', ';', '“', '”', '"']))
+            let short = gap.split_whitespace().count() <= 6 && !gap.contains(['.', ';', '“', '”', '"']) && !gap.split_whitespace().any(|w| w == "that");
+            gap.trim_end_matches([':', ',']).trim().is_empty() || (gap.ends_with([':', ',']) && short)
         };
         let left_clause = clauses.iter().position(|c| c.verb.start >= left_from && c.phrase_end <= quote.open && lead_in(c));
         let right_clause = if quote.unclosed { None } else { clauses.iter().position(|c| c.begins >= quote.outer_end && text[quote.outer_end..c.begins].trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';') || text::is_dash(ch)).is_empty()) };
         let adjacent = left_clause.or(right_clause);
         let split_continuation = left_clause.is_some() && previous.is_some_and(|(_, k)| k == QuoteKind::Direct);
-        let direct = left.is_empty() || left.ends_with(':') || (left_clause.is_some() && (starts_upper || split_continuation));
+        let introduced = left.ends_with(':') || left.ends_with(',');
+        let direct = left.is_empty() || left.ends_with(':') || (left_clause.is_some() && (starts_upper || split_continuation || introduced));
         if let Some(k) = adjacent {
             attributing[k] = true;
             if is_title(quoted) && !direct {

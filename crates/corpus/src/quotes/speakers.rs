@@ -55,6 +55,9 @@ pub struct Speaker {
 struct Person {
     at: Range<usize>,
     name: String,
+    /// The text shows this is a person, not just a capitalised phrase: a
+    /// title, a role, a surname used alone, a signature or a person entity.
+    confirmed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -101,7 +104,7 @@ impl<'a> People<'a> {
 
     /// The person a sentence starting at `at` opens with, if any ("Mr Hunt was speaking…").
     pub fn subject_at(&self, at: usize) -> Option<Speaker> {
-        let person = self.people.iter().find(|p| p.at.start >= at && self.doc.text[at..p.at.start].split_whitespace().all(|w| self.honorific(w).is_some()))?;
+        let person = self.people.iter().find(|p| p.at.start >= at && self.doc.text[at..p.at.start].split_whitespace().all(|w| self.honorific(w).is_some())).filter(|p| p.confirmed)?;
         let at_range = person.at.clone();
         self.resolve(at_range.clone(), at_range.start)
     }
@@ -135,7 +138,9 @@ impl<'a> People<'a> {
         let canonical = entity.map_or(canonical, |e| self.entities[e as usize].name.clone());
         let person = !org && (honorific || canonical.split_whitespace().count() > 1 || self.people.iter().any(|p| p.name == canonical));
         let role = own_role.or_else(|| if org { self.spokes_role(text) } else { self.role_of(&canonical, at) });
-        Some(Speaker { gender: self.gender_of(&canonical), name: canonical, entity, role, person })
+        let spokes = org && role.as_deref().is_some_and(|r| r.starts_with("spokes"));
+        let gender = if spokes { spokes_gender(role.as_deref()) } else { self.gender_of(&canonical) };
+        Some(Speaker { gender, name: canonical, entity, role, person: person || spokes })
     }
 
     /// The proper name inside a mention: its last run of capitalised words,
@@ -214,7 +219,9 @@ impl<'a> People<'a> {
         let org = !run.is_empty() && run.iter().any(|w| lex.is_org_word(w) || is_all_caps(w));
         let name = run.join(" ");
         let entity = self.entity_named(&name);
-        org.then(|| Speaker { name: entity.map_or_else(|| name.clone(), |e| self.entities[e as usize].name.clone()), entity, role: self.spokes_role(&text[mention]), person: false, gender: Gender::Unknown })
+        let role = self.spokes_role(&text[mention]);
+        let gender = spokes_gender(role.as_deref());
+        org.then(|| Speaker { name: entity.map_or_else(|| name.clone(), |e| self.entities[e as usize].name.clone()), entity, person: role.is_some(), role, gender })
     }
 
     /// "the trust", "a statement from the regulator": the organisation whose
@@ -255,9 +262,9 @@ impl<'a> People<'a> {
     /// else the nearest person named before `at` in the same sentence run.
     fn pronoun(&self, at: usize, sentence: usize, gender: Gender) -> Option<Speaker> {
         let fits = |s: &Speaker| s.person && (s.gender == gender || s.gender == Gender::Unknown);
-        let in_sentence = self.people.iter().filter(|p| p.at.end <= at && p.at.start >= sentence).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).rfind(fits);
+        let in_sentence = self.people.iter().filter(|p| p.confirmed && p.at.end <= at && p.at.start >= sentence).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).rfind(fits);
         let salient = self.salient.iter().rev().find(|(pos, s)| *pos <= at && fits(s)).map(|(_, s)| s.clone());
-        let nearest = || self.people.iter().rev().filter(|p| p.at.end <= at).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).find(fits);
+        let nearest = || self.people.iter().rev().filter(|p| p.confirmed && p.at.end <= at).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).find(fits);
         in_sentence.or(salient).or_else(nearest)
     }
 
@@ -371,8 +378,9 @@ impl<'a> People<'a> {
                 let written = &text[at.clone()];
                 let name = if caps { title_case(written) } else { written.to_string() };
                 let entity = self.entity_mentioned(&at).or_else(|| self.entity_named(&name));
+                let confirmed = gender.is_some() || entity.is_some();
                 let name = entity.map_or(name, |e| self.entities[e as usize].name.clone());
-                self.people.push(Person { at, name });
+                self.people.push(Person { at, name, confirmed });
             }
             i = j;
         }
@@ -382,12 +390,12 @@ impl<'a> People<'a> {
             .iter()
             .filter(|m| self.entities.get(m.entity as usize).is_some_and(|e| e.kind == EntityKind::Person && e.name.contains(' ')))
             .filter(|m| !self.people.iter().any(|p| p.at.start < m.end as usize && p.at.end > m.start as usize))
-            .map(|m| Person { at: m.start as usize..m.end as usize, name: self.entities[m.entity as usize].name.clone() })
+            .map(|m| Person { at: m.start as usize..m.end as usize, name: self.entities[m.entity as usize].name.clone(), confirmed: true })
             .collect();
         self.people.extend(entity_people);
         self.people.sort_by_key(|p| p.at.start);
         if let Some(s) = &self.signatory {
-            let signed = Person { at: s.at.clone(), name: s.name.clone() };
+            let signed = Person { at: s.at.clone(), name: s.name.clone(), confirmed: true };
             if !self.people.iter().any(|p| p.at == signed.at) {
                 self.people.push(signed);
                 self.people.sort_by_key(|p| p.at.start);
@@ -411,6 +419,24 @@ impl<'a> People<'a> {
         }
         roles.sort_by_key(|r| r.at);
         self.roles = roles;
+        let text = &self.doc.text;
+        let alone = |surname: &str, full: &str| {
+            let uses = |needle: &str| text.match_indices(needle).filter(|&(i, m)| !text[..i].ends_with(char::is_alphanumeric) && !text[i + m.len()..].starts_with(char::is_alphanumeric)).count();
+            uses(surname) > uses(full)
+        };
+        let lex = Lexicon::get();
+        let acts = |after: &str| {
+            let next = after.strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphanumeric() && c != '\'').next()).unwrap_or_default();
+            !next.is_empty() && next.starts_with(char::is_lowercase) && (lex.is_finite(next) || lex.verb(next).is_some())
+        };
+        let confirmed: Vec<bool> = self
+            .people
+            .iter()
+            .map(|p| p.confirmed || self.roles.iter().any(|r| r.name == p.name) || self.people.iter().any(|q| q.confirmed && q.name == p.name) || p.name.split_whitespace().last().is_some_and(|s| alone(s, &p.name)) || acts(&text[p.at.end..]))
+            .collect();
+        for (p, c) in self.people.iter_mut().zip(confirmed) {
+            p.confirmed = c;
+        }
     }
 
     /// "NHS England chief executive Simon Stevens": words right before the
@@ -479,6 +505,15 @@ impl<'a> People<'a> {
         let line = rest.lines().next()?.trim().trim_matches('*');
         let ws: Vec<&str> = line.split_whitespace().collect();
         (ws.len() <= 8 && ws.iter().any(|w| lex.is_role_word(w)) && ws.iter().all(|w| is_capitalised(w) || w.chars().all(char::is_lowercase))).then(|| line.to_string())
+    }
+}
+
+/// A spokesman speaks as "he", a spokeswoman as "she".
+fn spokes_gender(role: Option<&str>) -> Gender {
+    match role {
+        Some("spokesman") => Gender::Male,
+        Some("spokeswoman") => Gender::Female,
+        _ => Gender::Unknown,
     }
 }
 
