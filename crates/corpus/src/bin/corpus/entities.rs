@@ -1,8 +1,74 @@
-//! `corpus entities`.
+//! `corpus entities DIR [--json]`: people, organisations and places with
+//! their roles (per document), aliases and document counts.
 
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("corpus entities: not built yet");
-    ExitCode::FAILURE
+use corpus::model::{Corpus, Entity};
+use serde_json::json;
+
+pub fn run(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let [dir] = paths.as_slice() else {
+        eprintln!("usage: corpus entities DIR [--json]");
+        return ExitCode::from(2);
+    };
+    let corpus = match corpus::pipeline::build(Path::new(dir.as_str())) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if json {
+        let list: Vec<serde_json::Value> = corpus
+            .entities
+            .iter()
+            .map(|e| describe(&corpus, e))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).expect("JSON values serialise")
+        );
+    } else {
+        for e in &corpus.entities {
+            println!(
+                "{:<13} {}  [{} document{}]",
+                format!("{:?}", e.kind),
+                e.name,
+                e.documents.len(),
+                if e.documents.len() == 1 { "" } else { "s" }
+            );
+            if !e.aliases.is_empty() {
+                println!("{:<13}   also: {}", "", e.aliases.join(", "));
+            }
+            for role in &e.roles {
+                println!(
+                    "{:<13}   role: {} ({})",
+                    "", role.role, corpus.documents[role.doc as usize].file
+                );
+            }
+        }
+        println!(
+            "\n{} entities in {} documents",
+            corpus.entities.len(),
+            corpus.documents.len()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn describe(corpus: &Corpus, e: &Entity) -> serde_json::Value {
+    let roles: Vec<serde_json::Value> = e
+        .roles
+        .iter()
+        .map(|r| json!({ "role": r.role, "file": corpus.documents[r.doc as usize].file }))
+        .collect();
+    let files: Vec<&str> = e
+        .documents
+        .iter()
+        .map(|&d| corpus.documents[d as usize].file.as_str())
+        .collect();
+    json!({ "kind": format!("{:?}", e.kind), "name": e.name, "aliases": e.aliases, "roles": roles, "documents": files })
 }
