@@ -86,7 +86,7 @@ pub fn clean_from(raw: &str, body_start: usize) -> Cleaned {
         for (line, fate) in group.iter().zip(&fates[g]) {
             match *fate {
                 Fate::Drop(reason) => {
-                    builder.flush(&mut run, before_prose);
+                    builder.flush(&mut run, false);
                     builder.drop(line.start, line.end, reason);
                     builder.pending_break = true;
                 }

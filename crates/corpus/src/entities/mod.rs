@@ -391,24 +391,16 @@ impl Merged {
     }
 
     /// The fullest name the corpus gives: full names over acronyms, most
-    /// words, then most used, "and" over "&".
+    /// words, then most used ("&" counted as "and"), then alphabetical.
     fn best_name(&self) -> String {
-        let full: Vec<(&String, &usize)> =
-            self.names.iter().filter(|(n, _)| !is_acronym(n)).collect();
-        let pool = if full.is_empty() {
-            self.names.iter().collect()
-        } else {
-            full
-        };
+        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+        for (name, count) in &self.names {
+            *forms.entry(name.replace(" & ", " and ")).or_default() += count;
+        }
+        let full: Vec<(&String, &usize)> = forms.iter().filter(|(n, _)| !is_acronym(n)).collect();
+        let pool = if full.is_empty() { forms.iter().collect() } else { full };
         pool.into_iter()
-            .max_by_key(|(n, count)| {
-                (
-                    n.split_whitespace().count(),
-                    **count,
-                    !n.contains('&'),
-                    std::cmp::Reverse((*n).clone()),
-                )
-            })
+            .max_by_key(|(n, count)| (n.split_whitespace().count(), **count, std::cmp::Reverse((*n).clone())))
             .map(|(n, _)| n.clone())
             .unwrap_or_default()
     }

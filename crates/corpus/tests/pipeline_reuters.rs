@@ -1,0 +1,39 @@
+//! The Reuters-21578 corpus (19,043 stories with TOML front matter) loads
+//! through the same pipeline without a panic, and the time it takes is
+//! printed as a benchmark line (no timed assertion).
+//!
+//! Slow in a debug build, so ignored by default. Run it with:
+//!
+//! ```text
+//! cargo test -p corpus --release --test pipeline_reuters -- --ignored --nocapture
+//! ```
+
+use std::path::Path;
+use std::time::Instant;
+
+#[test]
+#[ignore = "loads 19,043 files; run with --release -- --ignored --nocapture"]
+fn reuters_loads_without_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/reuters-21578");
+    assert!(dir.is_dir(), "no Reuters corpus at {}", dir.display());
+    let started = Instant::now();
+    let corpus = corpus::pipeline::build(&dir).unwrap_or_else(|e| panic!("Reuters: {e}"));
+    let elapsed = started.elapsed();
+    let mentions: usize = corpus.documents.iter().map(|d| d.mentions.len()).sum();
+    println!(
+        "bench: reuters-21578 built in {:.2} s: {} documents, {} entities, {} mentions, {} warnings",
+        elapsed.as_secs_f64(),
+        corpus.documents.len(),
+        corpus.entities.len(),
+        mentions,
+        corpus.warnings.len()
+    );
+    assert!(corpus.documents.len() > 18_000, "{} documents", corpus.documents.len());
+    assert!(corpus.documents.iter().all(|d| !d.meta.title.is_empty() && d.meta.date.is_some()), "every story keeps its declared title and date");
+    for d in &corpus.documents {
+        for s in &d.source_map.segments {
+            assert_eq!(&d.text[s.text_start as usize..(s.text_start + s.len) as usize], &d.raw[s.raw_start as usize..(s.raw_start + s.len) as usize], "{}", d.file);
+        }
+        assert!(!d.text.contains("&#3;"), "{}: wire trailer kept", d.file);
+    }
+}
