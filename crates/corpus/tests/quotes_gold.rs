@@ -26,24 +26,49 @@ fn gold(name: &str) -> Vec<Record> {
 }
 
 fn extracted(corpus_dir: &Path) -> Vec<Record> {
-    let corpus = pipeline::build(corpus_dir).unwrap_or_else(|e| panic!("{}: {e}", corpus_dir.display()));
-    corpus.documents.iter().flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q))).collect()
+    let corpus =
+        pipeline::build(corpus_dir).unwrap_or_else(|e| panic!("{}: {e}", corpus_dir.display()));
+    corpus
+        .documents
+        .iter()
+        .flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q)))
+        .collect()
 }
 
 fn check_offsets(records: &[Record], corpus_dir: &Path) {
     for r in records {
-        let bytes = std::fs::read(corpus_dir.join(&r.file)).unwrap_or_else(|e| panic!("{}: {e}", r.file));
-        let span = bytes.get(r.start as usize..r.end as usize).map(String::from_utf8_lossy);
-        assert_eq!(span.as_deref(), Some(r.text.as_str()), "gold record {}:{}-{} does not match its file", r.file, r.start, r.end);
+        let bytes =
+            std::fs::read(corpus_dir.join(&r.file)).unwrap_or_else(|e| panic!("{}: {e}", r.file));
+        let span = bytes
+            .get(r.start as usize..r.end as usize)
+            .map(String::from_utf8_lossy);
+        assert_eq!(
+            span.as_deref(),
+            Some(r.text.as_str()),
+            "gold record {}:{}-{} does not match its file",
+            r.file,
+            r.start,
+            r.end
+        );
     }
 }
 
 fn assert_targets(name: &str, report: &Report, floors: &[(&str, f64, f64)]) {
     let table = score::render(report, true);
     for &(kind, f1, speaker) in floors {
-        let k = report.kind(kind).unwrap_or_else(|| panic!("{name}: no {kind} score"));
-        assert!(k.loose.f1 >= f1, "{name}: {kind} loose F1 {:.3} is below {f1}\n{table}", k.loose.f1);
-        assert!(k.speaker_accuracy >= speaker, "{name}: {kind} speaker accuracy {:.3} is below {speaker}\n{table}", k.speaker_accuracy);
+        let k = report
+            .kind(kind)
+            .unwrap_or_else(|| panic!("{name}: no {kind} score"));
+        assert!(
+            k.loose.f1 >= f1,
+            "{name}: {kind} loose F1 {:.3} is below {f1}\n{table}",
+            k.loose.f1
+        );
+        assert!(
+            k.speaker_accuracy >= speaker,
+            "{name}: {kind} speaker accuracy {:.3} is below {speaker}\n{table}",
+            k.speaker_accuracy
+        );
     }
 }
 
@@ -53,7 +78,15 @@ fn seeds_gold() {
     let gold = gold("seeds.jsonl");
     check_offsets(&gold, &seeds);
     let report = score::score(&gold, &extracted(&seeds));
-    assert_targets("seeds", &report, &[("direct", 0.95, 0.95), ("partial", 0.9, 0.9), ("reported", 0.85, 0.85)]);
+    assert_targets(
+        "seeds",
+        &report,
+        &[
+            ("direct", 0.95, 0.95),
+            ("partial", 0.9, 0.9),
+            ("reported", 0.85, 0.85),
+        ],
+    );
 }
 
 #[test]
@@ -62,5 +95,13 @@ fn hard_cases_gold() {
     let gold = gold("hard.jsonl");
     check_offsets(&gold, &hard);
     let report = score::score(&gold, &extracted(&hard));
-    assert_targets("hard cases", &report, &[("direct", 0.95, 0.95), ("partial", 0.9, 0.9), ("reported", 0.85, 0.85)]);
+    assert_targets(
+        "hard cases",
+        &report,
+        &[
+            ("direct", 0.95, 0.95),
+            ("partial", 0.9, 0.9),
+            ("reported", 0.85, 0.85),
+        ],
+    );
 }

@@ -130,13 +130,23 @@ const CASES: &[Case] = &[
 ];
 
 fn extract(name: &str, text: &str) -> Vec<Record> {
-    let dir = std::env::temp_dir().join(format!("corpus-quotes-{}-{}", std::process::id(), name.replace(|c: char| !c.is_alphanumeric(), "-")));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{name}: cannot create {}: {e}", dir.display()));
+    let dir = std::env::temp_dir().join(format!(
+        "corpus-quotes-{}-{}",
+        std::process::id(),
+        name.replace(|c: char| !c.is_alphanumeric(), "-")
+    ));
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("{name}: cannot create {}: {e}", dir.display()));
     let file: PathBuf = dir.join("case.txt");
-    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{name}: cannot write {}: {e}", file.display()));
+    std::fs::write(&file, text)
+        .unwrap_or_else(|e| panic!("{name}: cannot write {}: {e}", file.display()));
     let corpus = pipeline::build(&file).unwrap_or_else(|e| panic!("{name}: pipeline failed: {e}"));
     let _ = std::fs::remove_dir_all(&dir);
-    corpus.documents.iter().flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q))).collect()
+    corpus
+        .documents
+        .iter()
+        .flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q)))
+        .collect()
 }
 
 #[test]
@@ -144,13 +154,29 @@ fn hard_cases() {
     let mut failures = Vec::new();
     for case in CASES {
         let found = extract(case.name, case.text);
-        let mut got: Vec<(String, String, Option<String>)> = found.iter().map(|r| (r.kind.clone(), r.text.clone(), r.speaker.clone())).collect();
-        let mut want: Vec<(String, String, Option<String>)> = case.want.iter().map(|&(k, t, s)| (k.to_string(), t.to_string(), s.map(str::to_string))).collect();
+        let mut got: Vec<(String, String, Option<String>)> = found
+            .iter()
+            .map(|r| (r.kind.clone(), r.text.clone(), r.speaker.clone()))
+            .collect();
+        let mut want: Vec<(String, String, Option<String>)> = case
+            .want
+            .iter()
+            .map(|&(k, t, s)| (k.to_string(), t.to_string(), s.map(str::to_string)))
+            .collect();
         got.sort();
         want.sort();
         if got != want {
-            failures.push(format!("{}\n  input: {:?}\n  want:  {:?}\n  got:   {:?}", case.name, case.text, want, got));
+            failures.push(format!(
+                "{}\n  input: {:?}\n  want:  {:?}\n  got:   {:?}",
+                case.name, case.text, want, got
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} hard cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} hard cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }

@@ -3,7 +3,7 @@
 //!
 //! Invariant: a block is furniture when its wording marks it as a link or
 //! teaser ("READ MORE: …", "… more >"), or when it is a title-like line (no
-//! closing full stop, at most 25 words) that comes after the first body
+//! closing full stop or colon, one sentence, at most 25 words) that comes after the first body
 //! paragraph: the headline and standfirst before the body are the document's
 //! own words and keep their quotes; related-article links after it do not.
 
@@ -14,7 +14,17 @@ use super::text::{is_all_caps, title_case, words};
 use crate::model::{BlockKind, Document};
 
 /// Closing lines that end a letter's body and precede its signature.
-const VALEDICTIONS: &[&str] = &["best regards", "best wishes", "kind regards", "regards", "sincerely", "with best wishes", "yours faithfully", "yours sincerely", "yours truly"];
+const VALEDICTIONS: &[&str] = &[
+    "best regards",
+    "best wishes",
+    "kind regards",
+    "regards",
+    "sincerely",
+    "with best wishes",
+    "yours faithfully",
+    "yours sincerely",
+    "yours truly",
+];
 
 /// The person who signed a letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,13 +48,23 @@ impl Layout {
     pub fn of(doc: &Document) -> Layout {
         let lex = Lexicon::get();
         let texts: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
-        let body_start = texts.iter().position(|t| is_body_paragraph(t)).unwrap_or(texts.len());
+        let body_start = texts
+            .iter()
+            .position(|t| is_body_paragraph(t))
+            .unwrap_or(texts.len());
         let furniture = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| lex.is_furniture(t) || (i > body_start && is_title_like(t)) || doc.blocks[i].kind == BlockKind::Signature)
+            .map(|(i, t)| {
+                lex.is_furniture(t)
+                    || (i > body_start && is_title_like(t))
+                    || doc.blocks[i].kind == BlockKind::Signature
+            })
             .collect();
-        Layout { furniture, signatory: signatory(doc) }
+        Layout {
+            furniture,
+            signatory: signatory(doc),
+        }
     }
 }
 
@@ -54,13 +74,19 @@ fn is_body_paragraph(text: &str) -> bool {
 }
 
 fn ends_with_stop(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '*'));
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '*')
+    });
     trimmed.ends_with(['.', '!', '?', '…'])
 }
 
 /// A headline, crosshead, caption or link: short and without a full stop.
 fn is_title_like(text: &str) -> bool {
-    !ends_with_stop(text) && words(text, 0..text.len()).len() <= 25
+    let trimmed = text.trim_end();
+    !ends_with_stop(trimmed)
+        && !trimmed.ends_with(':')
+        && !trimmed.contains(". ")
+        && words(text, 0..text.len()).len() <= 25
 }
 
 /// The signatory of a letter: a salutation ("Dear …") and, after it, either
@@ -69,8 +95,11 @@ fn is_title_like(text: &str) -> bool {
 /// a comma, is the name; the next part is the role.
 fn signatory(doc: &Document) -> Option<Signatory> {
     let texts: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
-    let salutation = texts.iter().position(|t| t.trim_start_matches('*').starts_with("Dear "))?;
-    let marked = (salutation..doc.blocks.len()).find(|&i| doc.blocks[i].kind == BlockKind::Signature);
+    let salutation = texts
+        .iter()
+        .position(|t| t.trim_start_matches('*').starts_with("Dear "))?;
+    let marked =
+        (salutation..doc.blocks.len()).find(|&i| doc.blocks[i].kind == BlockKind::Signature);
     let after_valediction = || {
         let i = (salutation..texts.len()).find(|&i| {
             let lower = texts[i].trim().trim_end_matches([',', '.']).to_lowercase();
@@ -85,15 +114,33 @@ fn signatory(doc: &Document) -> Option<Signatory> {
     let name_len = body.find([',', '\n']).unwrap_or(body.len());
     let raw_name = body[..name_len].trim_end_matches(['*', ' ']);
     let name_words = raw_name.split_whitespace().count();
-    if !(2..=4).contains(&name_words) || !raw_name.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
+    if !(2..=4).contains(&name_words)
+        || !raw_name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
         return None;
     }
-    let name = if raw_name.split_whitespace().all(is_all_caps) { title_case(raw_name) } else { raw_name.to_string() };
+    let name = if raw_name.split_whitespace().all(is_all_caps) {
+        title_case(raw_name)
+    } else {
+        raw_name.to_string()
+    };
     let rest = body[name_len..].trim_start_matches([',', ' ', '\n']);
     let role_text = rest[..rest.find([',', '\n', '*']).unwrap_or(rest.len())].trim();
-    let role = (!role_text.is_empty()).then(|| if is_all_caps(role_text.split_whitespace().next().unwrap_or("")) { title_case(role_text) } else { role_text.to_string() });
+    let role = (!role_text.is_empty()).then(|| {
+        if is_all_caps(role_text.split_whitespace().next().unwrap_or("")) {
+            title_case(role_text)
+        } else {
+            role_text.to_string()
+        }
+    });
     let start = block.start as usize + lead;
-    Some(Signatory { name, role, at: start..start + raw_name.len() })
+    Some(Signatory {
+        name,
+        role,
+        at: start..start + raw_name.len(),
+    })
 }
 
 #[cfg(test)]
@@ -103,7 +150,13 @@ mod tests {
 
     fn document(raw: &str) -> Document {
         let cleaned = clean::clean(raw);
-        Document { raw: raw.to_string(), text: cleaned.text, blocks: cleaned.blocks, source_map: cleaned.source_map, ..Document::default() }
+        Document {
+            raw: raw.to_string(),
+            text: cleaned.text,
+            blocks: cleaned.blocks,
+            source_map: cleaned.source_map,
+            ..Document::default()
+        }
     }
 
     #[test]
@@ -111,12 +164,17 @@ mod tests {
         let raw = "Minister says he will 'fight on'\n\nThe minister said he would 'fight on' whatever the cost of the decision.\n\nREAD MORE: Why the 'crisis' matters\n\nExclusive: Party seeks 'new start' under plan\n\nHe added that he was proud.";
         let doc = document(raw);
         let got = Layout::of(&doc).furniture;
-        assert_eq!(got, [false, false, true, true, false], "furniture flags of {raw:?}");
+        assert_eq!(
+            got,
+            [false, false, true, true, false],
+            "furniture flags of {raw:?}"
+        );
     }
 
     #[test]
     fn letter_signatory() {
-        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+        type Signed = Option<(&'static str, Option<&'static str>)>;
+        let cases: &[(&str, Signed)] = &[
             ("Dear Anna,\n\nWe share your concerns.\n\nYours sincerely,\n\n**MICHELLE DYSON, DIRECTOR GENERAL FOR ADULT SOCIAL CARE,\nDEPARTMENT OF HEALTH**", Some(("Michelle Dyson", Some("Director General for Adult Social Care")))),
             ("Dear Sir,\n\nThank you.\n\nKind regards\n\nJohn Smith\nChair", Some(("John Smith", Some("Chair")))),
             ("The minister said he was sorry.\n\nYours sincerely,\n\nJohn Smith", None),

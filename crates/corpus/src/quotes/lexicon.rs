@@ -51,7 +51,9 @@ const FURNITURE: &str = include_str!("../../data/quotes_furniture.txt");
 
 /// Lines of a list file without comments and blank lines.
 fn entries(file: &str) -> impl Iterator<Item = &str> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn lowercase_set(file: &str) -> HashSet<String> {
@@ -123,7 +125,10 @@ impl Lexicon {
     /// "secretary", "chief", "spokesperson": a word that names a role.
     pub fn is_role_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.roles.contains(&lower) || lower.strip_suffix('s').is_some_and(|one| self.roles.contains(one))
+        self.roles.contains(&lower)
+            || lower
+                .strip_suffix('s')
+                .is_some_and(|one| self.roles.contains(one))
     }
 
     /// "Office", "NHS", "Employers": a word that makes a name an
@@ -142,14 +147,21 @@ impl Lexicon {
         let lower = word.to_lowercase().replace('’', "'");
         self.finite.contains(&lower)
             || (lower.len() > 4 && lower.ends_with("ed"))
-            || ["'ll", "'d", "'s", "'ve", "'re", "'m", "n't"].iter().any(|c| lower.ends_with(c))
+            || ["'ll", "'d", "'s", "'ve", "'re", "'m", "n't"]
+                .iter()
+                .any(|c| lower.ends_with(c))
     }
 
     /// Whether a block reading `text` is a link or teaser by its wording.
     pub fn is_furniture(&self, text: &str) -> bool {
         let lower = text.trim().to_lowercase();
-        self.furniture_prefixes.iter().any(|p| lower.starts_with(p.as_str()))
-            || self.furniture_suffixes.iter().any(|s| lower.ends_with(s.as_str()))
+        self.furniture_prefixes
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()))
+            || self
+                .furniture_suffixes
+                .iter()
+                .any(|s| lower.ends_with(s.as_str()))
     }
 }
 
@@ -170,9 +182,16 @@ mod tests {
             ("quotes_finite_words.txt", FINITE),
             ("quotes_furniture.txt", FURNITURE),
         ] {
-            let keys: Vec<String> = entries(file).map(|l| l.split('|').next().unwrap_or(l).trim().to_lowercase()).collect();
+            let keys: Vec<String> = entries(file)
+                .map(|l| l.split('|').next().unwrap_or(l).trim().to_lowercase())
+                .collect();
             for pair in keys.windows(2) {
-                assert!(pair[0] <= pair[1], "{name}: {:?} should come after {:?}", pair[0], pair[1]);
+                assert!(
+                    pair[0] <= pair[1],
+                    "{name}: {:?} should come after {:?}",
+                    pair[0],
+                    pair[1]
+                );
             }
         }
     }
@@ -180,14 +199,31 @@ mod tests {
     #[test]
     fn lookups() {
         let lex = Lexicon::get();
-        let cases: &[(&str, bool, bool)] = &[("said", true, false), ("told", true, true), ("went on", false, false), ("Says", true, false)];
+        let cases: &[(&str, bool, bool)] = &[
+            ("said", true, false),
+            ("told", true, true),
+            ("went on", false, false),
+            ("Says", true, false),
+        ];
         for &(form, reports, takes_object) in cases {
-            let verb = lex.verb(form).unwrap_or_else(|| panic!("{form:?} should be a reporting verb"));
-            assert_eq!((verb.reports, verb.takes_object), (reports, takes_object), "flags of {form:?}");
+            let verb = lex
+                .verb(form)
+                .unwrap_or_else(|| panic!("{form:?} should be a reporting verb"));
+            assert_eq!(
+                (verb.reports, verb.takes_object),
+                (reports, takes_object),
+                "flags of {form:?}"
+            );
         }
-        assert!(lex.verb("walked").is_none(), "walked is not a reporting verb");
+        assert!(
+            lex.verb("walked").is_none(),
+            "walked is not a reporting verb"
+        );
         assert_eq!(lex.honorifics.get("Mrs"), Some(&Gender::Female));
         assert!(lex.is_finite("he'll") && lex.is_finite("rejected") && !lex.is_finite("action"));
-        assert!(lex.is_furniture("READ MORE: Doctors outline five steps") && !lex.is_furniture("He read more books."));
+        assert!(
+            lex.is_furniture("READ MORE: Doctors outline five steps")
+                && !lex.is_furniture("He read more books.")
+        );
     }
 }

@@ -80,7 +80,10 @@ pub fn find(text: &str, block: Range<usize>) -> Vec<Marked> {
 /// Every quotation mark of the block with the role its neighbours give it;
 /// apostrophes are left out.
 fn classify(text: &str, block: Range<usize>) -> Vec<Mark> {
-    let chars: Vec<(usize, char)> = text[block.clone()].char_indices().map(|(i, c)| (block.start + i, c)).collect();
+    let chars: Vec<(usize, char)> = text[block.clone()]
+        .char_indices()
+        .map(|(i, c)| (block.start + i, c))
+        .collect();
     let mut marks = Vec::new();
     for (k, &(at, c)) in chars.iter().enumerate() {
         let family = match c {
@@ -91,18 +94,47 @@ fn classify(text: &str, block: Range<usize>) -> Vec<Mark> {
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|n| n.1);
         let after_next = chars.get(k + 2).map(|n| n.1);
-        let open_side = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '/' | '–' | '—' | '-' | '“' | '‘' | '"' | '\'' | '„' | '«' | ':'));
-        let close_side = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '…' | '–' | '—' | '”' | '’' | '»' | '›'));
+        let open_side = prev.is_none_or(|p| {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '['
+                        | '{'
+                        | '/'
+                        | '–'
+                        | '—'
+                        | '-'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '„'
+                        | '«'
+                        | ':'
+                )
+        });
+        let close_side = next.is_none_or(|n| {
+            n.is_whitespace()
+                || n.is_ascii_punctuation()
+                || matches!(n, '…' | '–' | '—' | '”' | '’' | '»' | '›')
+        });
         let letter_before = prev.is_some_and(char::is_alphanumeric);
         let letter_after = next.is_some_and(char::is_alphanumeric);
-        let possessive = matches!(prev, Some('s' | 'S')) && next.is_some_and(char::is_whitespace) && after_next.is_some_and(char::is_alphabetic);
+        let possessive = matches!(prev, Some('s' | 'S'))
+            && next.is_some_and(char::is_whitespace)
+            && after_next.is_some_and(char::is_alphabetic);
         let role = match c {
             '“' | '„' | '«' | '‹' => Role::Open,
             '”' | '»' | '›' => Role::Close,
             '‘' if letter_before && letter_after => continue,
             '‘' => Role::Open,
             _ if letter_before && letter_after && family == Family::Single => continue,
-            _ if family == Family::Single && !letter_before && next.is_some_and(|n| n.is_ascii_digit()) => continue,
+            _ if family == Family::Single
+                && !letter_before
+                && next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
+                continue
+            }
             _ if open_side && !close_side => {
                 if c == '’' {
                     continue;
@@ -119,7 +151,12 @@ fn classify(text: &str, block: Range<usize>) -> Vec<Mark> {
             '"' if !open_side && !close_side => Role::Either,
             _ => continue,
         };
-        marks.push(Mark { at, len: c.len_utf8(), family, role });
+        marks.push(Mark {
+            at,
+            len: c.len_utf8(),
+            family,
+            role,
+        });
     }
     marks
 }
@@ -141,7 +178,12 @@ fn pair(text: &str, block: &Range<usize>, marks: &[Mark]) -> (Vec<Marked>, Optio
             let open = stack[index];
             stack.truncate(index);
             if stack.is_empty() {
-                found.push(Marked { open: open.at, inner: open.at + open.len..mark.at, outer_end: mark.at + mark.len, unclosed: false });
+                found.push(Marked {
+                    open: open.at,
+                    inner: open.at + open.len..mark.at,
+                    outer_end: mark.at + mark.len,
+                    unclosed: false,
+                });
             }
         } else if matches!(mark.role, Role::Open | Role::Either) {
             stack.push(*mark);
@@ -151,7 +193,12 @@ fn pair(text: &str, block: &Range<usize>, marks: &[Mark]) -> (Vec<Marked>, Optio
         let before = text[block.start..open.at].trim_end();
         if before.is_empty() || before.ends_with(':') {
             found.retain(|m| m.open < open.at);
-            found.push(Marked { open: open.at, inner: open.at + open.len..block.end, outer_end: block.end, unclosed: true });
+            found.push(Marked {
+                open: open.at,
+                inner: open.at + open.len..block.end,
+                outer_end: block.end,
+                unclosed: true,
+            });
         } else {
             return (found, Some(open.at));
         }
@@ -159,18 +206,15 @@ fn pair(text: &str, block: &Range<usize>, marks: &[Mark]) -> (Vec<Marked>, Optio
     (found, None)
 }
 
-/// Whether a plain closing mark of the same family comes after `marks[i]`
-/// before the next opening mark of that family.
+/// Whether another closing mark of the same family comes after `marks[i]`
+/// before the next opening mark of that family (so of several possessive
+/// look-alikes, the last one closes).
 fn better_close_follows(marks: &[Mark], i: usize) -> bool {
     let family = marks[i].family;
-    for mark in marks[i + 1..].iter().filter(|m| m.family == family) {
-        match mark.role {
-            Role::Close => return true,
-            Role::WeakClose => return true,
-            Role::Open | Role::Either => return false,
-        }
-    }
-    false
+    marks[i + 1..]
+        .iter()
+        .find(|m| m.family == family)
+        .is_some_and(|m| matches!(m.role, Role::Close | Role::WeakClose))
 }
 
 #[cfg(test)]
@@ -178,7 +222,10 @@ mod tests {
     use super::*;
 
     fn quoted(text: &str) -> Vec<&str> {
-        find(text, 0..text.len()).into_iter().map(|m| &text[m.inner]).collect()
+        find(text, 0..text.len())
+            .into_iter()
+            .map(|m| &text[m.inner])
+            .collect()
     }
 
     #[test]
@@ -186,17 +233,53 @@ mod tests {
         let cases: &[(&str, &str, &[&str])] = &[
             ("curly doubles", "He said: “It works.”", &["It works."]),
             ("straight doubles", "\"It works,\" he said.", &["It works,"]),
-            ("curly opening, straight closing", "“It works.\" he said", &["It works."]),
-            ("apostrophes inside", "He said: ‘I don’t know Hunt's view.’", &["I don’t know Hunt's view."]),
-            ("plural possessive before the close", "not spending ‘every Monday on every trusts' finances’ and more", &["every Monday on every trusts' finances"]),
-            ("two scare quotes", "he had been ‘impressed’ by the ‘difficult circumstances’ faced", &["impressed", "difficult circumstances"]),
-            ("nested quotes stay inside", "“He called it ‘madness’,” she said.", &["He called it ‘madness’,"]),
-            ("British nesting", "‘He called it “madness”,’ she said.", &["He called it “madness”,"]),
-            ("runs on after a colon", "He added: “The view is clear", &["The view is clear"]),
-            ("runs on from the block start", "“It is invidious", &["It is invidious"]),
+            (
+                "curly opening, straight closing",
+                "“It works.\" he said",
+                &["It works."],
+            ),
+            (
+                "apostrophes inside",
+                "He said: ‘I don’t know Hunt's view.’",
+                &["I don’t know Hunt's view."],
+            ),
+            (
+                "plural possessive before the close",
+                "not spending ‘every Monday on every trusts' finances’ and more",
+                &["every Monday on every trusts' finances"],
+            ),
+            (
+                "two scare quotes",
+                "he had been ‘impressed’ by the ‘difficult circumstances’ faced",
+                &["impressed", "difficult circumstances"],
+            ),
+            (
+                "nested quotes stay inside",
+                "“He called it ‘madness’,” she said.",
+                &["He called it ‘madness’,"],
+            ),
+            (
+                "British nesting",
+                "‘He called it “madness”,’ she said.",
+                &["He called it “madness”,"],
+            ),
+            (
+                "runs on after a colon",
+                "He added: “The view is clear",
+                &["The view is clear"],
+            ),
+            (
+                "runs on from the block start",
+                "“It is invidious",
+                &["It is invidious"],
+            ),
             ("decade is no quote", "back in the ’90s and the '80s", &[]),
             ("possessive only", "the nurses' union and Jones’ view", &[]),
-            ("stray opener mid-sentence", "a “stray mark and a ‘real one’ here", &["real one"]),
+            (
+                "stray opener mid-sentence",
+                "a “stray mark and a ‘real one’ here",
+                &["real one"],
+            ),
         ];
         for &(name, text, want) in cases {
             assert_eq!(quoted(text), want, "{name}: {text:?}");
@@ -207,6 +290,9 @@ mod tests {
     fn unclosed_flag() {
         let text = "He said: “Part one";
         let found = find(text, 0..text.len());
-        assert!(found.len() == 1 && found[0].unclosed, "{text:?} should run on: {found:?}");
+        assert!(
+            found.len() == 1 && found[0].unclosed,
+            "{text:?} should run on: {found:?}"
+        );
     }
 }

@@ -55,7 +55,14 @@ use crate::model::{Document, Entity, Quote, QuoteKind};
 /// Every quote in `doc`, sorted by position.
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let layout = layout::Layout::of(doc);
-    let mut reader = Reader { doc, people: People::new(doc, entities, layout.signatory.clone()), letter: layout.signatory.is_some(), last: None, last_direct: None, out: Vec::new() };
+    let mut reader = Reader {
+        doc,
+        people: People::new(doc, entities, layout.signatory.clone()),
+        letter: layout.signatory.is_some(),
+        last: None,
+        last_direct: None,
+        out: Vec::new(),
+    };
     let mut run_on: Option<Attribution> = None;
     for (index, block) in doc.blocks.iter().enumerate() {
         if layout.furniture.get(index).copied().unwrap_or(false) {
@@ -69,7 +76,17 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         for sentence in text::sentences(&doc.text, range.clone(), &outers) {
             reader.sentence(index, &sentence, &marked, &outers, &mut carried);
         }
-        run_on = marked.last().filter(|m| m.unclosed).and_then(|m| reader.out.iter().rev().find(|q| q.start as usize == m.inner.start)).map(Attribution::continuing);
+        run_on = marked
+            .last()
+            .filter(|m| m.unclosed)
+            .and_then(|m| {
+                reader
+                    .out
+                    .iter()
+                    .rev()
+                    .find(|q| q.start as usize == m.inner.start)
+            })
+            .map(Attribution::continuing);
     }
     let mut quotes = reader.out;
     quotes.sort_by_key(|q| (q.start, q.end));
@@ -88,8 +105,18 @@ struct Attribution {
 impl Attribution {
     /// The attribution a paragraph that continues `quote` inherits: same speaker, no words of its own.
     fn continuing(quote: &Quote) -> Attribution {
-        let speaker = quote.speaker_name.clone().map(|name| Speaker { name, entity: quote.speaker, role: quote.role.clone(), person: true, gender: lexicon::Gender::Unknown });
-        Attribution { speaker, mention: None, verb: None }
+        let speaker = quote.speaker_name.clone().map(|name| Speaker {
+            name,
+            entity: quote.speaker,
+            role: quote.role.clone(),
+            person: true,
+            gender: lexicon::Gender::Unknown,
+        });
+        Attribution {
+            speaker,
+            mention: None,
+            verb: None,
+        }
     }
 }
 
@@ -107,27 +134,54 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn sentence(&mut self, block: usize, sentence: &Range<usize>, marked: &[Marked], outers: &[Range<usize>], carried: &mut Option<Attribution>) {
+    fn sentence(
+        &mut self,
+        block: usize,
+        sentence: &Range<usize>,
+        marked: &[Marked],
+        outers: &[Range<usize>],
+        carried: &mut Option<Attribution>,
+    ) {
         let text = &self.doc.text;
-        let quotes: Vec<&Marked> = marked.iter().filter(|m| m.open >= sentence.start && m.open < sentence.end).collect();
+        let quotes: Vec<&Marked> = marked
+            .iter()
+            .filter(|m| m.open >= sentence.start && m.open < sentence.end)
+            .collect();
         let clauses = clauses::find(text, sentence.clone(), outers);
         if let Some(subject) = self.people.subject_at(sentence.start) {
             self.people.note(sentence.start, &subject);
         }
         let mut said: Vec<Attribution> = Vec::with_capacity(clauses.len());
         for (k, clause) in clauses.iter().enumerate() {
-            let speaker = self.clause_speaker(clause, sentence, said.get(k.wrapping_sub(1)).and_then(|a| a.speaker.clone()));
+            let speaker = self.clause_speaker(
+                clause,
+                sentence,
+                said.get(k.wrapping_sub(1)).and_then(|a| a.speaker.clone()),
+            );
             let aside = text[clause.verb.clone()].eq_ignore_ascii_case("according to");
             if let (Some(s), false) = (&speaker, aside) {
                 self.people.note(clause.verb.start, s);
                 self.last = Some(s.clone());
             }
-            said.push(Attribution { speaker, mention: clause.subject.clone(), verb: Some(text[clause.verb.clone()].to_string()) });
+            said.push(Attribution {
+                speaker,
+                mention: clause.subject.clone(),
+                verb: Some(text[clause.verb.clone()].to_string()),
+            });
         }
         let mut attributing = vec![false; clauses.len()];
         let mut previous: Option<(&Marked, QuoteKind)> = None;
         for quote in quotes {
-            let decided = self.quote(block, sentence, quote, previous, &clauses, &said, &mut attributing, carried);
+            let decided = self.quote(
+                block,
+                sentence,
+                quote,
+                previous,
+                &clauses,
+                &said,
+                &mut attributing,
+                carried,
+            );
             if let Some((kind, attribution)) = decided {
                 previous = Some((quote, kind));
                 self.push(quote.inner.clone(), kind, &attribution);
@@ -149,14 +203,24 @@ impl Reader<'_> {
 
     /// The speaker of a clause: its subject resolved; a subjectless verb
     /// shares the sentence's previous speaker, else the document's latest.
-    fn clause_speaker(&self, clause: &Clause, sentence: &Range<usize>, previous_in_sentence: Option<Speaker>) -> Option<Speaker> {
+    fn clause_speaker(
+        &self,
+        clause: &Clause,
+        sentence: &Range<usize>,
+        previous_in_sentence: Option<Speaker>,
+    ) -> Option<Speaker> {
         if clause.passive {
             return None;
         }
         match &clause.subject {
-            Some(subject) => self.people.resolve(subject.clone(), sentence.start).or_else(|| self.fallback_speaker(subject)),
+            Some(subject) => self
+                .people
+                .resolve(subject.clone(), sentence.start)
+                .or_else(|| self.fallback_speaker(subject)),
             None if self.letter => self.people.signatory_speaker(),
-            None => previous_in_sentence.or_else(|| self.sentence_subject(clause, sentence)).or_else(|| self.last.clone()),
+            None => previous_in_sentence
+                .or_else(|| self.sentence_subject(clause, sentence))
+                .or_else(|| self.last.clone()),
         }
     }
 
@@ -165,30 +229,55 @@ impl Reader<'_> {
     fn sentence_subject(&self, clause: &Clause, sentence: &Range<usize>) -> Option<Speaker> {
         let text = &self.doc.text;
         let verb = &text[clause.verb.clone()];
-        if !verb.ends_with("ing") || !text[sentence.start..clause.verb.start].trim_end().ends_with(',') {
+        if !verb.ends_with("ing")
+            || !text[sentence.start..clause.verb.start]
+                .trim_end()
+                .ends_with(',')
+        {
             return None;
         }
         let opening = text::words(text, sentence.start..clause.verb.start);
         let mut end = 0;
-        while end < opening.len() && (text::is_capitalised(&text[opening[end].clone()]) || (end > 0 && matches!(&text[opening[end].clone()], "of" | "and" | "for"))) {
+        while end < opening.len()
+            && (text::is_capitalised(&text[opening[end].clone()])
+                || (end > 0 && matches!(&text[opening[end].clone()], "of" | "and" | "for")))
+        {
             end += 1;
         }
         while end > 0 && !text::is_capitalised(&text[opening[end - 1].clone()]) {
             end -= 1;
         }
-        (end > 0).then(|| opening[0].start..opening[end - 1].end).and_then(|m| self.people.resolve(m, sentence.start))
+        (end > 0)
+            .then(|| opening[0].start..opening[end - 1].end)
+            .and_then(|m| self.people.resolve(m, sentence.start))
     }
 
     /// A subject the people register cannot place: in a letter, "we" and "I"
     /// are the signatory; otherwise the speaker stays unknown.
     fn fallback_speaker(&self, subject: &Range<usize>) -> Option<Speaker> {
-        let first = self.doc.text[subject.clone()].split_whitespace().next().unwrap_or_default().to_lowercase();
-        (self.letter && matches!(first.as_str(), "we" | "i" | "it's" | "it’s")).then(|| self.people.signatory_speaker()).flatten()
+        let first = self.doc.text[subject.clone()]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        (self.letter && matches!(first.as_str(), "we" | "i" | "it's" | "it’s"))
+            .then(|| self.people.signatory_speaker())
+            .flatten()
     }
 
     /// Classifies one quoted stretch; `None` when it is no quote.
     #[allow(clippy::too_many_arguments)]
-    fn quote(&mut self, block: usize, sentence: &Range<usize>, quote: &Marked, previous: Option<(&Marked, QuoteKind)>, clauses: &[Clause], said: &[Attribution], attributing: &mut [bool], carried: &mut Option<Attribution>) -> Option<(QuoteKind, Attribution)> {
+    fn quote(
+        &mut self,
+        block: usize,
+        sentence: &Range<usize>,
+        quote: &Marked,
+        previous: Option<(&Marked, QuoteKind)>,
+        clauses: &[Clause],
+        said: &[Attribution],
+        attributing: &mut [bool],
+        carried: &mut Option<Attribution>,
+    ) -> Option<(QuoteKind, Attribution)> {
         let text = &self.doc.text;
         let block_start = self.doc.blocks[block].start as usize;
         if quote.open == block_start {
@@ -197,26 +286,54 @@ impl Reader<'_> {
             }
         }
         let left_from = previous.map_or(sentence.start, |(p, _)| p.outer_end.max(sentence.start));
-        let left = text[left_from..quote.open].trim().trim_start_matches(['•', '*', '-', '–', '—', '·']).trim();
+        let left = text[left_from..quote.open]
+            .trim()
+            .trim_start_matches(['•', '*', '-', '–', '—', '·'])
+            .trim();
         let quoted = &text[quote.inner.clone()];
-        let starts_upper = quoted.trim_start_matches(['…', '.', ' ', '[']).starts_with(char::is_uppercase);
+        let starts_upper = quoted
+            .trim_start_matches(['…', '.', ' ', '['])
+            .starts_with(char::is_uppercase);
         let lead_in = |c: &Clause| {
             let gap = text[c.phrase_end..quote.open].trim();
-            let short = gap.split_whitespace().count() <= 6 && !gap.contains(['.', ';', '“', '”', '"']) && !gap.split_whitespace().any(|w| w == "that");
-            gap.trim_end_matches([':', ',']).trim().is_empty() || (gap.ends_with([':', ',']) && short)
+            let short = gap.split_whitespace().count() <= 6
+                && !gap.contains(['.', ';', '“', '”', '"'])
+                && !gap.split_whitespace().any(|w| w == "that");
+            gap.trim_end_matches([':', ',']).trim().is_empty()
+                || (gap.ends_with([':', ',']) && short)
         };
-        let left_clause = clauses.iter().position(|c| c.verb.start >= left_from && c.phrase_end <= quote.open && lead_in(c));
-        let right_clause = if quote.unclosed { None } else { clauses.iter().position(|c| c.begins >= quote.outer_end && text[quote.outer_end..c.begins].trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';') || text::is_dash(ch)).is_empty()) };
+        let left_clause = clauses
+            .iter()
+            .position(|c| c.verb.start >= left_from && c.phrase_end <= quote.open && lead_in(c));
+        let right_clause = if quote.unclosed {
+            None
+        } else {
+            clauses.iter().position(|c| {
+                c.begins >= quote.outer_end
+                    && text[quote.outer_end..c.begins]
+                        .trim_matches(|ch: char| {
+                            ch.is_whitespace() || matches!(ch, ',' | ';') || text::is_dash(ch)
+                        })
+                        .is_empty()
+            })
+        };
         let adjacent = left_clause.or(right_clause);
-        let split_continuation = left_clause.is_some() && previous.is_some_and(|(_, k)| k == QuoteKind::Direct);
+        let split_continuation =
+            left_clause.is_some() && previous.is_some_and(|(_, k)| k == QuoteKind::Direct);
         let introduced = left.ends_with(':') || left.ends_with(',');
-        let direct = left.is_empty() || left.ends_with(':') || (left_clause.is_some() && (starts_upper || split_continuation || introduced));
+        let direct = left.is_empty()
+            || left.ends_with(':')
+            || (left_clause.is_some() && (starts_upper || split_continuation || introduced));
         if let Some(k) = adjacent {
-            attributing[k] = true;
+            attributing[k] |= direct;
             if is_title(quoted) && !direct {
                 return None;
             }
-            let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+            let kind = if direct {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
             return Some((kind, said[k].clone()));
         }
         if let Some(attribution) = self.named_beside(sentence, quote, left) {
@@ -227,32 +344,73 @@ impl Reader<'_> {
             if word_count <= 3 || is_title(quoted) {
                 return None;
             }
-            let recent = self.last_direct.as_ref().filter(|(b, _)| block <= b + 2).and_then(|(_, s)| s.clone());
-            let speaker = recent.or_else(|| if self.letter { self.people.signatory_speaker() } else { None });
-            return Some((QuoteKind::Direct, Attribution { speaker, mention: None, verb: None }));
+            let recent = self
+                .last_direct
+                .as_ref()
+                .filter(|(b, _)| block <= b + 2)
+                .and_then(|(_, s)| s.clone());
+            let speaker = recent.or_else(|| {
+                if self.letter {
+                    self.people.signatory_speaker()
+                } else {
+                    None
+                }
+            });
+            return Some((
+                QuoteKind::Direct,
+                Attribution {
+                    speaker,
+                    mention: None,
+                    verb: None,
+                },
+            ));
         }
         if is_title(quoted) {
             return None;
         }
-        let holder = clauses.iter().position(|c| c.content.as_ref().is_some_and(|r| r.start <= quote.open && quote.outer_end <= r.end));
+        let holder = clauses.iter().position(|c| {
+            c.content
+                .as_ref()
+                .is_some_and(|r| r.start <= quote.open && quote.outer_end <= r.end)
+        });
         let before = clauses.iter().rposition(|c| c.verb.end <= quote.open);
         let after = clauses.iter().position(|c| c.verb.start >= quote.outer_end);
         match holder.or(before).or(after) {
             Some(k) => Some((QuoteKind::Partial, said[k].clone())),
             None if word_count > 3 => {
-                let speaker = self.last_direct.as_ref().filter(|(b, _)| *b == block).and_then(|(_, s)| s.clone())?;
-                Some((QuoteKind::Partial, Attribution { speaker: Some(speaker), mention: None, verb: None }))
+                let speaker = self
+                    .last_direct
+                    .as_ref()
+                    .filter(|(b, _)| *b == block)
+                    .and_then(|(_, s)| s.clone())?;
+                Some((
+                    QuoteKind::Partial,
+                    Attribution {
+                        speaker: Some(speaker),
+                        mention: None,
+                        verb: None,
+                    },
+                ))
             }
             None => None,
         }
     }
 
     /// A speaker named without a verb: "Name: “…”" or "“…” – Name".
-    fn named_beside(&self, sentence: &Range<usize>, quote: &Marked, left: &str) -> Option<Attribution> {
+    fn named_beside(
+        &self,
+        sentence: &Range<usize>,
+        quote: &Marked,
+        left: &str,
+    ) -> Option<Attribution> {
         let text = &self.doc.text;
         let name_like = |s: &str| {
             let ws: Vec<&str> = s.split_whitespace().collect();
-            !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|w| text::is_capitalised(w) || w.chars().all(char::is_lowercase) && ws.len() > 2)
+            !ws.is_empty()
+                && ws.len() <= 4
+                && ws.iter().all(|w| {
+                    text::is_capitalised(w) || w.chars().all(char::is_lowercase) && ws.len() > 2
+                })
         };
         let mention = if let Some(name) = left.strip_suffix(':').filter(|n| name_like(n)) {
             let start = text[..quote.open].rfind(name)?;
@@ -266,11 +424,17 @@ impl Reader<'_> {
             if !name_like(name) {
                 return None;
             }
-            let start = sentence.end - rest.len() + (rest.len() - after_dash.len()) + (after_dash.len() - after_dash.trim_start().len());
+            let start = sentence.end - rest.len()
+                + (rest.len() - after_dash.len())
+                + (after_dash.len() - after_dash.trim_start().len());
             start..start + name.len()
         };
         let speaker = self.people.resolve(mention.clone(), sentence.start)?;
-        Some(Attribution { speaker: Some(speaker), mention: Some(mention), verb: None })
+        Some(Attribution {
+            speaker: Some(speaker),
+            mention: Some(mention),
+            verb: None,
+        })
     }
 
     fn push(&mut self, range: Range<usize>, kind: QuoteKind, attribution: &Attribution) {
@@ -287,7 +451,10 @@ impl Reader<'_> {
             speaker: speaker.and_then(|s| s.entity),
             speaker_name: speaker.map(|s| s.name.clone()),
             role: speaker.and_then(|s| s.role.clone()),
-            mention: attribution.mention.as_ref().map(|m| (m.start as u32, m.end as u32)),
+            mention: attribution
+                .mention
+                .as_ref()
+                .map(|m| (m.start as u32, m.end as u32)),
             verb: attribution.verb.clone(),
         });
     }
@@ -298,5 +465,12 @@ impl Reader<'_> {
 fn is_title(quoted: &str) -> bool {
     const SMALL: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "on", "the", "to"];
     let ws: Vec<&str> = quoted.split_whitespace().collect();
-    !ws.is_empty() && ws.len() <= 8 && !quoted.contains(['.', ',', '!', '?', ';', ':']) && ws.iter().enumerate().all(|(i, w)| text::is_capitalised(w) || (i > 0 && SMALL.contains(w)) || w.starts_with(|c: char| c.is_ascii_digit()))
+    !ws.is_empty()
+        && ws.len() <= 8
+        && !quoted.contains(['.', ',', '!', '?', ';', ':'])
+        && ws.iter().enumerate().all(|(i, w)| {
+            text::is_capitalised(w)
+                || (i > 0 && SMALL.contains(w))
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
 }

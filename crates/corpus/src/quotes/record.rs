@@ -33,7 +33,13 @@ pub struct Record {
 
 impl Record {
     pub fn new(doc: &Document, quote: &Quote) -> Record {
-        let mention = quote.mention.map(|(s, e)| (&doc.text[s as usize..e as usize], file_offset(doc, s, false), file_offset(doc, e, true)));
+        let mention = quote.mention.map(|(s, e)| {
+            (
+                &doc.text[s as usize..e as usize],
+                file_offset(doc, s, false),
+                file_offset(doc, e, true),
+            )
+        });
         Record {
             file: doc.file.clone(),
             text: doc.quote_text(quote).to_string(),
@@ -63,7 +69,10 @@ pub fn kind_name(kind: QuoteKind) -> &'static str {
 /// stretches over text the cleaner dropped after it.
 pub fn file_offset(doc: &Document, offset: u32, end: bool) -> u32 {
     let raw = if end && offset > 0 {
-        let last = doc.text[..offset as usize].chars().next_back().map_or(1, char::len_utf8) as u32;
+        let last = doc.text[..offset as usize]
+            .chars()
+            .next_back()
+            .map_or(1, char::len_utf8) as u32;
         doc.source_map.to_raw(offset - last) + last
     } else {
         doc.source_map.to_raw(offset)
@@ -71,7 +80,10 @@ pub fn file_offset(doc: &Document, offset: u32, end: bool) -> u32 {
     match doc.encoding {
         Encoding::Utf8 => raw,
         Encoding::Utf8Bom => raw + 3,
-        Encoding::Windows1252 => doc.raw.get(..raw as usize).map_or(raw, |s| s.chars().count() as u32),
+        Encoding::Windows1252 => doc
+            .raw
+            .get(..raw as usize)
+            .map_or(raw, |s| s.chars().count() as u32),
     }
 }
 
@@ -84,7 +96,11 @@ mod tests {
     fn offsets_in_the_file() {
         let raw = "Title\n\nHe said: “café”";
         let text = "He said: “café”";
-        let segments = vec![Segment { text_start: 0, raw_start: 7, len: text.len() as u32 }];
+        let segments = vec![Segment {
+            text_start: 0,
+            raw_start: 7,
+            len: text.len() as u32,
+        }];
         let start = text.find("café").unwrap_or_default() as u32;
         let end = start + "café".len() as u32;
         let cases: &[(Encoding, u32, u32)] = &[
@@ -94,9 +110,24 @@ mod tests {
             (Encoding::Windows1252, 7 + 10, 7 + 14),
         ];
         for &(encoding, want_start, want_end) in cases {
-            let doc = Document { raw: raw.to_string(), text: text.to_string(), encoding, source_map: SourceMap { segments: segments.clone() }, ..Document::default() };
-            let got = (file_offset(&doc, start, false), file_offset(&doc, end, true));
-            assert_eq!(got, (want_start, want_end), "offsets of “café” in {raw:?} read as {encoding:?}");
+            let doc = Document {
+                raw: raw.to_string(),
+                text: text.to_string(),
+                encoding,
+                source_map: SourceMap {
+                    segments: segments.clone(),
+                },
+                ..Document::default()
+            };
+            let got = (
+                file_offset(&doc, start, false),
+                file_offset(&doc, end, true),
+            );
+            assert_eq!(
+                got,
+                (want_start, want_end),
+                "offsets of “café” in {raw:?} read as {encoding:?}"
+            );
         }
     }
 }

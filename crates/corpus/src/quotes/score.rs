@@ -70,12 +70,22 @@ pub fn parse(source: &str, jsonl: &str) -> Result<Vec<Record>, String> {
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| {
-            let record: Record = serde_json::from_str(line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
+            let record: Record =
+                serde_json::from_str(line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
             if record.start > record.end {
-                return Err(format!("{source}:{}: start {} is after end {}", i + 1, record.start, record.end));
+                return Err(format!(
+                    "{source}:{}: start {} is after end {}",
+                    i + 1,
+                    record.start,
+                    record.end
+                ));
             }
             if !KINDS.contains(&record.kind.as_str()) {
-                return Err(format!("{source}:{}: unknown kind {:?} (expected direct, partial or reported)", i + 1, record.kind));
+                return Err(format!(
+                    "{source}:{}: unknown kind {:?} (expected direct, partial or reported)",
+                    i + 1,
+                    record.kind
+                ));
             }
             Ok(record)
         })
@@ -90,7 +100,10 @@ pub fn score(gold: &[Record], predicted: &[Record]) -> Report {
         let g: Vec<&Record> = gold.iter().filter(pick).collect();
         let p: Vec<&Record> = predicted.iter().filter(pick).collect();
         let [loose, strict] = THRESHOLDS.map(|t| matches(&g, &p, t));
-        let agree = loose.iter().filter(|&&(gi, pi)| same_speaker(g[gi], p[pi])).count();
+        let agree = loose
+            .iter()
+            .filter(|&&(gi, pi)| same_speaker(g[gi], p[pi]))
+            .count();
         kinds.push(KindScore {
             kind: kind.to_string(),
             gold: g.len(),
@@ -103,10 +116,25 @@ pub fn score(gold: &[Record], predicted: &[Record]) -> Report {
     let all: Vec<&Record> = gold.iter().collect();
     let found: Vec<&Record> = predicted.iter().collect();
     let pairs = matches(&all, &found, THRESHOLDS[0]);
-    let missed = (0..all.len()).filter(|i| !pairs.iter().any(|p| p.0 == *i)).map(|i| all[i].clone()).collect();
-    let spurious = (0..found.len()).filter(|i| !pairs.iter().any(|p| p.1 == *i)).map(|i| found[i].clone()).collect();
-    let wrong_speaker = pairs.iter().filter(|&&(g, p)| !same_speaker(all[g], found[p])).map(|&(g, p)| (all[g].clone(), found[p].clone())).collect();
-    Report { kinds, missed, spurious, wrong_speaker }
+    let missed = (0..all.len())
+        .filter(|i| !pairs.iter().any(|p| p.0 == *i))
+        .map(|i| all[i].clone())
+        .collect();
+    let spurious = (0..found.len())
+        .filter(|i| !pairs.iter().any(|p| p.1 == *i))
+        .map(|i| found[i].clone())
+        .collect();
+    let wrong_speaker = pairs
+        .iter()
+        .filter(|&&(g, p)| !same_speaker(all[g], found[p]))
+        .map(|&(g, p)| (all[g].clone(), found[p].clone()))
+        .collect();
+    Report {
+        kinds,
+        missed,
+        spurious,
+        wrong_speaker,
+    }
 }
 
 /// One-to-one matches (gold index, predicted index) covering at least
@@ -114,16 +142,30 @@ pub fn score(gold: &[Record], predicted: &[Record]) -> Report {
 fn matches(gold: &[&Record], predicted: &[&Record], threshold: f64) -> Vec<(usize, usize)> {
     let mut candidates = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in predicted.iter().enumerate().filter(|(_, p)| p.file == g.file) {
+        for (pi, p) in predicted
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.file == g.file)
+        {
             let overlap = g.end.min(p.end).saturating_sub(g.start.max(p.start));
-            let coverage = if g.end > g.start { f64::from(overlap) / f64::from(g.end - g.start) } else { 0.0 };
+            let coverage = if g.end > g.start {
+                f64::from(overlap) / f64::from(g.end - g.start)
+            } else {
+                0.0
+            };
             if coverage >= threshold {
                 candidates.push((g.kind == p.kind, coverage, gi, pi));
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
-    let (mut gold_used, mut predicted_used) = (vec![false; gold.len()], vec![false; predicted.len()]);
+    candidates.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let (mut gold_used, mut predicted_used) =
+        (vec![false; gold.len()], vec![false; predicted.len()]);
     let mut pairs = Vec::new();
     for (_, _, gi, pi) in candidates {
         if !gold_used[gi] && !predicted_used[pi] {
@@ -139,8 +181,14 @@ fn matches(gold: &[&Record], predicted: &[&Record], threshold: f64) -> Vec<(usiz
 fn same_speaker(gold: &Record, predicted: &Record) -> bool {
     let norm = |s: &Option<String>| {
         s.as_deref().map(|s| {
-            let lower = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            lower.strip_prefix("the ").map_or(lower.clone(), str::to_string)
+            let lower = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            lower
+                .strip_prefix("the ")
+                .map_or(lower.clone(), str::to_string)
         })
     };
     norm(&gold.speaker) == norm(&predicted.speaker)
@@ -157,16 +205,33 @@ fn prf(matched: usize, gold: usize, predicted: usize) -> Prf {
     let nothing = gold == 0 && predicted == 0;
     let precision = ratio(matched, predicted, nothing);
     let recall = ratio(matched, gold, nothing);
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    Prf { matched, precision, recall, f1 }
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    Prf {
+        matched,
+        precision,
+        recall,
+        f1,
+    }
 }
 
 /// The report as a table, then the misses, for reading.
 pub fn render(report: &Report, details: bool) -> String {
     let mut out = String::new();
     let pct = |x: f64| format!("{:5.1}", 100.0 * x);
-    let _ = writeln!(out, "{:<9} {:>5} {:>5}   {:^23}   {:^23}   {:>8}", "", "", "", "loose (>=30% covered)", "strict (>=80% covered)", "speaker");
-    let _ = writeln!(out, "{:<9} {:>5} {:>5}   {:>5}   {:>5}   {:>5}     {:>5}   {:>5}   {:>5}   {:>8}", "kind", "gold", "pred", "P", "R", "F1", "P", "R", "F1", "accuracy");
+    let _ = writeln!(
+        out,
+        "{:<9} {:>5} {:>5}   {:^23}   {:^23}   {:>8}",
+        "", "", "", "loose (>=30% covered)", "strict (>=80% covered)", "speaker"
+    );
+    let _ = writeln!(
+        out,
+        "{:<9} {:>5} {:>5}   {:>5}   {:>5}   {:>5}     {:>5}   {:>5}   {:>5}   {:>8}",
+        "kind", "gold", "pred", "P", "R", "F1", "P", "R", "F1", "accuracy"
+    );
     for k in &report.kinds {
         let _ = writeln!(
             out,
@@ -184,7 +249,17 @@ pub fn render(report: &Report, details: bool) -> String {
         );
     }
     if details {
-        let line = |r: &Record| format!("{}:{}-{} {} {:?} ({})", r.file, r.start, r.end, r.kind, r.text.chars().take(90).collect::<String>(), r.speaker.as_deref().unwrap_or("no speaker"));
+        let line = |r: &Record| {
+            format!(
+                "{}:{}-{} {} {:?} ({})",
+                r.file,
+                r.start,
+                r.end,
+                r.kind,
+                r.text.chars().take(90).collect::<String>(),
+                r.speaker.as_deref().unwrap_or("no speaker")
+            )
+        };
         for r in &report.missed {
             let _ = writeln!(out, "missed:   {}", line(r));
         }
@@ -192,7 +267,12 @@ pub fn render(report: &Report, details: bool) -> String {
             let _ = writeln!(out, "spurious: {}", line(r));
         }
         for (g, p) in &report.wrong_speaker {
-            let _ = writeln!(out, "speaker:  {} — found {:?}", line(g), p.speaker.as_deref().unwrap_or("no speaker"));
+            let _ = writeln!(
+                out,
+                "speaker:  {} — found {:?}",
+                line(g),
+                p.speaker.as_deref().unwrap_or("no speaker")
+            );
         }
     }
     out
@@ -203,7 +283,18 @@ mod tests {
     use super::*;
 
     fn record(file: &str, start: u32, end: u32, kind: &str, speaker: Option<&str>) -> Record {
-        Record { file: file.into(), text: String::new(), start, end, kind: kind.into(), speaker: speaker.map(str::to_string), mention: None, mention_start: None, mention_end: None, verb: None }
+        Record {
+            file: file.into(),
+            text: String::new(),
+            start,
+            end,
+            kind: kind.into(),
+            speaker: speaker.map(str::to_string),
+            mention: None,
+            mention_start: None,
+            mention_end: None,
+            verb: None,
+        }
     }
 
     #[test]
@@ -211,29 +302,80 @@ mod tests {
         let gold = [record("a", 0, 100, "direct", Some("Jeremy Hunt"))];
         // (prediction, loose matches, strict matches, speaker accuracy)
         let cases: &[(Record, usize, usize, f64)] = &[
-            (record("a", 0, 100, "direct", Some("jeremy  hunt")), 1, 1, 1.0),
-            (record("a", 0, 100, "direct", Some("The Jeremy Hunt")), 1, 1, 1.0),
-            (record("a", 10, 95, "direct", Some("Matt Hancock")), 1, 1, 0.0),
-            (record("a", 50, 300, "direct", Some("Jeremy Hunt")), 1, 0, 1.0),
-            (record("a", 80, 100, "direct", Some("Jeremy Hunt")), 0, 0, 1.0),
-            (record("b", 0, 100, "direct", Some("Jeremy Hunt")), 0, 0, 1.0),
+            (
+                record("a", 0, 100, "direct", Some("jeremy  hunt")),
+                1,
+                1,
+                1.0,
+            ),
+            (
+                record("a", 0, 100, "direct", Some("The Jeremy Hunt")),
+                1,
+                1,
+                1.0,
+            ),
+            (
+                record("a", 10, 95, "direct", Some("Matt Hancock")),
+                1,
+                1,
+                0.0,
+            ),
+            (
+                record("a", 50, 300, "direct", Some("Jeremy Hunt")),
+                1,
+                0,
+                1.0,
+            ),
+            (
+                record("a", 80, 100, "direct", Some("Jeremy Hunt")),
+                0,
+                0,
+                1.0,
+            ),
+            (
+                record("b", 0, 100, "direct", Some("Jeremy Hunt")),
+                0,
+                0,
+                1.0,
+            ),
         ];
         for (predicted, loose, strict, accuracy) in cases {
             let report = score(&gold, std::slice::from_ref(predicted));
-            let all = report.kind("all").unwrap_or_else(|| panic!("no overall score"));
-            assert_eq!((all.loose.matched, all.strict.matched, all.speaker_accuracy), (*loose, *strict, *accuracy), "gold 0..100 in a, predicted {predicted:?}");
+            let all = report
+                .kind("all")
+                .unwrap_or_else(|| panic!("no overall score"));
+            assert_eq!(
+                (all.loose.matched, all.strict.matched, all.speaker_accuracy),
+                (*loose, *strict, *accuracy),
+                "gold 0..100 in a, predicted {predicted:?}"
+            );
         }
     }
 
     #[test]
     fn one_to_one_and_per_kind() {
-        let gold = [record("a", 0, 10, "partial", None), record("a", 0, 40, "reported", None)];
+        let gold = [
+            record("a", 0, 10, "partial", None),
+            record("a", 0, 40, "reported", None),
+        ];
         let predicted = [record("a", 0, 40, "reported", None)];
         let report = score(&gold, &predicted);
-        let all = report.kind("all").unwrap_or_else(|| panic!("no overall score"));
-        assert_eq!((all.loose.matched, report.missed.len()), (1, 1), "one prediction matches one gold quote");
-        let partial = report.kind("partial").unwrap_or_else(|| panic!("no partial score"));
-        assert_eq!((partial.loose.recall, partial.loose.f1), (0.0, 0.0), "the partial quote was not found");
+        let all = report
+            .kind("all")
+            .unwrap_or_else(|| panic!("no overall score"));
+        assert_eq!(
+            (all.loose.matched, report.missed.len()),
+            (1, 1),
+            "one prediction matches one gold quote"
+        );
+        let partial = report
+            .kind("partial")
+            .unwrap_or_else(|| panic!("no partial score"));
+        assert_eq!(
+            (partial.loose.recall, partial.loose.f1),
+            (0.0, 0.0),
+            "the partial quote was not found"
+        );
     }
 
     #[test]
@@ -241,7 +383,10 @@ mod tests {
         let cases = [("{\"file\":\"a\"}", "gold.jsonl:1:"), ("\n{\"file\":\"a\",\"text\":\"\",\"start\":5,\"end\":1,\"kind\":\"direct\",\"speaker\":null}", "gold.jsonl:2: start 5 is after end 1")];
         for (input, want) in cases {
             let err = parse("gold.jsonl", input).err().unwrap_or_default();
-            assert!(err.starts_with(want), "error for {input:?} was {err:?}, expected it to start with {want:?}");
+            assert!(
+                err.starts_with(want),
+                "error for {input:?} was {err:?}, expected it to start with {want:?}"
+            );
         }
     }
 }

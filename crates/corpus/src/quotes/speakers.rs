@@ -17,26 +17,122 @@ use std::ops::Range;
 
 use super::layout::Signatory;
 use super::lexicon::{Gender, Lexicon};
-use super::text::{after_last, is_all_caps, is_capitalised, is_space, title_case, words};
+use super::text::{after_last, is_all_caps, is_capitalised, joined, title_case, words};
 use crate::model::{Document, Entity, EntityId, EntityKind};
 
 /// Words that start a sentence without being part of a name.
 const NOT_NAMES: &[&str] = &[
-    "A", "After", "An", "And", "As", "Asked", "At", "But", "Cc", "Dear", "During", "Focusing", "For", "From", "Furthermore", "He", "Her", "His", "I", "If", "In", "Indeed", "It", "Its", "Last", "Meanwhile", "Next", "On", "Our", "Outlining",
-    "READ", "She", "Since", "So", "Speaking", "Thank", "That", "The", "Their", "There", "These", "They", "This", "Those", "To", "We", "When", "Where", "While", "Yours",
+    "A",
+    "After",
+    "An",
+    "And",
+    "As",
+    "Asked",
+    "At",
+    "But",
+    "Cc",
+    "Dear",
+    "During",
+    "Focusing",
+    "For",
+    "From",
+    "Furthermore",
+    "He",
+    "Her",
+    "His",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "It",
+    "Its",
+    "Last",
+    "Meanwhile",
+    "Next",
+    "On",
+    "Our",
+    "Outlining",
+    "READ",
+    "She",
+    "Since",
+    "So",
+    "Speaking",
+    "Thank",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "We",
+    "When",
+    "Where",
+    "While",
+    "Yours",
 ];
 
 /// Calendar words that are capitalised but never part of a personal name.
 const CALENDAR: &[&str] = &[
-    "April", "August", "December", "February", "Friday", "January", "July", "June", "March", "May", "Monday", "November", "October", "Saturday", "September", "Sunday", "Thursday", "Tuesday", "Wednesday",
+    "April",
+    "August",
+    "December",
+    "February",
+    "Friday",
+    "January",
+    "July",
+    "June",
+    "March",
+    "May",
+    "Monday",
+    "November",
+    "October",
+    "Saturday",
+    "September",
+    "Sunday",
+    "Thursday",
+    "Tuesday",
+    "Wednesday",
 ];
 
 /// Words that make a role a different post from the bare one: a "permanent
 /// secretary" is not "the secretary", nor a "former" one the current.
-const ROLE_QUALIFIERS: &[&str] = &["acting", "assistant", "deputy", "former", "interim", "junior", "permanent", "shadow", "vice"];
+const ROLE_QUALIFIERS: &[&str] = &[
+    "acting",
+    "assistant",
+    "deputy",
+    "former",
+    "interim",
+    "junior",
+    "permanent",
+    "shadow",
+    "vice",
+];
 
 /// Nouns that stand for an organisation already named ("the trust", "the regulator").
-const ORG_NOUNS: &[&str] = &["agency", "association", "authority", "bank", "board", "charity", "commission", "company", "council", "department", "firm", "government", "group", "ministry", "organisation", "regulator", "service", "trust", "union"];
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "charity",
+    "commission",
+    "company",
+    "council",
+    "department",
+    "firm",
+    "government",
+    "group",
+    "ministry",
+    "organisation",
+    "regulator",
+    "service",
+    "trust",
+    "union",
+];
 
 /// Words dropped from the front of a role ("the recently-appointed home secretary" → "recently-appointed home secretary").
 const ROLE_LEADERS: &[&str] = &["a", "an", "now", "the"];
@@ -83,8 +179,21 @@ pub struct People<'a> {
 }
 
 impl<'a> People<'a> {
-    pub fn new(doc: &'a Document, entities: &'a [Entity], signatory: Option<Signatory>) -> People<'a> {
-        let mut people = People { doc, entities, people: Vec::new(), organisations: Vec::new(), roles: Vec::new(), genders: Vec::new(), signatory, salient: Vec::new() };
+    pub fn new(
+        doc: &'a Document,
+        entities: &'a [Entity],
+        signatory: Option<Signatory>,
+    ) -> People<'a> {
+        let mut people = People {
+            doc,
+            entities,
+            people: Vec::new(),
+            organisations: Vec::new(),
+            roles: Vec::new(),
+            genders: Vec::new(),
+            signatory,
+            salient: Vec::new(),
+        };
         people.read_names();
         people.read_roles();
         people
@@ -94,7 +203,16 @@ impl<'a> People<'a> {
     pub fn signatory_speaker(&self) -> Option<Speaker> {
         let s = self.signatory.as_ref()?;
         let entity = self.entity_named(&s.name);
-        Some(Speaker { name: entity.map_or_else(|| s.name.clone(), |e| self.entities[e as usize].name.clone()), entity, role: s.role.clone(), person: true, gender: Gender::Unknown })
+        Some(Speaker {
+            name: entity.map_or_else(
+                || s.name.clone(),
+                |e| self.entities[e as usize].name.clone(),
+            ),
+            entity,
+            role: s.role.clone(),
+            person: true,
+            gender: Gender::Unknown,
+        })
     }
 
     /// Records that `speaker` spoke, or was a sentence's subject, at `at`.
@@ -104,7 +222,16 @@ impl<'a> People<'a> {
 
     /// The person a sentence starting at `at` opens with, if any ("Mr Hunt was speaking…").
     pub fn subject_at(&self, at: usize) -> Option<Speaker> {
-        let person = self.people.iter().find(|p| p.at.start >= at && self.doc.text[at..p.at.start].split_whitespace().all(|w| self.honorific(w).is_some())).filter(|p| p.confirmed)?;
+        let person = self
+            .people
+            .iter()
+            .find(|p| {
+                p.at.start >= at
+                    && self.doc.text[at..p.at.start]
+                        .split_whitespace()
+                        .all(|w| self.honorific(w).is_some())
+            })
+            .filter(|p| p.confirmed)?;
         let at_range = person.at.clone();
         self.resolve(at_range.clone(), at_range.start)
     }
@@ -116,31 +243,103 @@ impl<'a> People<'a> {
         let text = &self.doc.text[mention.clone()];
         let lower = text.to_lowercase();
         match lower.as_str() {
-            "he" | "she" => return self.pronoun(at, sentence, if lower == "he" { Gender::Male } else { Gender::Female }),
+            "he" | "she" => {
+                return self.pronoun(
+                    at,
+                    sentence,
+                    if lower == "he" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    },
+                )
+            }
             "i" | "we" => return self.signatory_speaker(),
-            "it" | "they" => return self.salient.iter().rev().find(|(pos, s)| *pos <= at && !s.person).map(|(_, s)| s.clone()),
+            "it" | "they" => {
+                return self
+                    .salient
+                    .iter()
+                    .rev()
+                    .find(|(pos, s)| *pos <= at && !s.person)
+                    .map(|(_, s)| s.clone())
+            }
             _ => {}
+        }
+        let head = lower.split_whitespace().last().unwrap_or_default();
+        if matches!(head, "source" | "sources") {
+            return None;
         }
         if let Some(entity) = self.entity_mentioned(&mention) {
             let e = &self.entities[entity as usize];
             let person = e.kind == EntityKind::Person;
-            return Some(Speaker { name: e.name.clone(), entity: Some(entity), role: if person { self.role_of(&e.name, at) } else { None }, person, gender: self.gender_of(&e.name) });
+            return Some(Speaker {
+                name: e.name.clone(),
+                entity: Some(entity),
+                role: if person {
+                    self.role_of(&e.name, at)
+                } else {
+                    None
+                },
+                person,
+                gender: self.gender_of(&e.name),
+            });
         }
         let (name, name_at, honorific) = self.name_in(mention.clone())?.unwrap_or_default();
         if name.is_empty() {
-            return self.by_role(text, at).or_else(|| self.organisation_in(mention.clone())).or_else(|| self.organisation_described(text, at));
+            return self
+                .by_role(text, at)
+                .or_else(|| self.organisation_in(mention.clone()))
+                .or_else(|| self.organisation_described(text, at));
         }
         let own_role = self.role_before_name(mention.start..name_at.start);
         let lex = Lexicon::get();
-        let org = !honorific && (name.split_whitespace().any(|w| lex.is_org_word(w) || is_all_caps(w)) || text.split_whitespace().any(|w| lex.is_role_word(w) && w.to_lowercase().starts_with("spokes")));
-        let canonical = if org { name.clone() } else { self.full_name(&name, at) };
+        let org = !honorific
+            && (name
+                .split_whitespace()
+                .any(|w| lex.is_org_word(w) || is_all_caps(w))
+                || text
+                    .split_whitespace()
+                    .any(|w| lex.is_role_word(w) && w.to_lowercase().starts_with("spokes")));
+        let canonical = if org {
+            name.clone()
+        } else {
+            self.full_name(&name, at)
+        };
+        let canonical = if self
+            .people
+            .iter()
+            .any(|p| p.confirmed && p.name == canonical)
+        {
+            canonical
+        } else {
+            self.full_organisation_name(&canonical)
+        };
         let entity = self.entity_named(&canonical);
         let canonical = entity.map_or(canonical, |e| self.entities[e as usize].name.clone());
-        let person = !org && (honorific || canonical.split_whitespace().count() > 1 || self.people.iter().any(|p| p.name == canonical));
-        let role = own_role.or_else(|| if org { self.spokes_role(text) } else { self.role_of(&canonical, at) });
+        let person = !org
+            && (honorific
+                || canonical.split_whitespace().count() > 1
+                || self.people.iter().any(|p| p.name == canonical));
+        let role = own_role.or_else(|| {
+            if org {
+                self.spokes_role(text)
+            } else {
+                self.role_of(&canonical, at)
+            }
+        });
         let spokes = org && role.as_deref().is_some_and(|r| r.starts_with("spokes"));
-        let gender = if spokes { spokes_gender(role.as_deref()) } else { self.gender_of(&canonical) };
-        Some(Speaker { gender, name: canonical, entity, role, person: person || spokes })
+        let gender = if spokes {
+            spokes_gender(role.as_deref())
+        } else {
+            self.gender_of(&canonical)
+        };
+        Some(Speaker {
+            gender,
+            name: canonical,
+            entity,
+            role,
+            person: person || spokes,
+        })
     }
 
     /// The proper name inside a mention: its last run of capitalised words,
@@ -157,9 +356,14 @@ impl<'a> People<'a> {
         let mut run_start = ws.len();
         for i in (0..ws.len()).rev() {
             let w = &text[ws[i].clone()];
-            let joined = i + 1 < ws.len() && text[ws[i].end..ws[i + 1].start].chars().all(is_space);
-            let connector = matches!(w, "of" | "and" | "for" | "&") && run_start == i + 1 && i > 0 && is_capitalised(&text[ws[i - 1].clone()]);
-            if (is_capitalised(w) && !CALENDAR.contains(&w) || connector) && (run_start == ws.len() && i == ws.len() - 1 || run_start == i + 1 && joined) {
+            let joined = i + 1 < ws.len() && joined(text, &ws[i], &ws[i + 1]);
+            let connector = matches!(w, "of" | "and" | "for" | "&")
+                && run_start == i + 1
+                && i > 0
+                && is_capitalised(&text[ws[i - 1].clone()]);
+            if (is_capitalised(w) && !CALENDAR.contains(&w) || connector)
+                && (run_start == ws.len() && i == ws.len() - 1 || run_start == i + 1 && joined)
+            {
                 run_start = i;
             } else if run_start != ws.len() {
                 break;
@@ -175,9 +379,18 @@ impl<'a> People<'a> {
             if self.honorific(w).is_some() {
                 honorific = true;
                 run.remove(0);
-            } else if lex.is_role_word(w) || (NOT_NAMES.contains(&w) && !(w == "The" && run.len() > 1 && run.iter().all(|r| is_capitalised(&text[r.clone()])) && run_start == 0)) {
-                run.remove(0);
-            } else if run.iter().skip(1).any(|r| lex.is_role_word(&text[r.clone()])) && !run.iter().any(|r| lex.is_org_word(&text[r.clone()])) {
+            } else if lex.is_role_word(w)
+                || (NOT_NAMES.contains(&w)
+                    && !(w == "The"
+                        && run.len() > 1
+                        && run.iter().all(|r| is_capitalised(&text[r.clone()]))
+                        && run_start == 0))
+                || (run
+                    .iter()
+                    .skip(1)
+                    .any(|r| lex.is_role_word(&text[r.clone()]))
+                    && !run.iter().any(|r| lex.is_org_word(&text[r.clone()])))
+            {
                 run.remove(0);
             } else {
                 break;
@@ -188,7 +401,11 @@ impl<'a> People<'a> {
         };
         let at = first.start..last.end;
         let written = &text[at.clone()];
-        let name = if written.split_whitespace().all(is_all_caps) && written.split_whitespace().count() > 1 && !honorific && !written.split_whitespace().any(|w| lex.is_org_word(w)) {
+        let name = if written.split_whitespace().all(is_all_caps)
+            && written.split_whitespace().count() > 1
+            && !honorific
+            && !written.split_whitespace().any(|w| lex.is_org_word(w))
+        {
             title_case(written)
         } else {
             written.to_string()
@@ -201,8 +418,15 @@ impl<'a> People<'a> {
     fn role_before_name(&self, before: Range<usize>) -> Option<String> {
         let lex = Lexicon::get();
         let text = self.doc.text[before].trim();
-        let ws: Vec<&str> = text.split_whitespace().filter(|w| self.honorific(w).is_none()).collect();
-        let kept: Vec<&str> = ws.iter().copied().skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str())).collect();
+        let ws: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| self.honorific(w).is_none())
+            .collect();
+        let kept: Vec<&str> = ws
+            .iter()
+            .copied()
+            .skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str()))
+            .collect();
         (kept.last().is_some_and(|w| lex.is_role_word(w))).then(|| kept.join(" "))
     }
 
@@ -212,38 +436,74 @@ impl<'a> People<'a> {
         let lex = Lexicon::get();
         let text = &self.doc.text;
         let ws = words(text, mention.clone());
-        let mut run: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).skip(1).skip_while(|w| !is_capitalised(w)).take_while(|w| is_capitalised(w) || matches!(*w, "of" | "and" | "for" | "&")).collect();
+        let mut run: Vec<&str> = ws
+            .iter()
+            .map(|r| &text[r.clone()])
+            .skip_while(|w| !is_capitalised(w) || NOT_NAMES.contains(w))
+            .take_while(|w| is_capitalised(w) || matches!(*w, "of" | "and" | "for" | "&"))
+            .collect();
         while run.last().is_some_and(|w| !is_capitalised(w)) {
             run.pop();
         }
-        let org = !run.is_empty() && run.iter().any(|w| lex.is_org_word(w) || is_all_caps(w));
-        let name = run.join(" ");
+        let dotted = run.iter().any(|w| w.contains('.'));
+        let org =
+            !run.is_empty() && !dotted && run.iter().any(|w| lex.is_org_word(w) || is_all_caps(w));
+        let name = self.full_organisation_name(&run.join(" "));
         let entity = self.entity_named(&name);
         let role = self.spokes_role(&text[mention]);
         let gender = spokes_gender(role.as_deref());
-        org.then(|| Speaker { name: entity.map_or_else(|| name.clone(), |e| self.entities[e as usize].name.clone()), entity, person: role.is_some(), role, gender })
+        org.then(|| Speaker {
+            name: entity.map_or_else(|| name.clone(), |e| self.entities[e as usize].name.clone()),
+            entity,
+            person: role.is_some(),
+            role,
+            gender,
+        })
     }
 
     /// "the trust", "a statement from the regulator": the organisation whose
     /// name holds the noun ("Northvale Hospitals Trust"), else the first
     /// organisation that spoke or acted in the document before `at`.
     fn organisation_described(&self, mention: &str, at: usize) -> Option<Speaker> {
-        let noun = mention.split_whitespace().last()?.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let noun = mention
+            .split_whitespace()
+            .last()?
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if !ORG_NOUNS.contains(&noun.as_str()) {
             return None;
         }
-        let orgs = || self.salient.iter().filter(|(pos, s)| *pos <= at && !s.person).map(|(_, s)| s);
-        let named = self.organisations.iter().filter(|(pos, _)| *pos <= at).map(|(_, name)| name).find(|name| name.split_whitespace().any(|w| w.to_lowercase() == noun));
+        let orgs = || {
+            self.salient
+                .iter()
+                .filter(|(pos, s)| *pos <= at && !s.person)
+                .map(|(_, s)| s)
+        };
+        let named = self
+            .organisations
+            .iter()
+            .filter(|(pos, _)| *pos <= at)
+            .map(|(_, name)| name)
+            .find(|name| name.split_whitespace().any(|w| w.to_lowercase() == noun));
         if let Some(name) = named {
             let entity = self.entity_named(name);
-            return Some(Speaker { name: name.clone(), entity, role: None, person: false, gender: Gender::Unknown });
+            return Some(Speaker {
+                name: name.clone(),
+                entity,
+                role: None,
+                person: false,
+                gender: Gender::Unknown,
+            });
         }
         orgs().next().cloned()
     }
 
     /// "spokesperson" in "a DHSC spokesperson".
     fn spokes_role(&self, mention: &str) -> Option<String> {
-        mention.split_whitespace().find(|w| w.to_lowercase().starts_with("spokes")).map(str::to_lowercase)
+        mention
+            .split_whitespace()
+            .find(|w| w.to_lowercase().starts_with("spokes"))
+            .map(str::to_lowercase)
     }
 
     /// The fullest personal name in the document that ends with (or starts
@@ -252,19 +512,87 @@ impl<'a> People<'a> {
         let tokens: Vec<&str> = name.split_whitespace().collect();
         let fits = |p: &&Person| {
             let theirs: Vec<&str> = p.name.split_whitespace().collect();
-            theirs.len() > tokens.len() && (theirs.ends_with(&tokens) || (tokens.len() == 1 && theirs[0] == tokens[0]))
+            theirs.len() > tokens.len()
+                && (theirs.ends_with(&tokens) || (tokens.len() == 1 && theirs[0] == tokens[0]))
         };
-        let before = self.people.iter().filter(|p| p.at.start < at).filter(fits).next_back();
-        before.or_else(|| self.people.iter().find(fits)).map_or_else(|| name.to_string(), |p| p.name.clone())
+        let before = self.people.iter().filter(|p| p.at.start < at).rfind(fits);
+        before
+            .or_else(|| self.people.iter().find(fits))
+            .map_or_else(|| name.to_string(), |p| p.name.clone())
+    }
+
+    /// The fullest form of an organisation's name the document writes:
+    /// with a corporate suffix after it ("Jones and Vining Inc") or a
+    /// nationality before it ("Japanese Agriculture Ministry").
+    fn full_organisation_name(&self, name: &str) -> String {
+        const SUFFIXES: &[&str] = &[
+            "Co",
+            "Corp",
+            "Department",
+            "Group",
+            "Inc",
+            "LLC",
+            "Ltd",
+            "Plc",
+        ];
+        let text = &self.doc.text;
+        let name = name
+            .strip_prefix("The ")
+            .filter(|rest| text.contains(&format!("{rest} ")))
+            .unwrap_or(name);
+        let mut full = name.to_string();
+        if let Some(suffix) = SUFFIXES
+            .iter()
+            .find(|s| text.contains(&format!("{name} {s}")) && !name.ends_with(*s))
+        {
+            full = format!("{name} {suffix}");
+        }
+        let nationality = |w: &str| {
+            is_capitalised(w)
+                && !NOT_NAMES.contains(&w)
+                && ["ese", "ish", "ian", "an"].iter().any(|s| w.ends_with(s))
+        };
+        if name
+            .split_whitespace()
+            .any(|w| Lexicon::get().is_org_word(w))
+        {
+            let before = text.match_indices(name).find_map(|(i, _)| {
+                text[..i]
+                    .strip_suffix(' ')
+                    .map(|b| &b[after_last(b, |c| !c.is_alphanumeric())..])
+                    .filter(|w| nationality(w))
+            });
+            if let Some(word) = before {
+                full = format!("{word} {full}");
+            }
+        }
+        full
     }
 
     /// He or she: the nearest speaker or subject of that gender before `at`,
     /// else the nearest person named before `at` in the same sentence run.
     fn pronoun(&self, at: usize, sentence: usize, gender: Gender) -> Option<Speaker> {
         let fits = |s: &Speaker| s.person && (s.gender == gender || s.gender == Gender::Unknown);
-        let in_sentence = self.people.iter().filter(|p| p.confirmed && p.at.end <= at && p.at.start >= sentence).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).rfind(fits);
-        let salient = self.salient.iter().rev().find(|(pos, s)| *pos <= at && fits(s)).map(|(_, s)| s.clone());
-        let nearest = || self.people.iter().rev().filter(|p| p.confirmed && p.at.end <= at).filter_map(|p| self.resolve(p.at.clone(), p.at.start)).find(fits);
+        let in_sentence = self
+            .people
+            .iter()
+            .filter(|p| p.confirmed && p.at.end <= at && p.at.start >= sentence)
+            .filter_map(|p| self.resolve(p.at.clone(), p.at.start))
+            .rfind(fits);
+        let salient = self
+            .salient
+            .iter()
+            .rev()
+            .find(|(pos, s)| *pos <= at && fits(s))
+            .map(|(_, s)| s.clone());
+        let nearest = || {
+            self.people
+                .iter()
+                .rev()
+                .filter(|p| p.confirmed && p.at.end <= at)
+                .filter_map(|p| self.resolve(p.at.clone(), p.at.start))
+                .find(fits)
+        };
         in_sentence.or(salient).or_else(nearest)
     }
 
@@ -278,44 +606,72 @@ impl<'a> People<'a> {
         let mut best: Option<(usize, bool, usize, &RoleOf)> = None;
         for r in &self.roles {
             let theirs = role_words(&r.role);
-            let unasked_qualifier = theirs.iter().any(|w| ROLE_QUALIFIERS.contains(&w.as_str()) && !wanted.contains(w));
+            let unasked_qualifier = theirs
+                .iter()
+                .any(|w| ROLE_QUALIFIERS.contains(&w.as_str()) && !wanted.contains(w));
             if !theirs.contains(&head) || unasked_qualifier {
                 continue;
             }
             let shared = wanted.iter().filter(|w| theirs.contains(w)).count();
-            let key = (shared, r.at <= at, if r.at <= at { r.at } else { usize::MAX - r.at });
+            let key = (
+                shared,
+                r.at <= at,
+                if r.at <= at { r.at } else { usize::MAX - r.at },
+            );
             if best.as_ref().is_none_or(|b| key > (b.0, b.1, b.2)) {
                 best = Some((key.0, key.1, key.2, r));
             }
         }
-        let signatory_fits = self.signatory.as_ref().and_then(|s| s.role.as_ref()).is_some_and(|role| role_words(role).contains(&head));
+        let signatory_fits = self
+            .signatory
+            .as_ref()
+            .and_then(|s| s.role.as_ref())
+            .is_some_and(|role| role_words(role).contains(&head));
         match best {
             Some((_, _, _, r)) => {
                 let entity = self.entity_named(&r.name);
-                Some(Speaker { name: r.name.clone(), entity, role: Some(strip_leaders(mention)), person: true, gender: self.gender_of(&r.name) })
+                Some(Speaker {
+                    name: r.name.clone(),
+                    entity,
+                    role: Some(strip_leaders(mention)),
+                    person: true,
+                    gender: self.gender_of(&r.name),
+                })
             }
             None if signatory_fits => self.signatory_speaker(),
             None => None,
         }
     }
 
-    /// The role the document gives `name`, nearest before `at` (else first after); former roles only as a last resort.
+    /// The role the document gives `name`, nearest before `at` (else first
+    /// after); former roles only as a last resort.
     pub fn role_of(&self, name: &str, at: usize) -> Option<String> {
         if let Some(s) = self.signatory.as_ref().filter(|s| s.name == name) {
             return s.role.clone();
         }
         let theirs = || self.roles.iter().filter(|r| r.name == name);
         let current = |r: &&RoleOf| !r.role.to_lowercase().contains("former");
-        theirs().filter(current).filter(|r| r.at <= at).next_back().or_else(|| theirs().find(current)).or_else(|| theirs().next()).map(|r| r.role.clone())
+        theirs()
+            .filter(current)
+            .rfind(|r| r.at <= at)
+            .or_else(|| theirs().find(current))
+            .or_else(|| theirs().next())
+            .map(|r| r.role.clone())
     }
 
     fn gender_of(&self, name: &str) -> Gender {
         let last = name.split_whitespace().last().unwrap_or_default();
-        self.genders.iter().find(|(surname, _)| surname == last).map_or(Gender::Unknown, |(_, g)| *g)
+        self.genders
+            .iter()
+            .find(|(surname, _)| surname == last)
+            .map_or(Gender::Unknown, |(_, g)| *g)
     }
 
     fn honorific(&self, word: &str) -> Option<Gender> {
-        Lexicon::get().honorifics.get(word.trim_end_matches('.')).copied()
+        Lexicon::get()
+            .honorifics
+            .get(word.trim_end_matches('.'))
+            .copied()
     }
 
     /// The pipeline's entity mentioned at `range`, if it is a person or organisation.
@@ -325,12 +681,20 @@ impl<'a> People<'a> {
             .iter()
             .filter(|m| (m.start as usize) < range.end && (m.end as usize) > range.start)
             .map(|m| m.entity)
-            .find(|&e| self.entities.get(e as usize).is_some_and(|e| e.kind != EntityKind::Place))
+            .find(|&e| {
+                self.entities
+                    .get(e as usize)
+                    .is_some_and(|e| e.kind != EntityKind::Place)
+            })
     }
 
     /// The pipeline's entity whose name or alias is `name`.
     fn entity_named(&self, name: &str) -> Option<EntityId> {
-        let found = self.entities.iter().position(|e| e.kind != EntityKind::Place && (e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))));
+        let found = self.entities.iter().position(|e| {
+            e.kind != EntityKind::Place
+                && (e.name.eq_ignore_ascii_case(name)
+                    || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+        });
         found.map(|i| i as EntityId)
     }
 
@@ -343,7 +707,10 @@ impl<'a> People<'a> {
         let mut i = 0;
         while i < ws.len() {
             let mut j = i;
-            while j < ws.len() && is_capitalised(&text[ws[j].clone()]) && (j == i || text[ws[j - 1].end..ws[j].start].chars().all(is_space) && ws[j - 1].end < ws[j].start) {
+            while j < ws.len()
+                && is_capitalised(&text[ws[j].clone()])
+                && (j == i || joined(text, &ws[j - 1], &ws[j]))
+            {
                 j += 1;
             }
             if j == i {
@@ -357,7 +724,13 @@ impl<'a> People<'a> {
                 if let Some(g) = self.honorific(w) {
                     gender = Some(g);
                     run.remove(0);
-                } else if NOT_NAMES.contains(&w) || lex.is_role_word(w) || run.iter().skip(1).any(|r| lex.is_role_word(&text[r.clone()])) {
+                } else if NOT_NAMES.contains(&w)
+                    || lex.is_role_word(w)
+                    || run
+                        .iter()
+                        .skip(1)
+                        .any(|r| lex.is_role_word(&text[r.clone()]))
+                {
                     run.remove(0);
                 } else {
                     break;
@@ -371,16 +744,34 @@ impl<'a> People<'a> {
                 self.organisations.push((run[0].start, names.join(" ")));
             }
             let caps = names.iter().all(|w| is_all_caps(w));
+            let initial = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
             let looks_personal = (2..=4).contains(&names.len())
-                && names.iter().all(|w| !lex.is_org_word(w) && !CALENDAR.contains(w) && !NOT_NAMES.contains(w) && (caps || !is_all_caps(w)) && w.chars().skip(1).any(char::is_lowercase) != caps);
+                && !names.last().is_some_and(|w| initial(w))
+                && names.iter().all(|w| {
+                    !lex.is_org_word(w)
+                        && !CALENDAR.contains(w)
+                        && !NOT_NAMES.contains(w)
+                        && (caps || !is_all_caps(w))
+                        && (w.chars().skip(1).any(char::is_lowercase) != caps || initial(w))
+                });
             if looks_personal {
                 let at = run[0].start..run[run.len() - 1].end;
                 let written = &text[at.clone()];
-                let name = if caps { title_case(written) } else { written.to_string() };
-                let entity = self.entity_mentioned(&at).or_else(|| self.entity_named(&name));
+                let name = if caps {
+                    title_case(written)
+                } else {
+                    written.to_string()
+                };
+                let entity = self
+                    .entity_mentioned(&at)
+                    .or_else(|| self.entity_named(&name));
                 let confirmed = gender.is_some() || entity.is_some();
                 let name = entity.map_or(name, |e| self.entities[e as usize].name.clone());
-                self.people.push(Person { at, name, confirmed });
+                self.people.push(Person {
+                    at,
+                    name,
+                    confirmed,
+                });
             }
             i = j;
         }
@@ -388,14 +779,31 @@ impl<'a> People<'a> {
             .doc
             .mentions
             .iter()
-            .filter(|m| self.entities.get(m.entity as usize).is_some_and(|e| e.kind == EntityKind::Person && e.name.contains(' ')))
-            .filter(|m| !self.people.iter().any(|p| p.at.start < m.end as usize && p.at.end > m.start as usize))
-            .map(|m| Person { at: m.start as usize..m.end as usize, name: self.entities[m.entity as usize].name.clone(), confirmed: true })
+            .filter(|m| {
+                self.entities
+                    .get(m.entity as usize)
+                    .is_some_and(|e| e.kind == EntityKind::Person && e.name.contains(' '))
+            })
+            .filter(|m| {
+                !self
+                    .people
+                    .iter()
+                    .any(|p| p.at.start < m.end as usize && p.at.end > m.start as usize)
+            })
+            .map(|m| Person {
+                at: m.start as usize..m.end as usize,
+                name: self.entities[m.entity as usize].name.clone(),
+                confirmed: true,
+            })
             .collect();
         self.people.extend(entity_people);
         self.people.sort_by_key(|p| p.at.start);
         if let Some(s) = &self.signatory {
-            let signed = Person { at: s.at.clone(), name: s.name.clone(), confirmed: true };
+            let signed = Person {
+                at: s.at.clone(),
+                name: s.name.clone(),
+                confirmed: true,
+            };
             if !self.people.iter().any(|p| p.at == signed.at) {
                 self.people.push(signed);
                 self.people.sort_by_key(|p| p.at.start);
@@ -407,32 +815,64 @@ impl<'a> People<'a> {
     fn read_roles(&mut self) {
         let mut roles = Vec::new();
         for p in &self.people {
-            let role = self.role_premodifier(p).or_else(|| self.role_after(p)).or_else(|| self.role_before_comma(p));
+            let role = self
+                .role_premodifier(p)
+                .or_else(|| self.role_after(p))
+                .or_else(|| self.role_before_comma(p));
             if let Some(role) = role {
-                roles.push(RoleOf { at: p.at.start, name: p.name.clone(), role });
+                roles.push(RoleOf {
+                    at: p.at.start,
+                    name: p.name.clone(),
+                    role,
+                });
             }
         }
         for p in &self.people {
             if let Some(role) = self.role_line_after(p) {
-                roles.push(RoleOf { at: p.at.start, name: p.name.clone(), role });
+                roles.push(RoleOf {
+                    at: p.at.start,
+                    name: p.name.clone(),
+                    role,
+                });
             }
         }
         roles.sort_by_key(|r| r.at);
         self.roles = roles;
         let text = &self.doc.text;
         let alone = |surname: &str, full: &str| {
-            let uses = |needle: &str| text.match_indices(needle).filter(|&(i, m)| !text[..i].ends_with(char::is_alphanumeric) && !text[i + m.len()..].starts_with(char::is_alphanumeric)).count();
+            let uses = |needle: &str| {
+                text.match_indices(needle)
+                    .filter(|&(i, m)| {
+                        !text[..i].ends_with(char::is_alphanumeric)
+                            && !text[i + m.len()..].starts_with(char::is_alphanumeric)
+                    })
+                    .count()
+            };
             uses(surname) > uses(full)
         };
         let lex = Lexicon::get();
         let acts = |after: &str| {
-            let next = after.strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphanumeric() && c != '\'').next()).unwrap_or_default();
-            !next.is_empty() && next.starts_with(char::is_lowercase) && (lex.is_finite(next) || lex.verb(next).is_some())
+            let next = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !c.is_alphanumeric() && c != '\'').next())
+                .unwrap_or_default();
+            !next.is_empty()
+                && next.starts_with(char::is_lowercase)
+                && (lex.is_finite(next) || lex.verb(next).is_some())
         };
         let confirmed: Vec<bool> = self
             .people
             .iter()
-            .map(|p| p.confirmed || self.roles.iter().any(|r| r.name == p.name) || self.people.iter().any(|q| q.confirmed && q.name == p.name) || p.name.split_whitespace().last().is_some_and(|s| alone(s, &p.name)) || acts(&text[p.at.end..]))
+            .map(|p| {
+                p.confirmed
+                    || self.roles.iter().any(|r| r.name == p.name)
+                    || self.people.iter().any(|q| q.confirmed && q.name == p.name)
+                    || p.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|s| alone(s, &p.name))
+                    || acts(&text[p.at.end..])
+            })
             .collect();
         for (p, c) in self.people.iter_mut().zip(confirmed) {
             p.confirmed = c;
@@ -450,11 +890,33 @@ impl<'a> People<'a> {
         let mut gap_end = p.at.start;
         for i in (0..ws.len()).rev() {
             let w = &text[ws[i].clone()];
-            if !text[ws[i].end..gap_end].trim().is_empty() || ws.len() - i > 8 || self.honorific(w).is_some() {
+            if !text[ws[i].end..gap_end].trim().is_empty()
+                || ws.len() - i > 8
+                || self.honorific(w).is_some()
+            {
                 break;
             }
             let lower = w.to_lowercase();
-            if matches!(lower.as_str(), "the" | "a" | "an" | "to" | "at" | "by" | "with" | "from" | "in" | "on" | "said" | "says" | "told" | "that" | "than" | "as" | "according") {
+            if matches!(
+                lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "in"
+                    | "on"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "that"
+                    | "than"
+                    | "as"
+                    | "according"
+            ) {
                 break;
             }
             if lower == "and" && i > 0 && self.people.iter().any(|q| q.at.end == ws[i - 1].end) {
@@ -464,7 +926,10 @@ impl<'a> People<'a> {
             gap_end = ws[i].start;
         }
         let kept: Vec<&str> = ws[first..].iter().map(|r| &text[r.clone()]).collect();
-        let kept: Vec<&str> = kept.into_iter().skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str())).collect();
+        let kept: Vec<&str> = kept
+            .into_iter()
+            .skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str()))
+            .collect();
         (kept.last().is_some_and(|w| lex.is_role_word(w))).then(|| kept.join(" "))
     }
 
@@ -473,12 +938,24 @@ impl<'a> People<'a> {
     fn role_after(&self, p: &Person) -> Option<String> {
         let lex = Lexicon::get();
         let rest = self.doc.text[p.at.end..].strip_prefix(", ")?;
-        let end = rest.find([',', '.', ';', '–', '—', '(', ')', '\n', ':']).unwrap_or(rest.len());
+        let end = rest
+            .find([',', '.', ';', '–', '—', '(', ')', '\n', ':'])
+            .unwrap_or(rest.len());
         let phrase = rest[..end].trim();
         let ws: Vec<&str> = phrase.split_whitespace().collect();
-        let starts_well = ws.first().is_some_and(|w| !is_capitalised(w) || lex.is_role_word(w) || is_all_caps(w) || ROLE_LEADERS.contains(&w.to_lowercase().as_str()));
+        let starts_well = ws.first().is_some_and(|w| {
+            !is_capitalised(w)
+                || lex.is_role_word(w)
+                || is_all_caps(w)
+                || ROLE_LEADERS.contains(&w.to_lowercase().as_str())
+        });
         let first_role = ws.iter().position(|w| lex.is_role_word(w))?;
-        let names_role = ws.len() <= 10 && first_role <= 3 && starts_well && !ws.iter().any(|w| lex.verb(w).is_some() || lex.is_aux(w) && !matches!(*w, "to"));
+        let names_role = ws.len() <= 10
+            && first_role <= 3
+            && starts_well
+            && !ws
+                .iter()
+                .any(|w| lex.verb(w).is_some() || lex.is_aux(w) && !matches!(*w, "to"));
         names_role.then(|| strip_leaders(phrase))
     }
 
@@ -487,13 +964,22 @@ impl<'a> People<'a> {
     fn role_before_comma(&self, p: &Person) -> Option<String> {
         let lex = Lexicon::get();
         let before = self.doc.text[..p.at.start].strip_suffix(", ")?;
-        let start = after_last(before, |c| matches!(c, ',' | '.' | ';' | '–' | '—' | '(' | '\n' | ':'));
+        let start = after_last(before, |c| {
+            matches!(c, ',' | '.' | ';' | '–' | '—' | '(' | '\n' | ':')
+        });
         let phrase = before[start..].trim();
         let kept = phrase.rsplit(" to ").next().unwrap_or(phrase);
         let ws: Vec<&str> = kept.split_whitespace().collect();
         let lowered: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-        let names_role = ws.last().is_some_and(|w| lex.is_role_word(w)) || ws.iter().take(3).any(|w| lex.is_role_word(w)) && lowered.iter().any(|w| w == "of" || w == "at");
-        let plain = ws.len() <= 7 && !ws.iter().any(|w| lex.verb(w).is_some() || (lex.is_aux(w) && *w != "now") || self.honorific(w).is_some());
+        let names_role = ws.last().is_some_and(|w| lex.is_role_word(w))
+            || ws.iter().take(3).any(|w| lex.is_role_word(w))
+                && lowered.iter().any(|w| w == "of" || w == "at");
+        let plain = ws.len() <= 7
+            && !ws.iter().any(|w| {
+                lex.verb(w).is_some()
+                    || (lex.is_aux(w) && *w != "now")
+                    || self.honorific(w).is_some()
+            });
         (names_role && plain).then(|| strip_leaders(kept))
     }
 
@@ -501,10 +987,17 @@ impl<'a> People<'a> {
     /// Dyson\nDirector General For Adult Social Care").
     fn role_line_after(&self, p: &Person) -> Option<String> {
         let lex = Lexicon::get();
-        let rest = self.doc.text[p.at.end..].trim_start_matches(['*', ' ']).strip_prefix('\n')?;
+        let rest = self.doc.text[p.at.end..]
+            .trim_start_matches(['*', ' '])
+            .strip_prefix('\n')?;
         let line = rest.lines().next()?.trim().trim_matches('*');
         let ws: Vec<&str> = line.split_whitespace().collect();
-        (ws.len() <= 8 && ws.iter().any(|w| lex.is_role_word(w)) && ws.iter().all(|w| is_capitalised(w) || w.chars().all(char::is_lowercase))).then(|| line.to_string())
+        (ws.len() <= 8
+            && ws.iter().any(|w| lex.is_role_word(w))
+            && ws
+                .iter()
+                .all(|w| is_capitalised(w) || w.chars().all(char::is_lowercase)))
+        .then(|| line.to_string())
     }
 }
 
@@ -522,11 +1015,19 @@ fn role_words(role: &str) -> Vec<String> {
     role.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "of" | "for" | "and" | "at" | "now"))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "of" | "for" | "and" | "at" | "now"
+            )
+        })
         .collect()
 }
 
 fn strip_leaders(phrase: &str) -> String {
-    let ws: Vec<&str> = phrase.split_whitespace().skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str())).collect();
+    let ws: Vec<&str> = phrase
+        .split_whitespace()
+        .skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str()))
+        .collect();
     ws.join(" ")
 }

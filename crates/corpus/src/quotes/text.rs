@@ -8,7 +8,10 @@
 use std::ops::Range;
 
 /// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &["Co", "Corp", "Dr", "Gen", "Inc", "Jr", "Ltd", "Mr", "Mrs", "Ms", "No", "Prof", "Rev", "Sr", "St", "vs"];
+const ABBREVIATIONS: &[&str] = &[
+    "Co", "Corp", "Dr", "Gen", "Inc", "Jr", "Ltd", "Mr", "Mrs", "Ms", "No", "Prof", "Rev", "Sr",
+    "St", "vs",
+];
 
 /// Characters that close a quotation or bracket after a sentence's final stop.
 pub fn is_closer(c: char) -> bool {
@@ -46,7 +49,8 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let mut j = i + 1;
         while j < chars.len() {
             let c = chars[j].1;
-            let joins = matches!(c, '\'' | '’' | '-' | '.' | '&') && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | '&')
+                && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
             if c.is_alphanumeric() || joins {
                 j += 1;
             } else {
@@ -60,9 +64,27 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether two words follow each other within a phrase: only spaces
+/// between them, or the full stop and space of an initial or dotted
+/// abbreviation ("E. Duff Scott", "the U.S. Official").
+pub fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    if a.end >= b.start {
+        return false;
+    }
+    let gap = &text[a.end..b.start];
+    let word = &text[a.clone()];
+    let initial = (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.'));
+    gap.chars().all(is_space)
+        || (initial && gap.starts_with('.') && gap.len() > 1 && gap[1..].chars().all(is_space))
+}
+
 /// The byte offset just past the last character of `s` matching `pred`, or 0.
 pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
-    s.char_indices().rev().find(|&(_, c)| pred(c)).map_or(0, |(i, c)| i + c.len_utf8())
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| pred(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// "Hunt", "Bayliss-Pratt", "EveryDoctor", "NHS": starts with a capital.
@@ -86,10 +108,17 @@ pub fn title_case(text: &str) -> String {
                 return lower;
             }
             let mut chars = lower.chars();
-            let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+            let mut out: String = chars
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
             let mut capital_next = false;
             for c in chars {
-                out.extend(if capital_next { c.to_uppercase().collect::<Vec<_>>() } else { vec![c] });
+                out.extend(if capital_next {
+                    c.to_uppercase().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                });
                 capital_next = c == '-' || c == '\'' || c == '’';
             }
             out
@@ -105,7 +134,10 @@ pub fn title_case(text: &str) -> String {
 /// lowercase word ("…the Tory government He said…": a full stop gone missing).
 pub fn sentences(text: &str, range: Range<usize>, opaque: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut cuts = vec![range.start];
-    let chars: Vec<(usize, char)> = text[range.clone()].char_indices().map(|(i, c)| (range.start + i, c)).collect();
+    let chars: Vec<(usize, char)> = text[range.clone()]
+        .char_indices()
+        .map(|(i, c)| (range.start + i, c))
+        .collect();
     let inside = |at: usize| opaque.iter().any(|r| r.start < at && at < r.end);
     for (k, &(at, c)) in chars.iter().enumerate() {
         if inside(at) && !opaque.iter().any(|r| r.end == at + c.len_utf8()) {
@@ -115,7 +147,9 @@ pub fn sentences(text: &str, range: Range<usize>, opaque: &[Range<usize>]) -> Ve
             cuts.push(at);
             continue;
         }
-        let ends_quote = opaque.iter().any(|r| r.end == at + c.len_utf8() && ends_with_stop(&text[r.clone()]));
+        let ends_quote = opaque
+            .iter()
+            .any(|r| r.end == at + c.len_utf8() && ends_with_stop(&text[r.clone()]));
         if !matches!(c, '.' | '!' | '?' | '…') && !ends_quote {
             if is_space(c) && lost_full_stop(text, at, range.end) {
                 cuts.push(at);
@@ -123,14 +157,22 @@ pub fn sentences(text: &str, range: Range<usize>, opaque: &[Range<usize>]) -> Ve
             continue;
         }
         let mut next = k + 1;
-        while chars.get(next).is_some_and(|n| is_closer(n.1) && !inside(n.0)) {
+        while chars
+            .get(next)
+            .is_some_and(|n| is_closer(n.1) && !inside(n.0))
+        {
             next += 1;
         }
         if !chars.get(next).is_some_and(|n| n.1.is_whitespace()) {
             continue;
         }
-        let Some(&(_, after)) = chars[next..].iter().find(|n| !n.1.is_whitespace()) else { continue };
-        let starts_sentence = after.is_uppercase() || after.is_ascii_digit() || is_opening_mark(after) || matches!(after, '•' | '-' | '–');
+        let Some(&(_, after)) = chars[next..].iter().find(|n| !n.1.is_whitespace()) else {
+            continue;
+        };
+        let starts_sentence = after.is_uppercase()
+            || after.is_ascii_digit()
+            || is_opening_mark(after)
+            || matches!(after, '•' | '-' | '–');
         if starts_sentence && !(c == '.' && before_is_abbreviation(text, range.start, at)) {
             cuts.push(chars[next].0);
         }
@@ -148,14 +190,17 @@ pub fn sentences(text: &str, range: Range<usize>, opaque: &[Range<usize>]) -> Ve
 
 /// Whether a quotation's own text ends a sentence ("…is leadership.").
 fn ends_with_stop(quoted: &str) -> bool {
-    quoted.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace()).ends_with(['.', '!', '?', '…'])
+    quoted
+        .trim_end_matches(|c: char| is_closer(c) || c.is_whitespace())
+        .ends_with(['.', '!', '?', '…'])
 }
 
 /// Whether the word before `text[at]` (a full stop) is an abbreviation or initial.
 fn before_is_abbreviation(text: &str, floor: usize, at: usize) -> bool {
     let word_start = floor + after_last(&text[floor..at], |c| !c.is_alphanumeric());
     let word = &text[word_start..at];
-    ABBREVIATIONS.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 /// `text[at]` is a space between a lowercase word and "He", "She", "They" or
@@ -166,7 +211,9 @@ fn lost_full_stop(text: &str, at: usize, end: usize) -> bool {
         return false;
     }
     let rest = &text[at + text[at..].chars().next().map_or(1, char::len_utf8)..end];
-    ["He ", "She ", "They ", "We "].iter().any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(char::is_lowercase))
+    ["He ", "She ", "They ", "We "]
+        .iter()
+        .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -174,18 +221,33 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, 0..text.len(), &[]).into_iter().map(|r| &text[r]).collect()
+        sentences(text, 0..text.len(), &[])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn sentence_boundaries() {
         let cases: &[(&str, &[&str])] = &[
             ("Mr Hunt spoke. He left.", &["Mr Hunt spoke.", "He left."]),
-            ("Mr. Hunt spoke to J. Smith today.", &["Mr. Hunt spoke to J. Smith today."]),
+            (
+                "Mr. Hunt spoke to J. Smith today.",
+                &["Mr. Hunt spoke to J. Smith today."],
+            ),
             ("One\nTwo", &["One", "Two"]),
-            ("with the Tory government He said they would", &["with the Tory government", "He said they would"]),
-            ("It rose 5.5 pct. Shares fell.", &["It rose 5.5 pct.", "Shares fell."]),
-            ("Safety.\u{a0}Epsom was next.", &["Safety.", "Epsom was next."]),
+            (
+                "with the Tory government He said they would",
+                &["with the Tory government", "He said they would"],
+            ),
+            (
+                "It rose 5.5 pct. Shares fell.",
+                &["It rose 5.5 pct.", "Shares fell."],
+            ),
+            (
+                "Safety.\u{a0}Epsom was next.",
+                &["Safety.", "Epsom was next."],
+            ),
             ("no boundary here", &["no boundary here"]),
         ];
         for &(text, want) in cases {
@@ -198,16 +260,34 @@ mod tests {
         let text = "He said: “It works. It is fine.” She left.";
         let open = text.find('“').unwrap_or_default();
         let close = text.find('”').unwrap_or_default() + '”'.len_utf8();
-        let got: Vec<&str> = sentences(text, 0..text.len(), &[open..close]).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["He said: “It works. It is fine.”", "She left."], "sentences of {text:?}");
+        let quoted = [Range { start: open, end: close }];
+        let got: Vec<&str> = sentences(text, 0..text.len(), &quoted)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            ["He said: “It works. It is fine.”", "She left."],
+            "sentences of {text:?}"
+        );
     }
 
     #[test]
     fn word_shapes() {
         let text = "Bayliss-Pratt don’t trusts' NHS’s";
-        let got: Vec<&str> = words(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["Bayliss-Pratt", "don’t", "trusts", "NHS’s"], "words of {text:?}");
+        let got: Vec<&str> = words(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            ["Bayliss-Pratt", "don’t", "trusts", "NHS’s"],
+            "words of {text:?}"
+        );
         assert_eq!(title_case("MICHELLE DYSON"), "Michelle Dyson");
-        assert_eq!(title_case("DIRECTOR GENERAL FOR ADULT SOCIAL CARE"), "Director General for Adult Social Care");
+        assert_eq!(
+            title_case("DIRECTOR GENERAL FOR ADULT SOCIAL CARE"),
+            "Director General for Adult Social Care"
+        );
     }
 }

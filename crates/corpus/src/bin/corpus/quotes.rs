@@ -13,7 +13,10 @@ const USAGE: &str = "usage: corpus quotes PATH [--json]";
 pub fn run(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let ([path], true) = (paths.as_slice(), args.iter().all(|a| !a.starts_with("--") || a == "--json")) else {
+    let ([path], true) = (
+        paths.as_slice(),
+        args.iter().all(|a| !a.starts_with("--") || a == "--json"),
+    ) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
@@ -47,10 +50,25 @@ pub fn run(args: &[String]) -> ExitCode {
 
 fn print_quote(doc: &Document, quote: &Quote) {
     let start = file_offset(doc, quote.start, false);
-    let line = 1 + doc.raw.get(..start as usize).map_or(0, |s| s.matches('\n').count());
+    let line = 1 + doc
+        .raw
+        .get(..start as usize)
+        .map_or(0, |s| s.matches('\n').count());
     let speaker = quote.speaker_name.as_deref().unwrap_or("(unknown speaker)");
-    let role = quote.role.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
-    let verb = quote.verb.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
-    println!("{}:{line}: {} — {speaker}{role}{verb}", doc.file, kind_name(quote.kind));
+    let role = quote
+        .role
+        .as_deref()
+        .map(|r| format!(", {r}"))
+        .unwrap_or_default();
+    let verb = quote
+        .verb
+        .as_deref()
+        .map(|v| format!(" [{v}]"))
+        .unwrap_or_default();
+    println!(
+        "{}:{line}: {} — {speaker}{role}{verb}",
+        doc.file,
+        kind_name(quote.kind)
+    );
     println!("    {}", doc.quote_text(quote).replace('\n', " "));
 }

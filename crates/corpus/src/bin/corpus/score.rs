@@ -19,7 +19,11 @@ const USAGE: &str = "usage: corpus score GOLD PREDICTED [--details]\n  PREDICTED
 pub fn run(args: &[String]) -> ExitCode {
     let details = args.iter().any(|a| a == "--details");
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let ([gold_path, predicted_path], true) = (paths.as_slice(), args.iter().all(|a| !a.starts_with("--") || a == "--details")) else {
+    let ([gold_path, predicted_path], true) = (
+        paths.as_slice(),
+        args.iter()
+            .all(|a| !a.starts_with("--") || a == "--details"),
+    ) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
@@ -37,7 +41,10 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    print!("{}", score::render(&score::score(&gold, &predicted), details));
+    print!(
+        "{}",
+        score::render(&score::score(&gold, &predicted), details)
+    );
     ExitCode::SUCCESS
 }
 
@@ -49,10 +56,15 @@ fn read_records(path: &str) -> Result<Vec<Record>, String> {
 /// Records from a JSON-lines file, or extracted from a corpus folder or text file.
 fn predictions(path: &str) -> Result<Vec<Record>, String> {
     let p = Path::new(path);
-    let is_corpus = p.is_dir() || matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"));
+    let is_corpus =
+        p.is_dir() || matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"));
     if !is_corpus {
         return read_records(path);
     }
     let corpus = pipeline::build(p).map_err(|e| e.to_string())?;
-    Ok(corpus.documents.iter().flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q))).collect())
+    Ok(corpus
+        .documents
+        .iter()
+        .flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q)))
+        .collect())
 }
