@@ -98,17 +98,31 @@ fn signatory(doc: &Document) -> Option<Signatory> {
     let salutation = texts
         .iter()
         .position(|t| t.trim_start_matches('*').starts_with("Dear "))?;
-    let marked =
-        (salutation..doc.blocks.len()).find(|&i| doc.blocks[i].kind == BlockKind::Signature);
-    let after_valediction = || {
-        let i = (salutation..texts.len()).find(|&i| {
-            let lower = texts[i].trim().trim_end_matches([',', '.']).to_lowercase();
-            VALEDICTIONS.contains(&lower.as_str())
-        })?;
-        Some(i + 1).filter(|&next| next < texts.len())
+    let is_valediction = |line: &str| {
+        let lower = line
+            .trim()
+            .trim_matches('*')
+            .trim_end_matches([',', '.'])
+            .to_lowercase();
+        VALEDICTIONS.contains(&lower.as_str())
     };
-    let block = doc.blocks[marked.or_else(after_valediction)?];
-    let text = doc.block_text(&block);
+    (salutation + 1..texts.len())
+        .filter(|&i| {
+            doc.blocks[i].kind == BlockKind::Signature
+                || texts[i - 1].lines().last().is_some_and(is_valediction)
+        })
+        .find_map(|i| {
+            let text = texts[i];
+            let skip = match text.split_once('\n') {
+                Some((first, _)) if is_valediction(first) => first.len() + 1,
+                _ => 0,
+            };
+            signed_name(doc.blocks[i].start as usize + skip, &text[skip..])
+        })
+}
+
+/// Reads "NAME, ROLE, …" or "NAME\nROLE" written at `start`.
+fn signed_name(start: usize, text: &str) -> Option<Signatory> {
     let lead = text.len() - text.trim_start_matches(['*', ' ', '\n']).len();
     let body = &text[lead..];
     let name_len = body.find([',', '\n']).unwrap_or(body.len());
@@ -135,7 +149,7 @@ fn signatory(doc: &Document) -> Option<Signatory> {
             role_text.to_string()
         }
     });
-    let start = block.start as usize + lead;
+    let start = start + lead;
     Some(Signatory {
         name,
         role,
@@ -146,15 +160,25 @@ fn signatory(doc: &Document) -> Option<Signatory> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean;
+    use crate::model::Block;
 
+    /// A document whose blocks are the paragraphs of `raw`, as a plain
+    /// cleaner would split them.
     fn document(raw: &str) -> Document {
-        let cleaned = clean::clean(raw);
+        let mut blocks = Vec::new();
+        let mut at = 0;
+        for part in raw.split("\n\n") {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                start: at as u32,
+                end: (at + part.len()) as u32,
+            });
+            at += part.len() + 2;
+        }
         Document {
             raw: raw.to_string(),
-            text: cleaned.text,
-            blocks: cleaned.blocks,
-            source_map: cleaned.source_map,
+            text: raw.to_string(),
+            blocks,
             ..Document::default()
         }
     }

@@ -269,22 +269,34 @@ impl<'a> People<'a> {
         if matches!(head, "source" | "sources") {
             return None;
         }
-        if let Some(entity) = self.entity_mentioned(&mention) {
+        let (name, name_at, honorific) = self.name_in(mention.clone())?.unwrap_or_default();
+        if let Some(entity) = (!name.is_empty())
+            .then(|| self.entity_mentioned(&name_at))
+            .flatten()
+        {
             let e = &self.entities[entity as usize];
             let person = e.kind == EntityKind::Person;
+            let name = if person {
+                self.fuller(&e.name, &self.full_name(&name, at))
+            } else {
+                e.name.clone()
+            };
             return Some(Speaker {
-                name: e.name.clone(),
+                role: self
+                    .role_before_name(mention.start..name_at.start)
+                    .or_else(|| {
+                        if person {
+                            self.role_of(&name, at)
+                        } else {
+                            None
+                        }
+                    }),
+                gender: self.gender_of(&name),
+                name,
                 entity: Some(entity),
-                role: if person {
-                    self.role_of(&e.name, at)
-                } else {
-                    None
-                },
                 person,
-                gender: self.gender_of(&e.name),
             });
         }
-        let (name, name_at, honorific) = self.name_in(mention.clone())?.unwrap_or_default();
         if name.is_empty() {
             return self
                 .by_role(text, at)
@@ -315,7 +327,9 @@ impl<'a> People<'a> {
             self.full_organisation_name(&canonical)
         };
         let entity = self.entity_named(&canonical);
-        let canonical = entity.map_or(canonical, |e| self.entities[e as usize].name.clone());
+        let canonical = entity.map_or(canonical.clone(), |e| {
+            self.fuller(&self.entities[e as usize].name, &canonical)
+        });
         let person = !org
             && (honorific
                 || canonical.split_whitespace().count() > 1
@@ -340,6 +354,30 @@ impl<'a> People<'a> {
             role,
             person: person || spokes,
         })
+    }
+
+    /// Of an entity's name (without any title or role before it) and the
+    /// name the document writes in full, the longer when it ends with the
+    /// same surname ("Tomas Reyes" over an entity named "Reyes"); otherwise
+    /// the entity's name.
+    fn fuller(&self, entity_name: &str, written: &str) -> String {
+        let lex = Lexicon::get();
+        let tokens: Vec<&str> = entity_name.split_whitespace().collect();
+        let role_until = tokens
+            .iter()
+            .rposition(|w| lex.is_role_word(w) || self.honorific(w).is_some());
+        let bare = match role_until {
+            Some(r) if r + 2 <= tokens.len() => tokens[r + 1..].join(" "),
+            _ => entity_name.to_string(),
+        };
+        let entity_name = bare.as_str();
+        let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
+        let longer = written.split_whitespace().count() > entity_name.split_whitespace().count();
+        if longer && last(written) == last(entity_name) {
+            written.to_string()
+        } else {
+            entity_name.to_string()
+        }
     }
 
     /// The proper name inside a mention: its last run of capitalised words,
@@ -766,7 +804,9 @@ impl<'a> People<'a> {
                     .entity_mentioned(&at)
                     .or_else(|| self.entity_named(&name));
                 let confirmed = gender.is_some() || entity.is_some();
-                let name = entity.map_or(name, |e| self.entities[e as usize].name.clone());
+                let name = entity.map_or(name.clone(), |e| {
+                    self.fuller(&self.entities[e as usize].name, &name)
+                });
                 self.people.push(Person {
                     at,
                     name,

@@ -260,7 +260,10 @@ mod tests {
         let text = "He said: “It works. It is fine.” She left.";
         let open = text.find('“').unwrap_or_default();
         let close = text.find('”').unwrap_or_default() + '”'.len_utf8();
-        let quoted = [Range { start: open, end: close }];
+        let quoted = [Range {
+            start: open,
+            end: close,
+        }];
         let got: Vec<&str> = sentences(text, 0..text.len(), &quoted)
             .into_iter()
             .map(|r| &text[r])
