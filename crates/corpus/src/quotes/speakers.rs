@@ -152,7 +152,8 @@ struct Person {
     at: Range<usize>,
     name: String,
     /// The text shows this is a person, not just a capitalised phrase: a
-    /// title, a role, a surname used alone, a signature or a person entity.
+    /// title, a role, a surname used alone, a verb it does or that reports
+    /// it ("said Anil Desai"), a signature or a person entity.
     confirmed: bool,
 }
 
@@ -332,8 +333,11 @@ impl<'a> People<'a> {
         });
         let person = !org
             && (honorific
-                || canonical.split_whitespace().count() > 1
-                || self.people.iter().any(|p| p.name == canonical));
+                || self
+                    .people
+                    .iter()
+                    .any(|p| p.confirmed && p.name == canonical)
+                || entity.is_some_and(|e| self.entities[e as usize].kind == EntityKind::Person));
         let role = own_role.or_else(|| {
             if org {
                 self.spokes_role(text)
@@ -434,9 +438,24 @@ impl<'a> People<'a> {
                 break;
             }
         }
+        if let Some(of) = run.iter().position(|r| &text[r.clone()] == "of") {
+            let (person, affiliation) = (&run[..of], &run[of + 1..]);
+            let personal = (2..=3).contains(&person.len())
+                && person
+                    .iter()
+                    .all(|r| !lex.is_org_word(&text[r.clone()]) && !is_all_caps(&text[r.clone()]));
+            if personal && !affiliation.is_empty() {
+                run.truncate(of);
+            }
+        }
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return Some(None);
         };
+        let possessor =
+            ["'s", "’s"].iter().any(|s| text[last.clone()].ends_with(s)) && last.end < mention.end;
+        if possessor {
+            return Some(None);
+        }
         let at = first.start..last.end;
         let written = &text[at.clone()];
         let name = if written.split_whitespace().all(is_all_caps)
@@ -533,7 +552,8 @@ impl<'a> People<'a> {
                 gender: Gender::Unknown,
             });
         }
-        orgs().next().cloned()
+        let bare = mention.split_whitespace().count() == 2;
+        orgs().next().cloned().filter(|_| bare)
     }
 
     /// "spokesperson" in "a DHSC spokesperson".
@@ -900,6 +920,16 @@ impl<'a> People<'a> {
                 && next.starts_with(char::is_lowercase)
                 && (lex.is_finite(next) || lex.verb(next).is_some())
         };
+        let spoken_of = |before: &str| {
+            let last = before
+                .trim_end_matches(' ')
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default();
+            before.ends_with(' ')
+                && last.starts_with(char::is_lowercase)
+                && lex.verb(last).is_some()
+        };
         let confirmed: Vec<bool> = self
             .people
             .iter()
@@ -912,6 +942,7 @@ impl<'a> People<'a> {
                         .last()
                         .is_some_and(|s| alone(s, &p.name))
                     || acts(&text[p.at.end..])
+                    || spoken_of(&text[..p.at.start])
             })
             .collect();
         for (p, c) in self.people.iter_mut().zip(confirmed) {

@@ -1,6 +1,7 @@
 //! `corpus quotes PATH [--json]`: every quote in a file or folder, with its
 //! speaker; with `--json`, one [`Record`] per line.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -30,25 +31,30 @@ pub fn run(args: &[String]) -> ExitCode {
     for warning in &corpus.warnings {
         eprintln!("warning: {warning}");
     }
+    let mut out = std::io::stdout().lock();
     for doc in &corpus.documents {
         for quote in &doc.quotes {
-            if json {
+            let written = if json {
                 match serde_json::to_string(&Record::new(doc, quote)) {
-                    Ok(line) => println!("{line}"),
+                    Ok(line) => writeln!(out, "{line}"),
                     Err(e) => {
                         eprintln!("corpus quotes: {}: {e}", doc.file);
                         return ExitCode::FAILURE;
                     }
                 }
             } else {
-                print_quote(doc, quote);
+                write_quote(&mut out, doc, quote)
+            };
+            if written.is_err() {
+                // The reader went away (a closed pipe): nothing left to do.
+                return ExitCode::SUCCESS;
             }
         }
     }
     ExitCode::SUCCESS
 }
 
-fn print_quote(doc: &Document, quote: &Quote) {
+fn write_quote(out: &mut impl Write, doc: &Document, quote: &Quote) -> std::io::Result<()> {
     let start = file_offset(doc, quote.start, false);
     let line = 1 + doc
         .raw
@@ -65,10 +71,11 @@ fn print_quote(doc: &Document, quote: &Quote) {
         .as_deref()
         .map(|v| format!(" [{v}]"))
         .unwrap_or_default();
-    println!(
+    writeln!(
+        out,
         "{}:{line}: {} — {speaker}{role}{verb}",
         doc.file,
         kind_name(quote.kind)
-    );
-    println!("    {}", doc.quote_text(quote).replace('\n', " "));
+    )?;
+    writeln!(out, "    {}", doc.quote_text(quote).replace('\n', " "))
 }
