@@ -110,16 +110,9 @@ pub fn find(text: &str, sentence: Range<usize>, quoted: &[Range<usize>]) -> Vec<
         }
     }
     cut_at_coordinated(text, &mut found);
-    let lex = Lexicon::get();
     for clause in &mut found {
         if let Some(content) = clause.content.clone() {
-            let content_words: Vec<&str> = words(text, content.clone())
-                .into_iter()
-                .map(|w| &text[w])
-                .collect();
-            let enough = content_words.len() >= 3
-                && (content_words.iter().any(|w| lex.is_finite(w))
-                    || present_tense(&content_words));
+            let enough = is_clause(text, content.clone());
             let only_a_quote = quoted
                 .iter()
                 .any(|q| q.start <= content.start && content.end <= q.end);
@@ -129,6 +122,14 @@ pub fn find(text: &str, sentence: Range<usize>, quoted: &[Range<usize>]) -> Vec<
         }
     }
     found
+}
+
+/// Whether `text[range]` reads as a clause: three words or more, with a
+/// finite verb.
+fn is_clause(text: &str, range: Range<usize>) -> bool {
+    let lex = Lexicon::get();
+    let content: Vec<&str> = words(text, range).into_iter().map(|w| &text[w]).collect();
+    content.len() >= 3 && (content.iter().any(|w| lex.is_finite(w)) || present_tense(&content))
 }
 
 /// "the company expects…", "it needs…": a third-person present verb right
@@ -280,6 +281,7 @@ fn clause_at(
     if form.reports && !introduces_quote && !inverted && !negated {
         content = content_from
             .map(|start| start..sentence.end)
+            .filter(|c| is_clause(text, c.clone()))
             .or_else(|| content_before(text, sentence, ws, all, subject.as_ref(), verb_last));
     }
     if inverted && form.reports {
@@ -471,7 +473,8 @@ fn apposed_subject(text: &str, ws: &[Range<usize>], verb: usize) -> Option<Range
     let is_role = segment.len() <= 10
         && !is_capitalised(&segment[0])
         && segment.iter().any(|w| lex.is_role_word(w));
-    if is_role && comma_before(first) {
+    let aside = !is_capitalised(&segment[0]) && (lead.ends_with("ing") || lead.ends_with("ed"));
+    if (is_role || aside) && comma_before(first) {
         let name_end = first - 1;
         let name_start = segment_before(name_end);
         let name = words_of(name_start, name_end);
@@ -496,7 +499,8 @@ fn apposed_subject(text: &str, ws: &[Range<usize>], verb: usize) -> Option<Range
 }
 
 /// The speaker named after the verb ("…,” said Mr Hunt." / "commented
-/// Professor Lisa Bayliss-Pratt, chief nurse at HEE"), to the next comma.
+/// Professor Lisa Bayliss-Pratt, chief nurse at HEE"), to the next comma
+/// or the end; at most eight words, else it is a clause, not a name.
 fn subject_after(text: &str, ws: &[Range<usize>], from: usize) -> Option<Range<usize>> {
     let first = ws.get(from)?;
     if from > 0 && !adjacent(text, &ws[from - 1], first) {
@@ -505,6 +509,9 @@ fn subject_after(text: &str, ws: &[Range<usize>], from: usize) -> Option<Range<u
     let mut end = from;
     while end + 1 < ws.len() && adjacent(text, &ws[end], &ws[end + 1]) && end - from < 7 {
         end += 1;
+    }
+    if end + 1 < ws.len() && adjacent(text, &ws[end], &ws[end + 1]) {
+        return None;
     }
     let np: Vec<&str> = ws[from..=end].iter().map(|w| &text[w.clone()]).collect();
     let first_lower = np[0].to_lowercase();
@@ -662,7 +669,7 @@ fn content_before(
     let lead = text[sentence.start..head].trim_end();
     let comma = lead.strip_suffix(',')?;
     if comma.ends_with(['”', '"', '’', '\''])
-        || subject.is_some_and(|s| words(text, s.clone()).len() > 6)
+        || subject.is_some_and(|s| words(text, s.clone()).len() > 10)
     {
         return None;
     }

@@ -270,6 +270,18 @@ impl<'a> People<'a> {
         if matches!(head, "source" | "sources") {
             return None;
         }
+        let bare_spokes =
+            head.starts_with("spokes") && !text.split_whitespace().any(is_capitalised);
+        if bare_spokes {
+            return self
+                .salient
+                .iter()
+                .rev()
+                .find(|(pos, s)| {
+                    *pos <= at && s.role.as_deref().is_some_and(|r| r.starts_with("spokes"))
+                })
+                .map(|(_, s)| s.clone());
+        }
         let (name, name_at, honorific) = self.name_in(mention.clone())?.unwrap_or_default();
         if let Some(entity) = (!name.is_empty())
             .then(|| self.entity_mentioned(&name_at))
@@ -280,7 +292,7 @@ impl<'a> People<'a> {
             let name = if person {
                 self.fuller(&e.name, &self.full_name(&name, at))
             } else {
-                e.name.clone()
+                self.full_organisation_name(&e.name)
             };
             return Some(Speaker {
                 role: self
@@ -427,11 +439,10 @@ impl<'a> People<'a> {
                         && run.len() > 1
                         && run.iter().all(|r| is_capitalised(&text[r.clone()]))
                         && run_start == 0))
-                || (run
-                    .iter()
-                    .skip(1)
-                    .any(|r| lex.is_role_word(&text[r.clone()]))
-                    && !run.iter().any(|r| lex.is_org_word(&text[r.clone()])))
+                || (run.len() > 2
+                    && run[1..run.len() - 1]
+                        .iter()
+                        .any(|r| lex.is_role_word(&text[r.clone()])))
             {
                 run.remove(0);
             } else {
@@ -440,17 +451,22 @@ impl<'a> People<'a> {
         }
         if let Some(of) = run.iter().position(|r| &text[r.clone()] == "of") {
             let (person, affiliation) = (&run[..of], &run[of + 1..]);
-            let personal = (2..=3).contains(&person.len())
-                && person
-                    .iter()
-                    .all(|r| !lex.is_org_word(&text[r.clone()]) && !is_all_caps(&text[r.clone()]));
-            if personal && !affiliation.is_empty() {
+            let org_like = |r: &Range<usize>| {
+                lex.is_org_word(&text[r.clone()]) || is_all_caps(&text[r.clone()])
+            };
+            let personal = (2..=3).contains(&person.len()) && !person.iter().any(org_like);
+            if personal && affiliation.iter().any(org_like) {
                 run.truncate(of);
             }
         }
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return Some(None);
         };
+        let titled_role = lex.is_role_word(&text[last.clone()])
+            && !run.iter().any(|r| lex.is_org_word(&text[r.clone()]));
+        if titled_role {
+            return Some(None);
+        }
         let possessor =
             ["'s", "’s"].iter().any(|s| text[last.clone()].ends_with(s)) && last.end < mention.end;
         if possessor {
@@ -594,6 +610,11 @@ impl<'a> People<'a> {
             "Plc",
         ];
         let text = &self.doc.text;
+        if is_all_caps(name) && !name.contains(' ') {
+            if let Some(expanded) = self.acronym(name) {
+                return expanded;
+            }
+        }
         let name = name
             .strip_prefix("The ")
             .filter(|rest| text.contains(&format!("{rest} ")))
@@ -625,6 +646,34 @@ impl<'a> People<'a> {
             }
         }
         full
+    }
+
+    /// The name an acronym stands for, from the document's own apposition:
+    /// "The Singapore International Monetary Exchange Ltd, SIMEX," or
+    /// "Health Education England (HEE)".
+    fn acronym(&self, acronym: &str) -> Option<String> {
+        let text = &self.doc.text;
+        let initial = acronym.chars().next()?;
+        [format!(", {acronym},"), format!(" ({acronym})")]
+            .iter()
+            .find_map(|pattern| {
+                let at = text.find(pattern.as_str())?;
+                let before: Vec<&str> = text[..at].rsplit(' ').take(8).collect();
+                let mut run: Vec<&str> = before
+                    .iter()
+                    .copied()
+                    .take_while(|w| is_capitalised(w) || matches!(*w, "of" | "and" | "for" | "&"))
+                    .collect();
+                run.reverse();
+                while run
+                    .first()
+                    .is_some_and(|w| !is_capitalised(w) || NOT_NAMES.contains(w))
+                {
+                    run.remove(0);
+                }
+                let fits = run.len() > 1 && run[0].starts_with(initial);
+                fits.then(|| run.join(" "))
+            })
     }
 
     /// He or she: the nearest speaker or subject of that gender before `at`,
