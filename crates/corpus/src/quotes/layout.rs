@@ -2,10 +2,12 @@
 //! letter, and if so who signed it.
 //!
 //! Invariant: a block is furniture when its wording marks it as a link or
-//! teaser ("READ MORE: …", "… more >"), or when it is a title-like line (no
-//! closing full stop or colon, one sentence, at most 25 words) that comes after the first body
-//! paragraph: the headline and standfirst before the body are the document's
-//! own words and keep their quotes; related-article links after it do not.
+//! teaser ("READ MORE: …", "… more >"), when the cleaner marked it as a
+//! signature, or when it is a title-like line (one sentence of at most 25
+//! words, not closed by a full stop or colon) after the first body
+//! paragraph: the headline and standfirst before the body are the
+//! document's own words and keep their quotes; related-article links after
+//! it do not.
 
 use std::ops::Range;
 

@@ -120,6 +120,16 @@ impl Attribution {
     }
 }
 
+/// One sentence being read: its reporting clauses, who each names, and
+/// which of them attribute a direct quote (and so report nothing else).
+struct Frame {
+    block: usize,
+    range: Range<usize>,
+    clauses: Vec<Clause>,
+    said: Vec<Attribution>,
+    attributing: Vec<bool>,
+}
+
 /// The reading state of one document.
 struct Reader<'a> {
     doc: &'a Document,
@@ -169,19 +179,16 @@ impl Reader<'_> {
                 verb: Some(text[clause.verb.clone()].to_string()),
             });
         }
-        let mut attributing = vec![false; clauses.len()];
+        let mut frame = Frame {
+            block,
+            range: sentence.clone(),
+            attributing: vec![false; clauses.len()],
+            clauses,
+            said,
+        };
         let mut previous: Option<(&Marked, QuoteKind)> = None;
         for quote in quotes {
-            let decided = self.quote(
-                block,
-                sentence,
-                quote,
-                previous,
-                &clauses,
-                &said,
-                &mut attributing,
-                carried,
-            );
+            let decided = self.quote(&mut frame, quote, previous, carried);
             if let Some((kind, attribution)) = decided {
                 previous = Some((quote, kind));
                 self.push(quote.inner.clone(), kind, &attribution);
@@ -194,9 +201,9 @@ impl Reader<'_> {
                 }
             }
         }
-        for (k, clause) in clauses.iter().enumerate() {
-            if let (Some(content), false) = (clause.content.clone(), attributing[k]) {
-                self.push(content, QuoteKind::Reported, &said[k]);
+        for (k, clause) in frame.clauses.iter().enumerate() {
+            if let (Some(content), false) = (clause.content.clone(), frame.attributing[k]) {
+                self.push(content, QuoteKind::Reported, &frame.said[k]);
             }
         }
     }
@@ -266,18 +273,15 @@ impl Reader<'_> {
     }
 
     /// Classifies one quoted stretch; `None` when it is no quote.
-    #[allow(clippy::too_many_arguments)]
     fn quote(
         &mut self,
-        block: usize,
-        sentence: &Range<usize>,
+        frame: &mut Frame,
         quote: &Marked,
         previous: Option<(&Marked, QuoteKind)>,
-        clauses: &[Clause],
-        said: &[Attribution],
-        attributing: &mut [bool],
         carried: &mut Option<Attribution>,
     ) -> Option<(QuoteKind, Attribution)> {
+        let (block, sentence) = (frame.block, &frame.range);
+        let (clauses, said, attributing) = (&frame.clauses, &frame.said, &mut frame.attributing);
         let text = &self.doc.text;
         let block_start = self.doc.blocks[block].start as usize;
         if quote.open == block_start {

@@ -7,7 +7,11 @@
 //! gender ("Mr Hunt"), and the roles written around them — before the name
 //! ("Health secretary Jeremy Hunt"), in apposition after it ("Lisa
 //! Bayliss-Pratt, chief nurse at HEE") or before it ("the home secretary,
-//! Sajid Javid"). The pipeline's entities, when it has them, take precedence.
+//! Sajid Javid"). The pipeline's entities, when it has them, give the
+//! speaker's id and canonical name, unless the document writes the person's
+//! name more fully than the entity does ("Tomas Reyes" over "Reyes"); an
+//! organisation's acronym is expanded where the document spells it out
+//! ("The Singapore International Monetary Exchange Ltd, SIMEX,").
 //!
 //! Invariant: a resolved name is always spelled as the document (or its
 //! entity) spells it; a surname resolves to the fullest name in the document
@@ -136,6 +140,25 @@ const ORG_NOUNS: &[&str] = &[
 
 /// Words dropped from the front of a role ("the recently-appointed home secretary" → "recently-appointed home secretary").
 const ROLE_LEADERS: &[&str] = &["a", "an", "now", "the"];
+
+/// What the words naming a speaker contain.
+#[derive(Debug, Clone)]
+enum Naming {
+    /// A proper name ("Mr Hunt", "NHS Employers").
+    Named(NameRun),
+    /// Only a description or role ("the health secretary").
+    Described,
+}
+
+/// A proper name found inside a mention.
+#[derive(Debug, Clone, Default)]
+struct NameRun {
+    /// As written, or title-cased when written in capitals.
+    name: String,
+    at: Range<usize>,
+    /// A title ("Mr", "Professor") came before it.
+    honorific: bool,
+}
 
 /// A speaker as far as the document lets us know them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -282,7 +305,14 @@ impl<'a> People<'a> {
                 })
                 .map(|(_, s)| s.clone());
         }
-        let (name, name_at, honorific) = self.name_in(mention.clone())?.unwrap_or_default();
+        let NameRun {
+            name,
+            at: name_at,
+            honorific,
+        } = match self.name_in(mention.clone())? {
+            Naming::Named(run) => run,
+            Naming::Described => NameRun::default(),
+        };
         if let Some(entity) = (!name.is_empty())
             .then(|| self.entity_mentioned(&name_at))
             .flatten()
@@ -397,10 +427,10 @@ impl<'a> People<'a> {
     }
 
     /// The proper name inside a mention: its last run of capitalised words,
-    /// without titles and role words. `Some(None)` means the mention has no
-    /// name (a role or description); `None` means it cannot name a speaker.
-    #[allow(clippy::type_complexity)]
-    fn name_in(&self, mention: Range<usize>) -> Option<Option<(String, Range<usize>, bool)>> {
+    /// without titles and role words. `Some(Naming::Described)` means the
+    /// mention has no name (a role or description); `None` means it cannot
+    /// name a speaker at all.
+    fn name_in(&self, mention: Range<usize>) -> Option<Naming> {
         let lex = Lexicon::get();
         let text = &self.doc.text;
         let ws = words(text, mention.clone());
@@ -424,7 +454,7 @@ impl<'a> People<'a> {
             }
         }
         if run_start == ws.len() {
-            return Some(None);
+            return Some(Naming::Described);
         }
         let mut run: Vec<Range<usize>> = ws[run_start..].to_vec();
         let mut honorific = false;
@@ -460,17 +490,17 @@ impl<'a> People<'a> {
             }
         }
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
-            return Some(None);
+            return Some(Naming::Described);
         };
         let titled_role = lex.is_role_word(&text[last.clone()])
             && !run.iter().any(|r| lex.is_org_word(&text[r.clone()]));
         if titled_role {
-            return Some(None);
+            return Some(Naming::Described);
         }
         let possessor =
             ["'s", "’s"].iter().any(|s| text[last.clone()].ends_with(s)) && last.end < mention.end;
         if possessor {
-            return Some(None);
+            return Some(Naming::Described);
         }
         let at = first.start..last.end;
         let written = &text[at.clone()];
@@ -483,7 +513,11 @@ impl<'a> People<'a> {
         } else {
             written.to_string()
         };
-        Some(Some((name, at, honorific)))
+        Some(Naming::Named(NameRun {
+            name,
+            at,
+            honorific,
+        }))
     }
 
     /// The role words written before the name inside the mention itself
