@@ -25,7 +25,7 @@ fn copy_with_selection(text: &str) -> bool {
     };
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("style", "position:fixed;opacity:0");
+    area.set_class_name("visually-hidden");
     let Some(body) = doc.body() else { return false };
     let _ = body.append_child(&area);
     area.select();

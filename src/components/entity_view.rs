@@ -20,15 +20,27 @@ pub fn EntityView() -> impl IntoView {
             .entities
             .iter()
             .position(|e| e.name == name)
-            .or_else(|| corpus().entities.iter().position(|e| e.aliases.contains(&name)));
+            .or_else(|| {
+                corpus()
+                    .entities
+                    .iter()
+                    .position(|e| e.aliases.contains(&name))
+            });
         let quotes: Vec<(u32, u32)> = corpus()
             .documents
             .iter()
             .enumerate()
-            .flat_map(|(d, doc)| doc.quotes.iter().enumerate().map(move |(q, quote)| (d, q, quote)))
+            .flat_map(|(d, doc)| {
+                doc.quotes
+                    .iter()
+                    .enumerate()
+                    .map(move |(q, quote)| (d, q, quote))
+            })
             .filter(|(_, _, quote)| match entity {
                 Some(id) => quote.speaker == Some(id as u32),
-                None => quote.speaker.is_none() && quote.speaker_name.as_deref() == Some(name.as_str()),
+                None => {
+                    quote.speaker.is_none() && quote.speaker_name.as_deref() == Some(name.as_str())
+                }
             })
             .map(|(d, q, _)| (d as u32, q as u32))
             .collect();
@@ -37,9 +49,16 @@ pub fn EntityView() -> impl IntoView {
 }
 
 #[component]
-fn EntityPage(name: String, entity: Option<&'static Entity>, quotes: Vec<(u32, u32)>) -> impl IntoView {
+fn EntityPage(
+    name: String,
+    entity: Option<&'static Entity>,
+    quotes: Vec<(u32, u32)>,
+) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
-    let back = ViewState { view: View::People, ..ViewState::default() };
+    let back = ViewState {
+        view: View::People,
+        ..ViewState::default()
+    };
     let found = entity.is_some() || !quotes.is_empty();
     view! {
         <article class="entity-page" aria-labelledby="entity-title">

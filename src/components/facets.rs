@@ -21,14 +21,33 @@ pub fn facet_label(name: &str) -> String {
         "document" => "Document".into(),
         other => {
             let mut chars = other.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
         }
+    }
+}
+
+/// The sidebar of a results view: its facets, collapsible on phones.
+#[component]
+pub fn FilterSidebar(
+    label: &'static str,
+    #[prop(into)] facets: Signal<Vec<Facet>>,
+) -> impl IntoView {
+    view! {
+        <aside class="sidebar" aria-label=label>
+            <details class="filters" open>
+                <summary>"Filters"</summary>
+                <FacetSidebar facets=facets />
+            </details>
+        </aside>
     }
 }
 
 /// Every facet of the current results, each value a toggle with its count.
 #[component]
-pub fn FacetSidebar(#[prop(into)] facets: Signal<Vec<Facet>>) -> impl IntoView {
+fn FacetSidebar(#[prop(into)] facets: Signal<Vec<Facet>>) -> impl IntoView {
     view! {
         <div class="facets">
             <For
@@ -48,11 +67,18 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let total = facet.values.len();
     let name = facet.name.clone();
-    let heading_id = format!("facet-{}", name.replace(|c: char| !c.is_alphanumeric(), "-"));
+    let heading_id = format!(
+        "facet-{}",
+        name.replace(|c: char| !c.is_alphanumeric(), "-")
+    );
     let labelled_by = heading_id.clone();
     let values = facet.values.clone();
     let shown = move || {
-        let limit = if expanded.get() { usize::MAX } else { COLLAPSED_VALUES };
+        let limit = if expanded.get() {
+            usize::MAX
+        } else {
+            COLLAPSED_VALUES
+        };
         values
             .iter()
             .enumerate()

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 /// `text` with `matches` (byte ranges into it) wrapped in `<mark>`.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, matches: Vec<(u32, u32)>) -> impl IntoView {
-    let layers = Layers { marks: &matches, ..Layers::default() };
+    let layers = Layers {
+        marks: &matches,
+        ..Layers::default()
+    };
     pieces(&text, 0, text.len() as u32, layers)
         .into_iter()
         .map(|p| {

@@ -25,7 +25,8 @@ fn on_key(router: Router, ev: ev::KeyboardEvent) {
     let active = document().active_element();
     let in_search = active.as_ref().is_some_and(|el| el.id() == SEARCH_INPUT_ID);
     let typing = active.as_ref().is_some_and(|el| {
-        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.has_attribute("contenteditable")
     });
     match ev.key().as_str() {
         "/" if !typing => {
@@ -41,7 +42,10 @@ fn on_key(router: Router, ev: ev::KeyboardEvent) {
         "Escape" => {
             if in_search && router.state.with_untracked(|s| !s.query.is_empty()) {
                 router.replace(|s| s.query.clear());
-            } else if router.state.with_untracked(|s| matches!(s.view, View::Reader | View::Entity)) {
+            } else if router
+                .state
+                .with_untracked(|s| matches!(s.view, View::Reader | View::Entity))
+            {
                 go_back(router);
             } else if !in_search {
                 focus_search();
@@ -65,15 +69,18 @@ fn move_focus(down: bool, from_search: bool) -> bool {
     let Ok(items) = document().query_selector_all(&format!("[{NAV_ITEM}]")) else {
         return false;
     };
-    let items: Vec<web_sys::HtmlElement> =
-        (0..items.length()).filter_map(|i| items.item(i)?.dyn_into().ok()).collect();
+    let items: Vec<web_sys::HtmlElement> = (0..items.length())
+        .filter_map(|i| items.item(i)?.dyn_into().ok())
+        .collect();
     if items.is_empty() {
         return false;
     }
     let active = document().active_element();
-    let current = active
-        .as_ref()
-        .and_then(|a| items.iter().position(|el| el.is_same_node(Some(a.unchecked_ref()))));
+    let current = active.as_ref().and_then(|a| {
+        items
+            .iter()
+            .position(|el| el.is_same_node(Some(a.unchecked_ref())))
+    });
     let next = match (current, down) {
         (None, true) if from_search || active.is_none() => Some(0),
         (None, _) => Some(0),
@@ -97,6 +104,9 @@ fn go_back(router: Router) {
         let _ = window().history().and_then(|h| h.back());
     } else {
         let query = router.state.with_untracked(|s| s.query.clone());
-        router.navigate(ViewState { query, ..ViewState::default() });
+        router.navigate(ViewState {
+            query,
+            ..ViewState::default()
+        });
     }
 }

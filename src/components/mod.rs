@@ -6,6 +6,7 @@ pub mod export;
 pub mod facets;
 pub mod highlighted;
 pub mod keyboard;
+pub mod paged;
 pub mod people_view;
 pub mod query_help;
 pub mod quotes_view;

@@ -59,7 +59,10 @@ pub fn PeopleView() -> impl IntoView {
                 let score = if query.is_empty() {
                     0
                 } else {
-                    std::iter::once(&e.name).chain(&e.aliases).filter_map(|n| matcher.fuzzy_match(n, &query)).max()?
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .filter_map(|n| matcher.fuzzy_match(n, &query))
+                        .max()?
                 };
                 Some((score, i, e.documents.len() as u32))
             })
@@ -67,7 +70,11 @@ pub fn PeopleView() -> impl IntoView {
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
         ranked.into_iter().map(|(_, i, _)| i).collect::<Vec<_>>()
     });
-    let groups = [EntityKind::Person, EntityKind::Organisation, EntityKind::Place];
+    let groups = [
+        EntityKind::Person,
+        EntityKind::Organisation,
+        EntityKind::Place,
+    ];
     view! {
         <section class="people" aria-labelledby="people-heading">
             <h2 id="people-heading">"People, organisations and places"</h2>
@@ -85,7 +92,12 @@ pub fn PeopleView() -> impl IntoView {
 fn EntityGroup(kind: EntityKind, matching: Memo<Vec<usize>>) -> impl IntoView {
     let limit = RwSignal::new(PAGE);
     let members = move || {
-        matching.with(|m| m.iter().copied().filter(|&i| corpus().entities[i].kind == kind).collect::<Vec<_>>())
+        matching.with(|m| {
+            m.iter()
+                .copied()
+                .filter(|&i| corpus().entities[i].kind == kind)
+                .collect::<Vec<_>>()
+        })
     };
     let heading_id = format!("group-{}", kind_label(kind).to_lowercase());
     let labelled_by = heading_id.clone();
@@ -107,13 +119,21 @@ fn EntityGroup(kind: EntityKind, matching: Memo<Vec<usize>>) -> impl IntoView {
 #[component]
 fn EntityItem(id: usize) -> impl IntoView {
     let entity = &corpus().entities[id];
-    let to = ViewState { view: View::Entity, entity: Some(entity.name.clone()), ..ViewState::default() };
+    let to = ViewState {
+        view: View::Entity,
+        entity: Some(entity.name.clone()),
+        ..ViewState::default()
+    };
     let roles = distinct_roles(entity);
     let quotes = quote_counts()[id];
     let docs = entity.documents.len();
     let counts = match quotes {
         0 => format!("{docs} doc{}", if docs == 1 { "" } else { "s" }),
-        q => format!("{docs} doc{} · {q} quote{}", if docs == 1 { "" } else { "s" }, if q == 1 { "" } else { "s" }),
+        q => format!(
+            "{docs} doc{} · {q} quote{}",
+            if docs == 1 { "" } else { "s" },
+            if q == 1 { "" } else { "s" }
+        ),
     };
     view! {
         <li class="entity-item">

@@ -9,28 +9,19 @@ use leptos::task::spawn_local;
 
 use crate::components::clipboard;
 use crate::components::export::ExportButtons;
-use crate::components::facets::{ActiveFilters, FacetSidebar};
+use crate::components::facets::{ActiveFilters, FilterSidebar};
 use crate::components::highlighted::Highlighted;
-use crate::components::search_view::request_for;
+use crate::components::paged::Paged;
 use crate::data::{corpus, document, index};
-use crate::routing::{Link, Router};
+use crate::routing::Link;
 
 /// Quotes shown at first, and added by "Show more".
 const PAGE: usize = 30;
 
 #[component]
 pub fn QuotesView() -> impl IntoView {
-    let router = Router::get();
-    let limit = RwSignal::new(PAGE);
-    let key = Memo::new(move |_| router.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
-    Effect::new(move |_| {
-        key.track();
-        limit.set(PAGE);
-    });
-    let results = Memo::new_with_compare(
-        move |_| key.with(|_| index().search_quotes(corpus(), &request_for(&router.state.get_untracked(), limit.get()))),
-        |_, _| true,
-    );
+    let paged = Paged::new(PAGE, |request| index().search_quotes(corpus(), request));
+    let results = paged.results;
     let facets = Signal::derive(move || results.with(|r| r.facets.clone()));
     let announcement = RwSignal::new(String::new());
     let export_rows = move || {
@@ -41,12 +32,7 @@ pub fn QuotesView() -> impl IntoView {
     };
     view! {
         <div class="search-layout">
-            <aside class="sidebar" aria-label="Quote filters">
-                <details class="filters" open>
-                    <summary>"Filters"</summary>
-                    <FacetSidebar facets=facets />
-                </details>
-            </aside>
+            <FilterSidebar label="Quote filters" facets=facets />
             <section class="results" aria-labelledby="quotes-heading">
                 <h2 id="quotes-heading">"Quotes"</h2>
                 <ActiveFilters />
@@ -66,7 +52,7 @@ pub fn QuotesView() -> impl IntoView {
                     }}
                 </ol>
                 <Show when=move || results.with(|r| r.total > r.quotes.len())>
-                    <button type="button" class="secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    <button type="button" class="secondary show-more" on:click=move |_| paged.more()>
                         "Show more quotes"
                     </button>
                 </Show>
@@ -90,22 +76,48 @@ fn status_text(results: &QuoteResults) -> String {
 
 /// One quote with its speaker, source, a link to its place and a citation button.
 #[component]
-pub fn QuoteCard(doc: u32, quote: u32, matches: Vec<(u32, u32)>, announcement: RwSignal<String>) -> impl IntoView {
+pub fn QuoteCard(
+    doc: u32,
+    quote: u32,
+    matches: Vec<(u32, u32)>,
+    announcement: RwSignal<String>,
+) -> impl IntoView {
     let d = document(doc);
     let q = &d.quotes[quote as usize];
     let speaker = speaker_name(corpus(), q);
     let kind = format!("{:?}", q.kind).to_lowercase();
-    let in_context = ViewState { view: View::Reader, doc: Some(d.file.clone()), quote: Some(quote), ..ViewState::default() };
-    let speaker_page = ViewState { view: View::Entity, entity: Some(speaker.clone()), ..ViewState::default() };
-    let meta: Vec<String> = [d.meta.source.clone(), Some(d.meta.date.as_ref().map_or_else(|| "Undated".to_string(), human_date))]
-        .into_iter()
-        .flatten()
-        .collect();
+    let in_context = ViewState {
+        view: View::Reader,
+        doc: Some(d.file.clone()),
+        quote: Some(quote),
+        ..ViewState::default()
+    };
+    let speaker_page = ViewState {
+        view: View::Entity,
+        entity: Some(speaker.clone()),
+        ..ViewState::default()
+    };
+    let meta: Vec<String> = [
+        d.meta.source.clone(),
+        Some(
+            d.meta
+                .date
+                .as_ref()
+                .map_or_else(|| "Undated".to_string(), human_date),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let copy = move |_| {
         let citation = quote_citation(corpus(), d, q);
         spawn_local(async move {
             let copied = clipboard::copy(citation).await;
-            announcement.set(if copied { "Citation copied".into() } else { "Could not copy the citation".into() });
+            announcement.set(if copied {
+                "Citation copied".into()
+            } else {
+                "Could not copy the citation".into()
+            });
         });
     };
     let copy_label = format!("Copy citation of this quote by {speaker}");

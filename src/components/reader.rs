@@ -43,12 +43,36 @@ fn DocumentPage(doc: &'static Document) -> impl IntoView {
         if state.query.trim().is_empty() {
             return Vec::new();
         }
-        let request = SearchRequest { limit: 0, ..request_for(&ViewState { query: state.query, ..ViewState::default() }, 0) };
+        let request = SearchRequest {
+            limit: 0,
+            ..request_for(
+                &ViewState {
+                    query: state.query,
+                    ..ViewState::default()
+                },
+                0,
+            )
+        };
         index().search(corpus(), &request).terms
     });
-    let marks = Memo::new(move |_| terms.with(|t| if t.is_empty() { Vec::new() } else { index().highlight(&doc.text, t) }));
+    let marks = Memo::new(move |_| {
+        terms.with(|t| {
+            if t.is_empty() {
+                Vec::new()
+            } else {
+                index().highlight(&doc.text, t)
+            }
+        })
+    });
     let current = RwSignal::new(None::<usize>);
-    let back = Signal::derive(move || router.state.with(|s| ViewState { query: s.query.clone(), filters: s.filters.clone(), sort: s.sort, ..ViewState::default() }));
+    let back = Signal::derive(move || {
+        router.state.with(|s| ViewState {
+            query: s.query.clone(),
+            filters: s.filters.clone(),
+            sort: s.sort,
+            ..ViewState::default()
+        })
+    });
 
     Effect::new(move |_| {
         if let Some(quote) = router.state.with(|s| s.quote) {
@@ -147,10 +171,27 @@ fn DocumentMeta(doc: &'static Document) -> impl IntoView {
 
 /// The cleaned text, block by block, with quotes, names and matches marked.
 #[component]
-fn CleanText(doc: &'static Document, marks: Vec<(u32, u32)>, current: RwSignal<Option<usize>>) -> impl IntoView {
-    let quotes: Vec<(u32, u32, u32)> = doc.quotes.iter().enumerate().map(|(i, q)| (q.start, q.end, i as u32)).collect();
-    let mentions: Vec<(u32, u32, u32)> = doc.mentions.iter().map(|m| (m.start, m.end, m.entity)).collect();
-    let layers = Layers { quotes: &quotes, mentions: &mentions, marks: &marks };
+fn CleanText(
+    doc: &'static Document,
+    marks: Vec<(u32, u32)>,
+    current: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let quotes: Vec<(u32, u32, u32)> = doc
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.start, q.end, i as u32))
+        .collect();
+    let mentions: Vec<(u32, u32, u32)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.start, m.end, m.entity))
+        .collect();
+    let layers = Layers {
+        quotes: &quotes,
+        mentions: &mentions,
+        marks: &marks,
+    };
     let mut rendered = Vec::new();
     let mut bullets = Vec::new();
     let mut quote_opened = vec![false; doc.quotes.len()];
@@ -169,7 +210,9 @@ fn CleanText(doc: &'static Document, marks: Vec<(u32, u32)>, current: RwSignal<O
             BlockKind::Paragraph => view! { <p>{content}</p> }.into_any(),
         };
         if !bullets.is_empty() {
-            rendered.push(view! { <ul class="standfirst">{std::mem::take(&mut bullets)}</ul> }.into_any());
+            rendered.push(
+                view! { <ul class="standfirst">{std::mem::take(&mut bullets)}</ul> }.into_any(),
+            );
         }
         rendered.push(node);
     }
@@ -188,14 +231,28 @@ fn render_piece(
 ) -> AnyView {
     let words = doc.text[piece.start as usize..piece.end as usize].to_string();
     let mut node: AnyView = if piece.mark {
-        let index = marks.iter().position(|m| m.0 <= piece.start && piece.end <= m.1).unwrap_or(0);
-        let id = marks.get(index).filter(|m| m.0 == piece.start).map(|_| format!("match-{index}"));
-        view! { <mark id=id class:current=move || current.get() == Some(index)>{words}</mark> }.into_any()
+        let index = marks
+            .iter()
+            .position(|m| m.0 <= piece.start && piece.end <= m.1)
+            .unwrap_or(0);
+        let id = marks
+            .get(index)
+            .filter(|m| m.0 == piece.start)
+            .map(|_| format!("match-{index}"));
+        view! { <mark id=id class:current=move || current.get() == Some(index)>{words}</mark> }
+            .into_any()
     } else {
         words.into_any()
     };
-    if let Some(entity) = piece.mention.and_then(|e| corpus().entities.get(e as usize)) {
-        let to = ViewState { view: View::Entity, entity: Some(entity.name.clone()), ..ViewState::default() };
+    if let Some(entity) = piece
+        .mention
+        .and_then(|e| corpus().entities.get(e as usize))
+    {
+        let to = ViewState {
+            view: View::Entity,
+            entity: Some(entity.name.clone()),
+            ..ViewState::default()
+        };
         node = view! { <Link to=to class="mention">{node}</Link> }.into_any();
     }
     if let Some(i) = piece.quote {
@@ -209,7 +266,11 @@ fn render_piece(
         };
         let tag = (piece.end == quote.end).then(|| {
             let name = speaker_name(corpus(), quote);
-            let to = ViewState { view: View::Entity, entity: Some(name.clone()), ..ViewState::default() };
+            let to = ViewState {
+                view: View::Entity,
+                entity: Some(name.clone()),
+                ..ViewState::default()
+            };
             view! { <span class="speaker-tag">" — "<Link to=to>{name}</Link></span> }
         });
         node = view! { <span class=class id=id>{node}</span>{tag} }.into_any();
@@ -220,8 +281,15 @@ fn render_piece(
 /// The original file, with what cleaning removed struck through.
 #[component]
 fn OriginalText(doc: &'static Document) -> impl IntoView {
-    let dropped: Vec<(u32, u32)> = doc.dropped.iter().map(|d| (d.raw_start, d.raw_end)).collect();
-    let layers = Layers { marks: &dropped, ..Layers::default() };
+    let dropped: Vec<(u32, u32)> = doc
+        .dropped
+        .iter()
+        .map(|d| (d.raw_start, d.raw_end))
+        .collect();
+    let layers = Layers {
+        marks: &dropped,
+        ..Layers::default()
+    };
     let content = pieces(&doc.raw, 0, doc.raw.len() as u32, layers)
         .into_iter()
         .map(|p| {
@@ -289,7 +357,11 @@ fn DocumentEntities(doc: &'static Document) -> impl IntoView {
             .into_iter()
             .filter_map(|id| corpus().entities.get(id as usize))
             .map(|e| {
-                let to = ViewState { view: View::Entity, entity: Some(e.name.clone()), ..ViewState::default() };
+                let to = ViewState {
+                    view: View::Entity,
+                    entity: Some(e.name.clone()),
+                    ..ViewState::default()
+                };
                 view! { <li><Link to=to>{e.name.clone()}</Link></li> }
             })
             .collect_view();

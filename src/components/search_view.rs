@@ -7,8 +7,9 @@ use corpus::views::state::{SortOrder, View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::export::ExportButtons;
-use crate::components::facets::{ActiveFilters, FacetSidebar};
+use crate::components::facets::{ActiveFilters, FilterSidebar};
 use crate::components::highlighted::Highlighted;
+use crate::components::paged::Paged;
 use crate::components::query_help::QueryHelp;
 use crate::data::{corpus, document, index};
 use crate::routing::{Link, Router};
@@ -37,33 +38,30 @@ pub fn request_for(state: &ViewState, limit: usize) -> SearchRequest {
 
 #[component]
 pub fn SearchView() -> impl IntoView {
-    let router = Router::get();
-    let limit = RwSignal::new(PAGE);
-    let key = Memo::new(move |_| router.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
-    Effect::new(move |_| {
-        key.track();
-        limit.set(PAGE);
-    });
-    let results = Memo::new_with_compare(
-        move |_| key.with(|_| index().search(corpus(), &request_for(&router.state.get_untracked(), limit.get()))),
-        |_, _| true,
-    );
+    let paged = Paged::new(PAGE, |request| index().search(corpus(), request));
+    let results = paged.results;
     let facets = Signal::derive(move || results.with(|r| r.facets.clone()));
     let export_rows = move || {
         results.with_untracked(|r| {
-            let hits: Vec<(u32, String)> =
-                r.hits.iter().map(|h| (h.doc, h.snippets.first().map(|s| s.text.clone()).unwrap_or_default())).collect();
+            let hits: Vec<(u32, String)> = r
+                .hits
+                .iter()
+                .map(|h| {
+                    (
+                        h.doc,
+                        h.snippets
+                            .first()
+                            .map(|s| s.text.clone())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect();
             document_rows(corpus(), &hits)
         })
     };
     view! {
         <div class="search-layout">
-            <aside class="sidebar" aria-label="Filters">
-                <details class="filters" open>
-                    <summary>"Filters"</summary>
-                    <FacetSidebar facets=facets />
-                </details>
-            </aside>
+            <FilterSidebar label="Filters" facets=facets />
             <section class="results" aria-labelledby="results-heading">
                 <h2 id="results-heading" class="visually-hidden">"Results"</h2>
                 <QueryHelp />
@@ -78,7 +76,7 @@ pub fn SearchView() -> impl IntoView {
                     {move || results.with(|r| r.hits.iter().map(|hit| view! { <ResultItem hit=hit.clone() /> }).collect_view())}
                 </ol>
                 <Show when=move || results.with(|r| r.total_documents > r.hits.len())>
-                    <button type="button" class="secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    <button type="button" class="secondary show-more" on:click=move |_| paged.more()>
                         "Show more results"
                     </button>
                 </Show>
@@ -97,7 +95,11 @@ fn status_text(results: &SearchResults) -> String {
         format!("{docs} {noun}")
     } else {
         let paragraphs = results.total_paragraphs;
-        let para_noun = if paragraphs == 1 { "paragraph" } else { "paragraphs" };
+        let para_noun = if paragraphs == 1 {
+            "paragraph"
+        } else {
+            "paragraphs"
+        };
         format!("{docs} {noun}, {paragraphs} matching {para_noun}")
     }
 }
@@ -131,7 +133,12 @@ fn ResultItem(hit: corpus::search::Hit) -> impl IntoView {
     });
     let meta: Vec<String> = [
         doc.meta.source.clone(),
-        Some(doc.meta.date.as_ref().map_or_else(|| "Undated".to_string(), human_date)),
+        Some(
+            doc.meta
+                .date
+                .as_ref()
+                .map_or_else(|| "Undated".to_string(), human_date),
+        ),
         doc.meta.kind.clone(),
     ]
     .into_iter()
@@ -178,7 +185,11 @@ fn SortSelect() -> impl IntoView {
 #[component]
 fn EmptyState() -> impl IntoView {
     let router = Router::get();
-    let mut names: Vec<_> = corpus().entities.iter().filter(|e| e.documents.len() > 1).collect();
+    let mut names: Vec<_> = corpus()
+        .entities
+        .iter()
+        .filter(|e| e.documents.len() > 1)
+        .collect();
     names.sort_by_key(|e| std::cmp::Reverse(e.documents.len()));
     let suggestions: Vec<String> = names.into_iter().take(4).map(|e| e.name.clone()).collect();
     view! {

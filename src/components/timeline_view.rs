@@ -18,7 +18,12 @@ fn year_counts(facets: &[Facet]) -> Vec<(String, u32)> {
     facets
         .iter()
         .find(|f| f.name == "year")
-        .map(|f| f.values.iter().map(|v| (v.value.clone(), v.count)).collect())
+        .map(|f| {
+            f.values
+                .iter()
+                .map(|v| (v.value.clone(), v.count))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -27,12 +32,26 @@ pub fn TimelineView() -> impl IntoView {
     let router = Router::get();
     let data = Memo::new(move |_| {
         let state = router.state.get();
-        let request = SearchRequest { limit: 0, ..request_for(&state, 0) };
+        let request = SearchRequest {
+            limit: 0,
+            ..request_for(&state, 0)
+        };
         let docs = index().search(corpus(), &request);
         let mut quote_state = state.clone();
         quote_state.filters.remove("kind");
-        let quotes = index().search_quotes(corpus(), &SearchRequest { limit: 0, ..request_for(&quote_state, 0) });
-        timeline(&year_counts(&docs.facets), &year_counts(&quotes.facets), docs.total_documents as u32, quotes.total as u32)
+        let quotes = index().search_quotes(
+            corpus(),
+            &SearchRequest {
+                limit: 0,
+                ..request_for(&quote_state, 0)
+            },
+        );
+        timeline(
+            &year_counts(&docs.facets),
+            &year_counts(&quotes.facets),
+            docs.total_documents as u32,
+            quotes.total as u32,
+        )
     });
     let open_year = move |year: i32| {
         router.push(|s| {
@@ -65,7 +84,10 @@ fn summary(t: &Timeline) -> String {
 }
 
 #[component]
-fn Chart(timeline: Timeline, open_year: impl Fn(i32) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Chart(
+    timeline: Timeline,
+    open_year: impl Fn(i32) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let n = timeline.buckets.len().max(1) as f64;
     let slot = WIDTH / n;
     let bar = (slot * 0.38).min(40.0);
@@ -115,7 +137,10 @@ fn Chart(timeline: Timeline, open_year: impl Fn(i32) + Copy + Send + Sync + 'sta
 }
 
 #[component]
-fn ChartTable(timeline: Timeline, open_year: impl Fn(i32) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn ChartTable(
+    timeline: Timeline,
+    open_year: impl Fn(i32) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let rows = timeline
         .buckets
         .iter()
@@ -146,4 +171,3 @@ fn ChartTable(timeline: Timeline, open_year: impl Fn(i32) + Copy + Send + Sync +
         </table>
     }
 }
-

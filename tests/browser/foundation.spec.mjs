@@ -1,26 +1,27 @@
-// The first slice: the page loads cleanly, lists the corpus, filters, opens a document.
+// The first slice: the page loads cleanly, lists the corpus, narrows as you type, opens a document.
 import { test, expect } from "@playwright/test";
+import { collectErrors, open, searchBox } from "./helpers.mjs";
 
-test("the page loads with no console errors and lists every document", async ({ page }) => {
-  const errors = [];
-  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-  page.on("pageerror", (err) => errors.push(err.message));
-  await page.goto("./");
-  await expect(page.locator(".document")).toHaveCount(5);
+test("the page loads with no console errors and lists all five documents", async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  await expect(page.locator(".result")).toHaveCount(5);
+  await expect(page.getByRole("status").first()).toHaveText("5 documents");
   expect(errors).toEqual([]);
 });
 
 test("typing into Search narrows the list", async ({ page }) => {
-  await page.goto("./");
-  await expect(page.locator(".document")).toHaveCount(5);
-  await page.getByRole("searchbox", { name: "Search" }).fill("knock down doors");
-  await expect(page.locator(".document")).toHaveCount(1);
-  await expect(page.locator(".document").first()).toContainText("knock down doors");
+  await open(page);
+  await expect(page.locator(".result")).toHaveCount(5);
+  await searchBox(page).pressSequentially("knock down doors");
+  await expect(page.locator(".result")).toHaveCount(1);
+  await expect(page.locator(".result-title").first()).toContainText("knock down doors");
 });
 
 test("clicking a document opens its text", async ({ page }) => {
-  await page.goto("./");
-  await page.locator(".document-link").filter({ hasText: "knock down doors" }).click();
-  const reader = page.getByRole("article", { name: "Document" });
+  await open(page, "q=preventive");
+  await page.locator(".result-link").first().click();
+  const reader = page.getByRole("article");
   await expect(reader).toContainText("Matt Hancock told the leaders of trusts");
+  await expect(reader.locator("mark").first()).toHaveText(/preventive/i);
 });

@@ -44,7 +44,12 @@ pub struct Layers<'a> {
 pub fn pieces(text: &str, start: u32, end: u32, layers: Layers<'_>) -> Vec<Piece> {
     let end = snap(text, end.min(text.len() as u32));
     let start = snap(text, start.min(end));
-    let clamp = |s: u32, e: u32| (snap(text, s.clamp(start, end)), snap(text, e.clamp(start, end)));
+    let clamp = |s: u32, e: u32| {
+        (
+            snap(text, s.clamp(start, end)),
+            snap(text, e.clamp(start, end)),
+        )
+    };
     let mut cuts = vec![start, end];
     let ranges = layers
         .quotes
@@ -69,7 +74,11 @@ pub fn pieces(text: &str, start: u32, end: u32, layers: Layers<'_>) -> Vec<Piece
                 start: s,
                 end: e,
                 quote: layers.quotes.iter().find(|q| inside(q.0, q.1)).map(|q| q.2),
-                mention: layers.mentions.iter().find(|m| inside(m.0, m.1)).map(|m| m.2),
+                mention: layers
+                    .mentions
+                    .iter()
+                    .find(|m| inside(m.0, m.1))
+                    .map(|m| m.2),
                 mark: layers.marks.iter().any(|m| inside(m.0, m.1)),
             }
         })
@@ -116,7 +125,10 @@ mod tests {
             marks: &[(need, need + 4)],
         };
         let cut = pieces(text, 0, text.len() as u32, layers);
-        assert_eq!(render(text, &cut), "He said “{0:we }[need]{0: staff}”, <4:Mr Hunt> added.");
+        assert_eq!(
+            render(text, &cut),
+            "He said “{0:we }[need]{0: staff}”, <4:Mr Hunt> added."
+        );
         assert!(cut.windows(2).all(|w| w[0].end == w[1].start));
     }
 
@@ -130,12 +142,24 @@ mod tests {
             (&[], "naïve café"),
         ];
         for (marks, expected) in cases {
-            let cut = pieces(text, 0, text.len() as u32, Layers { marks, ..Layers::default() });
+            let cut = pieces(
+                text,
+                0,
+                text.len() as u32,
+                Layers {
+                    marks,
+                    ..Layers::default()
+                },
+            );
             let shown: String = cut
                 .iter()
                 .map(|p| {
                     let w = &text[p.start as usize..p.end as usize];
-                    if p.mark { format!("[{w}]") } else { w.to_string() }
+                    if p.mark {
+                        format!("[{w}]")
+                    } else {
+                        w.to_string()
+                    }
                 })
                 .collect();
             assert_eq!(shown, expected, "marks: {marks:?}");
@@ -145,7 +169,24 @@ mod tests {
     #[test]
     fn a_sub_stretch_is_cut_alone() {
         let text = "one two three";
-        let cut = pieces(text, 4, 7, Layers { marks: &[(0, 13)], ..Layers::default() });
-        assert_eq!(cut, vec![Piece { start: 4, end: 7, quote: None, mention: None, mark: true }]);
+        let cut = pieces(
+            text,
+            4,
+            7,
+            Layers {
+                marks: &[(0, 13)],
+                ..Layers::default()
+            },
+        );
+        assert_eq!(
+            cut,
+            vec![Piece {
+                start: 4,
+                end: 7,
+                quote: None,
+                mention: None,
+                mark: true
+            }]
+        );
     }
 }

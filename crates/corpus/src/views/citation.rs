@@ -10,13 +10,25 @@
 use crate::model::{Corpus, Document, PartialDate, Quote};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A date as people write it: "8 February 2024", "June 2018" or "2018".
 pub fn human_date(date: &PartialDate) -> String {
-    let month = date.month.and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
+    let month = date
+        .month
+        .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
     match (date.day, month) {
         (Some(day), Some(month)) => format!("{day} {month} {}", date.year),
         (None, Some(month)) => format!("{month} {}", date.year),
@@ -42,8 +54,17 @@ pub fn quote_citation(corpus: &Corpus, doc: &Document, quote: &Quote) -> String 
     }
     let mut parts = vec![who];
     parts.extend(doc.meta.source.clone());
-    parts.push(doc.meta.date.as_ref().map_or_else(|| "undated".to_string(), human_date));
-    let words = doc.quote_text(quote).split_whitespace().collect::<Vec<_>>().join(" ");
+    parts.push(
+        doc.meta
+            .date
+            .as_ref()
+            .map_or_else(|| "undated".to_string(), human_date),
+    );
+    let words = doc
+        .quote_text(quote)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut citation = format!("{}: “{}”", parts.join(", "), words);
     if let Some(url) = &doc.meta.url {
         citation.push_str(&format!(" {url}"));
@@ -61,10 +82,38 @@ mod tests {
     #[test]
     fn human_dates_at_every_precision() {
         let cases = [
-            (PartialDate { year: 2024, month: Some(2), day: Some(8) }, "8 February 2024"),
-            (PartialDate { year: 2018, month: Some(6), day: None }, "June 2018"),
-            (PartialDate { year: 2018, month: None, day: None }, "2018"),
-            (PartialDate { year: 2018, month: Some(13), day: Some(1) }, "2018"),
+            (
+                PartialDate {
+                    year: 2024,
+                    month: Some(2),
+                    day: Some(8),
+                },
+                "8 February 2024",
+            ),
+            (
+                PartialDate {
+                    year: 2018,
+                    month: Some(6),
+                    day: None,
+                },
+                "June 2018",
+            ),
+            (
+                PartialDate {
+                    year: 2018,
+                    month: None,
+                    day: None,
+                },
+                "2018",
+            ),
+            (
+                PartialDate {
+                    year: 2018,
+                    month: Some(13),
+                    day: Some(1),
+                },
+                "2018",
+            ),
         ];
         for (date, expected) in cases {
             assert_eq!(human_date(&date), expected, "date: {date:?}");
@@ -87,7 +136,11 @@ mod tests {
             file: "a.txt".into(),
             meta: Metadata {
                 source: Some("HSJ".into()),
-                date: Some(PartialDate { year: 2018, month: Some(6), day: None }),
+                date: Some(PartialDate {
+                    year: 2018,
+                    month: Some(6),
+                    day: None,
+                }),
                 ..Metadata::default()
             },
             text: "He said: “I think it is\n a good idea.”".into(),
@@ -109,7 +162,12 @@ mod tests {
             quote_citation(&corpus, &doc, &quote),
             "Jeremy Hunt (health secretary), HSJ, June 2018: “I think it is a good idea.” (a.txt)"
         );
-        let unattributed = Quote { speaker: None, speaker_name: None, role: None, ..quote };
+        let unattributed = Quote {
+            speaker: None,
+            speaker_name: None,
+            role: None,
+            ..quote
+        };
         assert!(quote_citation(&corpus, &doc, &unattributed).starts_with("Unattributed, HSJ"));
     }
 }

@@ -84,14 +84,18 @@ pub fn to_csv<T: Serialize>(rows: &[T]) -> String {
     let mut out = String::new();
     let mut header_written = false;
     for row in rows {
-        let serde_json::Value::Object(fields) = serde_json::to_value(row).expect("rows serialize") else {
+        let serde_json::Value::Object(fields) = serde_json::to_value(row).expect("rows serialize")
+        else {
             continue;
         };
         if !header_written {
             push_record(&mut out, fields.keys().map(String::as_str));
             header_written = true;
         }
-        push_record(&mut out, fields.values().map(|v| v.as_str().unwrap_or_default()));
+        push_record(
+            &mut out,
+            fields.values().map(|v| v.as_str().unwrap_or_default()),
+        );
     }
     out
 }

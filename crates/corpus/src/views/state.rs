@@ -173,7 +173,9 @@ impl ViewState {
 
     /// True if `value` is selected for facet `name`.
     pub fn is_selected(&self, name: &str, value: &str) -> bool {
-        self.filters.get(name).is_some_and(|v| v.iter().any(|x| x == value))
+        self.filters
+            .get(name)
+            .is_some_and(|v| v.iter().any(|x| x == value))
     }
 }
 
@@ -187,7 +189,10 @@ mod tests {
     use super::*;
 
     fn sample_states() -> Vec<ViewState> {
-        let mut with_filters = ViewState { query: "health & care \"visa\" -brexit".into(), ..Default::default() };
+        let mut with_filters = ViewState {
+            query: "health & care \"visa\" -brexit".into(),
+            ..Default::default()
+        };
         with_filters.toggle_filter("speaker", "Jeremy Hunt");
         with_filters.toggle_filter("speaker", "Matt Hancock");
         with_filters.toggle_filter("source", "HSJ=news?&#");
@@ -201,8 +206,17 @@ mod tests {
                 embed: true,
                 ..Default::default()
             },
-            ViewState { view: View::Entity, entity: Some("Jeremy Hunt".into()), sort: SortOrder::Oldest, ..Default::default() },
-            ViewState { view: View::Timeline, sort: SortOrder::Newest, ..Default::default() },
+            ViewState {
+                view: View::Entity,
+                entity: Some("Jeremy Hunt".into()),
+                sort: SortOrder::Oldest,
+                ..Default::default()
+            },
+            ViewState {
+                view: View::Timeline,
+                sort: SortOrder::Newest,
+                ..Default::default()
+            },
         ]
     }
 
@@ -217,16 +231,32 @@ mod tests {
     #[test]
     fn defaults_are_left_out() {
         assert_eq!(ViewState::default().to_query(), "?");
-        let state = ViewState { view: View::Quotes, query: "visa".into(), ..Default::default() };
+        let state = ViewState {
+            view: View::Quotes,
+            query: "visa".into(),
+            ..Default::default()
+        };
         assert_eq!(state.to_query(), "?view=quotes&q=visa");
     }
 
     #[test]
     fn malformed_input_is_ignored() {
         let cases = [
-            ("view=nonsense&q=visa", ViewState { query: "visa".into(), ..Default::default() }),
+            (
+                "view=nonsense&q=visa",
+                ViewState {
+                    query: "visa".into(),
+                    ..Default::default()
+                },
+            ),
             ("quote=abc&sort=sideways&f.=x&f.kind=", ViewState::default()),
-            ("?%zz=1&q=%E2%80%9Cvisa%E2%80%9D", ViewState { query: "“visa”".into(), ..Default::default() }),
+            (
+                "?%zz=1&q=%E2%80%9Cvisa%E2%80%9D",
+                ViewState {
+                    query: "“visa”".into(),
+                    ..Default::default()
+                },
+            ),
             ("embed=0&doc=", ViewState::default()),
         ];
         for (input, expected) in cases {

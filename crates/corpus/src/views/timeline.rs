@@ -24,12 +24,22 @@ pub struct Timeline {
 impl Timeline {
     /// The tallest bar's document count (at least 1, to scale by).
     pub fn max_documents(&self) -> u32 {
-        self.buckets.iter().map(|b| b.documents).max().unwrap_or(0).max(1)
+        self.buckets
+            .iter()
+            .map(|b| b.documents)
+            .max()
+            .unwrap_or(0)
+            .max(1)
     }
 
     /// The tallest bar's quote count (at least 1, to scale by).
     pub fn max_quotes(&self) -> u32 {
-        self.buckets.iter().map(|b| b.quotes).max().unwrap_or(0).max(1)
+        self.buckets
+            .iter()
+            .map(|b| b.quotes)
+            .max()
+            .unwrap_or(0)
+            .max(1)
     }
 }
 
@@ -42,17 +52,34 @@ pub fn timeline(
     total_quotes: u32,
 ) -> Timeline {
     let parse = |pairs: &[(String, u32)]| -> Vec<(i32, u32)> {
-        pairs.iter().filter_map(|(year, n)| Some((year.trim().parse().ok()?, *n))).collect()
+        pairs
+            .iter()
+            .filter_map(|(year, n)| Some((year.trim().parse().ok()?, *n)))
+            .collect()
     };
     let documents = parse(document_years);
     let quotes = parse(quote_years);
     let years = documents.iter().chain(&quotes).map(|(y, _)| *y);
     let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
-        return Timeline { buckets: Vec::new(), undated_documents: total_documents, undated_quotes: total_quotes };
+        return Timeline {
+            buckets: Vec::new(),
+            undated_documents: total_documents,
+            undated_quotes: total_quotes,
+        };
     };
-    let count = |pairs: &[(i32, u32)], year: i32| pairs.iter().filter(|(y, _)| *y == year).map(|(_, n)| n).sum();
+    let count = |pairs: &[(i32, u32)], year: i32| {
+        pairs
+            .iter()
+            .filter(|(y, _)| *y == year)
+            .map(|(_, n)| n)
+            .sum()
+    };
     let buckets: Vec<Bucket> = (first..=last)
-        .map(|year| Bucket { year, documents: count(&documents, year), quotes: count(&quotes, year) })
+        .map(|year| Bucket {
+            year,
+            documents: count(&documents, year),
+            quotes: count(&quotes, year),
+        })
         .collect();
     let dated_documents: u32 = buckets.iter().map(|b| b.documents).sum();
     let dated_quotes: u32 = buckets.iter().map(|b| b.quotes).sum();
@@ -73,9 +100,21 @@ mod tests {
 
     #[test]
     fn years_are_contiguous_and_undated_counted_apart() {
-        let t = timeline(&pairs(&[("2021", 1), ("2018", 2)]), &pairs(&[("2018", 7)]), 4, 9);
-        let bars: Vec<_> = t.buckets.iter().map(|b| (b.year, b.documents, b.quotes)).collect();
-        assert_eq!(bars, [(2018, 2, 7), (2019, 0, 0), (2020, 0, 0), (2021, 1, 0)]);
+        let t = timeline(
+            &pairs(&[("2021", 1), ("2018", 2)]),
+            &pairs(&[("2018", 7)]),
+            4,
+            9,
+        );
+        let bars: Vec<_> = t
+            .buckets
+            .iter()
+            .map(|b| (b.year, b.documents, b.quotes))
+            .collect();
+        assert_eq!(
+            bars,
+            [(2018, 2, 7), (2019, 0, 0), (2020, 0, 0), (2021, 1, 0)]
+        );
         assert_eq!((t.undated_documents, t.undated_quotes), (1, 2));
         assert_eq!(t.max_documents(), 2);
     }
