@@ -134,18 +134,18 @@ fn split_groups(raw: &str, body_start: usize) -> Vec<Vec<Line>> {
 
 /// Decides the fate of every line.
 fn judge(raw: &str, groups: &[Vec<Line>]) -> Vec<Vec<Fate>> {
-    let mut seen = HashSet::new();
+    let repeated = repeated_runs(raw, groups);
+    let body = groups.first().map_or("", |g| &raw[g[0].start..]);
     let mut tail = false;
-    let mut first_content = true;
+    let mut first = true;
     groups
         .iter()
-        .map(|group| {
-            let key = normalise(group.iter().map(|l| &raw[l.start..l.end]));
-            let repeated = key.split(' ').count() >= 3 && !seen.insert(key);
+        .zip(repeated)
+        .map(|(group, repeated)| {
             group
                 .iter()
                 .map(|line| {
-                    let text = raw[line.start..line.end].trim();
+                    let text = without_wire_trailer(raw[line.start..line.end].trim());
                     if tail {
                         return Fate::Drop("sidebar");
                     }
@@ -156,18 +156,63 @@ fn judge(raw: &str, groups: &[Vec<Line>]) -> Vec<Vec<Fate>> {
                     if repeated {
                         return Fate::Drop("repeated header");
                     }
+                    let context = Context { first, body };
                     let fate = FURNITURE
                         .iter()
-                        .find(|rule| (rule.applies)(text, first_content))
+                        .find(|rule| (rule.applies)(text, &context))
                         .map_or(Fate::Keep, |rule| Fate::Drop(rule.reason));
                     if fate == Fate::Keep {
-                        first_content = false;
+                        first = false;
                     }
                     fate
                 })
                 .collect()
         })
         .collect()
+}
+
+/// Groups that repeat earlier ones in a run of at least three short groups
+/// and twenty words (a letterhead printed on every page). Other repeats,
+/// such as the same figures in two tables, are the document's own.
+fn repeated_runs(raw: &str, groups: &[Vec<Line>]) -> Vec<bool> {
+    let mut seen = HashSet::new();
+    let mut repeats = Vec::with_capacity(groups.len());
+    let mut words = Vec::with_capacity(groups.len());
+    for group in groups {
+        let key = normalise(group.iter().map(|l| &raw[l.start..l.end]));
+        let count = key.split(' ').count();
+        let short = count <= 12 && !group.iter().any(|l| is_prose(&raw[l.start..l.end]));
+        repeats.push(short && !seen.insert(key));
+        words.push(count);
+    }
+    let mut i = 0;
+    while i < repeats.len() {
+        let run = repeats[i..].iter().take_while(|r| **r).count();
+        let run_words: usize = words[i..i + run].iter().sum();
+        if run > 0 && (run < 3 || run_words < 20) {
+            repeats[i..i + run].iter_mut().for_each(|r| *r = false);
+        }
+        i += run.max(1);
+    }
+    repeats
+}
+
+/// Reuters' end-of-story mark.
+const WIRE_TRAILERS: &[&str] = &["Reuter &#3;", "REUTER &#3;", "reuter &#3;", "&#3;"];
+
+fn without_wire_trailer(line: &str) -> &str {
+    WIRE_TRAILERS
+        .iter()
+        .find_map(|t| line.strip_suffix(t))
+        .map_or(line, str::trim_end)
+}
+
+/// What a furniture rule may consult besides the line itself.
+struct Context<'a> {
+    /// No line has been kept yet.
+    first: bool,
+    /// The whole body of the document.
+    body: &'a str,
 }
 
 /// A group's words, lowercased, without markdown marks, single-spaced.
@@ -218,8 +263,7 @@ fn ends_sentence(text: &str) -> bool {
 struct Rule {
     /// Why the line is dropped, as shown by `corpus show --dropped`.
     reason: &'static str,
-    /// `(line, is_first_content_line)`.
-    applies: fn(&str, bool) -> bool,
+    applies: fn(&str, &Context) -> bool,
 }
 
 /// Line rules in the order they are tried.
@@ -308,7 +352,7 @@ const MENU_WORDS: &[&str] = &[
 
 /// A menu: three or more place names or section names and nothing else,
 /// such as "England Northern Ireland Scotland Wales".
-fn is_navigation(line: &str, _first: bool) -> bool {
+fn is_navigation(line: &str, _context: &Context) -> bool {
     let words: Vec<&str> = line
         .split([' ', '|', '·', '/'])
         .filter(|w| !w.is_empty())
@@ -338,7 +382,7 @@ fn is_navigation(line: &str, _first: bool) -> bool {
 }
 
 /// "Last updated:", "Published: 12 March 2019 14:02".
-fn is_timestamp(line: &str, _first: bool) -> bool {
+fn is_timestamp(line: &str, _context: &Context) -> bool {
     let lower = line.to_lowercase();
     [
         "last updated",
@@ -354,7 +398,8 @@ fn is_timestamp(line: &str, _first: bool) -> bool {
 
 /// Links to other stories: "READ MORE: …", "Read more from …", a trailing
 /// "Exclusive: …" headline.
-fn is_promo(line: &str, first: bool) -> bool {
+fn is_promo(line: &str, context: &Context) -> bool {
+    let first = context.first;
     let lower = line.to_lowercase();
     const ALWAYS: &[&str] = &[
         "also read:",
@@ -375,7 +420,7 @@ fn is_promo(line: &str, first: bool) -> bool {
 
 /// An embed label: a few capitalised words and a colon, nothing after
 /// ("The National:").
-fn is_label(line: &str, _first: bool) -> bool {
+fn is_label(line: &str, _context: &Context) -> bool {
     let Some(words) = line.strip_suffix(':') else {
         return false;
     };
@@ -389,7 +434,7 @@ fn is_label(line: &str, _first: bool) -> bool {
 
 /// A picture caption: a surname in capitals, a colon, a short phrase
 /// ("HANCOCK: Move towards preventive medicine").
-fn is_caption(line: &str, _first: bool) -> bool {
+fn is_caption(line: &str, context: &Context) -> bool {
     let Some((name, rest)) = line.split_once(": ") else {
         return false;
     };
@@ -399,27 +444,44 @@ fn is_caption(line: &str, _first: bool) -> bool {
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'' || c == '’')
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-    name_is_caps && rest.split_whitespace().count() <= 15 && !ends_sentence(rest)
+    // The name must be one the document writes in ordinary case ("Hancock"),
+    // so that labels such as "NOTE:" are not taken for captions.
+    let written = name
+        .split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_string() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    name_is_caps
+        && rest.split_whitespace().count() <= 15
+        && !ends_sentence(rest)
+        && context.body.contains(&written)
 }
 
 /// A lowercase site section or widget title ("latest health care news",
-/// "featured articles", "more videos >").
-fn is_section_label(line: &str, _first: bool) -> bool {
-    line.chars().any(char::is_alphabetic)
-        && !line.chars().any(char::is_uppercase)
+/// "featured articles", "more videos >") above the headline: no capitals, no
+/// figures. (Below the article, such labels are in the dropped page tail.)
+fn is_section_label(line: &str, context: &Context) -> bool {
+    context.first
+        && line.chars().any(char::is_alphabetic)
+        && !line.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
         && line.split_whitespace().count() <= 6
         && !ends_sentence(line)
 }
 
 /// A "more >" link.
-fn is_link(line: &str, _first: bool) -> bool {
+fn is_link(line: &str, _context: &Context) -> bool {
     (line.ends_with(" >") || line.ends_with('»') || line.ends_with(" ›"))
         && line.split_whitespace().count() <= 30
 }
 
 /// A teaser of another story, starting with its date run into its headline
 /// ("11/04/2019Turning blue lights green").
-fn is_dated_teaser(line: &str, _first: bool) -> bool {
+fn is_dated_teaser(line: &str, _context: &Context) -> bool {
     let b = line.as_bytes();
     b.len() > 11
         && b[..10].iter().enumerate().all(|(i, c)| {
@@ -516,9 +578,8 @@ impl Builder<'_> {
             .map(|l| self.raw[l.start..l.end].trim())
             .collect();
         let joined = text.join(" ");
-        let kind = if self.after_sign_off && !joined.starts_with(['¹', '²', '³', '[']) {
-            BlockKind::Signature
-        } else if is_byline(&joined) {
+        let in_signature = self.after_sign_off && !joined.starts_with(['¹', '²', '³', '[']);
+        let kind = if in_signature || is_byline(&joined) {
             BlockKind::Signature
         } else if is_sign_off(&joined) {
             self.after_sign_off = true;
@@ -582,7 +643,7 @@ impl Builder<'_> {
     fn copy_inline(&mut self, start: usize, end: usize) {
         let raw = self.raw;
         let line = &raw[start..end];
-        let trailer = ["Reuter &#3;", "REUTER &#3;", "&#3;"]
+        let trailer = WIRE_TRAILERS
             .iter()
             .find_map(|t| line.strip_suffix(t).map(|rest| rest.len()));
         let end = match trailer {

@@ -92,8 +92,8 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
         documents.push(document);
     }
     let entities = entities::extract(&mut documents);
-    for i in 0..documents.len() {
-        documents[i].quotes = quotes::extract(&documents[i], &entities);
+    for document in &mut documents {
+        document.quotes = quotes::extract(document, &entities);
     }
     let name = std::fs::canonicalize(path)
         .ok()

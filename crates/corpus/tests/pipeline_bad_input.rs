@@ -21,7 +21,8 @@ impl TempDir {
     fn new(name: &str) -> TempDir {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("corpus-pipeline-{}-{n}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("corpus-pipeline-{}-{n}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create temp dir");
         TempDir(dir)
@@ -54,22 +55,76 @@ fn build_errors_name_file_and_line() {
     let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
     let cases: &[(&str, &str, &[u8], &str, Option<u32>, &str)] = &[
         // (case, file, contents, file in error, line, words in message)
-        ("malformed front matter", "bad.txt", b"+++\ntitle = \"ok\"\ndate = 2024-13\n+++\nBody text.\n", "bad.txt", Some(3), "malformed front matter"),
-        ("unclosed front matter", "open.txt", b"+++\ntitle = \"ok\"\nBody text.\n", "open.txt", Some(1), "never closed"),
-        ("wrong type for a known key", "typed.md", b"+++\ntitle = 3\n+++\nBody.\n", "typed.md", Some(2), "`title` must be a string"),
-        ("binary file", "image.txt", b"GIF89a\x00\x01\x02", "image.txt", Some(1), "binary file"),
-        ("file over the size limit", "huge.txt", &big, "huge.txt", None, "over the"),
-        ("malformed catalogue", "catalog.toml", b"[\"a.txt\"]\nsource = \"Reuters\"\nkind = \n", "catalog.toml", Some(3), "malformed catalogue"),
-        ("catalogue entry not a table", "catalog.toml", b"source = \"Reuters\"\n", "catalog.toml", Some(1), "must be a table"),
+        (
+            "malformed front matter",
+            "bad.txt",
+            b"+++\ntitle = \"ok\"\ndate = 2024-13\n+++\nBody text.\n",
+            "bad.txt",
+            Some(3),
+            "malformed front matter",
+        ),
+        (
+            "unclosed front matter",
+            "open.txt",
+            b"+++\ntitle = \"ok\"\nBody text.\n",
+            "open.txt",
+            Some(1),
+            "never closed",
+        ),
+        (
+            "wrong type for a known key",
+            "typed.md",
+            b"+++\ntitle = 3\n+++\nBody.\n",
+            "typed.md",
+            Some(2),
+            "`title` must be a string",
+        ),
+        (
+            "binary file",
+            "image.txt",
+            b"GIF89a\x00\x01\x02",
+            "image.txt",
+            Some(1),
+            "binary file",
+        ),
+        (
+            "file over the size limit",
+            "huge.txt",
+            &big,
+            "huge.txt",
+            None,
+            "over the",
+        ),
+        (
+            "malformed catalogue",
+            "catalog.toml",
+            b"[\"a.txt\"]\nsource = \"Reuters\"\nkind = \n",
+            "catalog.toml",
+            Some(3),
+            "malformed catalogue",
+        ),
+        (
+            "catalogue entry not a table",
+            "catalog.toml",
+            b"source = \"Reuters\"\n",
+            "catalog.toml",
+            Some(1),
+            "must be a table",
+        ),
     ];
     for (case, file, contents, error_file, line, words) in cases {
         let dir = TempDir::new("errors");
         dir.write("a.txt", ARTICLE.as_bytes());
         dir.write(file, contents);
-        let error = build(dir.path()).err().unwrap_or_else(|| panic!("{case}: {file} should not build"));
+        let error = build(dir.path())
+            .err()
+            .unwrap_or_else(|| panic!("{case}: {file} should not build"));
         assert_eq!(&error.file, error_file, "{case}: {error}");
         assert_eq!(&error.line, line, "{case}: {error}");
-        assert!(error.message.contains(words), "{case}: {error} should say {words:?}");
+        assert!(
+            error.message.contains(words),
+            "{case}: {error} should say {words:?}"
+        );
     }
 }
 
@@ -77,23 +132,78 @@ fn build_errors_name_file_and_line() {
 fn warnings_name_file_and_line_and_keep_the_document() {
     let cases: &[(&str, &str, &[u8], &str, Option<u32>, &str)] = &[
         // (case, file, contents, file in warning, line, words in message)
-        ("stray Latin-1 pound sign", "money.txt", b"Prices\n\nIt cost \xa35 on the third line.\n", "money.txt", Some(3), "Windows-1252"),
-        ("empty file", "empty.txt", b"", "empty.txt", None, "empty document"),
-        ("whitespace-only file", "blank.md", b"  \n\n\t\n", "blank.md", None, "empty document"),
-        ("unknown date format", "dated.txt", b"+++\ntitle = \"T\"\ndate = \"March 2024\"\n+++\nBody text here.\n", "dated.txt", Some(3), "unknown date format"),
-        ("facet that is not text", "facet.txt", b"+++\npages = 3\n+++\nBody text here.\n", "facet.txt", Some(2), "`pages` ignored"),
-        ("catalogue entry for a missing file", "catalog.toml", b"[\"a.txt\"]\nkind = \"news\"\n\n[\"gone.txt\"]\nkind = \"news\"\n", "catalog.toml", Some(4), "no such file"),
+        (
+            "stray Latin-1 pound sign",
+            "money.txt",
+            b"Prices\n\nIt cost \xa35 on the third line.\n",
+            "money.txt",
+            Some(3),
+            "Windows-1252",
+        ),
+        (
+            "empty file",
+            "empty.txt",
+            b"",
+            "empty.txt",
+            None,
+            "empty document",
+        ),
+        (
+            "whitespace-only file",
+            "blank.md",
+            b"  \n\n\t\n",
+            "blank.md",
+            None,
+            "empty document",
+        ),
+        (
+            "unknown date format",
+            "dated.txt",
+            b"+++\ntitle = \"T\"\ndate = \"March 2024\"\n+++\nBody text here.\n",
+            "dated.txt",
+            Some(3),
+            "unknown date format",
+        ),
+        (
+            "facet that is not text",
+            "facet.txt",
+            b"+++\npages = 3\n+++\nBody text here.\n",
+            "facet.txt",
+            Some(2),
+            "`pages` ignored",
+        ),
+        (
+            "catalogue entry for a missing file",
+            "catalog.toml",
+            b"[\"a.txt\"]\nkind = \"news\"\n\n[\"gone.txt\"]\nkind = \"news\"\n",
+            "catalog.toml",
+            Some(4),
+            "no such file",
+        ),
     ];
     for (case, file, contents, warning_file, line, words) in cases {
         let dir = TempDir::new("warnings");
         dir.write("a.txt", ARTICLE.as_bytes());
         dir.write(file, contents);
         let corpus = build(dir.path()).unwrap_or_else(|e| panic!("{case}: should build, got {e}"));
-        let warning = corpus.warnings.iter().find(|w| w.message.contains(words)).unwrap_or_else(|| panic!("{case}: no warning saying {words:?} in {:?}", corpus.warnings));
+        let warning = corpus
+            .warnings
+            .iter()
+            .find(|w| w.message.contains(words))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{case}: no warning saying {words:?} in {:?}",
+                    corpus.warnings
+                )
+            });
         assert_eq!(&warning.file, warning_file, "{case}: {warning}");
         assert_eq!(&warning.line, line, "{case}: {warning}");
         let expected_docs = if *file == "catalog.toml" { 1 } else { 2 };
-        assert_eq!(corpus.documents.len(), expected_docs, "{case}: the document is kept");
+        assert_eq!(
+            corpus.documents.len(),
+            expected_docs,
+            "{case}: the document is kept"
+        );
     }
 }
 
@@ -101,23 +211,43 @@ fn warnings_name_file_and_line_and_keep_the_document() {
 fn a_clean_folder_has_no_warnings() {
     let dir = TempDir::new("clean");
     dir.write("a.txt", ARTICLE.as_bytes());
-    dir.write("sub/b.md", b"Another story entirely\n\nWith its own words in a paragraph of some length here.\n");
+    dir.write(
+        "sub/b.md",
+        b"Another story entirely\n\nWith its own words in a paragraph of some length here.\n",
+    );
     dir.write("notes.pdf", b"%PDF not a corpus file");
     dir.write("README.md", b"# This folder\n\nDescribes the corpus.\n");
     let corpus = build(dir.path()).expect("builds");
     assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
     let files: Vec<&str> = corpus.documents.iter().map(|d| d.file.as_str()).collect();
-    assert_eq!(files, ["a.txt", "sub/b.md"], "recursive, .txt and .md only, README skipped");
+    assert_eq!(
+        files,
+        ["a.txt", "sub/b.md"],
+        "recursive, .txt and .md only, README skipped"
+    );
 }
 
 #[test]
 fn invalid_utf8_is_read_as_windows_1252_around_valid_utf8() {
     let dir = TempDir::new("latin1");
-    dir.write("a.txt", "Caf\u{e9} prices\n\nIt cost ".as_bytes().iter().chain(b"\xa35 \x96 a lot.\n").copied().collect::<Vec<u8>>().as_slice());
+    dir.write(
+        "a.txt",
+        "Caf\u{e9} prices\n\nIt cost "
+            .as_bytes()
+            .iter()
+            .chain(b"\xa35 \x96 a lot.\n")
+            .copied()
+            .collect::<Vec<u8>>()
+            .as_slice(),
+    );
     let corpus = build(dir.path()).expect("builds");
     let doc = &corpus.documents[0];
     assert_eq!(doc.encoding, Encoding::Windows1252);
-    assert!(doc.text.contains("Café prices") && doc.text.contains("It cost £5 – a lot."), "{:?}", doc.text);
+    assert!(
+        doc.text.contains("Café prices") && doc.text.contains("It cost £5 – a lot."),
+        "{:?}",
+        doc.text
+    );
 }
 
 #[test]
@@ -139,7 +269,10 @@ fn identical_documents_are_kept_once() {
     let corpus = build(dir.path()).expect("builds");
     assert_eq!(corpus.documents.len(), 1);
     let warning = &corpus.warnings[0];
-    assert_eq!((warning.file.as_str(), warning.message.as_str()), ("copy/a.txt", "identical to a.txt; kept once"));
+    assert_eq!(
+        (warning.file.as_str(), warning.message.as_str()),
+        ("copy/a.txt", "identical to a.txt; kept once")
+    );
 }
 
 #[test]
@@ -156,32 +289,79 @@ fn metadata_comes_from_front_matter_then_catalogue_then_text() {
         b"[\"declared.txt\"]\ntitle = \"Catalogue title\"\nsource = \"Catalogue source\"\n\n[\"catalogued.txt\"]\ntitle = \"Catalogue title two\"\ndate = \"2001\"\nkind = \"Report\"\n",
     );
     let corpus = build(dir.path()).expect("builds");
-    let date = |year, month| Some(PartialDate { year, month, day: None });
+    let date = |year, month| {
+        Some(PartialDate {
+            year,
+            month,
+            day: None,
+        })
+    };
     let cases: &[(&str, &str, Option<&str>, Option<PartialDate>, Option<&str>)] = &[
-        ("catalogued.txt", "Catalogue title two", None, date(2001, None), Some("report")),
-        ("declared.txt", "Declared title", Some("Catalogue source"), date(1987, Some(3)), None),
+        (
+            "catalogued.txt",
+            "Catalogue title two",
+            None,
+            date(2001, None),
+            Some("report"),
+        ),
+        (
+            "declared.txt",
+            "Declared title",
+            Some("Catalogue source"),
+            date(1987, Some(3)),
+            None,
+        ),
         // negative row: a date in running text is not the document's date
         ("inferred.txt", "Inferred headline three", None, None, None),
     ];
     for (file, title, source, when, kind) in cases {
-        let doc = corpus.documents.iter().find(|d| d.file == *file).unwrap_or_else(|| panic!("{file} missing"));
+        let doc = corpus
+            .documents
+            .iter()
+            .find(|d| d.file == *file)
+            .unwrap_or_else(|| panic!("{file} missing"));
         assert_eq!(
-            (doc.meta.title.as_str(), doc.meta.source.as_deref(), doc.meta.date, doc.meta.kind.as_deref()),
+            (
+                doc.meta.title.as_str(),
+                doc.meta.source.as_deref(),
+                doc.meta.date,
+                doc.meta.kind.as_deref()
+            ),
             (*title, *source, *when, *kind),
             "{file}"
         );
     }
-    let declared = corpus.documents.iter().find(|d| d.file == "declared.txt").expect("declared.txt");
-    assert_eq!(declared.meta.facets.get("topics"), Some(&vec!["acq".to_string(), "earn".to_string()]));
-    assert_eq!(declared.meta.facets.get("places"), Some(&vec!["usa".to_string()]));
-    assert!(declared.source_map.segments.iter().all(|s| s.raw_start as usize >= declared.raw.find("Inferred").unwrap()), "offsets point past the front matter into the whole file");
+    let declared = corpus
+        .documents
+        .iter()
+        .find(|d| d.file == "declared.txt")
+        .expect("declared.txt");
+    assert_eq!(
+        declared.meta.facets.get("topics"),
+        Some(&vec!["acq".to_string(), "earn".to_string()])
+    );
+    assert_eq!(
+        declared.meta.facets.get("places"),
+        Some(&vec!["usa".to_string()])
+    );
+    assert!(
+        declared
+            .source_map
+            .segments
+            .iter()
+            .all(|s| s.raw_start as usize >= declared.raw.find("Inferred").unwrap()),
+        "offsets point past the front matter into the whole file"
+    );
 }
 
 #[test]
 fn a_single_file_builds_with_its_folders_catalogue() {
     let dir = TempDir::new("single");
     let file = dir.write("a.txt", ARTICLE.as_bytes());
-    dir.write("b.txt", b"Other story\n\nOther words in another paragraph that goes on for a while.\n");
+    dir.write(
+        "b.txt",
+        b"Other story\n\nOther words in another paragraph that goes on for a while.\n",
+    );
     dir.write("catalog.toml", b"[\"a.txt\"]\nsource = \"Wire\"\n");
     let corpus = build(&file).expect("builds");
     assert_eq!(corpus.documents.len(), 1);
@@ -192,6 +372,11 @@ fn a_single_file_builds_with_its_folders_catalogue() {
 #[test]
 fn a_missing_path_is_an_error() {
     let dir = TempDir::new("missing");
-    let error = build(&dir.path().join("nowhere")).err().expect("no such folder");
-    assert!(error.file.ends_with("nowhere") && error.message.contains("no such file"), "{error}");
+    let error = build(&dir.path().join("nowhere"))
+        .err()
+        .expect("no such folder");
+    assert!(
+        error.file.ends_with("nowhere") && error.message.contains("no such file"),
+        "{error}"
+    );
 }

@@ -28,11 +28,26 @@ fn reuters_loads_without_panic() {
         mentions,
         corpus.warnings.len()
     );
-    assert!(corpus.documents.len() > 18_000, "{} documents", corpus.documents.len());
-    assert!(corpus.documents.iter().all(|d| !d.meta.title.is_empty() && d.meta.date.is_some()), "every story keeps its declared title and date");
+    assert!(
+        corpus.documents.len() > 18_000,
+        "{} documents",
+        corpus.documents.len()
+    );
+    assert!(
+        corpus
+            .documents
+            .iter()
+            .all(|d| !d.meta.title.is_empty() && d.meta.date.is_some()),
+        "every story keeps its declared title and date"
+    );
     for d in &corpus.documents {
         for s in &d.source_map.segments {
-            assert_eq!(&d.text[s.text_start as usize..(s.text_start + s.len) as usize], &d.raw[s.raw_start as usize..(s.raw_start + s.len) as usize], "{}", d.file);
+            assert_eq!(
+                &d.text[s.text_start as usize..(s.text_start + s.len) as usize],
+                &d.raw[s.raw_start as usize..(s.raw_start + s.len) as usize],
+                "{}",
+                d.file
+            );
         }
         assert!(!d.text.contains("&#3;"), "{}: wire trailer kept", d.file);
     }

@@ -28,11 +28,19 @@ fn seeds() -> &'static Corpus {
 }
 
 fn doc(prefix: &str) -> &'static Document {
-    seeds().documents.iter().find(|d| d.file.starts_with(prefix)).unwrap_or_else(|| panic!("no seed {prefix}"))
+    seeds()
+        .documents
+        .iter()
+        .find(|d| d.file.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}"))
 }
 
 fn day(year: i32, month: u8, day: u8) -> PartialDate {
-    PartialDate { year, month: Some(month), day: Some(day) }
+    PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    }
 }
 
 #[test]
@@ -47,7 +55,16 @@ fn metadata_of_each_seed() {
     assert!(seeds().warnings.is_empty(), "{:?}", seeds().warnings);
     for (prefix, title, source, date, kind) in cases {
         let m = &doc(prefix).meta;
-        assert_eq!((m.title.as_str(), m.source.as_deref(), m.date, m.kind.as_deref()), (*title, *source, *date, *kind), "seed {prefix}");
+        assert_eq!(
+            (
+                m.title.as_str(),
+                m.source.as_deref(),
+                m.date,
+                m.kind.as_deref()
+            ),
+            (*title, *source, *date, *kind),
+            "seed {prefix}"
+        );
     }
 }
 
@@ -57,9 +74,24 @@ fn inferred_metadata_without_the_catalogue() {
     let dir = std::env::temp_dir().join(format!("corpus-pipeline-seeds-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let cases: &[(&str, &str, Option<PartialDate>, Option<&str>)] = &[
-        ("003", "Department of Health & Social Care", Some(day(2024, 2, 8)), Some("letter")),
-        ("004", "Health secretary says he'll 'knock down doors' for the NHS", None, None),
-        ("002", "HEE tries to bring back ex-medical professionals to bolster NHS workforce", None, None),
+        (
+            "003",
+            "Department of Health & Social Care",
+            Some(day(2024, 2, 8)),
+            Some("letter"),
+        ),
+        (
+            "004",
+            "Health secretary says he'll 'knock down doors' for the NHS",
+            None,
+            None,
+        ),
+        (
+            "002",
+            "HEE tries to bring back ex-medical professionals to bolster NHS workforce",
+            None,
+            None,
+        ),
     ];
     for (prefix, title, date, kind) in cases {
         let source = doc(prefix);
@@ -67,7 +99,16 @@ fn inferred_metadata_without_the_catalogue() {
         std::fs::write(&path, &source.raw).expect("copy seed");
         let corpus = corpus::pipeline::build(&path).expect("builds");
         let m = &corpus.documents[0].meta;
-        assert_eq!((m.title.as_str(), m.source.as_deref(), m.date, m.kind.as_deref()), (*title, None, *date, *kind), "seed {prefix} inferred");
+        assert_eq!(
+            (
+                m.title.as_str(),
+                m.source.as_deref(),
+                m.date,
+                m.kind.as_deref()
+            ),
+            (*title, None, *date, *kind),
+            "seed {prefix} inferred"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -130,15 +171,39 @@ fn cleaning_keeps_the_text_and_drops_the_furniture() {
             assert!(d.text.contains(sentence), "seed {prefix} lost {sentence:?}");
         }
         for furniture in *gone {
-            assert!(!d.text.contains(furniture), "seed {prefix} kept {furniture:?}");
+            assert!(
+                !d.text.contains(furniture),
+                "seed {prefix} kept {furniture:?}"
+            );
         }
     }
     // The letterhead is kept once, its two repeats dropped.
     let letter = doc("003");
     assert_eq!(letter.text.matches("020 7210 4850").count(), 1);
-    assert_eq!(letter.dropped.iter().filter(|d| d.reason == "repeated header").count(), 2);
-    let reasons: BTreeSet<&str> = seeds().documents.iter().flat_map(|d| d.dropped.iter().map(|x| x.reason.as_str())).collect();
-    for reason in ["navigation", "timestamp", "promo", "label", "caption", "section label", "comments", "sidebar", "repeated header"] {
+    assert_eq!(
+        letter
+            .dropped
+            .iter()
+            .filter(|d| d.reason == "repeated header")
+            .count(),
+        2
+    );
+    let reasons: BTreeSet<&str> = seeds()
+        .documents
+        .iter()
+        .flat_map(|d| d.dropped.iter().map(|x| x.reason.as_str()))
+        .collect();
+    for reason in [
+        "navigation",
+        "timestamp",
+        "promo",
+        "label",
+        "caption",
+        "section label",
+        "comments",
+        "sidebar",
+        "repeated header",
+    ] {
         assert!(reasons.contains(reason), "no {reason:?} in {reasons:?}");
     }
 }
@@ -146,8 +211,16 @@ fn cleaning_keeps_the_text_and_drops_the_furniture() {
 #[test]
 fn structure_survives_as_blocks() {
     let cases: &[(&str, BlockKind, &str)] = &[
-        ("000", BlockKind::Bullet, "Follows NHS concerns and political row over limits on NHS staff entering the country"),
-        ("002", BlockKind::Heading, "HEE tries to bring back ex-medical professionals to bolster NHS workforce"),
+        (
+            "000",
+            BlockKind::Bullet,
+            "Follows NHS concerns and political row over limits on NHS staff entering the country",
+        ),
+        (
+            "002",
+            BlockKind::Heading,
+            "HEE tries to bring back ex-medical professionals to bolster NHS workforce",
+        ),
         ("004", BlockKind::Heading, "Better morale"),
         ("004", BlockKind::Paragraph, "Health secretary Matt Hancock"),
         ("003", BlockKind::Signature, "Yours sincerely,"),
@@ -155,7 +228,11 @@ fn structure_survives_as_blocks() {
     ];
     for (prefix, kind, text) in cases {
         let d = doc(prefix);
-        let block = d.blocks.iter().find(|b| d.block_text(b) == *text).unwrap_or_else(|| panic!("seed {prefix}: no block {text:?}"));
+        let block = d
+            .blocks
+            .iter()
+            .find(|b| d.block_text(b) == *text)
+            .unwrap_or_else(|| panic!("seed {prefix}: no block {text:?}"));
         assert_eq!(block.kind, *kind, "seed {prefix}: {text:?}");
     }
 }
@@ -171,22 +248,49 @@ fn source_map_points_at_the_original_bytes() {
         }
         for b in &d.blocks {
             let at = d.source_map.to_raw(b.start) as usize;
-            let first = d.block_text(b).chars().next().expect("blocks are not empty");
-            assert!(d.raw[at..].starts_with(first), "{}: block {:?} maps to {:?}", d.file, d.block_text(b), &d.raw[at..at + 20]);
+            let first = d
+                .block_text(b)
+                .chars()
+                .next()
+                .expect("blocks are not empty");
+            assert!(
+                d.raw[at..].starts_with(first),
+                "{}: block {:?} maps to {:?}",
+                d.file,
+                d.block_text(b),
+                &d.raw[at..at + 20]
+            );
         }
         // Every line of the file is either kept or dropped with a reason.
         let mut covered = vec![false; d.raw.len()];
         for s in &d.source_map.segments {
-            covered[s.raw_start as usize..(s.raw_start + s.len) as usize].iter_mut().for_each(|c| *c = true);
+            covered[s.raw_start as usize..(s.raw_start + s.len) as usize]
+                .iter_mut()
+                .for_each(|c| *c = true);
         }
         for x in &d.dropped {
-            covered[x.raw_start as usize..x.raw_end as usize].iter_mut().for_each(|c| *c = true);
+            covered[x.raw_start as usize..x.raw_end as usize]
+                .iter_mut()
+                .for_each(|c| *c = true);
         }
         for (n, line) in d.raw.split('\n').enumerate() {
-            let start = d.raw.split('\n').take(n).map(|l| l.len() + 1).sum::<usize>();
-            let words = line.char_indices().filter(|(_, c)| c.is_alphanumeric()).map(|(i, _)| start + i);
+            let start = d
+                .raw
+                .split('\n')
+                .take(n)
+                .map(|l| l.len() + 1)
+                .sum::<usize>();
+            let words = line
+                .char_indices()
+                .filter(|(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| start + i);
             for at in words {
-                assert!(covered[at], "{}: line {} is neither kept nor dropped: {line:?}", d.file, n + 1);
+                assert!(
+                    covered[at],
+                    "{}: line {} is neither kept nor dropped: {line:?}",
+                    d.file,
+                    n + 1
+                );
             }
         }
     }
@@ -195,14 +299,25 @@ fn source_map_points_at_the_original_bytes() {
 #[test]
 fn dates_written_in_the_text() {
     let cases: &[(&str, &[(&str, PartialDate)])] = &[
-        ("003", &[("08 February 2024", day(2024, 2, 8)), ("30th January", day(2024, 1, 30)), ("11th March", day(2024, 3, 11))]),
+        (
+            "003",
+            &[
+                ("08 February 2024", day(2024, 2, 8)),
+                ("30th January", day(2024, 1, 30)),
+                ("11th March", day(2024, 3, 11)),
+            ],
+        ),
         // negative rows: no dated text of their own (002's dates are in the dropped sidebar)
         ("000", &[]),
         ("002", &[]),
     ];
     for (prefix, expected) in cases {
         let d = doc(prefix);
-        let got: Vec<(&str, PartialDate)> = d.dates.iter().map(|m| (&d.text[m.start as usize..m.end as usize], m.date)).collect();
+        let got: Vec<(&str, PartialDate)> = d
+            .dates
+            .iter()
+            .map(|m| (&d.text[m.start as usize..m.end as usize], m.date))
+            .collect();
         assert_eq!(&got, expected, "seed {prefix}");
     }
 }
@@ -210,7 +325,12 @@ fn dates_written_in_the_text() {
 /// The names of one kind a document mentions.
 fn named(d: &Document, kind: EntityKind) -> BTreeSet<&'static str> {
     let corpus = seeds();
-    d.mentions.iter().map(|m| &corpus.entities[m.entity as usize]).filter(|e| e.kind == kind).map(|e| e.name.as_str()).collect()
+    d.mentions
+        .iter()
+        .map(|m| &corpus.entities[m.entity as usize])
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.as_str())
+        .collect()
 }
 
 #[test]
@@ -218,18 +338,61 @@ fn people_organisations_and_places_of_each_seed() {
     use EntityKind::*;
     let cases: &[(&str, EntityKind, &[&str])] = &[
         ("000", Person, &["Jeremy Hunt", "Sajid Javid"]),
-        ("000", Organisation, &["Epsom and St Helier University Hospitals Trust", "HSJ", "Home Office", "NHS", "NHS Employers", "Twitter"]),
+        (
+            "000",
+            Organisation,
+            &[
+                "Epsom and St Helier University Hospitals Trust",
+                "HSJ",
+                "Home Office",
+                "NHS",
+                "NHS Employers",
+                "Twitter",
+            ],
+        ),
         ("000", Place, &["England", "UK"]),
         ("001", Person, &["Gillian Mackay", "Humza Yousaf"]),
-        ("001", Organisation, &["EveryDoctor", "Greens", "Home Office", "NHS", "Scottish Government", "The National", "UK Government"]),
+        (
+            "001",
+            Organisation,
+            &[
+                "EveryDoctor",
+                "Greens",
+                "Home Office",
+                "NHS",
+                "Scottish Government",
+                "The National",
+                "UK Government",
+            ],
+        ),
         ("001", Place, &["England", "Holyrood", "Scotland", "UK"]),
         ("002", Person, &["Jeremy Hunt", "Lisa Bayliss-Pratt"]),
-        ("002", Organisation, &["Department for Education", "Health Education England", "Health and Care Professions Council", "NHS"]),
+        (
+            "002",
+            Organisation,
+            &[
+                "Department for Education",
+                "Health Education England",
+                "Health and Care Professions Council",
+                "NHS",
+            ],
+        ),
         ("002", Place, &[]),
         (
             "003",
             Person,
-            &["Anna Hemmings", "Catherine Frances", "Cathie Williams", "Dan Hobbs", "Ian Trenholm", "Michelle Dyson", "Nico Heslop", "Philippa Rouse", "Sarah Pickup", "Tom Surrey"],
+            &[
+                "Anna Hemmings",
+                "Catherine Frances",
+                "Cathie Williams",
+                "Dan Hobbs",
+                "Ian Trenholm",
+                "Michelle Dyson",
+                "Nico Heslop",
+                "Philippa Rouse",
+                "Sarah Pickup",
+                "Tom Surrey",
+            ],
         ),
         (
             "003",
@@ -244,9 +407,35 @@ fn people_organisations_and_places_of_each_seed() {
                 "UK Visas and Immigration",
             ],
         ),
-        ("003", Place, &["England", "London", "North East", "Sheffield"]),
-        ("004", Person, &["Chris Wormald", "Ian Dalton", "Jeremy Hunt", "Matt Hancock", "Peter Blackburn", "Simon Stevens"]),
-        ("004", Organisation, &["Department of Health and Social Care", "NHS", "NHS England", "NHS Improvement", "NHS Providers", "Twitter"]),
+        (
+            "003",
+            Place,
+            &["England", "London", "North East", "Sheffield"],
+        ),
+        (
+            "004",
+            Person,
+            &[
+                "Chris Wormald",
+                "Ian Dalton",
+                "Jeremy Hunt",
+                "Matt Hancock",
+                "Peter Blackburn",
+                "Simon Stevens",
+            ],
+        ),
+        (
+            "004",
+            Organisation,
+            &[
+                "Department of Health and Social Care",
+                "NHS",
+                "NHS England",
+                "NHS Improvement",
+                "NHS Providers",
+                "Twitter",
+            ],
+        ),
         ("004", Place, &["Whitehall"]),
     ];
     for (prefix, kind, expected) in cases {
@@ -259,40 +448,105 @@ fn people_organisations_and_places_of_each_seed() {
 #[test]
 fn roles_and_aliases_resolve_across_documents() {
     let corpus = seeds();
-    let entity = |name: &str| corpus.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name}"));
+    let entity = |name: &str| {
+        corpus
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}"))
+    };
     let file = |doc: u32| corpus.documents[doc as usize].file[..3].to_string();
     let cases: &[(&str, &[&str], &[(&str, &str)])] = &[
         // (name, some aliases, (seed, role) pairs)
         (
             "Jeremy Hunt",
             &["Hunt", "Mr Hunt"],
-            &[("000", "health secretary"), ("002", "health and social care secretary"), ("004", "foreign secretary"), ("004", "former health secretary")],
+            &[
+                ("000", "health secretary"),
+                ("002", "health and social care secretary"),
+                ("004", "foreign secretary"),
+                ("004", "former health secretary"),
+            ],
         ),
         ("Sajid Javid", &["Sajid"], &[("000", "home secretary")]),
         ("Humza Yousaf", &["Yousaf"], &[("001", "health secretary")]),
-        ("Lisa Bayliss-Pratt", &["Professor Lisa Bayliss-Pratt"], &[("002", "chief nurse at HEE")]),
-        ("Ian Trenholm", &[], &[("003", "CEO of the Care Quality Commission")]),
-        ("Anna Hemmings", &["Anna"], &[("003", "joint chief executive, ADASS")]),
-        ("Michelle Dyson", &[], &[("003", "director general for adult social care")]),
-        ("Matt Hancock", &["Hancock", "Mr Hancock"], &[("004", "health secretary")]),
-        ("Simon Stevens", &["Mr Stevens"], &[("004", "NHS England chief executive")]),
+        (
+            "Lisa Bayliss-Pratt",
+            &["Professor Lisa Bayliss-Pratt"],
+            &[("002", "chief nurse at HEE")],
+        ),
+        (
+            "Ian Trenholm",
+            &[],
+            &[("003", "CEO of the Care Quality Commission")],
+        ),
+        (
+            "Anna Hemmings",
+            &["Anna"],
+            &[("003", "joint chief executive, ADASS")],
+        ),
+        (
+            "Michelle Dyson",
+            &[],
+            &[("003", "director general for adult social care")],
+        ),
+        (
+            "Matt Hancock",
+            &["Hancock", "Mr Hancock"],
+            &[("004", "health secretary")],
+        ),
+        (
+            "Simon Stevens",
+            &["Mr Stevens"],
+            &[("004", "NHS England chief executive")],
+        ),
         ("Health Education England", &["HEE"], &[]),
         ("UK Visas and Immigration", &["UKVI"], &[]),
         ("Care Quality Commission", &["CQC"], &[]),
-        ("Department of Health and Social Care", &["DHSC", "Department of Health & Social Care", "Department for Health and Social Care"], &[]),
-        ("ADASS", &["Association of Directors of Adult Social Services"], &[]),
+        (
+            "Department of Health and Social Care",
+            &[
+                "DHSC",
+                "Department of Health & Social Care",
+                "Department for Health and Social Care",
+            ],
+            &[],
+        ),
+        (
+            "ADASS",
+            &["Association of Directors of Adult Social Services"],
+            &[],
+        ),
     ];
     for (name, aliases, roles) in cases {
         let e = entity(name);
         for alias in *aliases {
-            assert!(e.aliases.iter().any(|a| a == alias), "{name}: no alias {alias:?} in {:?}", e.aliases);
+            assert!(
+                e.aliases.iter().any(|a| a == alias),
+                "{name}: no alias {alias:?} in {:?}",
+                e.aliases
+            );
         }
-        let got: Vec<(String, &str)> = e.roles.iter().map(|r| (file(r.doc), r.role.as_str())).collect();
-        let expected: Vec<(String, &str)> = roles.iter().map(|(f, r)| (f.to_string(), *r)).collect();
+        let got: Vec<(String, &str)> = e
+            .roles
+            .iter()
+            .map(|r| (file(r.doc), r.role.as_str()))
+            .collect();
+        let expected: Vec<(String, &str)> =
+            roles.iter().map(|(f, r)| (f.to_string(), *r)).collect();
         assert_eq!(got, expected, "{name}: roles");
     }
-    assert_eq!(entity("Jeremy Hunt").documents.len(), 3, "one Jeremy Hunt across three seeds");
-    assert_eq!(entity("Department of Health and Social Care").documents.len(), 2);
+    assert_eq!(
+        entity("Jeremy Hunt").documents.len(),
+        3,
+        "one Jeremy Hunt across three seeds"
+    );
+    assert_eq!(
+        entity("Department of Health and Social Care")
+            .documents
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -300,16 +554,48 @@ fn mentions_are_sorted_disjoint_and_named() {
     let corpus = seeds();
     for d in &corpus.documents {
         for pair in d.mentions.windows(2) {
-            assert!(pair[0].end <= pair[1].start, "{}: {:?} overlaps {:?}", d.file, pair[0], pair[1]);
+            assert!(
+                pair[0].end <= pair[1].start,
+                "{}: {:?} overlaps {:?}",
+                d.file,
+                pair[0],
+                pair[1]
+            );
         }
         for m in &d.mentions {
             let e = &corpus.entities[m.entity as usize];
-            let said = d.text[m.start as usize..m.end as usize].split_whitespace().collect::<Vec<_>>().join(" ");
-            let known = said.eq_ignore_ascii_case(&e.name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(&said));
+            let said = d.text[m.start as usize..m.end as usize]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let known = said.eq_ignore_ascii_case(&e.name)
+                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(&said));
             assert!(known, "{}: {said:?} is not a name of {}", d.file, e.name);
-            assert!(e.documents.contains(&(corpus.documents.iter().position(|x| x.file == d.file).unwrap() as u32)));
+            assert!(e.documents.contains(
+                &(corpus
+                    .documents
+                    .iter()
+                    .position(|x| x.file == d.file)
+                    .unwrap() as u32)
+            ));
         }
     }
-    let hunt: Vec<&str> = doc("000").mentions.iter().map(|m| &doc("000").text[m.start as usize..m.end as usize]).filter(|t| t.contains("Hunt")).collect();
-    assert_eq!(hunt, ["Jeremy Hunt", "Jeremy Hunt", "Mr Hunt", "Mr Hunt", "Mr Hunt", "Mr Hunt"], "every mention of Hunt in seed 000");
+    let hunt: Vec<&str> = doc("000")
+        .mentions
+        .iter()
+        .map(|m| &doc("000").text[m.start as usize..m.end as usize])
+        .filter(|t| t.contains("Hunt"))
+        .collect();
+    assert_eq!(
+        hunt,
+        [
+            "Jeremy Hunt",
+            "Jeremy Hunt",
+            "Mr Hunt",
+            "Mr Hunt",
+            "Mr Hunt",
+            "Mr Hunt"
+        ],
+        "every mention of Hunt in seed 000"
+    );
 }

@@ -85,6 +85,21 @@ const CONNECTORS: &[&str] = &[
     "&", "da", "de", "der", "du", "for", "la", "le", "of", "van", "von",
 ];
 
+/// Titles written before a surname alone ("President Reagan"). Keep sorted.
+const TITLES: &[&str] = &[
+    "ambassador",
+    "chancellor",
+    "governor",
+    "judge",
+    "king",
+    "mayor",
+    "minister",
+    "premier",
+    "president",
+    "queen",
+    "senator",
+];
+
 /// Last words of street names. Keep sorted.
 const STREET_WORDS: &[&str] = &[
     "Avenue", "Close", "Crescent", "Drive", "Lane", "Road", "Square", "Street", "Terrace", "Walk",
@@ -163,6 +178,16 @@ fn tokenise(text: &str, offset: usize) -> Vec<Tok<'_>> {
                 } else {
                     break;
                 }
+            }
+            // A middle initial keeps its full stop: "James R. Smith".
+            let initial_letter = end == i + c.len_utf8() && c.is_uppercase();
+            let rest = &text[end..];
+            if initial_letter
+                && rest.starts_with(". ")
+                && rest[2..].starts_with(|n: char| n.is_uppercase())
+            {
+                chars.next();
+                end += 1;
             }
             let mut word = &text[i..end];
             let mut possessive = None;
@@ -508,7 +533,21 @@ fn classify(
     };
 
     // "The National previously reported": a publication.
-    if toks[c.from].text == "The" && c.to - c.from >= 2 && reporting_after(toks, c.to) {
+    let rest = (c.from + 1..c.to)
+        .map(|i| toks[i].text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let org_shaped = lexicon.org_heads.contains(toks[c.to - 1].text)
+        || lexicon
+            .org_front_heads
+            .contains(toks[(c.from + 1).min(c.to - 1)].text)
+        || lexicon.places.contains(&rest)
+        || toks[c.from + 1..c.to].iter().any(|t| t.all_caps());
+    if toks[c.from].text == "The"
+        && (2..=4).contains(&(c.to - c.from))
+        && !org_shaped
+        && reporting_after(toks, c.to)
+    {
         let name = words(toks, c, shouting);
         return vec![found(EntityKind::Organisation, text, toks, c, name)];
     }
@@ -546,7 +585,7 @@ fn classify(
     let name = words(toks, c, shouting);
 
     // Honorific: "Mr Hunt", "Professor Lisa Bayliss-Pratt".
-    if lexicon.honorifics.contains(first.trim_end_matches('.')) && len >= 2 && len <= 5 {
+    if lexicon.honorifics.contains(first.trim_end_matches('.')) && (2..=5).contains(&len) {
         let person = Chunk {
             from: c.from + 1,
             to: c.to,
@@ -566,8 +605,7 @@ fn classify(
                 "joint" | "acting" | "interim" | "senior" | "vice"
             )
     });
-    let first_is_org_acronym = len >= 2
-        && len <= 4
+    let first_is_org_acronym = (2..=4).contains(&len)
         && toks[c.from].all_caps()
         && !shouting
         && is_org_acronym(toks[c.from].text, lexicon);
@@ -594,11 +632,13 @@ fn classify(
     if lexicon.places.contains(&name) {
         return vec![found(EntityKind::Place, text, toks, c, name)];
     }
-    // A role before a given name: "Health Secretary Humza Yousaf".
-    if let Some(k) = (c.from + 1..c.to).find(|&k| {
-        lexicon.given_names.contains(canon(k).as_str())
-            && lexicon.role_heads.contains(toks[k - 1].lower().as_str())
-    }) {
+    // A role before a given name: "Health Secretary Humza Yousaf",
+    // "Chancellor of the Exchequer Nigel Lawson".
+    let role_in =
+        |k: usize| (c.from..k).any(|i| lexicon.role_heads.contains(toks[i].lower().as_str()));
+    if let Some(k) =
+        (c.from + 1..c.to).find(|&k| lexicon.given_names.contains(canon(k).as_str()) && role_in(k))
+    {
         let person = Chunk { from: k, to: c.to };
         if (2..=4).contains(&(person.to - person.from)) {
             let role = (c.from..k)
@@ -624,7 +664,31 @@ fn classify(
     if (2..=4).contains(&len) && plain_words && lexicon.given_names.contains(first.as_str()) {
         return vec![found(EntityKind::Person, text, toks, c, name)];
     }
-    // Context: a role before, an appositive role after, a reporting verb after.
+    // A title and a surname: "President Reagan", "Senator Proxmire".
+    if (2..=3).contains(&len)
+        && plain_words
+        && TITLES.contains(&toks[c.from].lower().as_str())
+        && !lexicon.places.contains(&last)
+        && !lexicon.org_heads.contains(last.as_str())
+    {
+        let person = Chunk {
+            from: c.from + 1,
+            to: c.to,
+        };
+        if let Class::Found(mut f, _) = found(
+            EntityKind::Person,
+            text,
+            toks,
+            person,
+            words(toks, person, shouting),
+        ) {
+            f.start = toks[c.from].start as u32;
+            f.surface = text[toks[c.from].start..toks[c.to - 1].end].to_string();
+            f.roles.push(toks[c.from].lower());
+            return vec![Class::Found(f, c)];
+        }
+    }
+    // Context: a role before, or an appositive role after.
     let role_before = c.from > 0
         && toks[c.from - 1].word
         && lexicon
@@ -635,7 +699,7 @@ fn classify(
     if (2..=3).contains(&len)
         && plain_words
         && !toks[c.from].all_caps()
-        && (role_before || role_after || reporting_after(toks, c.to))
+        && (role_before || role_after)
     {
         return vec![found(EntityKind::Person, text, toks, c, name)];
     }
@@ -963,10 +1027,8 @@ fn read_signature(text: &str, toks: &[Tok], claimed: &mut [bool], out: &mut Vec<
                 segments.push((from, i));
             }
             from = i + 1;
-        } else if !t.word && t.text != "&" {
-            if i == from {
-                from = i + 1;
-            }
+        } else if !t.word && t.text != "&" && i == from {
+            from = i + 1;
         }
     }
     if toks.len() > from {
@@ -1067,7 +1129,8 @@ mod tests {
     #[test]
     fn finds_names_with_roles() {
         use EntityKind::*;
-        let cases: &[(&str, &[(EntityKind, &str, &[&str])])] = &[
+        type Case<'a> = (&'a str, &'a [(EntityKind, &'a str, &'a [&'a str])]);
+        let cases: &[Case] = &[
             ("Health secretary Jeremy Hunt will raise it.", &[(Person, "Jeremy Hunt", &["health secretary"])]),
             ("Health Secretary Humza Yousaf confirmed it.", &[(Person, "Humza Yousaf", &["health secretary"])]),
             ("He would lobby the recently-appointed home secretary, Sajid Javid, for this.", &[(Person, "Sajid Javid", &["home secretary"])]),

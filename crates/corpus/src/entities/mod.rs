@@ -72,7 +72,7 @@ impl Local {
             .filter(|(n, _)| !is_acronym(n) || self.names.len() == 1);
         full.max_by_key(|(n, count)| {
             (
-                n.split_whitespace().count(),
+                name_words(n),
                 **count,
                 !n.contains('&'),
                 std::cmp::Reverse((*n).clone()),
@@ -81,6 +81,14 @@ impl Local {
         .map(|(n, _)| n.clone())
         .unwrap_or_default()
     }
+}
+
+/// Words in a name, not counting a leading "The".
+fn name_words(name: &str) -> usize {
+    name.strip_prefix("The ")
+        .unwrap_or(name)
+        .split_whitespace()
+        .count()
 }
 
 fn is_acronym(name: &str) -> bool {
@@ -256,7 +264,7 @@ pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
     }
     let mut global: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut merged: Vec<Merged> = Vec::new();
-    let mut doc_entities: Vec<Vec<(usize, Vec<(u32, u32)>)>> = Vec::new();
+    let mut doc_entities: Vec<Vec<Spans>> = Vec::new();
     // Full names first, so that one-word names can join them.
     let mut full_surnames: HashMap<String, Vec<usize>> = HashMap::new();
     for (doc, locals) in per_doc.iter().enumerate() {
@@ -345,6 +353,9 @@ pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
         .collect()
 }
 
+/// An entity (index into the merged list) and its spans in one document.
+type Spans = (usize, Vec<(u32, u32)>);
+
 /// An entity being assembled from the documents that name it.
 #[derive(Debug, Default)]
 struct Merged {
@@ -398,9 +409,13 @@ impl Merged {
             *forms.entry(name.replace(" & ", " and ")).or_default() += count;
         }
         let full: Vec<(&String, &usize)> = forms.iter().filter(|(n, _)| !is_acronym(n)).collect();
-        let pool = if full.is_empty() { forms.iter().collect() } else { full };
+        let pool = if full.is_empty() {
+            forms.iter().collect()
+        } else {
+            full
+        };
         pool.into_iter()
-            .max_by_key(|(n, count)| (n.split_whitespace().count(), **count, std::cmp::Reverse((*n).clone())))
+            .max_by_key(|(n, count)| (name_words(n), **count, std::cmp::Reverse((*n).clone())))
             .map(|(n, _)| n.clone())
             .unwrap_or_default()
     }
