@@ -737,3 +737,120 @@ fn is_heading(text: &str) -> bool {
         && crate::metadata::find_dates(text).is_empty()
         && text.chars().filter(|c| c.is_alphabetic()).count() * 2 > text.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept_and_dropped(raw: &str) -> (String, Vec<(String, String)>) {
+        let cleaned = clean(raw);
+        let dropped = cleaned
+            .dropped
+            .iter()
+            .map(|d| {
+                (
+                    d.reason.clone(),
+                    raw[d.raw_start as usize..d.raw_end as usize].to_string(),
+                )
+            })
+            .collect();
+        (cleaned.text, dropped)
+    }
+
+    #[test]
+    fn furniture_rules_drop_lines_with_a_reason() {
+        let body = "The story goes on at some length, as stories do, with many words in it.";
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "England Northern Ireland Scotland Wales",
+                Some("navigation"),
+            ),
+            ("Home News Sport Business", Some("navigation")),
+            ("Last updated: 12 March 2019", Some("timestamp")),
+            ("READ MORE: Doctors outline five key steps", Some("promo")),
+            ("Exclusive: Minister seeks a new plan", Some("promo")),
+            ("The National:", Some("label")),
+            ("more last word articles >", Some("link")),
+            ("11/04/2019Turning blue lights green", Some("sidebar")),
+            // negative rows: the document's own lines
+            ("He said: “We will act.”", None),
+            ("NOTE: the figures are unaudited", None),
+            ("England and Wales saw record demand", None),
+            ("nine mths", None),
+        ];
+        for (line, reason) in cases {
+            let raw = format!("{body}\n\n{line}\n\n{body}");
+            let (_, dropped) = kept_and_dropped(&raw);
+            let got = dropped.first().map(|(r, _)| r.as_str());
+            assert_eq!(got, *reason, "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn page_furniture_around_an_article() {
+        let raw = "latest health care news\n\nA headline\n\nHANCOCK: Move towards prevention\n\nMr Hancock said the plan would work well for every patient in the land.\n\nHave you got a story? Tell us.\n\nfeatured articles\n\nAnother story entirely";
+        let (text, dropped) = kept_and_dropped(raw);
+        assert_eq!(
+            text,
+            "A headline\n\nMr Hancock said the plan would work well for every patient in the land.",
+            "in {raw:?}"
+        );
+        let reasons: Vec<&str> = dropped.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(
+            reasons,
+            ["section label", "caption", "comments", "sidebar"],
+            "in {raw:?}"
+        );
+    }
+
+    #[test]
+    fn a_repeated_letterhead_goes_and_the_split_paragraph_joins() {
+        let head = "Department for Things and Other Matters\n\nFrom A Person\nDirector General for Stuff\n\n1 High Street\nTown\nAB1 2CD\n\n020 7000 0000\n\n";
+        let raw = format!("{head}Dear Sir,\n\nWe write to say that the providers must now supply\n\n{head}much more evidence than before, as you know.\n\nYours sincerely,\n\nA PERSON");
+        let cleaned = clean(&raw);
+        assert!(
+            cleaned.text.contains("must now supply much more evidence"),
+            "{:?}",
+            cleaned.text
+        );
+        assert_eq!(cleaned.text.matches("020 7000 0000").count(), 1);
+        let kinds: Vec<BlockKind> = cleaned
+            .blocks
+            .iter()
+            .rev()
+            .take(2)
+            .map(|b| b.kind)
+            .collect();
+        assert_eq!(kinds, [BlockKind::Signature, BlockKind::Signature]);
+    }
+
+    #[test]
+    fn inline_markup_is_removed_but_mapped() {
+        let cases: &[(&str, &str)] = &[
+            ("*From Michelle Dyson*", "From Michelle Dyson"),
+            ("**BOLD NAME, ROLE**", "BOLD NAME, ROLE"),
+            (
+                "¹ [A page \\(site\\)](https://example.org/a_b)",
+                "¹ A page (site)",
+            ),
+            (
+                "Company &lt;Acme Corp> said it would sell. Reuter &#3;",
+                "Company Acme Corp said it would sell.",
+            ),
+            // negative rows: stars and underscores inside words stay
+            ("5 * 3 is a_b", "5 * 3 is a_b"),
+        ];
+        for (raw, text) in cases {
+            let cleaned = clean(raw);
+            assert_eq!(cleaned.text, *text, "in {raw:?}");
+            for s in &cleaned.source_map.segments {
+                let (t, r) = (s.text_start as usize, s.raw_start as usize);
+                assert_eq!(
+                    &cleaned.text[t..t + s.len as usize],
+                    &raw[r..r + s.len as usize],
+                    "in {raw:?}"
+                );
+            }
+        }
+    }
+}

@@ -516,3 +516,50 @@ fn section_text(text: &str, header: u32) -> &str {
     }
     &rest[..end]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_dates() {
+        let date = |year, month, day| Some(PartialDate { year, month, day });
+        let cases: &[(&str, Option<PartialDate>)] = &[
+            ("1987", date(1987, None, None)),
+            ("1987-03", date(1987, Some(3), None)),
+            ("1987-03-24", date(1987, Some(3), Some(24))),
+            ("2024-02-29T10:00:00Z", date(2024, Some(2), Some(29))),
+            // negative rows
+            ("2023-02-29", None),
+            ("1987-3-24", None),
+            ("March 1987", None),
+            ("24/03/1987", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_date(text), *expected, "date {text:?}");
+        }
+    }
+
+    #[test]
+    fn decoding() {
+        let cases: &[(&[u8], &str, Encoding)] = &[
+            (b"plain", "plain", Encoding::Utf8),
+            (b"\xEF\xBB\xBFwith bom", "with bom", Encoding::Utf8Bom),
+            (
+                b"\xa35 and \x93quoted\x94",
+                "£5 and “quoted”",
+                Encoding::Windows1252,
+            ),
+            ("caf\u{e9} \u{2013} ".as_bytes(), "café – ", Encoding::Utf8),
+            (b"caf\xc3\xa9 \x80", "café €", Encoding::Windows1252),
+        ];
+        for (bytes, text, encoding) in cases {
+            assert_eq!(
+                decode(bytes),
+                (text.to_string(), *encoding),
+                "bytes {bytes:?}"
+            );
+        }
+    }
+}
