@@ -8,6 +8,15 @@ use std::process::ExitCode;
 use corpus::model::{Corpus, Document, EntityKind};
 use serde_json::json;
 
+/// Writes a line to standard output; a closed pipe (`| head`) ends the
+/// output quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 pub fn run(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
@@ -23,7 +32,7 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report(&corpus)).expect("JSON values serialise")
         );
@@ -111,16 +120,16 @@ fn print_table(corpus: &Corpus) {
                 }
             })
             .collect();
-        println!("{}", cells.join("  ").trim_end());
+        out!("{}", cells.join("  ").trim_end());
     }
-    println!(
+    out!(
         "\n{} documents, {} entities, {} warnings",
         corpus.documents.len(),
         corpus.entities.len(),
         corpus.warnings.len()
     );
     for warning in &corpus.warnings {
-        println!("warning: {warning}");
+        out!("warning: {warning}");
     }
 }
 

@@ -7,6 +7,15 @@ use std::process::ExitCode;
 use corpus::model::{Corpus, Entity};
 use serde_json::json;
 
+/// Writes a line to standard output; a closed pipe (`| head`) ends the
+/// output quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 pub fn run(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
@@ -27,13 +36,13 @@ pub fn run(args: &[String]) -> ExitCode {
             .iter()
             .map(|e| describe(&corpus, e))
             .collect();
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&list).expect("JSON values serialise")
         );
     } else {
         for e in &corpus.entities {
-            println!(
+            out!(
                 "{:<13} {}  [{} document{}]",
                 format!("{:?}", e.kind),
                 e.name,
@@ -41,16 +50,18 @@ pub fn run(args: &[String]) -> ExitCode {
                 if e.documents.len() == 1 { "" } else { "s" }
             );
             if !e.aliases.is_empty() {
-                println!("{:<13}   also: {}", "", e.aliases.join(", "));
+                out!("{:<13}   also: {}", "", e.aliases.join(", "));
             }
             for role in &e.roles {
-                println!(
+                out!(
                     "{:<13}   role: {} ({})",
-                    "", role.role, corpus.documents[role.doc as usize].file
+                    "",
+                    role.role,
+                    corpus.documents[role.doc as usize].file
                 );
             }
         }
-        println!(
+        out!(
             "\n{} entities in {} documents",
             corpus.entities.len(),
             corpus.documents.len()

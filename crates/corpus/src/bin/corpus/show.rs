@@ -8,6 +8,15 @@ use std::process::ExitCode;
 use corpus::model::{BlockKind, Corpus, Document};
 use serde_json::json;
 
+/// Writes a line to standard output; a closed pipe (`| head`) ends the
+/// output quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 pub fn run(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
     let dropped = args.iter().any(|a| a == "--dropped");
@@ -36,7 +45,7 @@ pub fn run(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     };
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report(&corpus, doc, dropped))
                 .expect("JSON values serialise")
@@ -97,24 +106,24 @@ fn report(corpus: &Corpus, doc: &Document, with_dropped: bool) -> serde_json::Va
 }
 
 fn print_document(corpus: &Corpus, doc: &Document, with_dropped: bool) {
-    println!("file:     {}", doc.file);
-    println!("title:    {}", doc.meta.title);
-    println!("source:   {}", doc.meta.source.as_deref().unwrap_or("-"));
-    println!(
+    out!("file:     {}", doc.file);
+    out!("title:    {}", doc.meta.title);
+    out!("source:   {}", doc.meta.source.as_deref().unwrap_or("-"));
+    out!(
         "date:     {}",
         doc.meta
             .date
             .map_or_else(|| "undated".into(), |d| d.to_string())
     );
-    println!("kind:     {}", doc.meta.kind.as_deref().unwrap_or("-"));
+    out!("kind:     {}", doc.meta.kind.as_deref().unwrap_or("-"));
     if let Some(url) = &doc.meta.url {
-        println!("url:      {url}");
+        out!("url:      {url}");
     }
     for (key, values) in &doc.meta.facets {
-        println!("{key}: {}", values.join(", "));
+        out!("{key}: {}", values.join(", "));
     }
-    println!("encoding: {:?}", doc.encoding);
-    println!();
+    out!("encoding: {:?}", doc.encoding);
+    out!();
     for block in &doc.blocks {
         let marker = match block.kind {
             BlockKind::Heading => "#",
@@ -122,19 +131,19 @@ fn print_document(corpus: &Corpus, doc: &Document, with_dropped: bool) {
             BlockKind::Bullet => "•",
             BlockKind::Signature => "✎",
         };
-        println!("{marker} {}\n", doc.block_text(block).replace('\n', "\n  "));
+        out!("{marker} {}\n", doc.block_text(block).replace('\n', "\n  "));
     }
     if !doc.dates.is_empty() {
-        println!("dates:");
+        out!("dates:");
         for d in &doc.dates {
-            println!(
+            out!(
                 "  {}  {}",
                 d.date,
                 &doc.text[d.start as usize..d.end as usize]
             );
         }
     }
-    println!("names:");
+    out!("names:");
     for n in names(corpus, doc) {
         let roles: Vec<String> = n["roles"]
             .as_array()
@@ -156,7 +165,7 @@ fn print_document(corpus: &Corpus, doc: &Document, with_dropped: bool) {
         } else {
             format!(" ({})", roles.join("; "))
         };
-        println!(
+        out!(
             "  {:<13} {}{roles}  [{}× as {}]",
             n["kind"].as_str().unwrap_or(""),
             n["name"].as_str().unwrap_or(""),
@@ -165,10 +174,10 @@ fn print_document(corpus: &Corpus, doc: &Document, with_dropped: bool) {
         );
     }
     if with_dropped {
-        println!("\ndropped:");
+        out!("\ndropped:");
         for d in &doc.dropped {
             let text = doc.raw[d.raw_start as usize..d.raw_end as usize].replace('\n', " ⏎ ");
-            println!(
+            out!(
                 "  line {:>3} {:<16} {}",
                 line_of(&doc.raw, d.raw_start),
                 d.reason,
