@@ -15,9 +15,13 @@ use crate::clean::Cleaned;
 use crate::ingest::days_in_month;
 use crate::model::{BlockKind, DateMention, Dropped, PartialDate};
 
-/// The title: the first heading, else the first sentence of the first block
-/// (cut at a word boundary past 30 words).
+/// The title: for a letter, who wrote to whom as its lines say ("Letter
+/// from Michelle Dyson to Anna and Cathy"); otherwise the first heading,
+/// else the first sentence of the first block (cut past 30 words).
 pub fn infer_title(cleaned: &Cleaned) -> String {
+    if let Some(title) = letter_title(cleaned) {
+        return title;
+    }
     let block = cleaned
         .blocks
         .iter()
@@ -35,6 +39,27 @@ pub fn infer_title(cleaned: &Cleaned) -> String {
     } else {
         words.join(" ")
     }
+}
+
+/// "Letter from {the From line} to {the salutation}", when the text is a
+/// letter with a salutation and names its sender on a "From" line.
+fn letter_title(cleaned: &Cleaned) -> Option<String> {
+    infer_kind(cleaned)?;
+    let lines = || {
+        cleaned.blocks.iter().filter_map(|b| {
+            cleaned.text[b.start as usize..b.end as usize]
+                .lines()
+                .next()
+        })
+    };
+    let sender = lines()
+        .find_map(|l| l.strip_prefix("From "))
+        .map(str::trim)?;
+    let addressee = lines()
+        .find_map(|l| l.strip_prefix("Dear "))
+        .map(|a| a.trim().trim_end_matches([',', ':']))?;
+    (!sender.is_empty() && !addressee.is_empty())
+        .then(|| format!("Letter from {sender} to {addressee}"))
 }
 
 fn first_sentence(line: &str) -> &str {

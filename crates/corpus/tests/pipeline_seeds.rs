@@ -76,7 +76,7 @@ fn inferred_metadata_without_the_catalogue() {
     let cases: &[(&str, &str, Option<PartialDate>, Option<&str>)] = &[
         (
             "003",
-            "Department of Health & Social Care",
+            "Letter from Michelle Dyson to Anna and Cathy",
             Some(day(2024, 2, 8)),
             Some("letter"),
         ),
