@@ -17,6 +17,8 @@
 //! entity) spells it; a surname resolves to the fullest name in the document
 //! that ends with it; a pronoun resolves only to a person already mentioned.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::layout::Signatory;
@@ -200,6 +202,11 @@ pub struct People<'a> {
     signatory: Option<Signatory>,
     /// Speakers and sentence subjects in reading order, for pronouns.
     salient: Vec<(usize, Speaker)>,
+    /// Every run of capitalised words (joined by "of", "and", "for", "&"),
+    /// for finding the fuller forms of organisation names.
+    capitalised_runs: Vec<String>,
+    /// Organisation names already expanded.
+    expanded: RefCell<HashMap<String, String>>,
 }
 
 impl<'a> People<'a> {
@@ -217,6 +224,8 @@ impl<'a> People<'a> {
             genders: Vec::new(),
             signatory,
             salient: Vec::new(),
+            capitalised_runs: capitalised_runs(&doc.text),
+            expanded: RefCell::new(HashMap::new()),
         };
         people.read_names();
         people.read_roles();
@@ -246,16 +255,13 @@ impl<'a> People<'a> {
 
     /// The person a sentence starting at `at` opens with, if any ("Mr Hunt was speaking…").
     pub fn subject_at(&self, at: usize) -> Option<Speaker> {
-        let person = self
-            .people
-            .iter()
-            .find(|p| {
-                p.at.start >= at
-                    && self.doc.text[at..p.at.start]
-                        .split_whitespace()
-                        .all(|w| self.honorific(w).is_some())
-            })
-            .filter(|p| p.confirmed)?;
+        let next = self.people.partition_point(|p| p.at.start < at);
+        let person = self.people.get(next).filter(|p| {
+            p.confirmed
+                && self.doc.text[at..p.at.start]
+                    .split_whitespace()
+                    .all(|w| self.honorific(w).is_some())
+        })?;
         let at_range = person.at.clone();
         self.resolve(at_range.clone(), at_range.start)
     }
@@ -633,6 +639,17 @@ impl<'a> People<'a> {
     /// with a corporate suffix after it ("Jones and Vining Inc") or a
     /// nationality before it ("Japanese Agriculture Ministry").
     fn full_organisation_name(&self, name: &str) -> String {
+        if let Some(known) = self.expanded.borrow().get(name) {
+            return known.clone();
+        }
+        let full = self.expand_organisation_name(name);
+        self.expanded
+            .borrow_mut()
+            .insert(name.to_string(), full.clone());
+        full
+    }
+
+    fn expand_organisation_name(&self, written: &str) -> String {
         const SUFFIXES: &[&str] = &[
             "Co",
             "Corp",
@@ -643,20 +660,21 @@ impl<'a> People<'a> {
             "Ltd",
             "Plc",
         ];
-        let text = &self.doc.text;
-        if is_all_caps(name) && !name.contains(' ') {
-            if let Some(expanded) = self.acronym(name) {
+        if is_all_caps(written) && !written.contains(' ') {
+            if let Some(expanded) = self.acronym(written) {
                 return expanded;
             }
         }
-        let name = name
-            .strip_prefix("The ")
-            .filter(|rest| text.contains(&format!("{rest} ")))
-            .unwrap_or(name);
+        let name = written.strip_prefix("The ").unwrap_or(written);
+        let ends_run = |candidate: &str| {
+            self.capitalised_runs
+                .iter()
+                .any(|r| r == candidate || r.ends_with(&format!(" {candidate}")))
+        };
         let mut full = name.to_string();
         if let Some(suffix) = SUFFIXES
             .iter()
-            .find(|s| text.contains(&format!("{name} {s}")) && !name.ends_with(*s))
+            .find(|s| !name.ends_with(*s) && ends_run(&format!("{name} {s}")))
         {
             full = format!("{name} {suffix}");
         }
@@ -669,17 +687,20 @@ impl<'a> People<'a> {
             .split_whitespace()
             .any(|w| Lexicon::get().is_org_word(w))
         {
-            let before = text.match_indices(name).find_map(|(i, _)| {
-                text[..i]
-                    .strip_suffix(' ')
-                    .map(|b| &b[after_last(b, |c| !c.is_alphanumeric())..])
-                    .filter(|w| nationality(w))
+            let before = self.capitalised_runs.iter().find_map(|r| {
+                let lead = r.strip_suffix(name)?.strip_suffix(' ')?;
+                let word = lead.rsplit(' ').next()?;
+                nationality(word).then(|| word.to_string())
             });
             if let Some(word) = before {
                 full = format!("{word} {full}");
             }
         }
-        full
+        if full == name {
+            written.to_string()
+        } else {
+            full
+        }
     }
 
     /// The name an acronym stands for, from the document's own apposition:
@@ -982,16 +1003,16 @@ impl<'a> People<'a> {
         roles.sort_by_key(|r| r.at);
         self.roles = roles;
         let text = &self.doc.text;
+        let mut word_uses: HashMap<&str, usize> = HashMap::new();
+        for w in words(text, 0..text.len()) {
+            *word_uses.entry(&text[w]).or_default() += 1;
+        }
+        let mut name_uses: HashMap<&str, usize> = HashMap::new();
+        for p in &self.people {
+            *name_uses.entry(p.name.as_str()).or_default() += 1;
+        }
         let alone = |surname: &str, full: &str| {
-            let uses = |needle: &str| {
-                text.match_indices(needle)
-                    .filter(|&(i, m)| {
-                        !text[..i].ends_with(char::is_alphanumeric)
-                            && !text[i + m.len()..].starts_with(char::is_alphanumeric)
-                    })
-                    .count()
-            };
-            uses(surname) > uses(full)
+            word_uses.get(surname).copied().unwrap_or(0) > name_uses.get(full).copied().unwrap_or(0)
         };
         let lex = Lexicon::get();
         let acts = |after: &str| {
@@ -1162,6 +1183,37 @@ fn spokes_gender(role: Option<&str>) -> Gender {
         Some("spokeswoman") => Gender::Female,
         _ => Gender::Unknown,
     }
+}
+
+/// The maximal runs of capitalised words in `text`, with "of", "and",
+/// "for" and "&" allowed between capitalised words.
+fn capitalised_runs(text: &str) -> Vec<String> {
+    let ws = words(text, 0..text.len());
+    let mut runs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let word = &text[w.clone()];
+        let continues = i > 0 && joined(text, &ws[i - 1], w);
+        let connector = matches!(word, "of" | "and" | "for" | "&") && !current.is_empty();
+        if !continues && !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+        if is_capitalised(word) || (connector && continues) {
+            current.push(word);
+        } else if !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    runs.push(current);
+    runs.into_iter()
+        .map(|mut run| {
+            while run.last().is_some_and(|w| !is_capitalised(w)) {
+                run.pop();
+            }
+            run.join(" ")
+        })
+        .filter(|run| run.contains(' '))
+        .collect()
 }
 
 /// Lowercase words of a role that carry meaning.
