@@ -764,7 +764,16 @@ impl<'a> People<'a> {
     fn by_role(&self, mention: &str, at: usize) -> Option<Speaker> {
         let lex = Lexicon::get();
         let wanted = role_words(mention);
-        let head = wanted.iter().rev().find(|w| lex.is_role_word(w))?.clone();
+        let last_role = wanted.iter().rposition(|w| lex.is_role_word(w))?;
+        let after = wanted.get(last_role + 1).map(String::as_str);
+        let names_role = after.is_none()
+            || mention
+                .split_whitespace()
+                .any(|w| matches!(w, "of" | "at" | "for" | "in"));
+        if !names_role {
+            return None;
+        }
+        let head = wanted[last_role].clone();
         let mut best: Option<(usize, bool, usize, &RoleOf)> = None;
         for r in &self.roles {
             let theirs = role_words(&r.role);
@@ -1236,4 +1245,54 @@ fn strip_leaders(phrase: &str) -> String {
         .skip_while(|w| ROLE_LEADERS.contains(&w.to_lowercase().as_str()))
         .collect();
     ws.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    /// Resolves the last occurrence of `mention` in `text`, a one-block document.
+    fn resolve(text: &str, mention: &str) -> Option<String> {
+        let doc = Document {
+            text: text.to_string(),
+            raw: text.to_string(),
+            blocks: vec![Block {
+                kind: crate::model::BlockKind::Paragraph,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            ..Document::default()
+        };
+        let people = People::new(&doc, &[], None);
+        let at = text
+            .rfind(mention)
+            .unwrap_or_else(|| panic!("{mention:?} is not in {text:?}"));
+        let sentence = text[..at].rfind(". ").map_or(0, |i| i + 2);
+        people
+            .resolve(at..at + mention.len(), sentence)
+            .map(|s| s.name)
+    }
+
+    #[test]
+    fn resolves_mentions() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            ("surname to full name", "Jeremy Hunt arrived. Mr Hunt said so.", "Mr Hunt", Some("Jeremy Hunt")),
+            ("initials stay in the name", "Yurij V. Ponomarev spoke. Ponomarev said so.", "Ponomarev", Some("Yurij V. Ponomarev")),
+            ("role through an apposition", "The home secretary, Alan Brookes, left. Then the home secretary said so.", "the home secretary", Some("Alan Brookes")),
+            ("a former holder is not the holder", "Health secretary Matt Hancock and former health secretary Jeremy Hunt met. The health secretary said so.", "The health secretary", Some("Matt Hancock")),
+            ("acronym spelled out in the text", "The Singapore International Monetary Exchange Ltd, SIMEX, said so. SIMEX said more.", "SIMEX", Some("Singapore International Monetary Exchange Ltd")),
+            ("corporate suffix", "Jones and Vining Inc said so. Jones and Vining said more.", "Jones and Vining", Some("Jones and Vining Inc")),
+            ("spokesperson speaks for the organisation", "A DHSC spokesperson said so.", "A DHSC spokesperson", Some("DHSC")),
+            ("anonymous sources stay unknown", "Industry sources said so.", "Industry sources", None),
+            ("a possessor is not the speaker", "Chancellor Helmut Kohl's coalition said so.", "Chancellor Helmut Kohl's coalition", None),
+        ];
+        for &(name, text, mention, want) in cases {
+            assert_eq!(
+                resolve(text, mention).as_deref(),
+                want,
+                "{name}: {mention:?} in {text:?}"
+            );
+        }
+    }
 }
