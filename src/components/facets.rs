@@ -3,6 +3,7 @@
 use corpus::search::Facet;
 use leptos::prelude::*;
 
+use crate::data::corpus;
 use crate::routing::Router;
 
 /// How many values a facet shows before "Show all".
@@ -29,6 +30,15 @@ pub fn facet_label(name: &str) -> String {
     }
 }
 
+/// Whether the filters start open: on wide screens, not on phones.
+fn wide_screen() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w > 760.0)
+}
+
 /// The sidebar of a results view: its facets, collapsible on phones.
 #[component]
 pub fn FilterSidebar(
@@ -37,12 +47,22 @@ pub fn FilterSidebar(
 ) -> impl IntoView {
     view! {
         <aside class="sidebar" aria-label=label>
-            <details class="filters" open>
+            <details class="filters" prop:open=wide_screen()>
                 <summary>"Filters"</summary>
                 <FacetSidebar facets=facets />
             </details>
         </aside>
     }
+}
+
+/// How a facet value is shown: documents by their title, the rest as they are.
+pub fn value_label(facet: &str, value: &str) -> String {
+    if facet == "document" {
+        if let Some(doc) = corpus().documents.iter().find(|d| d.file == value) {
+            return doc.meta.title.clone();
+        }
+    }
+    value.to_string()
 }
 
 /// Every facet of the current results, each value a toggle with its count.
@@ -95,7 +115,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                         .into_iter()
                         .map(|value| {
                             let name = name.clone();
-                            let label = value.value.clone();
+                            let label = value_label(&name, &value.value);
                             let toggled = value.value.clone();
                             view! {
                                 <li>
@@ -145,7 +165,7 @@ pub fn ActiveFilters() -> impl IntoView {
                     chips()
                         .into_iter()
                         .map(|(name, value)| {
-                            let label = format!("{}: {}", facet_label(&name), value);
+                            let label = format!("{}: {}", facet_label(&name), value_label(&name, &value));
                             let aria = format!("Remove filter {label}");
                             view! {
                                 <button

@@ -19,9 +19,9 @@ test("typing into Search narrows the list", async ({ page }) => {
 });
 
 test("clicking a document opens its text", async ({ page }) => {
-  await open(page, "q=preventive");
+  await open(page, "q=Whitehall");
   await page.locator(".result-link").first().click();
   const reader = page.getByRole("article");
   await expect(reader).toContainText("Matt Hancock told the leaders of trusts");
-  await expect(reader.locator("mark").first()).toHaveText(/preventive/i);
+  await expect(reader.locator("mark").first()).toHaveText("Whitehall");
 });
