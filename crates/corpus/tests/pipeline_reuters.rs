@@ -33,13 +33,15 @@ fn reuters_loads_without_panic() {
         "{} documents",
         corpus.documents.len()
     );
-    assert!(
-        corpus
-            .documents
-            .iter()
-            .all(|d| !d.meta.title.is_empty() && d.meta.date.is_some()),
-        "every story keeps its declared title and date"
-    );
+    for d in &corpus.documents {
+        assert!(!d.meta.title.is_empty(), "{}: no title", d.file);
+        let declares_date = d.raw[..d.raw.find("\n+++").unwrap_or(0)].contains("\ndate = ");
+        assert!(
+            d.meta.date.is_some() || !declares_date,
+            "{}: declared date lost",
+            d.file
+        );
+    }
     for d in &corpus.documents {
         for s in &d.source_map.segments {
             assert_eq!(

@@ -27,7 +27,7 @@ pub struct Found {
     pub end: u32,
     /// The name in canonical case, without honorific ("Jeremy Hunt").
     pub name: String,
-    /// The words as written when they differ from `name` ("Mr Hunt").
+    /// The words as written ("Mr Hunt", "MICHELLE DYSON").
     pub surface: String,
     /// A role the text gives next to the name ("health secretary").
     pub roles: Vec<String>,
@@ -783,8 +783,8 @@ fn reporting_after(toks: &[Tok], at: usize) -> bool {
 }
 
 /// ", chief nurse at HEE": a role in apposition after the name ending at
-/// token `to`. Returns the role and the token after it.
-fn role_after(text: &str, toks: &[Tok], to: usize, lexicon: &Lexicon) -> Option<(String, usize)> {
+/// token `to`.
+fn role_after(text: &str, toks: &[Tok], to: usize, lexicon: &Lexicon) -> Option<String> {
     if toks.get(to)?.text != "," {
         return None;
     }
@@ -816,7 +816,7 @@ fn role_after(text: &str, toks: &[Tok], to: usize, lexicon: &Lexicon) -> Option<
     let starts_lower_or_role = toks[from].text.starts_with(|c: char| c.is_lowercase())
         || lexicon.role_heads.contains(toks[from].lower().as_str());
     (has_head && starts_lower_or_role)
-        .then(|| (text[toks[from].start..toks[end - 1].end].to_string(), end))
+        .then(|| text[toks[from].start..toks[end - 1].end].to_string())
 }
 
 /// A role read backwards from just before token `at` ("health and social
@@ -939,7 +939,7 @@ fn add_roles(text: &str, toks: &[Tok], found: &mut [(Chunk, Found)]) {
             }
             break;
         }
-        if let Some((role, _)) = role_after(text, toks, c.to, lexicon) {
+        if let Some(role) = role_after(text, toks, c.to, lexicon) {
             if !f.roles.contains(&role) {
                 f.roles.push(role);
             }
