@@ -10,19 +10,19 @@ use crate::components::search_view::request_for;
 use crate::routing::Router;
 
 /// Results that grow a page at a time.
-pub struct Paged<T: 'static> {
+pub struct Paged<T: Send + Sync + 'static> {
     pub results: Memo<T>,
     limit: RwSignal<usize>,
     page: usize,
 }
 
-impl<T: 'static> Clone for Paged<T> {
+impl<T: Send + Sync + 'static> Clone for Paged<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: 'static> Copy for Paged<T> {}
+impl<T: Send + Sync + 'static> Copy for Paged<T> {}
 
 impl<T: Send + Sync + 'static> Paged<T> {
     /// Runs `search` for the current state, `page` results at a time.
