@@ -1,6 +1,6 @@
 //! `corpus check DIR [--json]`: one line per document (file, title, source,
-//! date, kind, words, people, quotes), then every warning. Exits non-zero
-//! when the corpus cannot be built.
+//! date, kind, words, people, quotes), the people and organisations each
+//! names, then every warning. Exits non-zero when the corpus cannot be built.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -42,8 +42,8 @@ pub fn run(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// How many distinct entities of `kind` the document mentions.
-pub fn count(corpus: &Corpus, doc: &Document, kind: EntityKind) -> usize {
+/// The names of the distinct entities of `kind` the document mentions.
+fn names<'a>(corpus: &'a Corpus, doc: &Document, kind: EntityKind) -> Vec<&'a str> {
     let mut ids: Vec<u32> = doc
         .mentions
         .iter()
@@ -52,7 +52,13 @@ pub fn count(corpus: &Corpus, doc: &Document, kind: EntityKind) -> usize {
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    ids.len()
+    ids.into_iter()
+        .map(|e| corpus.entities[e as usize].name.as_str())
+        .collect()
+}
+
+fn count(corpus: &Corpus, doc: &Document, kind: EntityKind) -> usize {
+    names(corpus, doc, kind).len()
 }
 
 fn report(corpus: &Corpus) -> serde_json::Value {
@@ -71,6 +77,11 @@ fn report(corpus: &Corpus) -> serde_json::Value {
                 "organisations": count(corpus, d, EntityKind::Organisation),
                 "places": count(corpus, d, EntityKind::Place),
                 "quotes": d.quotes.len(),
+                "names": {
+                    "people": names(corpus, d, EntityKind::Person),
+                    "organisations": names(corpus, d, EntityKind::Organisation),
+                    "places": names(corpus, d, EntityKind::Place),
+                },
             })
         })
         .collect();
@@ -121,6 +132,15 @@ fn print_table(corpus: &Corpus) {
             })
             .collect();
         out!("{}", cells.join("  ").trim_end());
+    }
+    out!("\npeople and organisations:");
+    for d in &corpus.documents {
+        out!(
+            "  {}  people: {}  organisations: {}",
+            d.file,
+            names(corpus, d, EntityKind::Person).join(", "),
+            names(corpus, d, EntityKind::Organisation).join(", ")
+        );
     }
     out!(
         "\n{} documents, {} entities, {} warnings",
