@@ -5,7 +5,7 @@
 //! Slow in a debug build, so ignored by default. Run it with:
 //!
 //! ```text
-//! cargo test -p corpus --release --test pipeline_reuters -- --ignored --nocapture
+//! cargo test -p corpus --release --test pipeline_reuters -- --ignored --nocapture --test-threads 1
 //! ```
 
 use std::path::Path;
@@ -53,4 +53,46 @@ fn reuters_loads_without_panic() {
         }
         assert!(!d.text.contains("&#3;"), "{}: wire trailer kept", d.file);
     }
+}
+
+/// Times this crate's stages one by one (reading, cleaning, entities),
+/// without quotes, to show where the build's time goes.
+#[test]
+#[ignore = "loads 19,043 files; run with --release -- --ignored --nocapture"]
+fn reuters_stage_times() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/reuters-21578");
+    let started = Instant::now();
+    let files = corpus::ingest::find_files(&dir).expect("list the corpus");
+    let mut warnings = Vec::new();
+    let sources: Vec<_> = files
+        .iter()
+        .map(|f| {
+            corpus::ingest::read_file(&dir, f, &mut warnings).unwrap_or_else(|e| panic!("{e:?}"))
+        })
+        .collect();
+    let read = started.elapsed();
+    let started = Instant::now();
+    let mut documents: Vec<corpus::model::Document> = sources
+        .iter()
+        .map(|s| {
+            let cleaned = corpus::clean::clean_from(&s.raw, s.body_start);
+            corpus::model::Document {
+                text: cleaned.text,
+                blocks: cleaned.blocks,
+                ..Default::default()
+            }
+        })
+        .collect();
+    let clean = started.elapsed();
+    let started = Instant::now();
+    let entities = corpus::entities::extract(&mut documents);
+    let found = started.elapsed();
+    println!(
+        "bench: reuters-21578 stages: read {:.2} s, clean {:.2} s, entities {:.2} s ({} entities)",
+        read.as_secs_f64(),
+        clean.as_secs_f64(),
+        found.as_secs_f64(),
+        entities.len()
+    );
+    assert_eq!(documents.len(), files.len());
 }
