@@ -45,6 +45,18 @@ pub fn distinct_roles(entity: &Entity) -> Vec<String> {
     roles
 }
 
+/// Roles shown in the index before "and N more".
+const ROLES_SHOWN: usize = 3;
+
+/// The first few roles, and how many more the entity's page lists.
+fn roles_summary(roles: &[String]) -> String {
+    let shown = roles[..roles.len().min(ROLES_SHOWN)].join("; ");
+    match roles.len().saturating_sub(ROLES_SHOWN) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
+}
+
 #[component]
 pub fn PeopleView() -> impl IntoView {
     let router = Router::get();
@@ -138,7 +150,7 @@ fn EntityItem(id: usize) -> impl IntoView {
     view! {
         <li class="entity-item">
             <Link to=to class="entity-name" nav=true>{entity.name.clone()}</Link>
-            {(!roles.is_empty()).then(|| view! { <span class="roles">{roles.join("; ")}</span> })}
+            {(!roles.is_empty()).then(|| view! { <span class="roles">{roles_summary(&roles)}</span> })}
             {(!entity.aliases.is_empty()).then(|| view! { <span class="aliases">{format!("also: {}", entity.aliases.join(", "))}</span> })}
             <span class="counts">{counts}</span>
         </li>
