@@ -14,6 +14,17 @@ use corpus::ingest::MAX_FILE_BYTES;
 use corpus::model::{Encoding, PartialDate};
 use corpus::pipeline::build;
 
+/// (case, file, contents, file named in the message, line, words in the message).
+type FileCase<'a> = (&'a str, &'a str, &'a [u8], &'a str, Option<u32>, &'a str);
+/// (file, title, source, date, kind).
+type MetaRow<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<PartialDate>,
+    Option<&'a str>,
+);
+
 /// A fresh folder under the system temp dir, removed when dropped.
 struct TempDir(PathBuf);
 
@@ -53,7 +64,7 @@ const ARTICLE: &str = "A headline for the story\n\nThe first paragraph of the st
 #[test]
 fn build_errors_name_file_and_line() {
     let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
-    let cases: &[(&str, &str, &[u8], &str, Option<u32>, &str)] = &[
+    let cases: &[FileCase] = &[
         // (case, file, contents, file in error, line, words in message)
         (
             "malformed front matter",
@@ -130,7 +141,7 @@ fn build_errors_name_file_and_line() {
 
 #[test]
 fn warnings_name_file_and_line_and_keep_the_document() {
-    let cases: &[(&str, &str, &[u8], &str, Option<u32>, &str)] = &[
+    let cases: &[FileCase] = &[
         // (case, file, contents, file in warning, line, words in message)
         (
             "stray Latin-1 pound sign",
@@ -296,7 +307,7 @@ fn metadata_comes_from_front_matter_then_catalogue_then_text() {
             day: None,
         })
     };
-    let cases: &[(&str, &str, Option<&str>, Option<PartialDate>, Option<&str>)] = &[
+    let cases: &[MetaRow] = &[
         (
             "catalogued.txt",
             "Catalogue title two",
@@ -372,9 +383,7 @@ fn a_single_file_builds_with_its_folders_catalogue() {
 #[test]
 fn a_missing_path_is_an_error() {
     let dir = TempDir::new("missing");
-    let error = build(&dir.path().join("nowhere"))
-        .err()
-        .expect("no such folder");
+    let error = build(&dir.path().join("nowhere")).expect_err("no such folder");
     assert!(
         error.file.ends_with("nowhere") && error.message.contains("no such file"),
         "{error}"

@@ -19,6 +19,17 @@ use std::sync::OnceLock;
 
 use corpus::model::{BlockKind, Corpus, Document, EntityKind, PartialDate};
 
+/// (seed, title, source, date, kind).
+type MetaRow<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<PartialDate>,
+    Option<&'a str>,
+);
+/// (entity name, some of its aliases, (seed, role) pairs).
+type RoleRow<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+
 fn seeds() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
@@ -45,7 +56,7 @@ fn day(year: i32, month: u8, day: u8) -> PartialDate {
 
 #[test]
 fn metadata_of_each_seed() {
-    let cases: &[(&str, &str, Option<&str>, Option<PartialDate>, Option<&str>)] = &[
+    let cases: &[MetaRow] = &[
         ("000", "Jeremy Hunt says he “should probably raise” dedicated immigration visa category for health and care with home secretary", Some("HSJ"), None, Some("news")),
         ("001", "THE Scottish Government is set to pressure their UK counterparts to fast-track visas for people looking to come to work in Scotland’s NHS.", Some("The National"), None, Some("news")),
         ("002", "HEE tries to bring back ex-medical professionals to bolster NHS workforce", Some("National Health Executive"), None, Some("news")),
@@ -456,7 +467,7 @@ fn roles_and_aliases_resolve_across_documents() {
             .unwrap_or_else(|| panic!("no entity {name}"))
     };
     let file = |doc: u32| corpus.documents[doc as usize].file[..3].to_string();
-    let cases: &[(&str, &[&str], &[(&str, &str)])] = &[
+    let cases: &[RoleRow] = &[
         // (name, some aliases, (seed, role) pairs)
         (
             "Jeremy Hunt",
