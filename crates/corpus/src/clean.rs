@@ -654,6 +654,10 @@ impl Builder<'_> {
             None => end,
         };
         let bytes = raw.as_bytes();
+        // Found once per line, so that a long line costs linear time.
+        let last_link = raw[start..end].rfind("](").map_or(start, |i| start + i);
+        let last_close = raw[start..end].rfind('>').map_or(start, |i| start + i);
+        let mut company_open = false;
         let mut at = start;
         let mut copy_from = start;
         while at < end {
@@ -663,9 +667,15 @@ impl Builder<'_> {
                 b']' if raw[at..end].starts_with("](") => {
                     raw[at..end].find(')').map(|close| close + 1)
                 }
-                b'[' if raw[at..end].contains("](") => Some(1),
-                b'&' if raw[at..end].starts_with("&lt;") && raw[at..end].contains('>') => Some(4),
-                b'>' if raw[start..at].contains("&lt;") => Some(1),
+                b'[' if at < last_link => Some(1),
+                b'&' if raw[at..end].starts_with("&lt;") && at < last_close => {
+                    company_open = true;
+                    Some(4)
+                }
+                b'>' if company_open => {
+                    company_open = false;
+                    Some(1)
+                }
                 _ => None,
             };
             match skip {

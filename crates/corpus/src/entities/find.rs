@@ -239,11 +239,12 @@ pub fn find(text: &str, blocks: &[Block]) -> Names {
         let body = &text[start..end];
         let toks = tokenise(body, start);
         let mut claimed = vec![false; toks.len()];
+        let first_of_block = names.found.len();
         if block.kind == BlockKind::Signature {
             read_signature(text, &toks, &mut claimed, &mut names.found);
         }
         read_block(text, &toks, &claimed, lexicon, &mut names);
-        read_role_lines(body, start, &mut names.found);
+        read_role_lines(body, start, &mut names.found[first_of_block..]);
     }
     names.found.sort_by_key(|f| f.start);
     names.candidates.sort_by_key(|c| c.start);
@@ -960,15 +961,22 @@ fn read_role_lines(body: &str, offset: usize, found: &mut [Found]) {
             (at, l)
         })
         .collect();
+    let mut order: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].kind == EntityKind::Person)
+        .collect();
+    order.sort_by_key(|&i| found[i].start);
+    let mut first = 0;
     for pair in lines.windows(2) {
         let ((at, line), (_, next)) = (pair[0], pair[1]);
         let end = at + line.len();
-        let people: Vec<usize> = (0..found.len())
-            .filter(|&i| {
-                found[i].kind == EntityKind::Person
-                    && found[i].start as usize >= at
-                    && found[i].end as usize <= end
-            })
+        while first < order.len() && (found[order[first]].start as usize) < at {
+            first += 1;
+        }
+        let people: Vec<usize> = order[first..]
+            .iter()
+            .copied()
+            .take_while(|&i| found[i].start as usize <= end)
+            .filter(|&i| found[i].end as usize <= end)
             .collect();
         if people.is_empty() {
             continue;

@@ -145,35 +145,25 @@ fn resolve_document(text: &str, blocks: &[crate::model::Block]) -> Vec<Local> {
         }
     }
     // One-word names of people: a surname, else a given name, of one person.
-    let full_people: Vec<(usize, Vec<String>)> = people
-        .values()
-        .map(|&i| {
-            (
-                i,
-                locals[i]
-                    .best_name()
-                    .split(' ')
-                    .map(str::to_lowercase)
-                    .collect(),
-            )
-        })
-        .collect();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in people.values() {
+        let name = locals[i].best_name().to_lowercase();
+        let words: Vec<&str> = name.split(' ').collect();
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            by_surname.entry(last.to_string()).or_default().push(i);
+            by_given.entry(first.to_string()).or_default().push(i);
+        }
+    }
     let person_for = |word: &str| {
         let word = word.to_lowercase();
-        let by_surname: Vec<usize> = full_people
-            .iter()
-            .filter(|(_, w)| w.last() == Some(&word))
-            .map(|(i, _)| *i)
-            .collect();
-        if by_surname.len() == 1 {
-            return Some(by_surname[0]);
+        match (
+            by_surname.get(&word).map(Vec::as_slice),
+            by_given.get(&word).map(Vec::as_slice),
+        ) {
+            (Some([one]), _) | (None, Some([one])) => Some(*one),
+            _ => None,
         }
-        let by_given: Vec<usize> = full_people
-            .iter()
-            .filter(|(_, w)| w.first() == Some(&word))
-            .map(|(i, _)| *i)
-            .collect();
-        (by_surname.is_empty() && by_given.len() == 1).then(|| by_given[0])
     };
     for f in short_people {
         let i = person_for(&f.name).unwrap_or_else(|| {
