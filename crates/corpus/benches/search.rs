@@ -3,8 +3,9 @@
 //!
 //! Run: `cargo bench -p corpus --bench search` (set `CORPUS_DIR` to use
 //! another folder). Prints the build times, the index size against the gzip
-//! size of the raw text, p50/p95 latency per query and recall@5 on the typo
-//! queries. A script, not a timed test: nothing here fails on a number.
+//! size of the raw text, p50/p95 latency per query and per keystroke (every
+//! prefix of every query, as typed), and recall@5 on the typo queries. A
+//! script, not a timed test: nothing here fails on a number.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +14,7 @@ use std::time::{Duration, Instant};
 use corpus::search::{SearchIndex, SearchRequest};
 use serde::Deserialize;
 
-/// Timed passes over the query list (after one warm-up pass).
+/// Timed passes over each workload (after one warm-up pass).
 const ROUNDS: usize = 5;
 const HITS: usize = 10;
 
@@ -53,38 +54,52 @@ fn main() {
     let started = Instant::now();
     let index = SearchIndex::build(&corpus);
     let index_time = started.elapsed();
-    let index_bytes = postcard::to_allocvec(&index).map(|b| b.len()).unwrap_or(0);
+    let index_bytes = index.serialized_size();
     let raw_bytes: usize = corpus.documents.iter().map(|d| d.raw.len()).sum();
     let gzip_bytes = gzip_size(&corpus);
 
-    let run = |q: &BenchQuery| {
+    let search = |q: &str| {
         let request = SearchRequest {
-            query: q.q.clone(),
+            query: q.to_string(),
             limit: HITS,
             ..SearchRequest::default()
         };
         index.search(&corpus, &request)
     };
-    queries.iter().for_each(|q| {
-        run(q);
-    });
-    let mut samples: Vec<Duration> = Vec::with_capacity(queries.len() * ROUNDS);
-    for _ in 0..ROUNDS {
-        for q in &queries {
-            let started = Instant::now();
-            std::hint::black_box(run(q));
-            samples.push(started.elapsed());
+    let whole: Vec<&str> = queries.iter().map(|q| q.q.as_str()).collect();
+    let keystrokes: Vec<&str> = queries
+        .iter()
+        .flat_map(|q| q.q.char_indices().map(|(i, c)| &q.q[..i + c.len_utf8()]))
+        .filter(|k| !k.trim().is_empty())
+        .collect();
+    let time = |workload: &[&str]| {
+        for q in workload {
+            std::hint::black_box(search(q));
         }
-    }
-    samples.sort_unstable();
-    let percentile = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+        let mut samples: Vec<(Duration, String)> = Vec::with_capacity(workload.len() * ROUNDS);
+        for _ in 0..ROUNDS {
+            for q in workload {
+                let started = Instant::now();
+                std::hint::black_box(search(q));
+                samples.push((started.elapsed(), q.to_string()));
+            }
+        }
+        samples.sort_unstable();
+        samples
+    };
+    let query_samples = time(&whole);
+    let keystroke_samples = time(&keystrokes);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let percentile = |samples: &[(Duration, String)], p: f64| {
+        ms(samples[((samples.len() - 1) as f64 * p).round() as usize].0)
+    };
 
     let typo_queries: Vec<&BenchQuery> = queries.iter().filter(|q| q.kind == "typo").collect();
     let found = typo_queries
         .iter()
         .filter(|q| {
             let target = q.target.as_deref().unwrap_or_default();
-            run(q)
+            search(&q.q)
                 .hits
                 .iter()
                 .take(5)
@@ -103,9 +118,10 @@ fn main() {
     );
     let _ = writeln!(
         out,
-        "queries           {} ({} with typos), {ROUNDS} timed rounds",
+        "queries           {} ({} with typos), {} keystrokes, {ROUNDS} timed rounds",
         queries.len(),
-        typo_queries.len()
+        typo_queries.len(),
+        keystrokes.len()
     );
     let _ = writeln!(
         out,
@@ -121,23 +137,28 @@ fn main() {
         mb(gzip_bytes)
     );
     for (part, bytes) in index.size_breakdown() {
-        let _ = writeln!(out, "  {part:<24}{:.2} MB", mb(bytes));
+        let _ = writeln!(out, "  {part:<26}{:.2} MB", mb(bytes));
     }
     let _ = writeln!(
         out,
-        "latency p50       {:.3} ms",
-        percentile(0.5).as_secs_f64() * 1e3
+        "per query         p50 {:.3} ms, p95 {:.3} ms",
+        percentile(&query_samples, 0.5),
+        percentile(&query_samples, 0.95)
     );
     let _ = writeln!(
         out,
-        "latency p95       {:.3} ms",
-        percentile(0.95).as_secs_f64() * 1e3
+        "per keystroke     p50 {:.3} ms, p95 {:.3} ms",
+        percentile(&keystroke_samples, 0.5),
+        percentile(&keystroke_samples, 0.95)
     );
-    let _ = writeln!(
-        out,
-        "latency max       {:.3} ms",
-        percentile(1.0).as_secs_f64() * 1e3
-    );
+    let mut slowest: Vec<&(Duration, String)> = keystroke_samples.iter().rev().collect();
+    slowest.dedup_by(|a, b| a.1 == b.1);
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(6)
+        .map(|(d, q)| format!("{q:?} {:.1} ms", ms(*d)))
+        .collect();
+    let _ = writeln!(out, "slowest keystrokes {}", slowest.join(", "));
     let _ = writeln!(
         out,
         "typo recall@5     {:.1}% ({found}/{})",

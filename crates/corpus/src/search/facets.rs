@@ -12,7 +12,7 @@
 //! Invariant: the values of a column are sorted and unique, and
 //! `unit_offsets` has one more entry than the column has units.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,31 +52,22 @@ pub struct FacetColumn {
     pub name: String,
     /// Display values, sorted and unique.
     pub values: Vec<String>,
-    /// Other names of each value (an entity's aliases), empty when none.
-    pub aliases: Vec<Vec<String>>,
+    /// Where each unit's values start in `unit_values` (plus the end).
+    #[serde(with = "super::index::prefix_sums")]
     unit_offsets: Vec<u32>,
     unit_values: Vec<u32>,
 }
 
 impl FacetColumn {
-    fn build(name: &str, per_unit: Vec<Vec<(String, Vec<String>)>>) -> Self {
-        let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for (value, aliases) in per_unit.iter().flatten() {
-            let known = names.entry(value.clone()).or_default();
-            for alias in aliases {
-                if !known.contains(alias) {
-                    known.push(alias.clone());
-                }
-            }
-        }
-        let values: Vec<String> = names.keys().cloned().collect();
-        let aliases = names.into_values().collect();
+    fn build(name: &str, per_unit: Vec<Vec<String>>) -> Self {
+        let names: BTreeSet<&String> = per_unit.iter().flatten().collect();
+        let values: Vec<String> = names.into_iter().cloned().collect();
         let mut unit_offsets = vec![0];
         let mut unit_values = Vec::new();
         for unit in per_unit {
             let mut ids: Vec<u32> = unit
                 .iter()
-                .filter_map(|(v, _)| values.binary_search(v).ok())
+                .filter_map(|v| values.binary_search(v).ok())
                 .map(|i| i as u32)
                 .collect();
             ids.sort_unstable();
@@ -87,7 +78,6 @@ impl FacetColumn {
         Self {
             name: name.to_string(),
             values,
-            aliases,
             unit_offsets,
             unit_values,
         }
@@ -112,10 +102,15 @@ impl FacetColumn {
             .map(|i| i as u32)
     }
 
-    /// Ids of the values whose name or an alias contains the words of
-    /// `query` in order (`hunt` finds "Jeremy Hunt"; `letters` finds
-    /// "letter"), compared as index terms.
-    pub fn matching(&self, analyzer: &Analyzer, query: &str) -> Vec<u32> {
+    /// Ids of the values whose name or one of its `aliases` contains the
+    /// words of `query` in order (`hunt` finds "Jeremy Hunt"; `letters`
+    /// finds "letter"), compared as index terms.
+    pub fn matching(
+        &self,
+        analyzer: &Analyzer,
+        query: &str,
+        aliases: &dyn Fn(&str) -> Vec<String>,
+    ) -> Vec<u32> {
         let wanted = analyzer.terms(query);
         if wanted.is_empty() {
             return Vec::new();
@@ -125,7 +120,9 @@ impl FacetColumn {
             terms.windows(wanted.len()).any(|w| w == wanted.as_slice())
         };
         (0..self.values.len())
-            .filter(|&i| contains(&self.values[i]) || self.aliases[i].iter().any(|a| contains(a)))
+            .filter(|&i| {
+                contains(&self.values[i]) || aliases(&self.values[i]).iter().any(|a| contains(a))
+            })
             .map(|i| i as u32)
             .collect()
     }
@@ -160,18 +157,18 @@ impl FacetIndex {
     /// is skipped).
     pub fn for_documents(corpus: &Corpus) -> Self {
         let docs = &corpus.documents;
-        let single = |f: &dyn Fn(&crate::model::Document) -> Option<String>| -> Vec<Vec<(String, Vec<String>)>> {
-            docs.iter().map(|d| f(d).into_iter().map(|v| (v, Vec::new())).collect()).collect()
+        let single = |f: &dyn Fn(&crate::model::Document) -> Option<String>| -> Vec<Vec<String>> {
+            docs.iter().map(|d| f(d).into_iter().collect()).collect()
         };
         let entity = |e: u32| corpus.entities.get(e as usize);
-        let entities_of = |kind: EntityKind| -> Vec<Vec<(String, Vec<String>)>> {
+        let entities_of = |kind: EntityKind| -> Vec<Vec<String>> {
             docs.iter()
                 .map(|d| {
                     d.mentions
                         .iter()
                         .filter_map(|m| entity(m.entity))
                         .filter(|e| e.kind == kind)
-                        .map(|e| (e.name.clone(), e.aliases.clone()))
+                        .map(|e| e.name.clone())
                         .collect()
                 })
                 .collect()
@@ -192,7 +189,7 @@ impl FacetIndex {
                     .map(|d| {
                         d.quotes
                             .iter()
-                            .filter_map(|q| speaker_of(corpus, q))
+                            .filter_map(|q| speaker_of(corpus, q).map(|(name, _)| name))
                             .collect()
                     })
                     .collect(),
@@ -212,7 +209,7 @@ impl FacetIndex {
                         .get(key)
                         .into_iter()
                         .flatten()
-                        .map(|v| (v.clone(), Vec::new()))
+                        .cloned()
                         .collect()
                 })
                 .collect();
@@ -231,23 +228,26 @@ impl FacetIndex {
                 .flat_map(|d| d.quotes.iter().map(move |q| (d, q)))
         };
         let speakers = quotes()
-            .map(|(_, q)| speaker_of(corpus, q).into_iter().collect())
+            .map(|(_, q)| {
+                speaker_of(corpus, q)
+                    .map(|(name, _)| name)
+                    .into_iter()
+                    .collect()
+            })
             .collect();
         let kinds = quotes()
-            .map(|(_, q)| vec![(quote_kind_name(q.kind).to_string(), Vec::new())])
+            .map(|(_, q)| vec![quote_kind_name(q.kind).to_string()])
             .collect();
         let years = quotes()
             .map(|(d, _)| {
                 d.meta
                     .date
-                    .map(|date| (date.year.to_string(), Vec::new()))
+                    .map(|date| date.year.to_string())
                     .into_iter()
                     .collect()
             })
             .collect();
-        let documents = quotes()
-            .map(|(d, _)| vec![(d.file.clone(), vec![d.meta.title.clone()])])
-            .collect();
+        let documents = quotes().map(|(d, _)| vec![d.file.clone()]).collect();
         Self {
             columns: vec![
                 FacetColumn::build(SPEAKER, speakers),
@@ -331,24 +331,30 @@ impl FacetIndex {
                     .iter()
                     .find(|s| s.column == c)
                     .map_or(&[][..], |s| &s.values[..]);
-                let mut values: Vec<FacetValue> = counts
-                    .iter()
-                    .enumerate()
-                    .filter(|&(v, &n)| n > 0 || chosen.binary_search(&(v as u32)).is_ok())
-                    .map(|(v, &n)| FacetValue {
-                        value: column.values[v].clone(),
-                        count: n,
-                        selected: chosen.binary_search(&(v as u32)).is_ok(),
+                let is_chosen = |v: u32| chosen.binary_search(&v).is_ok();
+                let mut shown: Vec<(bool, u32, u32)> = (0..counts.len() as u32)
+                    .filter(|&v| counts[v as usize] > 0 || is_chosen(v))
+                    .map(|v| (is_chosen(v), counts[v as usize], v))
+                    .collect();
+                // Value ids are in value order, so ties sort alphabetically
+                // without comparing strings.
+                let order = |a: &(bool, u32, u32), b: &(bool, u32, u32)| {
+                    b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+                };
+                let more = shown.len().saturating_sub(MAX_FACET_VALUES) as u32;
+                if shown.len() > MAX_FACET_VALUES {
+                    shown.select_nth_unstable_by(MAX_FACET_VALUES, order);
+                    shown.truncate(MAX_FACET_VALUES);
+                }
+                shown.sort_unstable_by(order);
+                let values = shown
+                    .into_iter()
+                    .map(|(selected, count, v)| FacetValue {
+                        value: column.values[v as usize].clone(),
+                        count,
+                        selected,
                     })
                     .collect();
-                values.sort_by(|a, b| {
-                    b.selected
-                        .cmp(&a.selected)
-                        .then(b.count.cmp(&a.count))
-                        .then(a.value.cmp(&b.value))
-                });
-                let more = values.len().saturating_sub(MAX_FACET_VALUES) as u32;
-                values.truncate(MAX_FACET_VALUES);
                 Facet {
                     name: column.name.clone(),
                     values,

@@ -1,9 +1,14 @@
 //! The fields a document is searched by, their boosts and the units their
 //! postings count in.
 //!
-//! Invariant: every posting names a document and a `sub` index within it;
-//! `sub` is 0 for document fields, the block index for `Body` and the quote
-//! index for `Quote` and `Speaker`.
+//! Quote words are not a field of their own: they are body words, and a
+//! quote is found through the span of body positions it covers (see
+//! [`super::index::QuoteSpan`]), which keeps the index from storing them
+//! twice.
+//!
+//! Invariant: the units of a field are documents (`Title`, `Source`), blocks
+//! counted across the corpus (`Body`) or quotes counted across the corpus
+//! (`Speaker`).
 
 use serde::{Deserialize, Serialize};
 
@@ -16,20 +21,12 @@ pub enum Field {
     Source,
     /// A paragraph (`Document::blocks`), one unit per block.
     Body,
-    /// The words of a quotation, one unit per quote.
-    Quote,
     /// The name and aliases of a quote's speaker, one unit per quote.
     Speaker,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
-        Field::Title,
-        Field::Source,
-        Field::Body,
-        Field::Quote,
-        Field::Speaker,
-    ];
+    pub const ALL: [Field; 4] = [Field::Title, Field::Source, Field::Body, Field::Speaker];
 
     /// The tag a field has in the postings bytes.
     pub fn tag(self) -> u8 {
@@ -41,22 +38,21 @@ impl Field {
     }
 
     /// BM25F weight: how much one occurrence here counts against one in the
-    /// body. Titles and speakers name what a document is about; quote words
-    /// also occur in the body, so their boost adds to the body's count.
+    /// body. Titles and speakers name what a document is about.
     pub fn boost(self) -> f32 {
         match self {
             Field::Title => 3.0,
             Field::Source => 1.5,
             Field::Body => 1.0,
-            Field::Quote => 0.5,
             Field::Speaker => 2.0,
         }
     }
 
-    /// BM25F length normalisation strength (the `b` of BM25).
+    /// BM25F length normalisation strength (the `b` of BM25); fields with 0
+    /// store no lengths.
     pub fn length_normalisation(self) -> f32 {
         match self {
-            Field::Title | Field::Body | Field::Quote => 0.75,
+            Field::Title | Field::Body => 0.75,
             Field::Source | Field::Speaker => 0.0,
         }
     }

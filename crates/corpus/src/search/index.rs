@@ -32,22 +32,31 @@ pub struct SearchIndex {
     pub(super) words: fst::Map<Vec<u8>>,
     #[serde(with = "fst_bytes")]
     pub(super) terms: fst::Map<Vec<u8>>,
+    #[serde(with = "prefix_sums")]
     pub(super) term_offsets: Vec<u32>,
     #[serde(with = "plain_bytes")]
     pub(super) postings: Vec<u8>,
     /// Words per unit, per field: `lengths[field][unit]`, where a unit is a
     /// document, a global block number or a global quote number.
-    pub(super) lengths: [Vec<u16>; 5],
-    pub(super) average_lengths: [f32; 5],
+    pub(super) lengths: [Vec<u16>; 4],
+    pub(super) average_lengths: [f32; 4],
+    /// The body positions each quote covers, by global quote number.
+    pub(super) quote_spans: Vec<QuoteSpan>,
+    pub(super) average_quote_length: f32,
     /// `doc_first_block[d]..doc_first_block[d + 1]` are the global block
     /// numbers of document `d`; likewise for quotes.
+    #[serde(with = "prefix_sums")]
     pub(super) doc_first_block: Vec<u32>,
+    #[serde(with = "prefix_sums")]
     pub(super) doc_first_quote: Vec<u32>,
     /// Sort key of each document's date (`yyyymmdd`, missing parts 0), 0
     /// when the document has no date.
     pub(super) dates: Vec<u32>,
     pub(super) doc_facets: FacetIndex,
-    pub(super) quote_facets: FacetIndex,
+    /// Quote facets, built from the corpus on the first quote search rather
+    /// than stored: they would take as much room as the rest of the index.
+    #[serde(skip)]
+    pub(super) quote_facets: std::sync::OnceLock<FacetIndex>,
 }
 
 impl Default for SearchIndex {
@@ -82,7 +91,8 @@ impl SearchIndex {
         let mut term_ids: HashMap<String, u32> = HashMap::new();
         let mut word_terms: HashMap<String, u32> = HashMap::new();
         let mut builders: Vec<TermBuilder> = Vec::new();
-        let mut lengths: [Vec<u16>; 5] = Default::default();
+        let mut lengths: [Vec<u16>; 4] = Default::default();
+        let mut quote_spans = Vec::new();
         let mut doc_first_block = vec![0u32];
         let mut doc_first_quote = vec![0u32];
         for (doc_id, doc) in corpus.documents.iter().enumerate() {
@@ -91,7 +101,9 @@ impl SearchIndex {
             let first_quote = doc_first_quote[doc_id as usize];
             let mut unit = |field: Field, unit: u32, text: &str| {
                 let tokens = analyzer.tokens(text);
-                lengths[field as usize].push(tokens.len().min(u16::MAX as usize) as u16);
+                if field.length_normalisation() > 0.0 {
+                    lengths[field as usize].push(tokens.len().min(u16::MAX as usize) as u16);
+                }
                 let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
                 for (position, token) in tokens.into_iter().enumerate() {
                     let next_id = term_ids.len() as u32;
@@ -125,11 +137,7 @@ impl SearchIndex {
             }
             for (i, quote) in doc.quotes.iter().enumerate() {
                 let number = first_quote + i as u32;
-                unit(
-                    Field::Quote,
-                    number,
-                    text_range(doc, quote.start, quote.end),
-                );
+                quote_spans.push(QuoteSpan::of(doc, quote.start, quote.end));
                 let names = facets::speaker_of(corpus, quote).map(|(name, aliases)| {
                     std::iter::once(name)
                         .chain(aliases)
@@ -209,33 +217,74 @@ impl SearchIndex {
             postings: postings_bytes,
             lengths,
             average_lengths,
+            average_quote_length: {
+                let total: u64 = quote_spans.iter().map(|s| u64::from(s.end - s.start)).sum();
+                (total as f32 / quote_spans.len().max(1) as f32).max(1.0)
+            },
+            quote_spans,
             doc_first_block,
             doc_first_quote,
             dates,
             doc_facets: FacetIndex::for_documents(corpus),
-            quote_facets: FacetIndex::for_quotes(corpus),
+            quote_facets: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Size of the serialized index in bytes (what the app embeds).
+    pub fn serialized_size(&self) -> usize {
+        erased::Sized::bytes(self)
     }
 
     /// Serialized bytes of each part of the index, largest first, for
     /// benchmarks and diagnostics.
-    pub fn size_breakdown(&self) -> Vec<(&'static str, usize)> {
+    pub fn size_breakdown(&self) -> Vec<(String, usize)> {
         let size = |value: &dyn erased::Sized| value.bytes();
-        let mut parts = vec![
-            ("postings", self.postings.len()),
-            ("words fst", self.words.as_fst().as_bytes().len()),
-            ("terms fst", self.terms.as_fst().as_bytes().len()),
-            ("term offsets", size(&self.term_offsets)),
-            ("unit lengths", size(&self.lengths)),
+        let mut per_field = [0usize; 5];
+        for term in 0..self.term_offsets.len().saturating_sub(1) {
+            for (field, _, entries) in self.record(term as u32).fields() {
+                per_field[field as usize] += entries.byte_len();
+            }
+        }
+        let mut parts: Vec<(String, usize)> = Field::ALL
+            .iter()
+            .map(|f| (format!("postings: {f:?}"), per_field[*f as usize]))
+            .collect();
+        parts.extend([
             (
-                "document and quote starts",
+                "words fst".to_string(),
+                self.words.as_fst().as_bytes().len(),
+            ),
+            (
+                "terms fst".to_string(),
+                self.terms.as_fst().as_bytes().len(),
+            ),
+            ("term offsets".to_string(), size(&self.term_offsets)),
+            ("unit lengths".to_string(), size(&self.lengths)),
+            ("quote spans".to_string(), size(&self.quote_spans)),
+            (
+                "document and quote starts".to_string(),
                 size(&self.doc_first_block) + size(&self.doc_first_quote),
             ),
-            ("dates", size(&self.dates)),
-            ("facets", size(&self.doc_facets) + size(&self.quote_facets)),
-        ];
+            ("dates".to_string(), size(&self.dates)),
+        ]);
+        for (kind, facets) in [
+            ("document", &self.doc_facets),
+            ("quote", self.quote_facets()),
+        ] {
+            for column in &facets.columns {
+                parts.push((format!("{kind} facet: {}", column.name), size(column)));
+            }
+        }
         parts.sort_by(|a, b| b.1.cmp(&a.1));
         parts
+    }
+
+    /// The quote facets once a quote search has built them (empty before).
+    pub(super) fn quote_facets(&self) -> &FacetIndex {
+        static NONE: FacetIndex = FacetIndex {
+            columns: Vec::new(),
+        };
+        self.quote_facets.get().unwrap_or(&NONE)
     }
 
     /// Number of documents indexed.
@@ -277,7 +326,7 @@ impl SearchIndex {
         let starts = match field {
             Field::Title | Field::Source => None,
             Field::Body => Some(&self.doc_first_block[..]),
-            Field::Quote | Field::Speaker => Some(&self.doc_first_quote[..]),
+            Field::Speaker => Some(&self.doc_first_quote[..]),
         };
         DocCursor { starts, doc: 0 }
     }
@@ -289,6 +338,25 @@ impl SearchIndex {
             .partition_point(|&first| first <= quote)
             .saturating_sub(1);
         (doc as u32, quote - self.doc_first_quote[doc])
+    }
+
+    /// The quotes of a document whose span lies in its block `block`, with
+    /// their global numbers.
+    pub(super) fn quotes_in_block(
+        &self,
+        doc: u32,
+        block: u32,
+    ) -> impl Iterator<Item = (u32, QuoteSpan)> + '_ {
+        let first = self.doc_first_quote.get(doc as usize).copied().unwrap_or(0);
+        let end = self
+            .doc_first_quote
+            .get(doc as usize + 1)
+            .copied()
+            .unwrap_or(first);
+        (first..end).filter_map(move |q| {
+            let span = *self.quote_spans.get(q as usize)?;
+            (span.block == block).then_some((q, span))
+        })
     }
 
     /// Number of quotes indexed.
@@ -304,6 +372,62 @@ impl SearchIndex {
             .copied()
             .unwrap_or(first)
             - first
+    }
+}
+
+/// The body words a quote covers: positions `start..end` of block `block`
+/// of its document (a quote running over several paragraphs is cut at the
+/// end of its first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteSpan {
+    /// Index into the document's blocks.
+    pub block: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl QuoteSpan {
+    /// The span of the text range `start..end` of `doc`.
+    fn of(doc: &Document, start: u32, end: u32) -> Self {
+        let block = doc
+            .blocks
+            .partition_point(|b| b.start <= start)
+            .saturating_sub(1);
+        let Some(b) = doc.blocks.get(block) else {
+            return QuoteSpan {
+                block: 0,
+                start: 0,
+                end: 0,
+            };
+        };
+        let text = text_range(doc, b.start, b.end);
+        let (from, to) = (
+            start.saturating_sub(b.start) as usize,
+            end.min(b.end).saturating_sub(b.start) as usize,
+        );
+        let mut span = QuoteSpan {
+            block: block as u32,
+            start: 0,
+            end: 0,
+        };
+        for (s, e) in super::analyzer::words(text) {
+            if e <= from {
+                span.start += 1;
+            }
+            if s < to {
+                span.end += 1;
+            }
+        }
+        span.end = span.end.max(span.start);
+        span
+    }
+
+    pub fn len(&self) -> u32 {
+        self.end - self.start
+    }
+
+    pub fn contains(&self, position: u32, width: u32) -> bool {
+        self.start <= position && position + width <= self.end
     }
 }
 
@@ -337,6 +461,37 @@ impl DocCursor<'_> {
 /// The text of a range of a document, empty if the range is invalid.
 pub(super) fn text_range(doc: &Document, start: u32, end: u32) -> &str {
     doc.text.get(start as usize..end as usize).unwrap_or("")
+}
+
+/// Stores ascending offsets as their differences, which are small numbers
+/// and so take one or two bytes each, and adds them up again when read.
+pub(super) mod prefix_sums {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(offsets: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut previous = 0;
+        let gaps: Vec<u32> = offsets
+            .iter()
+            .map(|&o| {
+                let gap = o.saturating_sub(previous);
+                previous = o;
+                gap
+            })
+            .collect();
+        gaps.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
+        let gaps = Vec::<u32>::deserialize(deserializer)?;
+        let mut total = 0u32;
+        Ok(gaps
+            .into_iter()
+            .map(|g| {
+                total = total.saturating_add(g);
+                total
+            })
+            .collect())
+    }
 }
 
 /// Serialized size of any part of the index.

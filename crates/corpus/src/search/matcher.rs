@@ -124,17 +124,54 @@ impl Matcher<'_> {
 
     /// Whether this evaluation scores a field.
     fn scores(&self, field: Field) -> bool {
-        self.target == Target::Documents || matches!(field, Field::Quote | Field::Speaker)
+        self.target == Target::Documents || matches!(field, Field::Body | Field::Speaker)
     }
 
-    /// The target of a unit of a field (`docs` finds the unit's document).
-    fn target_of(&self, field: Field, unit: u32, docs: &mut DocCursor) -> Option<u32> {
-        let target = match (self.target, field) {
-            (Target::Documents, _) => docs.doc(unit),
-            (Target::Quotes, Field::Quote | Field::Speaker) => unit,
-            (Target::Quotes, _) => return None,
-        };
-        ((target as usize) < self.targets()).then_some(target)
+    /// Calls `found(target, weight)` for each target an entry counts for,
+    /// with its length-normalised, boosted frequency. `positions` are the
+    /// starts of matches `width` words long. A body entry counts for its
+    /// document, or for each quote whose span holds some of its matches.
+    fn for_targets(
+        &self,
+        field: Field,
+        unit: u32,
+        positions: &[u32],
+        width: u32,
+        docs: &mut DocCursor,
+        mut found: impl FnMut(u32, f32),
+    ) {
+        match (self.target, field) {
+            (Target::Documents, _) => {
+                let target = docs.doc(unit);
+                if (target as usize) < self.targets() {
+                    found(target, self.normalised(field, unit, positions.len()));
+                }
+            }
+            (Target::Quotes, Field::Speaker) => {
+                if (unit as usize) < self.targets() {
+                    found(unit, self.normalised(field, unit, positions.len()));
+                }
+            }
+            (Target::Quotes, Field::Body) => {
+                let doc = docs.doc(unit);
+                let Some(&first) = self.index.doc_first_block.get(doc as usize) else {
+                    return;
+                };
+                for (quote, span) in self.index.quotes_in_block(doc, unit.saturating_sub(first)) {
+                    let tf = positions
+                        .iter()
+                        .filter(|&&p| span.contains(p, width))
+                        .count();
+                    if tf > 0 {
+                        let b = Field::Body.length_normalisation();
+                        let norm =
+                            1.0 - b + b * span.len() as f32 / self.index.average_quote_length;
+                        found(quote, Field::Body.boost() * tf as f32 / norm);
+                    }
+                }
+            }
+            (Target::Quotes, _) => {}
+        }
     }
 
     fn idf(&self, doc_freq: u32) -> f32 {
@@ -181,13 +218,12 @@ impl Matcher<'_> {
                         let Some(found) = self.phrase(words) else {
                             continue;
                         };
+                        let width = found.terms.len() as u32;
                         for (&(field, unit), starts) in &found.starts {
                             let mut docs = self.index.doc_cursor(field);
-                            let Some(target) = self.target_of(field, unit, &mut docs) else {
-                                continue;
-                            };
-                            scratch
-                                .add_frequency(target, self.normalised(field, unit, starts.len()));
+                            self.for_targets(field, unit, starts, width, &mut docs, |t, w| {
+                                scratch.add_frequency(t, w)
+                            });
                             if self.target == Target::Documents && field == Field::Body {
                                 let take = if all_positions { starts.len() } else { 1 };
                                 out.occurrences
@@ -232,10 +268,9 @@ impl Matcher<'_> {
             }
             let mut docs = self.index.doc_cursor(field);
             while let Some(unit) = entries.next_into(&mut positions) {
-                let Some(target) = self.target_of(field, unit, &mut docs) else {
-                    continue;
-                };
-                scratch.add_frequency(target, self.normalised(field, unit, positions.len()));
+                self.for_targets(field, unit, &positions, 1, &mut docs, |t, w| {
+                    scratch.add_frequency(t, w)
+                });
                 if self.target == Target::Documents && field == Field::Body {
                     let take = if all_positions { positions.len() } else { 1 };
                     out.occurrences
@@ -257,20 +292,27 @@ impl Matcher<'_> {
                         continue;
                     };
                     for (field, _, mut entries) in self.index.record(term).fields() {
+                        if !self.scores(field) {
+                            continue;
+                        }
                         let mut docs = self.index.doc_cursor(field);
                         while let Some(unit) = entries.next_into(&mut positions) {
-                            if let Some(t) = self.target_of(field, unit, &mut docs) {
-                                hit[t as usize] = true;
-                            }
+                            self.for_targets(field, unit, &positions, 1, &mut docs, |t, _| {
+                                hit[t as usize] = true
+                            });
                         }
                     }
                 }
                 Item::Phrase(words) => {
-                    for &(field, unit) in self.phrase(words).iter().flat_map(|f| f.starts.keys()) {
+                    let Some(found) = self.phrase(words) else {
+                        continue;
+                    };
+                    let width = found.terms.len() as u32;
+                    for (&(field, unit), starts) in &found.starts {
                         let mut docs = self.index.doc_cursor(field);
-                        if let Some(t) = self.target_of(field, unit, &mut docs) {
-                            hit[t as usize] = true;
-                        }
+                        self.for_targets(field, unit, starts, width, &mut docs, |t, _| {
+                            hit[t as usize] = true
+                        });
                     }
                 }
             }

@@ -38,7 +38,7 @@ pub mod ranking;
 pub mod snippet;
 pub mod typo;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -213,7 +213,8 @@ impl SearchIndex {
             self.doc_facets.column(f).is_some()
         });
         let mut notices = query.notices.clone();
-        let constraints = self.query_constraints(&query.filters, false, &analyzer, &mut notices);
+        let constraints =
+            self.query_constraints(corpus, &query.filters, false, &analyzer, &mut notices);
         let (selections, request_constraints) =
             self.request_filters(&request.filters, false, &mut notices);
         let matcher = Matcher {
@@ -289,12 +290,16 @@ impl SearchIndex {
     /// quote facets (speaker, kind: direct/partial/reported, year, document)
     /// and any document facet, which then applies to the quote's document.
     pub fn search_quotes(&self, corpus: &Corpus, request: &SearchRequest) -> QuoteResults {
+        self.quote_facets
+            .get_or_init(|| FacetIndex::for_quotes(corpus));
         let analyzer = Analyzer::default();
-        let is_field =
-            |f: &str| self.quote_facets.column(f).is_some() || self.doc_facets.column(f).is_some();
+        let is_field = |f: &str| {
+            self.quote_facets().column(f).is_some() || self.doc_facets.column(f).is_some()
+        };
         let query = query::parse(&request.query, &analyzer, &is_field);
         let mut notices = query.notices.clone();
-        let constraints = self.query_constraints(&query.filters, true, &analyzer, &mut notices);
+        let constraints =
+            self.query_constraints(corpus, &query.filters, true, &analyzer, &mut notices);
         let (selections, request_constraints) =
             self.request_filters(&request.filters, true, &mut notices);
         let matcher = Matcher {
@@ -318,7 +323,7 @@ impl SearchIndex {
                     .all(|c| self.accepts(c, doc, q))
         };
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
-        let (facets, passing) = self.quote_facets.count(&candidates, &selections);
+        let (facets, passing) = self.quote_facets().count(&candidates, &selections);
         let mut ranked: Vec<Candidate> = passing
             .iter()
             .map(|&q| Candidate {
@@ -434,7 +439,7 @@ impl SearchIndex {
     /// Whether a document (and, for quote constraints, a quote) passes.
     fn accepts(&self, constraint: &Constraint, doc: u32, quote: u32) -> bool {
         let (facets, unit) = if constraint.on_quotes {
-            (&self.quote_facets, quote)
+            (self.quote_facets(), quote)
         } else {
             (&self.doc_facets, doc)
         };
@@ -445,7 +450,7 @@ impl SearchIndex {
     /// quotes, then document facets.
     fn column(&self, name: &str, quotes: bool) -> Option<(bool, usize)> {
         let on_quotes = if quotes {
-            self.quote_facets.column(name).map(|c| (true, c))
+            self.quote_facets().column(name).map(|c| (true, c))
         } else {
             None
         };
@@ -454,7 +459,7 @@ impl SearchIndex {
 
     fn facets(&self, on_quotes: bool) -> &FacetIndex {
         if on_quotes {
-            &self.quote_facets
+            self.quote_facets()
         } else {
             &self.doc_facets
         }
@@ -463,18 +468,37 @@ impl SearchIndex {
     /// The `field:value` filters of the query.
     fn query_constraints(
         &self,
+        corpus: &Corpus,
         filters: &[FieldFilter],
         quotes: bool,
         analyzer: &Analyzer,
         notices: &mut Vec<String>,
     ) -> Vec<Constraint> {
         let mut out = Vec::new();
+        // Other names a facet value answers to: an entity's aliases, a
+        // document's title.
+        let mut other_names: HashMap<&str, Vec<String>> = HashMap::new();
+        if !filters.is_empty() {
+            for entity in &corpus.entities {
+                other_names
+                    .entry(&entity.name)
+                    .or_default()
+                    .extend(entity.aliases.iter().cloned());
+            }
+            for doc in &corpus.documents {
+                other_names
+                    .entry(&doc.file)
+                    .or_default()
+                    .push(doc.meta.title.clone());
+            }
+        }
+        let aliases = |value: &str| other_names.get(value).cloned().unwrap_or_default();
         for filter in filters {
             let Some((on_quotes, column)) = self.column(&filter.field, quotes) else {
                 continue;
             };
             let facet = &self.facets(on_quotes).columns[column];
-            let values = facet.matching(analyzer, &filter.value);
+            let values = facet.matching(analyzer, &filter.value, &aliases);
             if values.is_empty() {
                 let verb = if filter.negated {
                     "nothing to leave out"
@@ -544,14 +568,14 @@ impl SearchIndex {
         for &d in passing {
             in_result[d as usize] = true;
         }
-        occurrences.sort_unstable();
+        if !occurrences.is_sorted() {
+            occurrences.sort_unstable();
+        }
         let mut out = Vec::new();
+        let mut docs = self.doc_cursor(Field::Body);
         for group in occurrences.chunk_by(|a, b| a >> 36 == b >> 36) {
             let (global, _, _) = matcher::unpack(group[0]);
-            let doc = self
-                .doc_first_block
-                .partition_point(|&first| first <= global)
-                .saturating_sub(1);
+            let doc = docs.doc(global) as usize;
             if !in_result.get(doc).copied().unwrap_or(false) {
                 continue;
             }

@@ -163,6 +163,11 @@ pub struct FieldEntries<'a> {
 }
 
 impl FieldEntries<'_> {
+    /// Bytes of the entries.
+    pub fn byte_len(&self) -> usize {
+        self.reader.bytes.len()
+    }
+
     /// The next entry's unit, its positions replacing `positions`.
     pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
         if self.reader.is_empty() {
@@ -204,7 +209,7 @@ mod tests {
                     entry(100_000, &[70000]),
                 ],
             ),
-            (Field::Quote, vec![]),
+            (Field::Speaker, vec![]),
         ];
         let mut bytes = Vec::new();
         encode(2, &fields, &mut bytes);

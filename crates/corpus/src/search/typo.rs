@@ -12,8 +12,9 @@
 //! 4. the last word of a query, still being typed, also matches every word
 //!    it is a prefix of (within its typo budget);
 //! 5. each term keeps its best match, ranked exact < prefix < one typo <
-//!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept, best match
-//!    first, then most frequent.
+//!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept (fewer for a
+//!    word of one or two letters being typed), best match first, then most
+//!    frequent.
 //!
 //! Invariant: the search is a bounded depth-first walk of the words FST that
 //! leaves a branch as soon as no completion can be within budget, so it never
@@ -28,6 +29,11 @@ pub const ONE_TYPO_CHARS: usize = 5;
 pub const TWO_TYPOS_CHARS: usize = 9;
 /// Most terms one query word expands to.
 pub const MAX_EXPANSIONS: usize = 48;
+/// Most terms a word being typed expands to while it has at most
+/// [`SHORT_PREFIX_CHARS`] characters: one or two letters say little, and
+/// their hundreds of completions would make every keystroke slow.
+pub const MAX_SHORT_PREFIX_EXPANSIONS: usize = 12;
+pub const SHORT_PREFIX_CHARS: usize = 2;
 
 /// How a text word matched a query word; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -94,7 +100,12 @@ pub fn expand(
     found.retain(|f| Some(f.term) != exact);
     found.sort_unstable_by_key(|f| (f.term, f.kind));
     found.dedup_by_key(|f| f.term);
-    let room = MAX_EXPANSIONS - usize::from(exact.is_some());
+    let limit = if prefix && word.chars().count() <= SHORT_PREFIX_CHARS {
+        MAX_SHORT_PREFIX_EXPANSIONS
+    } else {
+        MAX_EXPANSIONS
+    };
+    let room = limit - usize::from(exact.is_some());
     if found.len() > room {
         found.sort_by_cached_key(|f| (f.kind, std::cmp::Reverse(index.doc_freq(f.term))));
         found.truncate(room);
