@@ -12,27 +12,36 @@ use crate::components::search_box::SearchBox;
 use crate::components::search_view::SearchView;
 use crate::components::timeline_view::TimelineView;
 use crate::data::corpus;
+use crate::embed::{self, FullExplorerLink};
 use crate::routing::{Link, Router};
 
 /// The views in the navigation, with their labels.
-const TABS: [(View, &str); 4] =
-    [(View::Search, "Documents"), (View::Quotes, "Quotes"), (View::People, "People"), (View::Timeline, "Timeline")];
+const TABS: [(View, &str); 4] = [
+    (View::Search, "Documents"),
+    (View::Quotes, "Quotes"),
+    (View::People, "People"),
+    (View::Timeline, "Timeline"),
+];
 
 #[component]
 pub fn App() -> impl IntoView {
     let router = Router::install();
     keyboard::install(router);
+    let embedded = embed::install(router);
     let title = corpus_title();
     document().set_title(&title);
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
-            <div class="brand">
-                <h1><Link to=ViewState::default()>{title}</Link></h1>
-                <p class="corpus-size">{corpus_size()}</p>
-            </div>
+            {(!embedded).then(|| view! {
+                <div class="brand">
+                    <h1><Link to=ViewState::default()>{title}</Link></h1>
+                    <p class="corpus-size">{corpus_size()}</p>
+                </div>
+            })}
             <SearchBox />
             <Nav />
+            {embedded.then(|| view! { <FullExplorerLink /> })}
         </header>
         <main id="main" tabindex="-1">
             {move || match router.state.with(|s| s.view) {
@@ -44,9 +53,11 @@ pub fn App() -> impl IntoView {
                 View::Timeline => view! { <TimelineView /> }.into_any(),
             }}
         </main>
-        <footer class="site-footer">
-            <p>"Runs entirely in your browser: nothing you search leaves this page."</p>
-        </footer>
+        {(!embedded).then(|| view! {
+            <footer class="site-footer">
+                <p>"Runs entirely in your browser: nothing you search leaves this page."</p>
+            </footer>
+        })}
     }
 }
 
@@ -62,7 +73,12 @@ fn corpus_title() -> String {
 fn corpus_size() -> String {
     let c = corpus();
     let quotes: usize = c.documents.iter().map(|d| d.quotes.len()).sum();
-    format!("{} documents · {} quotes · {} names", c.documents.len(), quotes, c.entities.len())
+    format!(
+        "{} documents · {} quotes · {} names",
+        c.documents.len(),
+        quotes,
+        c.entities.len()
+    )
 }
 
 #[component]

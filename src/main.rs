@@ -3,6 +3,7 @@
 mod app;
 mod components;
 mod data;
+mod embed;
 mod routing;
 
 fn main() {

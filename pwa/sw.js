@@ -1,0 +1,92 @@
+// The explorer's service worker: serves every file of one build from a cache
+// named after that build, so the explorer opens and works with no network.
+//
+// This is a template. After each build, scripts/post-build.mjs writes the
+// build's sw.js: this file preceded by
+//   const PRECACHE = { version: "<hash of every file>", files: [[path, integrity], ...] };
+// Any change to any file changes sw.js, which is how the browser learns of a
+// new build.
+//
+// Invariants:
+// - A page is served entirely from one build: the cache of the worker that
+//   controls it holds exactly that build's files, each checked against its
+//   integrity hash when it was stored.
+// - A new build waits until the page asks for it (the reload offer in
+//   sw-register.js); when it takes over it deletes every older build's cache.
+// - Requests outside the build's file list go to the network untouched.
+/* global PRECACHE */
+"use strict";
+
+const CACHE_PREFIX = "corpus-explorer-";
+const CACHE = CACHE_PREFIX + PRECACHE.version;
+/** The message a page sends to let a waiting new build take over. */
+const ACTIVATE_UPDATE = "corpus-explorer:activate-update";
+
+const scope = self.registration.scope;
+const index = new URL("index.html", scope).href;
+/** Absolute URL → the integrity hash its response must match. */
+const files = new Map(PRECACHE.files.map(([path, integrity]) => [new URL(path, scope).href, integrity]));
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(dropOlderBuilds());
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type === ACTIVATE_UPDATE) self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const key = cacheKey(event.request);
+  if (key) event.respondWith(fromCache(key, event.request));
+});
+
+/** Stores every file of the build, each fetched fresh and checked. */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    [...files].map(async ([url, integrity]) => {
+      // A previous, interrupted install of this same build already checked it.
+      if (await cache.match(url)) return;
+      const response = await fetch(url, { cache: "no-store", integrity });
+      if (!response.ok) throw new Error(`cannot precache ${url}: HTTP ${response.status}`);
+      await cache.put(url, response);
+    }),
+  );
+  // The very first build has no older one to stay consistent with.
+  if (!self.registration.active) await self.skipWaiting();
+}
+
+/** Deletes older builds' caches; on a first install, takes over open pages. */
+async function dropOlderBuilds() {
+  const older = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
+  await Promise.all(older.map((name) => caches.delete(name)));
+  if (older.length === 0) await self.clients.claim();
+}
+
+/** The cached URL that answers a request, or null to leave it to the network. */
+function cacheKey(request) {
+  if (request.method !== "GET") return null;
+  const url = new URL(request.url);
+  url.hash = "";
+  if (request.mode === "navigate") {
+    // The explorer keeps its state in the query string: every state is index.html.
+    url.search = "";
+    return url.href === scope || url.href === index ? index : null;
+  }
+  return files.has(url.href) ? url.href : null;
+}
+
+/**
+ * Answers from this build's cache. Should the browser have evicted an entry,
+ * a page is fetched afresh (its files then come from the network too, as a
+ * whole), and any other file only if it still matches this build's hash.
+ */
+async function fromCache(key, request) {
+  const cached = await caches.match(key, { cacheName: CACHE });
+  if (cached) return cached;
+  return request.mode === "navigate" ? fetch(request) : fetch(key, { integrity: files.get(key) });
+}
