@@ -330,6 +330,9 @@ fn annotated_corpus() -> Corpus {
     }
 }
 
+/// A quote search: query, filters, expected files.
+type QuoteRow = (&'static str, Vec<(&'static str, &'static str)>, &'static [&'static str]);
+
 fn quote(start: u32, end: u32, kind: QuoteKind, speaker: Option<u32>) -> Quote {
     Quote {
         start,
@@ -596,7 +599,7 @@ fn quotes_are_searched_and_filtered() {
             .into_iter()
             .collect::<Vec<_>>()
     };
-    let rows: Vec<(&str, Vec<(&str, &str)>, &[&str])> = vec![
+    let rows: Vec<QuoteRow> = vec![
         ("", vec![], &["hunt.txt", "yousaf.txt"]),
         ("visa", vec![], &["hunt.txt", "yousaf.txt"]),
         ("care workers", vec![], &["hunt.txt"]),

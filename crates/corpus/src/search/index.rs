@@ -275,7 +275,7 @@ impl SearchIndex {
                 parts.push((format!("{kind} facet: {}", column.name), size(column)));
             }
         }
-        parts.sort_by(|a, b| b.1.cmp(&a.1));
+        parts.sort_by_key(|p| std::cmp::Reverse(p.1));
         parts
     }
 
