@@ -99,6 +99,7 @@ pub fn clean_from(raw: &str, body_start: usize) -> Cleaned {
         }
         builder.flush(&mut run, before_prose);
     }
+    builder.out.dropped.sort_by_key(|d| d.raw_start);
     builder.out
 }
 
@@ -552,7 +553,12 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn drop(&mut self, start: usize, end: usize, reason: &'static str) {
-        if let Some(last) = self.out.dropped.last_mut() {
+        if let Some(last) = self
+            .out
+            .dropped
+            .last_mut()
+            .filter(|l| l.raw_end as usize <= start)
+        {
             let between = &self.raw[last.raw_end as usize..start];
             if last.reason == reason && between.trim().is_empty() {
                 last.raw_end = end as u32;
@@ -621,18 +627,29 @@ impl Builder<'_> {
                 .filter(|_| kind == BlockKind::Bullet)
                 .unwrap_or(text.len() - text.trim_start().len());
             let end = line.start + text.trim_end().len();
-            self.copy_inline(line.start + skip, end);
+            self.copy_inline((line.start + skip).min(end), end);
         }
-        while self.out.text.ends_with([' ', '\n']) {
-            self.out.text.pop();
+        let mut len = self.out.text.trim_end_matches([' ', '\n']).len();
+        if len <= start as usize {
+            len = self.out.text[..start as usize].trim_end_matches('\n').len();
         }
+        self.truncate(len);
         let end = self.out.text.len() as u32;
         if end > start {
             self.out.blocks.push(Block { kind, start, end });
-        } else {
-            self.out.text.truncate(start as usize);
-            while self.out.text.ends_with('\n') {
-                self.out.text.pop();
+        }
+    }
+
+    /// Cuts the text to `len` bytes, and the source map with it.
+    fn truncate(&mut self, len: usize) {
+        self.out.text.truncate(len);
+        let len = len as u32;
+        while let Some(last) = self.out.source_map.segments.last_mut() {
+            if last.text_start >= len {
+                self.out.source_map.segments.pop();
+            } else {
+                last.len = last.len.min(len - last.text_start);
+                break;
             }
         }
     }
