@@ -16,8 +16,9 @@ use crate::ingest::days_in_month;
 use crate::model::{BlockKind, DateMention, Dropped, PartialDate};
 
 /// The title: for a letter, who wrote to whom as its lines say ("Letter
-/// from Michelle Dyson to Anna and Cathy"); otherwise the first heading,
-/// else the first sentence of the first block (cut past 30 words).
+/// from Michelle Dyson to Anna and Cathy"); otherwise a heading before the
+/// first paragraph (a headline, not a section heading further down), else
+/// the first sentence of the first block (cut past 30 words).
 pub fn infer_title(cleaned: &Cleaned) -> String {
     if let Some(title) = letter_title(cleaned) {
         return title;
@@ -25,6 +26,7 @@ pub fn infer_title(cleaned: &Cleaned) -> String {
     let block = cleaned
         .blocks
         .iter()
+        .take_while(|b| b.kind != BlockKind::Paragraph)
         .find(|b| b.kind == BlockKind::Heading)
         .or(cleaned.blocks.first());
     let Some(block) = block else {
@@ -415,6 +417,20 @@ mod tests {
                 .map(|d| (&text[d.start as usize..d.end as usize], d.date))
                 .collect();
             assert_eq!(&found, expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn titles() {
+        let cases: &[(&str, &str)] = &[
+            ("latest health news\n\nA headline here\n\nThe story begins with a long sentence that has many words in it.", "A headline here"),
+            ("• A standfirst bullet\n\nThe story begins with a long sentence that has many words in it.", "A standfirst bullet"),
+            ("Dear Ann,\n\nFrom Bob Smith\n\nWe write.\n\nYours sincerely,\n\nBOB SMITH", "Letter from Bob Smith to Ann"),
+            // negative row: a section heading after the first paragraph is not the title
+            ("The story begins. It goes on for a while with words.\n\nBetter morale\n\nThe story continues with a long sentence that has many words.", "The story begins."),
+        ];
+        for (raw, title) in cases {
+            assert_eq!(infer_title(&crate::clean::clean(raw)), *title, "in {raw:?}");
         }
     }
 
