@@ -8,7 +8,9 @@ use corpus::search::SearchIndex;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_DIR");
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
     let corpus_dir = match std::env::var_os("CORPUS_DIR") {
         Some(dir) => manifest_dir.join(dir),
         None => manifest_dir.join("seeds"),
@@ -17,7 +19,10 @@ fn main() {
     let corpus = match corpus::pipeline::build(&corpus_dir) {
         Ok(corpus) => corpus,
         Err(e) => {
-            eprintln!("error: cannot build the corpus in {}: {e}", corpus_dir.display());
+            eprintln!(
+                "error: cannot build the corpus in {}: {e}",
+                corpus_dir.display()
+            );
             std::process::exit(1);
         }
     };
@@ -26,7 +31,8 @@ fn main() {
     }
     let index = SearchIndex::build(&corpus);
     let bytes = Bundle { corpus, index }.encode();
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 

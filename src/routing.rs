@@ -69,7 +69,11 @@ fn current_query() -> String {
 
 fn write_history(state: &ViewState, replace: bool) {
     let url = state.to_query();
-    let url = if url == "?" { window().location().pathname().unwrap_or_default() } else { url };
+    let url = if url == "?" {
+        window().location().pathname().unwrap_or_default()
+    } else {
+        url
+    };
     if let Ok(history) = window().history() {
         let result = if replace {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))

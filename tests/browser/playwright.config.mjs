@@ -2,6 +2,8 @@
 import { defineConfig } from "@playwright/test";
 
 export const BASE_PORT = 8181;
+/** The built site under test: dist/ unless DIST_DIR names another build. */
+const DIST_DIR = process.env.DIST_DIR ?? "dist";
 
 export default defineConfig({
   testDir: ".",
@@ -25,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/browser/serve.mjs dist ${BASE_PORT}`,
+    command: `node tests/browser/serve.mjs ${DIST_DIR} ${BASE_PORT}`,
     cwd: "../..",
     url: `http://127.0.0.1:${BASE_PORT}/`,
     reuseExistingServer: false,
