@@ -43,6 +43,8 @@ pub struct Candidate {
     pub start: u32,
     pub end: u32,
     pub word: String,
+    /// A reporting verb follows ("Fitzwater said").
+    pub speaks: bool,
 }
 
 /// What one document names.
@@ -50,6 +52,9 @@ pub struct Candidate {
 pub struct Names {
     pub found: Vec<Found>,
     pub candidates: Vec<Candidate>,
+    /// Two or three capitalised words no rule recognised ("Marlin
+    /// Fitzwater" in a list that knows no Marlin).
+    pub unconfirmed: Vec<Candidate>,
     /// Acronyms the text defines as common nouns ("allied health
     /// professionals (AHPs)"): not organisations.
     pub plain_acronyms: Vec<String>,
@@ -83,6 +88,29 @@ impl Tok<'_> {
 /// Words that join the capitalised words of one name.
 const CONNECTORS: &[&str] = &[
     "&", "da", "de", "der", "du", "for", "la", "le", "of", "van", "von",
+];
+
+/// Month and weekday names, which start no one's name. Keep sorted.
+const MONTHS_AND_DAYS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
 ];
 
 /// Titles written before a surname alone ("President Reagan"). Keep sorted.
@@ -275,11 +303,8 @@ fn read_block(text: &str, toks: &[Tok], claimed: &[bool], lexicon: &Lexicon, nam
                     }
                     found_here.push((part, found));
                 }
-                Class::Candidate(part) => names.candidates.push(Candidate {
-                    start: toks[part.from].start as u32,
-                    end: toks[part.to - 1].end as u32,
-                    word: text[toks[part.from].start..toks[part.to - 1].end].to_string(),
-                }),
+                Class::Candidate(part) => names.candidates.push(candidate(text, toks, part)),
+                Class::Unconfirmed(part) => names.unconfirmed.push(candidate(text, toks, part)),
             }
         }
     }
@@ -290,6 +315,18 @@ fn read_block(text: &str, toks: &[Tok], claimed: &[bool], lexicon: &Lexicon, nam
     }
     add_roles(text, toks, &mut found_here);
     names.found.extend(found_here.into_iter().map(|(_, f)| f));
+}
+
+fn candidate(text: &str, toks: &[Tok], part: Chunk) -> Candidate {
+    let (start, end) = (toks[part.from].start, toks[part.to - 1].end);
+    // Only a word standing alone counts as a surname used alone.
+    let alone = part.to - part.from == 1 && (part.from == 0 || !toks[part.from - 1].capitalised());
+    Candidate {
+        start: start as u32,
+        end: end as u32,
+        word: text[start..end].to_string(),
+        speaks: alone && reporting_after(toks, part.to),
+    }
 }
 
 /// Splits a block's tokens into chunks of capitalised words.
@@ -471,6 +508,9 @@ pub fn title(word: &str) -> String {
 enum Class {
     Found(Found, Chunk),
     Candidate(Chunk),
+    /// Two or three capitalised words no rule recognised: a person's name if
+    /// the document also uses its last word as a surname.
+    Unconfirmed(Chunk),
 }
 
 fn found(kind: EntityKind, text: &str, toks: &[Tok], c: Chunk, name: String) -> Class {
@@ -562,6 +602,39 @@ fn classify(
             c.from += 1;
         }
     }
+    // A role before a given name: "Health Secretary Humza Yousaf",
+    // "Chancellor of the Exchequer Nigel Lawson".
+    // (A title such as "Professor" is an honorific, read below.)
+    let role_in = |k: usize| {
+        !lexicon.honorifics.contains(toks[c.from].text)
+            && (c.from..k).any(|i| lexicon.role_heads.contains(toks[i].lower().as_str()))
+    };
+    if let Some(k) =
+        (c.from + 1..c.to).find(|&k| lexicon.given_names.contains(canon(k).as_str()) && role_in(k))
+    {
+        // The name ends at "of" ("Robert Dole of Kansas"), not at a particle
+        // ("Gerard van Schaik").
+        let to = (k..c.to)
+            .find(|&i| matches!(toks[i].lower().as_str(), "of" | "for" | "&"))
+            .unwrap_or(c.to);
+        let person = Chunk { from: k, to };
+        if (2..=4).contains(&(person.to - person.from)) {
+            let role = (c.from..k)
+                .map(|i| toks[i].lower())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Class::Found(mut f, part) = found(
+                EntityKind::Person,
+                text,
+                toks,
+                person,
+                words(toks, person, shouting),
+            ) {
+                f.roles.push(role);
+                return vec![Class::Found(f, part)];
+            }
+        }
+    }
     // "CEO of the Care Quality Commission": the organisation after the role.
     while c.to - c.from >= 3 && lexicon.role_heads.contains(toks[c.from].lower().as_str()) {
         let mut k = c.from + 1;
@@ -633,31 +706,6 @@ fn classify(
     if lexicon.places.contains(&name) {
         return vec![found(EntityKind::Place, text, toks, c, name)];
     }
-    // A role before a given name: "Health Secretary Humza Yousaf",
-    // "Chancellor of the Exchequer Nigel Lawson".
-    let role_in =
-        |k: usize| (c.from..k).any(|i| lexicon.role_heads.contains(toks[i].lower().as_str()));
-    if let Some(k) =
-        (c.from + 1..c.to).find(|&k| lexicon.given_names.contains(canon(k).as_str()) && role_in(k))
-    {
-        let person = Chunk { from: k, to: c.to };
-        if (2..=4).contains(&(person.to - person.from)) {
-            let role = (c.from..k)
-                .map(|i| toks[i].lower())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Class::Found(mut f, part) = found(
-                EntityKind::Person,
-                text,
-                toks,
-                person,
-                words(toks, person, shouting),
-            ) {
-                f.roles.push(role);
-                return vec![Class::Found(f, part)];
-            }
-        }
-    }
     let plain_words = (c.from..c.to).all(|i| {
         toks[i].word && toks[i].text != "&" && !CONNECTORS.contains(&toks[i].lower().as_str())
     });
@@ -710,6 +758,37 @@ fn classify(
     }
     // Word by word: acronyms, known organisations, places, candidates.
     let mut out = Vec::new();
+    // Words up to the last role word are the role ("Energy Minister Subroto").
+    let mut name_part = c;
+    if let Some(last_role) = (c.from..c.to)
+        .rev()
+        .find(|&i| lexicon.role_heads.contains(toks[i].lower().as_str()))
+    {
+        name_part.from = last_role + 1;
+    }
+    // A given name inside starts the name ("Budget James Miller").
+    if let Some(k) =
+        (name_part.from + 1..name_part.to).find(|&k| lexicon.given_names.contains(toks[k].text))
+    {
+        name_part.from = k;
+    }
+    let capitalised =
+        (name_part.from..name_part.to).all(|i| toks[i].capitalised() && !toks[i].all_caps());
+    let starts_like_a_name = name_part.from < name_part.to && {
+        let first = toks[name_part.from].text;
+        !lexicon.places.contains(first)
+            && !lexicon.known_orgs.contains(first)
+            && !MONTHS_AND_DAYS.contains(&first.to_lowercase().as_str())
+            && !first.contains('-')
+    };
+    if (2..=3).contains(&(name_part.to - name_part.from))
+        && plain_words
+        && capitalised
+        && starts_like_a_name
+        && !shouting
+    {
+        out.push(Class::Unconfirmed(name_part));
+    }
     let mut i = c.from;
     while i < c.to {
         let place = (1..=3.min(c.to - i)).rev().find(|&n| {

@@ -26,7 +26,7 @@
 pub mod find;
 pub mod lexicon;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::{DocId, Document, Entity, EntityId, EntityKind, Mention, Role};
 
@@ -144,6 +144,41 @@ fn resolve_document(text: &str, blocks: &[crate::model::Block]) -> Vec<Local> {
             }
         }
     }
+    // Unrecognised two- or three-word names whose last word the text uses as
+    // a surname ("Mr Fitzwater", "Fitzwater said") are people.
+    let surnames: HashSet<String> = short_people
+        .iter()
+        .map(|f| f.name.to_lowercase())
+        .chain(
+            names
+                .candidates
+                .iter()
+                .filter(|c| c.speaks)
+                .map(|c| c.word.to_lowercase()),
+        )
+        .collect();
+    let mut promoted = Vec::new();
+    for u in &names.unconfirmed {
+        let last = u.word.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if surnames.contains(&last) {
+            promoted.push((u.start, u.end));
+            let f = Found {
+                kind: EntityKind::Person,
+                start: u.start,
+                end: u.end,
+                name: u.word.clone(),
+                surface: u.word.clone(),
+                roles: Vec::new(),
+                acronym: None,
+                is_acronym: false,
+            };
+            let i = *people.entry(f.name.to_lowercase()).or_insert_with(|| {
+                locals.push(Local::default());
+                locals.len() - 1
+            });
+            locals[i].add(&f);
+        }
+    }
     // One-word names of people: a surname, else a given name, of one person.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
@@ -175,6 +210,12 @@ fn resolve_document(text: &str, blocks: &[crate::model::Block]) -> Vec<Local> {
         locals[i].add(f);
     }
     for c in &names.candidates {
+        if promoted
+            .iter()
+            .any(|&(start, end)| c.start >= start && c.end <= end)
+        {
+            continue;
+        }
         let i = person_for(&c.word).or_else(|| people.get(&c.word.to_lowercase()).copied());
         if let Some(i) = i {
             let f = Found {
@@ -436,6 +477,64 @@ impl Merged {
             aliases: aliases.into_iter().collect(),
             roles,
             documents: self.documents.into_iter().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, BlockKind};
+
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut docs = vec![Document {
+            text: text.to_string(),
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            ..Document::default()
+        }];
+        extract(&mut docs)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name, e.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn one_word_names_join_the_person_they_name() {
+        let cases: &[(&str, &[(&str, &[&str])])] = &[
+            (
+                "Marlin Fitzwater told reporters. Fitzwater said it was over.",
+                &[("Marlin Fitzwater", &["Fitzwater"])],
+            ),
+            (
+                "Sir Simon Stevens spoke. Later Mr Stevens left.",
+                &[(
+                    "Simon Stevens",
+                    &["Mr Stevens", "Sir Simon Stevens", "Stevens"],
+                )],
+            ),
+            (
+                "President Reagan spoke first. Then Ronald Reagan left.",
+                &[("Ronald Reagan", &["President Reagan", "Reagan"])],
+            ),
+            (
+                "Senator Robert Dole of Kansas said no.",
+                &[("Robert Dole", &[])],
+            ),
+            // negative rows: a firm's name confirmed by nothing but itself, a weekday
+            ("Merrill Lynch said it would sell the unit.", &[]),
+            ("On Tuesday Stoltenberg arrived.", &[]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, Vec<String>)> = expected
+                .iter()
+                .map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect()))
+                .collect();
+            assert_eq!(people(text), expected, "in {text:?}");
         }
     }
 }
