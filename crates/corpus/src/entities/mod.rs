@@ -505,7 +505,9 @@ mod tests {
 
     #[test]
     fn one_word_names_join_the_person_they_name() {
-        let cases: &[(&str, &[(&str, &[&str])])] = &[
+        /// (text, the people it names with their aliases).
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+        let cases: &[Case] = &[
             (
                 "Marlin Fitzwater told reporters. Fitzwater said it was over.",
                 &[("Marlin Fitzwater", &["Fitzwater"])],
