@@ -12,8 +12,7 @@
 //   of neighbours) that is not the first letter, leaves 5+ letters (shorter
 //   words get no typo tolerance, by design) and makes no corpus word. The
 //   target document is recorded so recall@5 can be measured.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { loadCorpus } from "./corpus.mjs";
 
 const dir = process.argv[2] ?? "/work/shared/corpora/reuters-21578";
 const WORD = /[a-z]+/g;
@@ -28,16 +27,7 @@ function random() {
 }
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-export function parseDocument(file, raw) {
-  const match = raw.match(/^\+\+\+\n([\s\S]*?)\n\+\+\+\n?/);
-  const front = match ? match[1] : "";
-  const body = match ? raw.slice(match[0].length) : raw;
-  const field = (name) => (front.match(new RegExp(`^${name} = "(.*)"$`, "m")) ?? [])[1] ?? "";
-  return { file, title: field("title"), date: field("date"), text: body.trim() };
-}
-
-const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
-const docs = files.map((f) => parseDocument(f, readFileSync(join(dir, f), "utf8")));
+const docs = loadCorpus(dir);
 const wordsOf = (text) => (text.toLowerCase().match(WORD) ?? []).filter((w) => w.length >= 3);
 const postings = new Map();
 docs.forEach((doc, i) => {
