@@ -420,7 +420,7 @@ impl Reader<'_> {
             let start = text[..quote.open].rfind(name)?;
             start..start + name.len()
         } else {
-            let rest = &text[quote.outer_end..sentence.end];
+            let rest = text.get(quote.outer_end..sentence.end)?;
             let after_dash = rest.trim_start().strip_prefix(['–', '—', '-'])?;
             let name = after_dash.trim_start();
             let name = &name[..name.find([',', '.', ';', '(']).unwrap_or(name.len())];
