@@ -37,7 +37,11 @@ impl Engine {
     pub fn new(documents: JsValue) -> Result<Engine, JsError> {
         let input: Vec<InputDocument> = serde_wasm_bindgen::from_value(documents)?;
         let documents = input.into_iter().map(document).collect();
-        let corpus = Corpus { name: "benchmark".into(), documents, ..Corpus::default() };
+        let corpus = Corpus {
+            name: "benchmark".into(),
+            documents,
+            ..Corpus::default()
+        };
         let index = SearchIndex::build(&corpus);
         Ok(Engine { corpus, index })
     }
@@ -50,8 +54,14 @@ impl Engine {
 
     /// Searches as the app does on a keystroke; returns `SearchResults`.
     pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
-        let request = SearchRequest { query: query.to_string(), limit, ..SearchRequest::default() };
-        Ok(serde_wasm_bindgen::to_value(&self.index.search(&self.corpus, &request))?)
+        let request = SearchRequest {
+            query: query.to_string(),
+            limit,
+            ..SearchRequest::default()
+        };
+        Ok(serde_wasm_bindgen::to_value(
+            &self.index.search(&self.corpus, &request),
+        )?)
     }
 }
 
@@ -60,17 +70,30 @@ impl Engine {
 fn document(input: InputDocument) -> Document {
     let mut text = String::with_capacity(input.text.len());
     let mut blocks = Vec::new();
-    for paragraph in input.text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+    for paragraph in input
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         let start = text.len() as u32;
         text.push_str(paragraph);
-        blocks.push(Block { kind: BlockKind::Paragraph, start, end: text.len() as u32 });
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            start,
+            end: text.len() as u32,
+        });
     }
     Document {
         file: input.file,
-        meta: Metadata { title: input.title, date: parse_date(&input.date), ..Metadata::default() },
+        meta: Metadata {
+            title: input.title,
+            date: parse_date(&input.date),
+            ..Metadata::default()
+        },
         text,
         blocks,
         ..Document::default()
@@ -82,5 +105,9 @@ fn parse_date(date: &str) -> Option<PartialDate> {
     let year = parts.next()??;
     let month = parts.next().flatten().and_then(|m| u8::try_from(m).ok());
     let day = parts.next().flatten().and_then(|d| u8::try_from(d).ok());
-    Some(PartialDate { year: i32::try_from(year).ok()?, month, day })
+    Some(PartialDate {
+        year: i32::try_from(year).ok()?,
+        month,
+        day,
+    })
 }

@@ -137,7 +137,7 @@ fn main() {
         mb(gzip_bytes)
     );
     for (part, bytes) in index.size_breakdown() {
-        let _ = writeln!(out, "  {part:<26}{:.2} MB", mb(bytes));
+        let _ = writeln!(out, "  {part:<30}{:.2} MB", mb(bytes));
     }
     let _ = writeln!(
         out,

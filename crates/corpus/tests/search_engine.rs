@@ -331,7 +331,11 @@ fn annotated_corpus() -> Corpus {
 }
 
 /// A quote search: query, filters, expected files.
-type QuoteRow = (&'static str, Vec<(&'static str, &'static str)>, &'static [&'static str]);
+type QuoteRow = (
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+    &'static [&'static str],
+);
 
 fn quote(start: u32, end: u32, kind: QuoteKind, speaker: Option<u32>) -> Quote {
     Quote {

@@ -258,12 +258,15 @@ impl SearchIndex {
                 "terms fst".to_string(),
                 self.terms.as_fst().as_bytes().len(),
             ),
-            ("term offsets".to_string(), size(&self.term_offsets)),
+            (
+                "term offsets".to_string(),
+                prefix_sums::size(&self.term_offsets),
+            ),
             ("unit lengths".to_string(), size(&self.lengths)),
             ("quote spans".to_string(), size(&self.quote_spans)),
             (
                 "document and quote starts".to_string(),
-                size(&self.doc_first_block) + size(&self.doc_first_quote),
+                prefix_sums::size(&self.doc_first_block) + prefix_sums::size(&self.doc_first_quote),
             ),
             ("dates".to_string(), size(&self.dates)),
         ]);
@@ -468,17 +471,25 @@ pub(super) fn text_range(doc: &Document, start: u32, end: u32) -> &str {
 pub(super) mod prefix_sums {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    pub fn serialize<S: Serializer>(offsets: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
+    fn gaps(offsets: &[u32]) -> Vec<u32> {
         let mut previous = 0;
-        let gaps: Vec<u32> = offsets
+        offsets
             .iter()
             .map(|&o| {
                 let gap = o.saturating_sub(previous);
                 previous = o;
                 gap
             })
-            .collect();
-        gaps.serialize(serializer)
+            .collect()
+    }
+
+    pub fn serialize<S: Serializer>(offsets: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
+        gaps(offsets).serialize(serializer)
+    }
+
+    /// Serialized bytes of `offsets`.
+    pub fn size(offsets: &[u32]) -> usize {
+        postcard::to_allocvec(&gaps(offsets)).map_or(0, |b| b.len())
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
