@@ -1,9 +1,9 @@
 //! Documents and quotes over time for the current search, as an SVG chart
-//! with a table as its text alternative; choosing a year filters the search.
+//! with a table as its text alternative; choosing a period filters the search.
 
 use corpus::search::{Facet, SearchRequest};
 use corpus::views::state::View;
-use corpus::views::timeline::{timeline, Timeline};
+use corpus::views::timeline::{timeline, Bucket, Counts, Period, Timeline};
 use leptos::prelude::*;
 
 use crate::components::search_view::request_for;
@@ -13,11 +13,14 @@ use crate::routing::Router;
 const WIDTH: f64 = 800.0;
 const HEIGHT: f64 = 260.0;
 const AXIS: f64 = 28.0;
+/// Axis labels at most; the others are skipped evenly.
+const MAX_LABELS: usize = 12;
 
-fn year_counts(facets: &[Facet]) -> Vec<(String, u32)> {
+/// A facet's `(value, count)` pairs.
+fn counts(facets: &[Facet], name: &str) -> Vec<(String, u32)> {
     facets
         .iter()
-        .find(|f| f.name == "year")
+        .find(|f| f.name == name)
         .map(|f| {
             f.values
                 .iter()
@@ -27,18 +30,29 @@ fn year_counts(facets: &[Facet]) -> Vec<(String, u32)> {
         .unwrap_or_default()
 }
 
+fn period_noun(period: Period) -> &'static str {
+    match period {
+        Period::Year => "year",
+        Period::Month => "month",
+    }
+}
+
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let router = Router::get();
     let data = Memo::new(move |_| {
         let state = router.state.get();
-        let request = SearchRequest {
-            limit: 0,
-            ..request_for(&state, 0)
-        };
-        let docs = index().search(corpus(), &request);
+        let docs = index().search(
+            corpus(),
+            &SearchRequest {
+                limit: 0,
+                ..request_for(&state, 0)
+            },
+        );
         let mut quote_state = state.clone();
-        quote_state.filters.remove("kind");
+        quote_state
+            .filters
+            .retain(|name, _| matches!(name.as_str(), "year" | "month" | "speaker"));
         let quotes = index().search_quotes(
             corpus(),
             &SearchRequest {
@@ -46,25 +60,42 @@ pub fn TimelineView() -> impl IntoView {
                 ..request_for(&quote_state, 0)
             },
         );
+        let (doc_years, quote_years) =
+            (counts(&docs.facets, "year"), counts(&quotes.facets, "year"));
+        let (doc_months, quote_months) = (
+            counts(&docs.facets, "month"),
+            counts(&quotes.facets, "month"),
+        );
         timeline(
-            &year_counts(&docs.facets),
-            &year_counts(&quotes.facets),
+            Counts {
+                documents: &doc_years,
+                quotes: &quote_years,
+            },
+            Counts {
+                documents: &doc_months,
+                quotes: &quote_months,
+            },
             docs.total_documents as u32,
             quotes.total as u32,
         )
     });
-    let open_year = move |year: i32| {
+    let open = move |period: Period, key: String| {
         router.push(|s| {
             s.view = View::Search;
-            s.filters.insert("year".into(), vec![year.to_string()]);
+            s.filters.insert(period.facet().into(), vec![key]);
         });
     };
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">"Timeline"</h2>
-            <p class="hint">"Documents and quotes per year for the current search. Choose a year to see its documents."</p>
-            {move || data.with(|t| view! { <Chart timeline=t.clone() open_year=open_year /> })}
-            {move || data.with(|t| view! { <ChartTable timeline=t.clone() open_year=open_year /> })}
+            <p class="hint">
+                {move || {
+                    let noun = period_noun(data.with(|t| t.period));
+                    format!("Documents and quotes per {noun} for the current search. Choose a {noun} to see its documents.")
+                }}
+            </p>
+            {move || data.with(|t| view! { <Chart timeline=t.clone() open=open /> })}
+            {move || data.with(|t| view! { <ChartTable timeline=t.clone() open=open /> })}
         </section>
     }
 }
@@ -76,17 +107,30 @@ fn summary(t: &Timeline) -> String {
             let quotes: u32 = t.buckets.iter().map(|b| b.quotes).sum();
             format!(
                 "{docs} dated documents and {quotes} quotes from {} to {}; {} undated documents.",
-                first.year, last.year, t.undated_documents
+                first.label, last.label, t.undated_documents
             )
         }
         _ => format!("No dated documents; {} undated.", t.undated_documents),
     }
 }
 
+/// Short axis labels: "1987", or "Mar 87" for months.
+fn axis_label(period: Period, bucket: &Bucket) -> String {
+    match period {
+        Period::Year => bucket.label.clone(),
+        Period::Month => {
+            let mut words = bucket.label.split(' ');
+            let month: String = words.next().unwrap_or_default().chars().take(3).collect();
+            let year = words.next().unwrap_or_default();
+            format!("{month} {}", year.get(2..).unwrap_or(year))
+        }
+    }
+}
+
 #[component]
 fn Chart(
     timeline: Timeline,
-    open_year: impl Fn(i32) + Copy + Send + Sync + 'static,
+    open: impl Fn(Period, String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let n = timeline.buckets.len().max(1) as f64;
     let slot = WIDTH / n;
@@ -94,8 +138,10 @@ fn Chart(
     let plot = HEIGHT - AXIS;
     let max_docs = f64::from(timeline.max_documents());
     let max_quotes = f64::from(timeline.max_quotes());
-    let label_every = (timeline.buckets.len() / 12).max(1);
+    let label_every = timeline.buckets.len().div_ceil(MAX_LABELS).max(1);
     let desc = summary(&timeline);
+    let period = timeline.period;
+    let title = format!("Documents and quotes per {}", period_noun(period));
     let bars = timeline
         .buckets
         .iter()
@@ -104,13 +150,13 @@ fn Chart(
             let x = i as f64 * slot + slot / 2.0;
             let doc_h = f64::from(b.documents) / max_docs * (plot - 12.0);
             let quote_h = f64::from(b.quotes) / max_quotes * (plot - 12.0);
-            let year = b.year;
-            let tip = format!("{year}: {} documents, {} quotes", b.documents, b.quotes);
+            let tip = format!("{}: {} documents, {} quotes", b.label, b.documents, b.quotes);
             let label = (i % label_every == 0).then(|| {
-                view! { <text x=x y=HEIGHT - 8.0 text-anchor="middle" class="axis-label">{year.to_string()}</text> }
+                view! { <text x=x y=HEIGHT - 8.0 text-anchor="middle" class="axis-label">{axis_label(period, b)}</text> }
             });
+            let key = b.key.clone();
             view! {
-                <g class="bucket" on:click=move |_| open_year(year)>
+                <g class="bucket" on:click=move |_| open(period, key.clone())>
                     <title>{tip}</title>
                     <rect class="hit-area" x=x - slot / 2.0 y=0 width=slot height=plot></rect>
                     <rect class="bar-docs" x=x - bar y=plot - doc_h width=bar height=doc_h></rect>
@@ -123,14 +169,16 @@ fn Chart(
     view! {
         <figure class="chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="none">
-                <title id="chart-title">"Documents and quotes per year"</title>
+                <title id="chart-title">{title}</title>
                 <desc id="chart-desc">{desc}</desc>
                 <line class="axis" x1=0 y1=plot x2=WIDTH y2=plot></line>
                 {bars}
             </svg>
             <figcaption class="legend">
-                <span class="key key-docs"></span>"Documents (scaled to the busiest year) "
-                <span class="key key-quotes"></span>"Quotes"
+                <span class="key key-docs"></span>
+                {format!("Documents (scaled to the busiest {}) ", period_noun(period))}
+                <span class="key key-quotes"></span>
+                "Quotes"
             </figcaption>
         </figure>
     }
@@ -139,19 +187,21 @@ fn Chart(
 #[component]
 fn ChartTable(
     timeline: Timeline,
-    open_year: impl Fn(i32) + Copy + Send + Sync + 'static,
+    open: impl Fn(Period, String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let period = timeline.period;
+    let noun = period_noun(period);
     let rows = timeline
         .buckets
         .iter()
         .filter(|b| b.documents > 0 || b.quotes > 0)
         .map(|b| {
-            let year = b.year;
+            let key = b.key.clone();
             view! {
                 <tr>
                     <th scope="row">
-                        <button type="button" class="link-button" data-nav-item="" on:click=move |_| open_year(year)>
-                            {year.to_string()}
+                        <button type="button" class="link-button" data-nav-item="" on:click=move |_| open(period, key.clone())>
+                            {b.label.clone()}
                         </button>
                     </th>
                     <td>{b.documents}</td>
@@ -163,10 +213,12 @@ fn ChartTable(
     let undated = (timeline.undated_documents > 0).then(|| {
         view! { <tr><th scope="row">"Undated"</th><td>{timeline.undated_documents}</td><td>{timeline.undated_quotes}</td></tr> }
     });
+    let mut heading = noun.to_string();
+    heading[..1].make_ascii_uppercase();
     view! {
         <table class="timeline-table">
-            <caption>"Documents and quotes by year"</caption>
-            <thead><tr><th scope="col">"Year"</th><th scope="col">"Documents"</th><th scope="col">"Quotes"</th></tr></thead>
+            <caption>{format!("Documents and quotes by {noun}")}</caption>
+            <thead><tr><th scope="col">{heading}</th><th scope="col">"Documents"</th><th scope="col">"Quotes"</th></tr></thead>
             <tbody>{rows}{undated}</tbody>
         </table>
     }

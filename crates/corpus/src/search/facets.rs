@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::analyzer::Analyzer;
 use super::index::text_range;
 use super::{Facet, FacetValue};
-use crate::model::{Corpus, EntityKind, Quote, QuoteKind};
+use crate::model::{Corpus, EntityKind, PartialDate, Quote, QuoteKind};
 
 /// Values listed per facet; the rest are counted in `Facet::more`.
 pub const MAX_FACET_VALUES: usize = 100;
@@ -28,6 +28,8 @@ pub const MAX_FACET_VALUES: usize = 100;
 pub const SOURCE: &str = "source";
 pub const KIND: &str = "kind";
 pub const YEAR: &str = "year";
+/// The year and month ("1987-03") of documents dated to at least a month.
+pub const MONTH: &str = "month";
 pub const PERSON: &str = "person";
 pub const ORGANISATION: &str = "organisation";
 pub const PLACE: &str = "place";
@@ -151,8 +153,15 @@ impl Selection {
     }
 }
 
+/// "1987-03" for a date known to the month; `None` for a bare year.
+fn month_of(date: Option<PartialDate>) -> Option<String> {
+    let date = date?;
+    date.month
+        .map(|month| format!("{:04}-{month:02}", date.year))
+}
+
 impl FacetIndex {
-    /// Document facets: source, kind, year, person, organisation, place,
+    /// Document facets: source, kind, year, month, person, organisation, place,
     /// speaker, then each front-matter key (one that repeats a built-in name
     /// is skipped).
     pub fn for_documents(corpus: &Corpus) -> Self {
@@ -180,6 +189,7 @@ impl FacetIndex {
                 YEAR,
                 single(&|d| d.meta.date.map(|date| date.year.to_string())),
             ),
+            FacetColumn::build(MONTH, single(&|d| month_of(d.meta.date))),
             FacetColumn::build(PERSON, entities_of(EntityKind::Person)),
             FacetColumn::build(ORGANISATION, entities_of(EntityKind::Organisation)),
             FacetColumn::build(PLACE, entities_of(EntityKind::Place)),
@@ -219,7 +229,7 @@ impl FacetIndex {
     }
 
     /// Quote facets, one unit per quote in corpus order: speaker, kind
-    /// (direct, partial, reported), year and document.
+    /// (direct, partial, reported), year, month and document.
     pub fn for_quotes(corpus: &Corpus) -> Self {
         let quotes = || {
             corpus
@@ -247,12 +257,16 @@ impl FacetIndex {
                     .collect()
             })
             .collect();
+        let months = quotes()
+            .map(|(d, _)| month_of(d.meta.date).into_iter().collect())
+            .collect();
         let documents = quotes().map(|(d, _)| vec![d.file.clone()]).collect();
         Self {
             columns: vec![
                 FacetColumn::build(SPEAKER, speakers),
                 FacetColumn::build(KIND, kinds),
                 FacetColumn::build(YEAR, years),
+                FacetColumn::build(MONTH, months),
                 FacetColumn::build(DOCUMENT, documents),
             ],
         }

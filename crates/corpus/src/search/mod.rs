@@ -55,7 +55,7 @@ use query::{FieldFilter, Item, Query};
 use ranking::Candidate;
 use snippet::Highlighter;
 
-use crate::model::{Corpus, DocId, EntityId, EntityKind};
+use crate::model::{BlockKind, Corpus, DocId, Document, EntityId, EntityKind};
 
 /// How much the proximity of the query words can raise a document's score:
 /// words side by side in one paragraph multiply it by `1 + PROXIMITY_WEIGHT`.
@@ -622,8 +622,8 @@ impl SearchIndex {
             .take(SNIPPETS_PER_HIT)
             .map(|b| b.block)
             .collect();
-        if chosen.is_empty() && !document.blocks.is_empty() {
-            chosen.push(0);
+        if chosen.is_empty() {
+            chosen.extend(lead_block(document));
         }
         chosen
             .into_iter()
@@ -639,6 +639,18 @@ impl SearchIndex {
             })
             .collect()
     }
+}
+
+/// The block a document's body opens with: its first paragraph that is not
+/// its title (a list shows the title already), else its first block.
+fn lead_block(document: &Document) -> Option<u32> {
+    let title = document.meta.title.trim();
+    let blocks = &document.blocks;
+    blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Paragraph && document.block_text(b).trim() != title)
+        .or((!blocks.is_empty()).then_some(0))
+        .map(|i| i as u32)
 }
 
 /// Highlights the words and phrases an evaluation matched.
