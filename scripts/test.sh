@@ -11,6 +11,8 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== native tests"
 cargo test -p corpus
+echo "== app unit tests"
+cargo test -p corpus-explorer --bin corpus-explorer
 echo "== release build"
 trunk build --release
 echo "== browser tests"

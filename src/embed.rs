@@ -135,6 +135,7 @@ pub fn FullExplorerLink() -> impl IntoView {
 /// Applies a host's request to a state, or says why it is refused.
 pub fn apply(request: SetRequest, state: &ViewState) -> Result<ViewState, String> {
     let mut next = state.clone();
+    let searches = request.query.is_some() || request.filters.is_some();
     let view = match request.view.as_deref() {
         None => None,
         Some(name) => match View::from_name(name) {
@@ -165,10 +166,13 @@ pub fn apply(request: SetRequest, state: &ViewState) -> Result<ViewState, String
         next.sort =
             SortOrder::from_name(&sort).ok_or_else(|| format!("unknown sort \"{sort}\""))?;
     }
-    let target = view.unwrap_or(match state.view {
-        View::Reader | View::Entity => View::Search,
-        open => open,
-    });
+    // A new search from the reader or a name's page shows its results, as
+    // typing into the search box does.
+    let target = match view {
+        Some(view) => view,
+        None if searches && matches!(state.view, View::Reader | View::Entity) => View::Search,
+        None => state.view,
+    };
     if target != state.view {
         next.view = target;
         next.doc = None;
