@@ -1,7 +1,7 @@
 // Shared steps of the offline, embed and single-file tests: copies of the
 // build under test, servers that can be stopped for real, service-worker
 // control, and a record of every request a browser context makes.
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, realpath } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ export const DIST = resolve(REPO, process.env.DIST_DIR ?? "dist");
 /** A private copy of the build, which a test may change and serve. */
 export async function copyOfBuild(label) {
   const dir = await mkdtemp(join(tmpdir(), `corpus-explorer-${label}-`));
-  await cp(DIST, dir, { recursive: true });
+  await cp(await realpath(DIST), dir, { recursive: true });
   return dir;
 }
 
