@@ -116,3 +116,24 @@ test("the app asks no other origin for anything", async ({ page, context }) => {
   expect(requests.filter((r) => r.by === origin).length, "requests were recorded").toBeGreaterThan(5);
   expect(foreignRequests(requests, origin)).toEqual([]);
 });
+
+test("the explorer can be installed as an app", async ({ page, context }) => {
+  const site = await serve(await copyOfBuild("install"));
+  try {
+    await page.goto(site.url);
+    await controllingWorker(page);
+    const devtools = await context.newCDPSession(page);
+    // Test browsers run like private windows, which never install apps: that
+    // one reason aside, Chromium must find nothing missing.
+    await expect
+      .poll(async () => {
+        const { installabilityErrors } = await devtools.send("Page.getInstallabilityErrors");
+        return installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito");
+      })
+      .toEqual([]);
+    const { errors } = await devtools.send("Page.getAppManifest");
+    expect(errors).toEqual([]);
+  } finally {
+    await stop(site);
+  }
+});
