@@ -30,13 +30,16 @@ pub fn facet_label(name: &str) -> String {
     }
 }
 
-/// Whether the filters start open: on wide screens, not on phones.
-fn wide_screen() -> bool {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w > 760.0)
+/// Whether the filters start open: on wide screens, not on phones, and not
+/// in an embedded explorer, where height is the host page's.
+fn filters_start_open() -> bool {
+    let embedded = Router::get().state.with_untracked(|s| s.embed);
+    !embedded
+        && window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w > 760.0)
 }
 
 /// The sidebar of a results view: its facets, collapsible on phones.
@@ -47,7 +50,7 @@ pub fn FilterSidebar(
 ) -> impl IntoView {
     view! {
         <aside class="sidebar" aria-label=label>
-            <details class="filters" prop:open=wide_screen()>
+            <details class="filters" prop:open=filters_start_open()>
                 <summary>"Filters"</summary>
                 <FacetSidebar facets=facets />
             </details>
