@@ -7,15 +7,6 @@ use std::process::ExitCode;
 use corpus::model::{Corpus, Entity};
 use serde_json::json;
 
-/// Writes a line to standard output; a closed pipe (`| head`) ends the
-/// output quietly instead of panicking.
-macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
 pub fn run(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();

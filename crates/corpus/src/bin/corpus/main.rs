@@ -4,6 +4,15 @@
 
 use std::process::ExitCode;
 
+/// Writes a line to standard output; a closed pipe (`| head`) ends the
+/// output quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod check;
 mod entities;
 mod quotes;
