@@ -168,7 +168,8 @@ fn Chart(
         .collect_view();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="none">
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title"
+                aria-describedby="chart-desc" preserveAspectRatio="none">
                 <title id="chart-title">{title}</title>
                 <desc id="chart-desc">{desc}</desc>
                 <line class="axis" x1=0 y1=plot x2=WIDTH y2=plot></line>
