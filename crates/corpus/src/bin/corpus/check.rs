@@ -2,25 +2,15 @@
 //! date, kind, words, people, quotes), the people and organisations each
 //! names, then every warning. Exits non-zero when the corpus cannot be built.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use corpus::model::{Corpus, Document, EntityKind};
 use serde_json::json;
 
 pub fn run(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [dir] = paths.as_slice() else {
-        eprintln!("usage: corpus check DIR [--json]");
-        return ExitCode::from(2);
-    };
-    let corpus = match corpus::pipeline::build(Path::new(dir.as_str())) {
-        Ok(corpus) => corpus,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let (corpus, json) = match crate::load_folder(args, "check") {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     if json {
         out!(

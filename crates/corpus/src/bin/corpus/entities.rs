@@ -1,25 +1,15 @@
 //! `corpus entities DIR [--json]`: people, organisations and places with
 //! their roles (per document), aliases and document counts.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use corpus::model::{Corpus, Entity};
 use serde_json::json;
 
 pub fn run(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [dir] = paths.as_slice() else {
-        eprintln!("usage: corpus entities DIR [--json]");
-        return ExitCode::from(2);
-    };
-    let corpus = match corpus::pipeline::build(Path::new(dir.as_str())) {
-        Ok(corpus) => corpus,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let (corpus, json) = match crate::load_folder(args, "entities") {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     if json {
         let list: Vec<serde_json::Value> = corpus

@@ -31,6 +31,25 @@ commands:
   score GOLD PREDICTED           precision, recall and F1 of quotes against a gold file
   search DIR QUERY [--json] [--limit N]  ranked hits and facet counts";
 
+/// Reads the `DIR [--json]` arguments of `command` and builds that corpus:
+/// the corpus and whether JSON was asked for, or the exit code after the
+/// usage or the build error has been printed.
+fn load_folder(args: &[String], command: &str) -> Result<(corpus::model::Corpus, bool), ExitCode> {
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let [dir] = paths.as_slice() else {
+        eprintln!("usage: corpus {command} DIR [--json]");
+        return Err(ExitCode::from(2));
+    };
+    match corpus::pipeline::build(std::path::Path::new(dir.as_str())) {
+        Ok(corpus) => Ok((corpus, json)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
