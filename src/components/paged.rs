@@ -43,7 +43,9 @@ impl<T: Send + Sync + 'static> Paged<T> {
         );
         Effect::new(move |previous: Option<()>| {
             key.track();
-            if previous.is_some() {
+            // Setting a signal notifies even when the value is unchanged, and
+            // the results would then be searched a second time per keystroke.
+            if previous.is_some() && limit.get_untracked() != page {
                 limit.set(page);
             }
         });
