@@ -38,16 +38,17 @@ pub fn Reader() -> impl IntoView {
 fn DocumentPage(doc: &'static Document) -> impl IntoView {
     let router = Router::get();
     let show_original = RwSignal::new(false);
+    let query = Memo::new(move |_| router.state.with(|s| s.query.clone()));
     let terms = Memo::new(move |_| {
-        let state = router.state.get();
-        if state.query.trim().is_empty() {
+        let query = query.get();
+        if query.trim().is_empty() {
             return Vec::new();
         }
         let request = SearchRequest {
             limit: 0,
             ..request_for(
                 &ViewState {
-                    query: state.query,
+                    query,
                     ..ViewState::default()
                 },
                 0,
