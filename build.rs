@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use corpus::bundle::Bundle;
-use corpus::search::SearchIndex;
+use corpus_search::bundle::Bundle;
+use corpus_search::SearchIndex;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_DIR");
@@ -16,7 +16,7 @@ fn main() {
         None => manifest_dir.join("seeds"),
     };
     watch(&corpus_dir);
-    let corpus = match corpus::pipeline::build(&corpus_dir) {
+    let corpus = match corpus_pipeline::build(&corpus_dir) {
         Ok(corpus) => corpus,
         Err(e) => {
             eprintln!(

@@ -9,8 +9,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
-echo "== native tests"
-cargo test -p corpus
+echo "== native tests (every crate but the app)"
+cargo test --workspace --exclude corpus-explorer
 echo "== app unit tests"
 cargo test -p corpus-explorer --bin corpus-explorer
 echo "== release build"

@@ -1,6 +1,6 @@
 //! The app shell: header, navigation between views, and the open view.
 
-use corpus::views::state::{View, ViewState};
+use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::entity_view::EntityView;

@@ -2,9 +2,9 @@
 
 use std::sync::OnceLock;
 
-use corpus::bundle::Bundle;
-use corpus::model::{Corpus, Document};
-use corpus::search::SearchIndex;
+use corpus_model::{Corpus, Document};
+use corpus_search::bundle::Bundle;
+use corpus_search::SearchIndex;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 

@@ -29,7 +29,7 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use corpus::views::state::{SortOrder, View, ViewState};
+use corpus_views::state::{SortOrder, View, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

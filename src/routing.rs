@@ -5,7 +5,7 @@
 //! search rather than stepping through every keystroke. Back and Forward read
 //! the URL again. Links are real `<a href>`s, so they open in new tabs too.
 
-use corpus::views::state::ViewState;
+use corpus_views::state::ViewState;
 use leptos::ev;
 use leptos::prelude::*;
 

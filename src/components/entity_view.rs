@@ -1,8 +1,8 @@
 //! One person, organisation or place: roles, aliases, quotes and documents.
 
-use corpus::model::Entity;
-use corpus::views::citation::human_date;
-use corpus::views::state::{View, ViewState};
+use corpus_model::Entity;
+use corpus_views::citation::human_date;
+use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::people_view::distinct_roles;

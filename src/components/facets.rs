@@ -1,6 +1,6 @@
 //! The facet sidebar (values with live counts) and the active-filter chips.
 
-use corpus::search::Facet;
+use corpus_search::Facet;
 use leptos::prelude::*;
 
 use crate::data::corpus;

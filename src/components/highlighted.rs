@@ -1,6 +1,6 @@
 //! Text with search matches marked, rendered as text nodes and `<mark>`s.
 
-use corpus::views::annotate::{pieces, Layers};
+use corpus_views::annotate::{pieces, Layers};
 use leptos::prelude::*;
 
 /// `text` with `matches` (byte ranges into it) wrapped in `<mark>`.

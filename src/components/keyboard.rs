@@ -1,7 +1,7 @@
 //! Keyboard shortcuts: `/` focuses the search, arrow keys move through the
 //! results, Escape clears the search or goes back.
 
-use corpus::views::state::{View, ViewState};
+use corpus_views::state::{View, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

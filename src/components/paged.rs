@@ -3,7 +3,7 @@
 //! The search runs again when the query, filters or sort change (not when a
 //! document opens), and the page size goes back to one page when they do.
 
-use corpus::search::SearchRequest;
+use corpus_search::SearchRequest;
 use leptos::prelude::*;
 
 use crate::components::search_view::request_for;

@@ -1,7 +1,7 @@
 //! The index of people, organisations and places, with roles and aliases.
 
-use corpus::model::{Entity, EntityKind};
-use corpus::views::state::{View, ViewState};
+use corpus_model::{Entity, EntityKind};
+use corpus_views::state::{View, ViewState};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use leptos::prelude::*;

@@ -1,9 +1,9 @@
 //! Every quote in the corpus: filterable, searchable, citable and exportable.
 
-use corpus::search::QuoteResults;
-use corpus::views::citation::{human_date, quote_citation, speaker_name};
-use corpus::views::export::{quote_rows, to_csv, to_json};
-use corpus::views::state::{View, ViewState};
+use corpus_search::QuoteResults;
+use corpus_views::citation::{human_date, quote_citation, speaker_name};
+use corpus_views::export::{quote_rows, to_csv, to_json};
+use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

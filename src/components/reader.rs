@@ -1,11 +1,11 @@
 //! One document: its metadata, its cleaned text with the search terms, quotes
 //! and names marked, match navigation, and the original file on request.
 
-use corpus::model::{BlockKind, Document, QuoteKind};
-use corpus::search::SearchRequest;
-use corpus::views::annotate::{pieces, Layers, Piece};
-use corpus::views::citation::{human_date, speaker_name};
-use corpus::views::state::{View, ViewState};
+use corpus_model::{BlockKind, Document, QuoteKind};
+use corpus_search::SearchRequest;
+use corpus_views::annotate::{pieces, Layers, Piece};
+use corpus_views::citation::{human_date, speaker_name};
+use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::search_view::request_for;

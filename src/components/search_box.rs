@@ -1,6 +1,6 @@
 //! The search box in the header, shared by the views that search.
 
-use corpus::views::state::View;
+use corpus_views::state::View;
 use leptos::html;
 use leptos::prelude::*;
 

@@ -1,9 +1,9 @@
 //! The home view: results grouped by document, facets, sorting and export.
 
-use corpus::search::{SearchRequest, SearchResults, Sort};
-use corpus::views::citation::human_date;
-use corpus::views::export::{document_rows, to_csv, to_json};
-use corpus::views::state::{SortOrder, View, ViewState};
+use corpus_search::{SearchRequest, SearchResults, Sort};
+use corpus_views::citation::human_date;
+use corpus_views::export::{document_rows, to_csv, to_json};
+use corpus_views::state::{SortOrder, View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::export::ExportButtons;
@@ -120,7 +120,7 @@ fn Notices(results: Memo<SearchResults>) -> impl IntoView {
 }
 
 #[component]
-fn ResultItem(hit: corpus::search::Hit) -> impl IntoView {
+fn ResultItem(hit: corpus_search::Hit) -> impl IntoView {
     let router = Router::get();
     let doc = document(hit.doc);
     let target = Signal::derive(move || {

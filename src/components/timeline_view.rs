@@ -1,9 +1,9 @@
 //! Documents and quotes over time for the current search, as an SVG chart
 //! with a table as its text alternative; choosing a period filters the search.
 
-use corpus::search::{Facet, SearchRequest};
-use corpus::views::state::View;
-use corpus::views::timeline::{timeline, Bucket, Counts, Period, Timeline};
+use corpus_search::{Facet, SearchRequest};
+use corpus_views::state::View;
+use corpus_views::timeline::{timeline, Bucket, Counts, Period, Timeline};
 use leptos::prelude::*;
 
 use crate::components::search_view::request_for;

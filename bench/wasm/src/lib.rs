@@ -6,8 +6,8 @@
 //! Invariant: document `i` of the array given to [`Engine::new`] is
 //! `DocId` `i` in every result.
 
-use corpus::model::{Block, BlockKind, Corpus, Document, Metadata, PartialDate};
-use corpus::search::{SearchIndex, SearchRequest};
+use corpus_model::{Block, BlockKind, Corpus, Document, Metadata, PartialDate};
+use corpus_search::{SearchIndex, SearchRequest};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,81 @@
+//! `corpus quotes PATH [--json]`: every quote in a file or folder, with its
+//! speaker; with `--json`, one [`Record`] per line.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use corpus_model::{Document, Quote};
+use corpus_pipeline as pipeline;
+use corpus_pipeline::quotes::record::{file_offset, kind_name, Record};
+
+const USAGE: &str = "usage: corpus quotes PATH [--json]";
+
+pub fn run(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let ([path], true) = (
+        paths.as_slice(),
+        args.iter().all(|a| !a.starts_with("--") || a == "--json"),
+    ) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let corpus = match pipeline::build(Path::new(path)) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            eprintln!("corpus quotes: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &corpus.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let mut out = std::io::stdout().lock();
+    for doc in &corpus.documents {
+        for quote in &doc.quotes {
+            let written = if json {
+                match serde_json::to_string(&Record::new(doc, quote)) {
+                    Ok(line) => writeln!(out, "{line}"),
+                    Err(e) => {
+                        eprintln!("corpus quotes: {}: {e}", doc.file);
+                        return ExitCode::FAILURE;
+                    }
+                }
+            } else {
+                write_quote(&mut out, doc, quote)
+            };
+            if written.is_err() {
+                // The reader went away (a closed pipe): nothing left to do.
+                return ExitCode::SUCCESS;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn write_quote(out: &mut impl Write, doc: &Document, quote: &Quote) -> std::io::Result<()> {
+    let start = file_offset(doc, quote.start, false);
+    let line = 1 + doc
+        .raw
+        .get(..start as usize)
+        .map_or(0, |s| s.matches('\n').count());
+    let speaker = quote.speaker_name.as_deref().unwrap_or("(unknown speaker)");
+    let role = quote
+        .role
+        .as_deref()
+        .map(|r| format!(", {r}"))
+        .unwrap_or_default();
+    let verb = quote
+        .verb
+        .as_deref()
+        .map(|v| format!(" [{v}]"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}:{line}: {} — {speaker}{role}{verb}",
+        doc.file,
+        kind_name(quote.kind)
+    )?;
+    writeln!(out, "    {}", doc.quote_text(quote).replace('\n', " "))
+}

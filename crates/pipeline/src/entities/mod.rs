@@ -1,0 +1,542 @@
+//! Finds people, organisations and places and resolves their names within a
+//! document and across the corpus.
+//!
+//! Invariant: every `Document::mentions` entry points at an entity whose
+//! `documents` lists that document; mentions are sorted by `start` and never
+//! overlap; entity ids index the returned vector.
+//!
+//! Resolution, on an example: one document writes "Health secretary Jeremy
+//! Hunt", later "Mr Hunt" and "Hunt"; another writes "former health
+//! secretary, now foreign secretary, Jeremy Hunt".
+//!
+//! 1. [`find`] reads each document: "Jeremy Hunt" (a person, role "health
+//!    secretary"), "Mr Hunt" (a person called "Hunt"), and "Hunt" as an
+//!    unrecognised capitalised word.
+//! 2. Within the document, a one-word name joins the full name it ends or
+//!    starts ("Mr Hunt", "Hunt" → Jeremy Hunt; "Sajid" → Sajid Javid), and an
+//!    acronym joins the organisation whose name it abbreviates ("HEE" →
+//!    Health Education England), whether the text defines it in brackets or
+//!    its initials match.
+//! 3. Across the corpus, people join by full name, organisations by a key
+//!    that ignores case, "&"/"and" and "of"/"for", acronyms through the
+//!    definitions of all documents and the curated list in `data/`; roles
+//!    stay per document ("health secretary" in one, "foreign secretary" in
+//!    the other).
+
+pub mod find;
+pub mod lexicon;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use corpus_model::{DocId, Document, Entity, EntityId, EntityKind, Mention, Role};
+
+use find::{initials, Found};
+
+/// An entity as one document names it.
+#[derive(Debug, Default)]
+struct Local {
+    kind: Option<EntityKind>,
+    /// Every name form used (with honorifics stripped), with counts.
+    names: BTreeMap<String, usize>,
+    /// Surface forms as written.
+    surfaces: BTreeSet<String>,
+    roles: Vec<String>,
+    spans: Vec<(u32, u32)>,
+    acronyms: BTreeSet<String>,
+    /// Only an acronym names it in this document.
+    acronym_only: bool,
+}
+
+impl Local {
+    fn add(&mut self, f: &Found) {
+        self.kind = Some(f.kind);
+        *self.names.entry(f.name.clone()).or_default() += 1;
+        self.surfaces
+            .insert(f.surface.split_whitespace().collect::<Vec<_>>().join(" "));
+        for role in &f.roles {
+            if !self.roles.contains(role) {
+                self.roles.push(role.clone());
+            }
+        }
+        self.spans.push((f.start, f.end));
+        if let Some(a) = &f.acronym {
+            self.acronyms.insert(a.clone());
+        }
+    }
+
+    /// The fullest name: most words, then most used.
+    fn best_name(&self) -> String {
+        let full = self
+            .names
+            .iter()
+            .filter(|(n, _)| !is_acronym(n) || self.names.len() == 1);
+        full.max_by_key(|(n, count)| {
+            (
+                name_words(n),
+                **count,
+                !n.contains('&'),
+                std::cmp::Reverse((*n).clone()),
+            )
+        })
+        .map(|(n, _)| n.clone())
+        .unwrap_or_default()
+    }
+}
+
+/// Words in a name, not counting a leading "The".
+fn name_words(name: &str) -> usize {
+    name.strip_prefix("The ")
+        .unwrap_or(name)
+        .split_whitespace()
+        .count()
+}
+
+fn is_acronym(name: &str) -> bool {
+    !name.contains(' ') && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// A key under which an organisation's name forms meet: lowercase, without
+/// "the", "of", "for", "and"/"&" and punctuation.
+pub fn org_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "of" | "for" | "and"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Groups one document's names into the entities it names.
+fn resolve_document(text: &str, blocks: &[corpus_model::Block]) -> Vec<Local> {
+    let names = find::find(text, blocks);
+    let mut locals: Vec<Local> = Vec::new();
+    let mut people: HashMap<String, usize> = HashMap::new();
+    let mut orgs: HashMap<String, usize> = HashMap::new();
+    let mut places: HashMap<String, usize> = HashMap::new();
+    let mut short_people = Vec::new();
+    let mut acronym_orgs = Vec::new();
+    for f in &names.found {
+        match f.kind {
+            EntityKind::Person if f.name.contains(' ') => {
+                let i = *people.entry(f.name.to_lowercase()).or_insert_with(|| {
+                    locals.push(Local::default());
+                    locals.len() - 1
+                });
+                locals[i].add(f);
+            }
+            EntityKind::Person => short_people.push(f),
+            EntityKind::Organisation if f.is_acronym => acronym_orgs.push(f),
+            EntityKind::Organisation => {
+                let i = *orgs.entry(org_key(&f.name)).or_insert_with(|| {
+                    locals.push(Local::default());
+                    locals.len() - 1
+                });
+                locals[i].add(f);
+            }
+            EntityKind::Place => {
+                let i = *places.entry(f.name.clone()).or_insert_with(|| {
+                    locals.push(Local::default());
+                    locals.len() - 1
+                });
+                locals[i].add(f);
+            }
+        }
+    }
+    // Unrecognised two- or three-word names whose last word the text uses as
+    // a surname ("Mr Fitzwater", "Fitzwater said") are people.
+    let surnames: HashSet<String> = short_people
+        .iter()
+        .map(|f| f.name.to_lowercase())
+        .chain(
+            names
+                .candidates
+                .iter()
+                .filter(|c| c.speaks)
+                .map(|c| c.word.to_lowercase()),
+        )
+        .collect();
+    let mut promoted = Vec::new();
+    for u in &names.unconfirmed {
+        let last = u.word.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if surnames.contains(&last) {
+            promoted.push((u.start, u.end));
+            let f = Found {
+                kind: EntityKind::Person,
+                start: u.start,
+                end: u.end,
+                name: u.word.clone(),
+                surface: u.word.clone(),
+                roles: Vec::new(),
+                acronym: None,
+                is_acronym: false,
+            };
+            let i = *people.entry(f.name.to_lowercase()).or_insert_with(|| {
+                locals.push(Local::default());
+                locals.len() - 1
+            });
+            locals[i].add(&f);
+        }
+    }
+    // One-word names of people: a surname, else a given name, of one person.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in people.values() {
+        let name = locals[i].best_name().to_lowercase();
+        let words: Vec<&str> = name.split(' ').collect();
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            by_surname.entry(last.to_string()).or_default().push(i);
+            by_given.entry(first.to_string()).or_default().push(i);
+        }
+    }
+    let person_for = |word: &str| {
+        let word = word.to_lowercase();
+        match (
+            by_surname.get(&word).map(Vec::as_slice),
+            by_given.get(&word).map(Vec::as_slice),
+        ) {
+            (Some([one]), _) | (None, Some([one])) => Some(*one),
+            _ => None,
+        }
+    };
+    for f in short_people {
+        let i = person_for(&f.name).unwrap_or_else(|| {
+            *people.entry(f.name.to_lowercase()).or_insert_with(|| {
+                locals.push(Local::default());
+                locals.len() - 1
+            })
+        });
+        locals[i].add(f);
+    }
+    for c in &names.candidates {
+        if promoted
+            .iter()
+            .any(|&(start, end)| c.start >= start && c.end <= end)
+        {
+            continue;
+        }
+        let i = person_for(&c.word).or_else(|| people.get(&c.word.to_lowercase()).copied());
+        if let Some(i) = i {
+            let f = Found {
+                kind: EntityKind::Person,
+                start: c.start,
+                end: c.end,
+                name: c.word.clone(),
+                surface: c.word.clone(),
+                roles: Vec::new(),
+                acronym: None,
+                is_acronym: false,
+            };
+            locals[i].add(&f);
+        }
+    }
+    // Acronyms: the organisation they abbreviate in this document.
+    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    for &i in orgs.values() {
+        for a in locals[i].acronyms.clone() {
+            by_acronym.insert(a, i);
+        }
+    }
+    for &i in orgs.values() {
+        let initials = initials(&locals[i].best_name());
+        if initials.len() >= 2 {
+            by_acronym.entry(initials).or_insert(i);
+        }
+    }
+    for f in acronym_orgs {
+        if names.plain_acronyms.iter().any(|a| a == &f.name) {
+            continue;
+        }
+        let i = by_acronym.get(&f.name).copied().unwrap_or_else(|| {
+            *orgs
+                .entry(format!("acronym:{}", f.name))
+                .or_insert_with(|| {
+                    locals.push(Local {
+                        acronym_only: true,
+                        ..Local::default()
+                    });
+                    locals.len() - 1
+                })
+        });
+        locals[i].add(f);
+        locals[i].acronyms.insert(f.name.clone());
+    }
+    locals.retain(|l| l.kind.is_some());
+    locals
+}
+
+/// Finds entities in every document, filling `Document::mentions`, and
+/// returns them resolved across the corpus.
+pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
+    let per_doc: Vec<Vec<Local>> = documents
+        .iter()
+        .map(|d| resolve_document(&d.text, &d.blocks))
+        .collect();
+    let lexicon = lexicon::get();
+
+    // Acronym → organisation key, from the curated list, then the corpus's
+    // own definitions and initials (which win).
+    let mut acronym_key: HashMap<String, String> = lexicon
+        .acronyms
+        .iter()
+        .map(|(a, full)| (a.to_string(), org_key(full)))
+        .collect();
+    for locals in &per_doc {
+        for l in locals
+            .iter()
+            .filter(|l| l.kind == Some(EntityKind::Organisation) && !l.acronym_only)
+        {
+            let key = org_key(&l.best_name());
+            for a in &l.acronyms {
+                acronym_key.insert(a.clone(), key.clone());
+            }
+        }
+    }
+    let mut global: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut merged: Vec<Merged> = Vec::new();
+    let mut doc_entities: Vec<Vec<Spans>> = Vec::new();
+    // Full names first, so that one-word names can join them.
+    let mut full_surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    for (doc, locals) in per_doc.iter().enumerate() {
+        let mut mine = Vec::new();
+        for l in locals {
+            let kind = l.kind.expect("retained locals have a kind");
+            let name = l.best_name();
+            let key = match kind {
+                EntityKind::Organisation if l.acronym_only => acronym_key
+                    .get(&name)
+                    .cloned()
+                    .unwrap_or_else(|| format!("acronym:{name}")),
+                EntityKind::Organisation => org_key(&name),
+                EntityKind::Person => name.to_lowercase(),
+                EntityKind::Place => name.clone(),
+            };
+            let is_short_person = kind == EntityKind::Person && !name.contains(' ');
+            let index = *global.entry((kind, key)).or_insert_with(|| {
+                merged.push(Merged {
+                    kind: Some(kind),
+                    ..Merged::default()
+                });
+                merged.len() - 1
+            });
+            if kind == EntityKind::Person && !is_short_person {
+                let surname = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+                let list = full_surnames.entry(surname).or_default();
+                if !list.contains(&index) {
+                    list.push(index);
+                }
+            }
+            merged[index].absorb(doc as DocId, l);
+            mine.push((index, l.spans.clone()));
+        }
+        doc_entities.push(mine);
+    }
+    // A person named by one word in some document ("Mr Hunt") joins the one
+    // person of the corpus with that surname.
+    let mut redirect: Vec<usize> = (0..merged.len()).collect();
+    for (i, m) in merged.iter().enumerate() {
+        if m.kind == Some(EntityKind::Person) && !m.best_name().contains(' ') {
+            if let Some(list) = full_surnames.get(&m.best_name().to_lowercase()) {
+                if list.len() == 1 {
+                    redirect[i] = list[0];
+                }
+            }
+        }
+    }
+    for i in 0..merged.len() {
+        if redirect[i] != i {
+            let from = std::mem::take(&mut merged[i]);
+            merged[redirect[i]].merge(from);
+        }
+    }
+    // Entities in a stable order: kind, then name.
+    let mut order: Vec<usize> = (0..merged.len()).filter(|&i| redirect[i] == i).collect();
+    order.sort_by_cached_key(|&i| (merged[i].kind, merged[i].best_name().to_lowercase()));
+    let mut id_of = vec![0 as EntityId; merged.len()];
+    for (id, &i) in order.iter().enumerate() {
+        id_of[i] = id as EntityId;
+    }
+    for (doc, mine) in doc_entities.into_iter().enumerate() {
+        let mut mentions: Vec<Mention> = mine
+            .into_iter()
+            .flat_map(|(i, spans)| {
+                let entity = id_of[redirect[i]];
+                spans
+                    .into_iter()
+                    .map(move |(start, end)| Mention { entity, start, end })
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut last_end = 0;
+        mentions.retain(|m| {
+            let keep = m.start >= last_end;
+            if keep {
+                last_end = m.end;
+            }
+            keep
+        });
+        documents[doc].mentions = mentions;
+    }
+    order
+        .into_iter()
+        .map(|i| std::mem::take(&mut merged[i]).into_entity())
+        .collect()
+}
+
+/// An entity (index into the merged list) and its spans in one document.
+type Spans = (usize, Vec<(u32, u32)>);
+
+/// An entity being assembled from the documents that name it.
+#[derive(Debug, Default)]
+struct Merged {
+    /// Always set once the entity absorbed a document.
+    kind: Option<EntityKind>,
+    names: BTreeMap<String, usize>,
+    aliases: BTreeSet<String>,
+    roles: Vec<Role>,
+    documents: BTreeSet<DocId>,
+    acronym_only: bool,
+}
+
+impl Merged {
+    fn absorb(&mut self, doc: DocId, l: &Local) {
+        for (name, count) in &l.names {
+            *self.names.entry(name.clone()).or_default() += count;
+        }
+        self.aliases.extend(l.surfaces.iter().cloned());
+        self.aliases.extend(l.acronyms.iter().cloned());
+        for role in &l.roles {
+            let role = Role {
+                doc,
+                role: role.clone(),
+            };
+            if !self.roles.contains(&role) {
+                self.roles.push(role);
+            }
+        }
+        self.documents.insert(doc);
+        self.acronym_only = self.acronym_only || l.acronym_only;
+    }
+
+    fn merge(&mut self, other: Merged) {
+        for (name, count) in other.names {
+            *self.names.entry(name).or_default() += count;
+        }
+        self.aliases.extend(other.aliases);
+        for role in other.roles {
+            if !self.roles.contains(&role) {
+                self.roles.push(role);
+            }
+        }
+        self.documents.extend(other.documents);
+    }
+
+    /// The fullest name the corpus gives: full names over acronyms, most
+    /// words, then most used ("&" counted as "and"), then alphabetical.
+    fn best_name(&self) -> String {
+        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+        for (name, count) in &self.names {
+            *forms.entry(name.replace(" & ", " and ")).or_default() += count;
+        }
+        let full: Vec<(&String, &usize)> = forms.iter().filter(|(n, _)| !is_acronym(n)).collect();
+        let pool = if full.is_empty() {
+            forms.iter().collect()
+        } else {
+            full
+        };
+        pool.into_iter()
+            .max_by_key(|(n, count)| (name_words(n), **count, std::cmp::Reverse((*n).clone())))
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default()
+    }
+
+    fn into_entity(self) -> Entity {
+        let name = self.best_name();
+        let mut aliases: BTreeSet<String> = self
+            .aliases
+            .into_iter()
+            .chain(self.names.into_keys())
+            .filter(|a| !a.eq_ignore_ascii_case(&name))
+            .collect();
+        let kind = self.kind.unwrap_or(EntityKind::Place);
+        if kind == EntityKind::Organisation {
+            for a in aliases.clone().iter().chain(std::iter::once(&name)) {
+                if let Some(full) = lexicon::get().acronyms.get(a.as_str()) {
+                    if !full.eq_ignore_ascii_case(&name) {
+                        aliases.insert(full.to_string());
+                    }
+                }
+            }
+        }
+        let mut roles = self.roles;
+        roles.sort_by(|a, b| (a.doc, &a.role).cmp(&(b.doc, &b.role)));
+        Entity {
+            kind,
+            name,
+            aliases: aliases.into_iter().collect(),
+            roles,
+            documents: self.documents.into_iter().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corpus_model::{Block, BlockKind};
+
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut docs = vec![Document {
+            text: text.to_string(),
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            ..Document::default()
+        }];
+        extract(&mut docs)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name, e.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn one_word_names_join_the_person_they_name() {
+        /// (text, the people it names with their aliases).
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+        let cases: &[Case] = &[
+            (
+                "Marlin Fitzwater told reporters. Fitzwater said it was over.",
+                &[("Marlin Fitzwater", &["Fitzwater"])],
+            ),
+            (
+                "Sir Simon Stevens spoke. Later Mr Stevens left.",
+                &[(
+                    "Simon Stevens",
+                    &["Mr Stevens", "Sir Simon Stevens", "Stevens"],
+                )],
+            ),
+            (
+                "President Reagan spoke first. Then Ronald Reagan left.",
+                &[("Ronald Reagan", &["President Reagan", "Reagan"])],
+            ),
+            (
+                "Senator Robert Dole of Kansas said no.",
+                &[("Robert Dole", &[])],
+            ),
+            // negative rows: a firm's name confirmed by nothing but itself, a weekday
+            ("Merrill Lynch said it would sell the unit.", &[]),
+            ("On Tuesday Stoltenberg arrived.", &[]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, Vec<String>)> = expected
+                .iter()
+                .map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect()))
+                .collect();
+            assert_eq!(people(text), expected, "in {text:?}");
+        }
+    }
+}

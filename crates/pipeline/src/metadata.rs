@@ -1,0 +1,454 @@
+//! Infers what a document's text says about itself: its title, the dates it
+//! states, its own date and its kind.
+//!
+//! Invariant: nothing is invented. A title is a line of the text; a date is
+//! one the text writes (a day and month without a year takes the year of the
+//! document's own date, and only when that is known); a document whose text
+//! does not date it stays undated.
+//!
+//! Dates are read by [`DATE_RULES`], an ordered fallback chain in the manner
+//! of a date parser: each rule returns `None` for "not my pattern",
+//! `Some(None)` for "my pattern, but not a real date" (31 February) and
+//! `Some(Some(date))` otherwise.
+
+use crate::clean::Cleaned;
+use crate::ingest::days_in_month;
+use corpus_model::{BlockKind, DateMention, Dropped, PartialDate};
+
+/// The title: for a letter, who wrote to whom as its lines say ("Letter
+/// from Michelle Dyson to Anna and Cathy"); otherwise a heading before the
+/// first paragraph (a headline, not a section heading further down), else
+/// the first sentence of the first block (cut past 30 words).
+pub fn infer_title(cleaned: &Cleaned) -> String {
+    if let Some(title) = letter_title(cleaned) {
+        return title;
+    }
+    let block = cleaned
+        .blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Paragraph)
+        .find(|b| b.kind == BlockKind::Heading)
+        .or(cleaned.blocks.first());
+    let Some(block) = block else {
+        return String::new();
+    };
+    let text = &cleaned.text[block.start as usize..block.end as usize];
+    let line = text.lines().next().unwrap_or("").trim();
+    let sentence = first_sentence(line);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() > 30 {
+        format!("{}…", words[..30].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// "Letter from {the From line} to {the salutation}", when the text is a
+/// letter with a salutation and names its sender on a "From" line.
+fn letter_title(cleaned: &Cleaned) -> Option<String> {
+    infer_kind(cleaned)?;
+    let lines = || {
+        cleaned.blocks.iter().filter_map(|b| {
+            cleaned.text[b.start as usize..b.end as usize]
+                .lines()
+                .next()
+        })
+    };
+    let sender = lines()
+        .find_map(|l| l.strip_prefix("From "))
+        .map(str::trim)?;
+    let addressee = lines()
+        .find_map(|l| l.strip_prefix("Dear "))
+        .map(|a| a.trim().trim_end_matches([',', ':']))?;
+    (!sender.is_empty() && !addressee.is_empty())
+        .then(|| format!("Letter from {sender} to {addressee}"))
+}
+
+fn first_sentence(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    for (i, c) in line.char_indices() {
+        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
+            let before = &line[..i];
+            let last_word = before.rsplit(' ').next().unwrap_or("");
+            if last_word.len() > 2 || last_word.chars().any(char::is_lowercase) {
+                return &line[..i + c.len_utf8()];
+            }
+        }
+    }
+    line
+}
+
+/// `letter` when the text opens with a salutation ("Dear …") and closes with
+/// a signature; otherwise nothing (the kind is not guessed).
+pub fn infer_kind(cleaned: &Cleaned) -> Option<String> {
+    let salutation = cleaned
+        .blocks
+        .iter()
+        .any(|b| cleaned.text[b.start as usize..b.end as usize].starts_with("Dear "));
+    let signed = cleaned
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::Signature);
+    (salutation && signed).then(|| "letter".to_string())
+}
+
+/// The document's own date as its text gives it: a date standing alone as
+/// one of the first blocks (a letter's date line), else a date in a dropped
+/// "Published"/"Last updated" line.
+pub fn infer_date(cleaned: &Cleaned, raw: &str, dates: &[DateMention]) -> Option<PartialDate> {
+    let standalone = cleaned.blocks.iter().take(12).find_map(|b| {
+        let text = cleaned.text[b.start as usize..b.end as usize].trim();
+        dates
+            .iter()
+            .find(|d| d.start == b.start && d.end as usize - b.start as usize == text.len())
+            .map(|d| d.date)
+    });
+    standalone.or_else(|| {
+        cleaned
+            .dropped
+            .iter()
+            .filter(|d: &&Dropped| d.reason == "timestamp")
+            .find_map(|d| {
+                find_dates(&raw[d.raw_start as usize..d.raw_end as usize])
+                    .first()
+                    .map(|m| m.date)
+            })
+    })
+}
+
+/// Every date written in `text` with a year, in order.
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        let at_word_start = at == 0 || !(bytes[at - 1] as char).is_ascii_alphanumeric();
+        let hit = if at_word_start && bytes[at].is_ascii_alphanumeric() {
+            DATE_RULES.iter().find_map(|rule| rule(&text[at..]))
+        } else {
+            None
+        };
+        match hit {
+            Some((len, Some(date))) => {
+                found.push(DateMention {
+                    start: at as u32,
+                    end: (at + len) as u32,
+                    date,
+                });
+                at += len;
+            }
+            Some((len, None)) => at += len,
+            None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    found
+}
+
+/// Dates with a day and month but no year ("30th January"), given the year
+/// of `anchor`, the document's date.
+pub fn find_yearless_dates(
+    text: &str,
+    anchor: PartialDate,
+    known: &[DateMention],
+) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    for (at, _) in text.char_indices() {
+        if (at > 0 && (bytes[at - 1] as char).is_ascii_alphanumeric())
+            || !bytes[at].is_ascii_digit()
+        {
+            continue;
+        }
+        if known
+            .iter()
+            .any(|d| (d.start as usize..d.end as usize).contains(&at))
+        {
+            continue;
+        }
+        if let Some((len, day, month)) = day_month(&text[at..]) {
+            if day <= days_in_month(anchor.year, month) {
+                found.push(DateMention {
+                    start: at as u32,
+                    end: (at + len) as u32,
+                    date: PartialDate {
+                        year: anchor.year,
+                        month: Some(month),
+                        day: Some(day),
+                    },
+                });
+            }
+        }
+    }
+    found
+}
+
+/// `(bytes matched, the date if it is a real one)`.
+type DateHit = Option<(usize, Option<PartialDate>)>;
+
+/// The date patterns, most specific first.
+const DATE_RULES: &[fn(&str) -> DateHit] = &[
+    day_month_year,
+    month_day_year,
+    iso_date,
+    numeric_date,
+    month_year,
+];
+
+/// "08 February 2024", "8th Feb. 2024", "30 January, 2024".
+fn day_month_year(s: &str) -> DateHit {
+    let (len, day, month) = day_month(s)?;
+    let (more, year) = year_after(&s[len..])?;
+    Some((len + more, checked(year, month, day)))
+}
+
+/// "February 8, 2024", "March 24 1987".
+fn month_day_year(s: &str) -> DateHit {
+    let (len, month) = month_name(s)?;
+    let rest = &s[len..];
+    let spaces = rest.len() - rest.trim_start().len();
+    if spaces == 0 {
+        return None;
+    }
+    let (day_len, day) = ordinal(&rest[spaces..])?;
+    let (more, year) = year_after(&rest[spaces + day_len..])?;
+    Some((len + spaces + day_len + more, checked(year, month, day)))
+}
+
+/// "2024-02-08".
+fn iso_date(s: &str) -> DateHit {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || b.get(10).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if !(b[..4]
+        .iter()
+        .chain(&b[5..7])
+        .chain(&b[8..10])
+        .all(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let year = s[..4].parse().ok()?;
+    let month = s[5..7].parse().ok()?;
+    let day = s[8..10].parse().ok()?;
+    Some((10, checked(year, month, day)))
+}
+
+/// "11/04/2019" (day first, as British and most other writing has it, unless
+/// the first number cannot be a day's month and the second can only be a day).
+fn numeric_date(s: &str) -> DateHit {
+    let b = s.as_bytes();
+    let num = |from: usize| {
+        let len = b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        (len > 0).then(|| (len, s[from..from + len].parse::<u32>().unwrap_or(0)))
+    };
+    let (l1, first) = num(0).filter(|(l, _)| *l <= 2)?;
+    if b.get(l1) != Some(&b'/') && b.get(l1) != Some(&b'.') {
+        return None;
+    }
+    let sep = b[l1];
+    let (l2, second) = num(l1 + 1).filter(|(l, _)| *l <= 2)?;
+    if b.get(l1 + 1 + l2) != Some(&sep) {
+        return None;
+    }
+    let (l3, year) = num(l1 + l2 + 2).filter(|(l, _)| *l == 4)?;
+    let len = l1 + l2 + l3 + 2;
+    let (day, month) = if second > 12 && first <= 12 {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    Some((len, checked(year as i32, month as u8, day as u8)))
+}
+
+/// "February 2024" (month precision).
+fn month_year(s: &str) -> DateHit {
+    let (len, month) = month_name(s)?;
+    let (more, year) = year_after(&s[len..])?;
+    Some((
+        len + more,
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        }),
+    ))
+}
+
+/// A day then a month name: "08 February", "30th January", "1st of May".
+fn day_month(s: &str) -> Option<(usize, u8, u8)> {
+    let (day_len, day) = ordinal(s)?;
+    let rest = &s[day_len..];
+    let spaces = rest.len() - rest.trim_start().len();
+    if spaces == 0 {
+        return None;
+    }
+    let mut at = day_len + spaces;
+    if s[at..].starts_with("of ") {
+        at += 3;
+    }
+    let (len, month) = month_name(&s[at..])?;
+    Some((at + len, day, month))
+}
+
+/// A day number with an optional ordinal suffix, 1 to 31.
+fn ordinal(s: &str) -> Option<(usize, u8)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let day: u8 = s[..digits].parse().ok()?;
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|x| s[digits..].starts_with(**x))
+        .map_or(0, |x| x.len());
+    let end = digits + suffix;
+    if s[end..].starts_with(|c: char| c.is_alphanumeric()) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some((end, day))
+}
+
+/// Month names and their abbreviations. Keep in calendar order.
+const MONTHS: [(&str, &str); 12] = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may", "may"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+];
+
+/// A capitalised month name or abbreviation (with an optional full stop).
+fn month_name(s: &str) -> Option<(usize, u8)> {
+    if !s.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let word_len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = s[..word_len].to_ascii_lowercase();
+    let month = MONTHS.iter().position(|(full, short)| {
+        word == *full || word == *short || (word == "sep" && *short == "sept")
+    })?;
+    let dot = usize::from(word.len() < 5 && s[word_len..].starts_with('.'));
+    Some((word_len + dot, month as u8 + 1))
+}
+
+/// ", 2024" or " 2024" after a day or month: a four-digit year 1000–2999.
+fn year_after(s: &str) -> Option<(usize, i32)> {
+    let skip = if s.starts_with(", ") {
+        2
+    } else if s.starts_with(' ') {
+        1
+    } else {
+        return None;
+    };
+    let digits = s[skip..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 || s[skip + digits..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let year: i32 = s[skip..skip + digits].parse().ok()?;
+    (1000..3000)
+        .contains(&year)
+        .then_some((skip + digits, year))
+}
+
+fn checked(year: i32, month: u8, day: u8) -> Option<PartialDate> {
+    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u8, day: Option<u8>) -> PartialDate {
+        PartialDate {
+            year,
+            month: Some(month),
+            day,
+        }
+    }
+
+    #[test]
+    fn finds_dates_written_in_text() {
+        let cases: &[(&str, &[(&str, PartialDate)])] = &[
+            (
+                "08 February 2024",
+                &[("08 February 2024", date(2024, 2, Some(8)))],
+            ),
+            (
+                "on 8th Feb. 2024 we",
+                &[("8th Feb. 2024", date(2024, 2, Some(8)))],
+            ),
+            (
+                "on February 8, 2024.",
+                &[("February 8, 2024", date(2024, 2, Some(8)))],
+            ),
+            (
+                "11/04/2019Turning",
+                &[("11/04/2019", date(2019, 4, Some(11)))],
+            ),
+            ("12/25/2019", &[("12/25/2019", date(2019, 12, Some(25)))]),
+            (
+                "since 2024-02-08",
+                &[("2024-02-08", date(2024, 2, Some(8)))],
+            ),
+            ("in March 2019 it", &[("March 2019", date(2019, 3, None))]),
+            // negative rows: no year, not a date, impossible day
+            ("on 30th January regarding", &[]),
+            ("5,000 staff in 2023/24", &[]),
+            ("31 February 2024", &[]),
+            ("may 2024 be good", &[]),
+        ];
+        for (text, expected) in cases {
+            let found: Vec<(&str, PartialDate)> = find_dates(text)
+                .iter()
+                .map(|d| (&text[d.start as usize..d.end as usize], d.date))
+                .collect();
+            assert_eq!(&found, expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn titles() {
+        let cases: &[(&str, &str)] = &[
+            ("latest health news\n\nA headline here\n\nThe story begins with a long sentence that has many words in it.", "A headline here"),
+            ("• A standfirst bullet\n\nThe story begins with a long sentence that has many words in it.", "A standfirst bullet"),
+            ("Dear Ann,\n\nFrom Bob Smith\n\nWe write.\n\nYours sincerely,\n\nBOB SMITH", "Letter from Bob Smith to Ann"),
+            // negative row: a section heading after the first paragraph is not the title
+            ("The story begins. It goes on for a while with words.\n\nBetter morale\n\nThe story continues with a long sentence that has many words.", "The story begins."),
+        ];
+        for (raw, title) in cases {
+            assert_eq!(infer_title(&crate::clean::clean(raw)), *title, "in {raw:?}");
+        }
+    }
+
+    #[test]
+    fn yearless_dates_take_the_documents_year() {
+        let text = "on 30th January and from 11th March, and 31st June.";
+        let found = find_yearless_dates(text, date(2024, 2, Some(8)), &[]);
+        let spans: Vec<(&str, PartialDate)> = found
+            .iter()
+            .map(|d| (&text[d.start as usize..d.end as usize], d.date))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("30th January", date(2024, 1, Some(30))),
+                ("11th March", date(2024, 3, Some(11)))
+            ],
+            "in {text:?}"
+        );
+    }
+}

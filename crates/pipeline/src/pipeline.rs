@@ -1,0 +1,172 @@
+//! Runs every stage over a corpus folder (or one file) and returns the
+//! annotated corpus.
+//!
+//! Invariant: every file found is either a document of the corpus, or named
+//! in a warning saying why it is not (an identical copy of another), or the
+//! reason the build failed. Metadata takes each field from the front matter,
+//! else the catalogue, else what the text establishes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::clean;
+use crate::entities;
+use crate::ingest::{self, Catalog, Declared, IngestError};
+use crate::metadata;
+use crate::quotes;
+use corpus_model::{Corpus, Document, Metadata, Warning};
+
+/// Why a corpus could not be built.
+#[derive(Debug)]
+pub struct PipelineError {
+    pub file: String,
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+impl std::fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for PipelineError {}
+
+impl From<IngestError> for PipelineError {
+    fn from(e: IngestError) -> Self {
+        PipelineError {
+            file: e.file,
+            line: e.line,
+            message: e.message,
+        }
+    }
+}
+
+/// Builds the corpus from a folder, or from a single file (with the
+/// catalogue of the folder it is in).
+pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
+    let io_error = |e: std::io::Error| PipelineError {
+        file: path.display().to_string(),
+        line: None,
+        message: e.to_string(),
+    };
+    if !path.exists() {
+        return Err(PipelineError {
+            file: path.display().to_string(),
+            line: None,
+            message: "no such file or folder".into(),
+        });
+    }
+    let (root, files) = if path.is_file() {
+        (
+            path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            vec![path.to_path_buf()],
+        )
+    } else {
+        (
+            path.to_path_buf(),
+            ingest::find_files(path).map_err(io_error)?,
+        )
+    };
+    let mut warnings = Vec::new();
+    let catalog = ingest::read_catalog(&root, &mut warnings)?;
+    let mut documents: Vec<Document> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for file in files {
+        let source = ingest::read_file(&root, &file, &mut warnings)?;
+        let document = annotate(source, &catalog);
+        if !document.text.is_empty() {
+            if let Some(&first) = seen.get(&document.text) {
+                warnings.push(Warning {
+                    file: document.file.clone(),
+                    line: None,
+                    message: format!("identical to {}; kept once", documents[first].file),
+                });
+                continue;
+            }
+            seen.insert(document.text.clone(), documents.len());
+        }
+        documents.push(document);
+    }
+    let entities = entities::extract(&mut documents);
+    for document in &mut documents {
+        document.quotes = quotes::extract(document, &entities);
+    }
+    let name = std::fs::canonicalize(path)
+        .ok()
+        .as_deref()
+        .unwrap_or(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Corpus {
+        name,
+        documents,
+        entities,
+        warnings,
+    })
+}
+
+/// Cleans one file and settles its metadata.
+fn annotate(source: ingest::SourceFile, catalog: &Catalog) -> Document {
+    let cleaned = clean::clean_from(&source.raw, source.body_start);
+    let declared = match catalog.entries.get(&source.rel_path) {
+        Some(entry) => source.declared.clone().or(entry),
+        None => source.declared.clone(),
+    };
+    let mut dates = metadata::find_dates(&cleaned.text);
+    let date = declared
+        .date
+        .or_else(|| metadata::infer_date(&cleaned, &source.raw, &dates));
+    if let Some(anchor) = date.filter(|d| d.day.is_some()) {
+        dates.extend(metadata::find_yearless_dates(&cleaned.text, anchor, &dates));
+        dates.sort_by_key(|d| d.start);
+    }
+    let title = declared
+        .title
+        .clone()
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| {
+            Some(metadata::infer_title(&cleaned))
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| file_stem(&source.rel_path))
+        });
+    let Declared {
+        source: publisher,
+        url,
+        kind,
+        facets,
+        ..
+    } = declared;
+    let kind = kind.or_else(|| metadata::infer_kind(&cleaned));
+    Document {
+        file: source.rel_path,
+        meta: Metadata {
+            title,
+            source: publisher,
+            date,
+            url,
+            kind,
+            facets,
+        },
+        raw: source.raw,
+        encoding: source.encoding,
+        text: cleaned.text,
+        blocks: cleaned.blocks,
+        source_map: cleaned.source_map,
+        dropped: cleaned.dropped,
+        dates,
+        mentions: Vec::new(),
+        quotes: Vec::new(),
+    }
+}
+
+fn file_stem(rel_path: &str) -> String {
+    let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string()
+}

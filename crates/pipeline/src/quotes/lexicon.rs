@@ -1,0 +1,229 @@
+//! The word lists quote extraction relies on, read once from `data/quotes_*.txt`.
+//!
+//! Invariant: every list is loaded from a file compiled into the crate, so a
+//! malformed line is a build-time mistake caught by the tests in this module,
+//! never a runtime surprise; lookups are case-insensitive except where noted.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What a reporting verb form can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbForm {
+    /// The dictionary form ("say" for "said", "go on" for "went on").
+    pub lemma: String,
+    /// The verb can introduce reported (indirect) speech.
+    pub reports: bool,
+    /// The verb takes its listener as an object before the content ("told HSJ").
+    pub takes_object: bool,
+}
+
+/// Which pronoun a title implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+    Unknown,
+}
+
+/// All the lists, parsed.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Verb forms by lowercase form; multi-word forms use a single space.
+    pub verbs: HashMap<String, VerbForm>,
+    /// Titles before names by exact spelling ("Mr", "Professor").
+    pub honorifics: HashMap<String, Gender>,
+    roles: HashSet<String>,
+    orgs: HashSet<String>,
+    aux: HashSet<String>,
+    finite: HashSet<String>,
+    furniture_prefixes: Vec<String>,
+    furniture_suffixes: Vec<String>,
+}
+
+const VERBS: &str = include_str!("../../../text/data/quotes_verbs.txt");
+const HONORIFICS: &str = include_str!("../../../text/data/quotes_honorifics.txt");
+const ROLES: &str = include_str!("../../../text/data/quotes_role_words.txt");
+const ORGS: &str = include_str!("../../../text/data/quotes_org_words.txt");
+const AUX: &str = include_str!("../../../text/data/quotes_aux_words.txt");
+const FINITE: &str = include_str!("../../../text/data/quotes_finite_words.txt");
+const FURNITURE: &str = include_str!("../../../text/data/quotes_furniture.txt");
+
+/// Lines of a list file without comments and blank lines.
+fn entries(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lowercase_set(file: &str) -> HashSet<String> {
+    entries(file).map(str::to_lowercase).collect()
+}
+
+impl Lexicon {
+    /// The lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let mut verbs = HashMap::new();
+        for line in entries(VERBS) {
+            let mut fields = line.split('|').map(str::trim);
+            let (lemma, flags, forms) = (fields.next(), fields.next(), fields.next());
+            let (Some(lemma), Some(flags), Some(forms)) = (lemma, flags, forms) else {
+                panic!("data/quotes_verbs.txt: malformed line {line:?}");
+            };
+            for form in forms.split_whitespace() {
+                let verb = VerbForm {
+                    lemma: lemma.to_string(),
+                    reports: flags.contains('r'),
+                    takes_object: flags.contains('o'),
+                };
+                verbs.insert(form.replace('_', " "), verb);
+            }
+        }
+        let honorifics = entries(HONORIFICS)
+            .map(|line| {
+                let mut parts = line.split_whitespace();
+                let title = parts.next().unwrap_or_default().to_string();
+                let gender = match parts.next() {
+                    Some("f") => Gender::Female,
+                    Some("m") => Gender::Male,
+                    _ => Gender::Unknown,
+                };
+                (title, gender)
+            })
+            .collect();
+        let mut furniture_prefixes = Vec::new();
+        let mut furniture_suffixes = Vec::new();
+        for line in entries(FURNITURE) {
+            match line.split_once(' ') {
+                Some(("prefix", marker)) => furniture_prefixes.push(marker.to_lowercase()),
+                Some(("suffix", marker)) => furniture_suffixes.push(marker.to_lowercase()),
+                _ => panic!("data/quotes_furniture.txt: malformed line {line:?}"),
+            }
+        }
+        Lexicon {
+            verbs,
+            honorifics,
+            roles: lowercase_set(ROLES),
+            orgs: entries(ORGS).map(str::to_string).collect(),
+            aux: lowercase_set(AUX),
+            finite: lowercase_set(FINITE),
+            furniture_prefixes,
+            furniture_suffixes,
+        }
+    }
+
+    /// The reporting verb spelled `form` (any case), if it is one.
+    pub fn verb(&self, form: &str) -> Option<&VerbForm> {
+        self.verbs.get(&form.to_lowercase())
+    }
+
+    /// "secretary", "chief", "spokesperson": a word that names a role.
+    pub fn is_role_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.roles.contains(&lower)
+            || lower
+                .strip_suffix('s')
+                .is_some_and(|one| self.roles.contains(one))
+    }
+
+    /// "Office", "NHS", "Employers": a word that makes a name an
+    /// organisation or place (case-sensitive: "office" is not a name).
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.orgs.contains(word)
+    }
+
+    /// "has", "also", "would": may stand between a subject and its verb.
+    pub fn is_aux(&self, word: &str) -> bool {
+        self.aux.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is a finite verb form, so the text holding it is a clause.
+    pub fn is_finite(&self, word: &str) -> bool {
+        let lower = word.to_lowercase().replace('’', "'");
+        self.finite.contains(&lower)
+            || (lower.len() > 4 && lower.ends_with("ed"))
+            || ["'ll", "'d", "'s", "'ve", "'re", "'m", "n't"]
+                .iter()
+                .any(|c| lower.ends_with(c))
+    }
+
+    /// Whether a block reading `text` is a link or teaser by its wording.
+    pub fn is_furniture(&self, text: &str) -> bool {
+        let lower = text.trim().to_lowercase();
+        self.furniture_prefixes
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()))
+            || self
+                .furniture_suffixes
+                .iter()
+                .any(|s| lower.ends_with(s.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list file keeps its entries sorted (case-insensitively), as its
+    /// header asks, so additions land in one obvious place.
+    #[test]
+    fn list_files_are_sorted() {
+        for (name, file) in [
+            ("quotes_verbs.txt", VERBS),
+            ("quotes_honorifics.txt", HONORIFICS),
+            ("quotes_role_words.txt", ROLES),
+            ("quotes_org_words.txt", ORGS),
+            ("quotes_aux_words.txt", AUX),
+            ("quotes_finite_words.txt", FINITE),
+            ("quotes_furniture.txt", FURNITURE),
+        ] {
+            let keys: Vec<String> = entries(file)
+                .map(|l| l.split('|').next().unwrap_or(l).trim().to_lowercase())
+                .collect();
+            for pair in keys.windows(2) {
+                assert!(
+                    pair[0] <= pair[1],
+                    "{name}: {:?} should come after {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        let lex = Lexicon::get();
+        let cases: &[(&str, bool, bool)] = &[
+            ("said", true, false),
+            ("told", true, true),
+            ("went on", false, false),
+            ("Says", true, false),
+        ];
+        for &(form, reports, takes_object) in cases {
+            let verb = lex
+                .verb(form)
+                .unwrap_or_else(|| panic!("{form:?} should be a reporting verb"));
+            assert_eq!(
+                (verb.reports, verb.takes_object),
+                (reports, takes_object),
+                "flags of {form:?}"
+            );
+        }
+        assert!(
+            lex.verb("walked").is_none(),
+            "walked is not a reporting verb"
+        );
+        assert_eq!(lex.honorifics.get("Mrs"), Some(&Gender::Female));
+        assert!(lex.is_finite("he'll") && lex.is_finite("rejected") && !lex.is_finite("action"));
+        assert!(
+            lex.is_furniture("READ MORE: Doctors outline five steps")
+                && !lex.is_furniture("He read more books.")
+        );
+    }
+}

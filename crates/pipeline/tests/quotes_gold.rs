@@ -1,0 +1,107 @@
+//! Scores the extractor against the two hand-written gold files and holds
+//! it to its targets.
+//!
+//! Properties checked:
+//! 1. every gold record's `text` is exactly the bytes `start..end` of its
+//!    file, so the gold files stay true to the texts they annotate;
+//! 2. on the seeds and on the composed hard cases, direct quotes reach at
+//!    least 95% F1 (loose) and 95% speaker accuracy;
+//! 3. partial quotes and reported speech keep the figures they reached when
+//!    the gold files were written (a regression guard, not a target).
+
+use std::path::{Path, PathBuf};
+
+use corpus_pipeline as pipeline;
+use corpus_pipeline::quotes::record::Record;
+use corpus_pipeline::quotes::score::{self, Report};
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gold(name: &str) -> Vec<Record> {
+    let path = crate_dir().join("tests/gold").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    score::parse(&path.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn extracted(corpus_dir: &Path) -> Vec<Record> {
+    let corpus =
+        pipeline::build(corpus_dir).unwrap_or_else(|e| panic!("{}: {e}", corpus_dir.display()));
+    corpus
+        .documents
+        .iter()
+        .flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q)))
+        .collect()
+}
+
+fn check_offsets(records: &[Record], corpus_dir: &Path) {
+    for r in records {
+        let bytes =
+            std::fs::read(corpus_dir.join(&r.file)).unwrap_or_else(|e| panic!("{}: {e}", r.file));
+        let span = bytes
+            .get(r.start as usize..r.end as usize)
+            .map(String::from_utf8_lossy);
+        assert_eq!(
+            span.as_deref(),
+            Some(r.text.as_str()),
+            "gold record {}:{}-{} does not match its file",
+            r.file,
+            r.start,
+            r.end
+        );
+    }
+}
+
+fn assert_targets(name: &str, report: &Report, floors: &[(&str, f64, f64)]) {
+    let table = score::render(report, true);
+    for &(kind, f1, speaker) in floors {
+        let k = report
+            .kind(kind)
+            .unwrap_or_else(|| panic!("{name}: no {kind} score"));
+        assert!(
+            k.loose.f1 >= f1,
+            "{name}: {kind} loose F1 {:.3} is below {f1}\n{table}",
+            k.loose.f1
+        );
+        assert!(
+            k.speaker_accuracy >= speaker,
+            "{name}: {kind} speaker accuracy {:.3} is below {speaker}\n{table}",
+            k.speaker_accuracy
+        );
+    }
+}
+
+#[test]
+fn seeds_gold() {
+    let seeds = crate_dir().join("../../seeds");
+    let gold = gold("seeds.jsonl");
+    check_offsets(&gold, &seeds);
+    let report = score::score(&gold, &extracted(&seeds));
+    assert_targets(
+        "seeds",
+        &report,
+        &[
+            ("direct", 0.95, 0.95),
+            ("partial", 0.9, 0.9),
+            ("reported", 0.85, 0.85),
+        ],
+    );
+}
+
+#[test]
+fn hard_cases_gold() {
+    let hard = crate_dir().join("tests/gold/hard");
+    let gold = gold("hard.jsonl");
+    check_offsets(&gold, &hard);
+    let report = score::score(&gold, &extracted(&hard));
+    assert_targets(
+        "hard cases",
+        &report,
+        &[
+            ("direct", 0.95, 0.95),
+            ("partial", 0.9, 0.9),
+            ("reported", 0.85, 0.85),
+        ],
+    );
+}

@@ -1,0 +1,740 @@
+//! Full-text search over a corpus: an index built once at build time and
+//! queried on every keystroke, natively or in wasm.
+//!
+//! Data flows through the files in this order: [`analyzer`] (text → words
+//! and terms) → [`index`] (terms → postings, built by
+//! [`SearchIndex::build`]) → [`query`] (what the user typed → clauses) →
+//! [`typo`] (a query word → the terms it stands for) → [`matcher`] (clauses
+//! → scored documents) → [`ranking`] (ordered rules) → [`facets`] (counts
+//! and filters) → [`snippet`] (best passages with match ranges).
+//!
+//! Search units are paragraphs (`Document::blocks`) grouped under their
+//! documents: a document matches when all the query's clauses occur
+//! somewhere in it (title, source, body, quotes, speakers), and its best
+//! paragraphs become its snippets.
+//!
+//! Usage:
+//! ```
+//! use corpus_search::{SearchIndex, SearchRequest};
+//! let corpus = corpus_model::Corpus::default();
+//! let index = SearchIndex::build(&corpus);
+//! let request = SearchRequest { query: "visa".into(), limit: 20, ..SearchRequest::default() };
+//! let results = index.search(&corpus, &request);
+//! assert_eq!(results.total_documents, 0);
+//! ```
+//!
+//! Invariant: `search` and `search_quotes` never panic, whatever the query,
+//! the filters or the corpus (an index built from another corpus yields
+//! fewer snippets, not a crash).
+
+pub mod analyzer;
+pub mod bundle;
+pub mod facets;
+mod fields;
+mod index;
+mod matcher;
+mod postings;
+pub mod query;
+pub mod ranking;
+pub mod snippet;
+pub mod typo;
+
+use std::collections::{BTreeMap, HashMap};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+use serde::{Deserialize, Serialize};
+
+pub use fields::Field;
+pub use index::SearchIndex;
+
+use analyzer::Analyzer;
+use facets::{FacetIndex, Selection};
+use index::text_range;
+use matcher::{Matcher, Target};
+use query::{FieldFilter, Item, Query};
+use ranking::Candidate;
+use snippet::Highlighter;
+
+use corpus_model::{BlockKind, Corpus, DocId, Document, EntityId, EntityKind};
+
+/// How much the proximity of the query words can raise a document's score:
+/// words side by side in one paragraph multiply it by `1 + PROXIMITY_WEIGHT`.
+const PROXIMITY_WEIGHT: f32 = 0.5;
+/// Snippets per hit.
+const SNIPPETS_PER_HIT: usize = 3;
+
+/// What to search for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// The query as typed (see [`query`] for the syntax).
+    pub query: String,
+    /// Selected facet values: facet name → values (OR within a facet, AND
+    /// across facets).
+    pub filters: BTreeMap<String, Vec<String>>,
+    pub sort: Sort,
+    /// Most hits returned; counts and facets always cover every match.
+    pub limit: usize,
+}
+
+/// Result order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    DateNewest,
+    DateOldest,
+}
+
+/// The documents matching a request.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The best `limit` documents, best first.
+    pub hits: Vec<Hit>,
+    /// Documents matching the query and filters.
+    pub total_documents: usize,
+    /// Paragraphs of those documents containing a query word (every
+    /// paragraph of them when the query has no words).
+    pub total_paragraphs: usize,
+    /// Facet counts over the matching documents.
+    pub facets: Vec<Facet>,
+    /// What the engine did with a malformed query, for the user.
+    pub notices: Vec<String>,
+    /// Index terms the query matched, for [`SearchIndex::highlight`].
+    pub terms: Vec<String>,
+}
+
+/// A matching document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub doc: DocId,
+    pub score: f32,
+    /// Best first, up to 3.
+    pub snippets: Vec<Snippet>,
+}
+
+/// A passage of one paragraph with its matched words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// Index into `Document::blocks`.
+    pub block: u32,
+    pub text: String,
+    /// Byte ranges into `text`, ascending.
+    pub matches: Vec<(u32, u32)>,
+}
+
+/// Counts of one facet's values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facet {
+    /// "source", "kind", "year", "person", "organisation", "place",
+    /// "speaker", or a front-matter key.
+    pub name: String,
+    /// Selected values first, then by count, then alphabetically.
+    pub values: Vec<FacetValue>,
+    /// Values with a count that were left out of `values`.
+    pub more: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// Quotes matching a request.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuoteResults {
+    pub quotes: Vec<QuoteHit>,
+    pub total: usize,
+    /// Counts of speaker, kind, year and document over the matching quotes.
+    pub facets: Vec<Facet>,
+    pub notices: Vec<String>,
+    pub terms: Vec<String>,
+}
+
+/// A matching quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteHit {
+    pub doc: DocId,
+    /// Index into `Document::quotes`.
+    pub quote: u32,
+    pub score: f32,
+    /// Byte ranges into the quote text.
+    pub matches: Vec<(u32, u32)>,
+}
+
+/// An entry of the jump-to list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub kind: SuggestionKind,
+    pub label: String,
+    /// The document, for a document suggestion.
+    pub doc: Option<DocId>,
+    /// The entity, for a person, organisation or place.
+    pub entity: Option<EntityId>,
+    /// Byte ranges of the matched characters in `label`.
+    pub matches: Vec<(u32, u32)>,
+    pub score: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SuggestionKind {
+    Document,
+    Person,
+    Organisation,
+    Place,
+}
+
+/// A filter from the query (`speaker:hunt`) or the request, on documents or
+/// on quotes.
+#[derive(Debug, Clone)]
+struct Constraint {
+    on_quotes: bool,
+    selection: Selection,
+    negated: bool,
+}
+
+/// A paragraph that contains query words, for snippets and proximity.
+#[derive(Debug, Clone, Copy)]
+struct BlockMatch {
+    doc: u32,
+    block: u32,
+    clauses: u32,
+    occurrences: u32,
+    proximity: f32,
+}
+
+impl SearchIndex {
+    /// Searches the documents. `corpus` must be the one the index was built
+    /// from.
+    pub fn search(&self, corpus: &Corpus, request: &SearchRequest) -> SearchResults {
+        let analyzer = Analyzer::default();
+        let query = query::parse(&request.query, &analyzer, &|f| {
+            self.doc_facets.column(f).is_some()
+        });
+        let mut notices = query.notices.clone();
+        let constraints =
+            self.query_constraints(corpus, &query.filters, false, &analyzer, &mut notices);
+        let (selections, request_constraints) =
+            self.request_filters(&request.filters, false, &mut notices);
+        let matcher = Matcher {
+            index: self,
+            analyzer: &analyzer,
+            target: Target::Documents,
+        };
+        let clauses: Vec<Vec<Item>> = query
+            .required
+            .iter()
+            .map(|c| c.alternatives.clone())
+            .collect();
+        let mut evaluation = matcher.evaluate(&clauses);
+        let excluded = matcher.containing(&query.excluded);
+        let accepted = |d: u32| {
+            !excluded[d as usize]
+                && constraints
+                    .iter()
+                    .chain(&request_constraints)
+                    .all(|c| self.accepts(c, d, d))
+        };
+        let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
+        let (facets, passing) = self.doc_facets.count(&candidates, &selections);
+
+        let blocks = self.block_matches(
+            std::mem::take(&mut evaluation.occurrences),
+            &passing,
+            clauses.len(),
+        );
+        let mut best_proximity = vec![0f32; self.documents()];
+        for b in &blocks {
+            let slot = &mut best_proximity[b.doc as usize];
+            *slot = slot.max(b.proximity);
+        }
+        let mut ranked: Vec<Candidate> = passing
+            .iter()
+            .map(|&d| Candidate {
+                id: d,
+                words: evaluation.mask[d as usize].count_ones(),
+                cost: u32::from(evaluation.cost[d as usize]),
+                relevance: evaluation.score[d as usize]
+                    * (1.0 + PROXIMITY_WEIGHT * best_proximity[d as usize]),
+                date: self.dates[d as usize],
+            })
+            .collect();
+        ranking::rank(&mut ranked, &ranking::rules(request.sort), request.limit);
+        let highlighter = highlighter(&evaluation);
+        let hits = ranked
+            .iter()
+            .take(request.limit)
+            .map(|c| Hit {
+                doc: c.id,
+                score: c.relevance,
+                snippets: self.snippets(corpus, c.id, &blocks, &highlighter, &analyzer),
+            })
+            .collect();
+        let total_paragraphs = if clauses.is_empty() {
+            passing.iter().map(|&d| self.blocks_of(d) as usize).sum()
+        } else {
+            blocks.len()
+        };
+        SearchResults {
+            hits,
+            total_documents: passing.len(),
+            total_paragraphs,
+            facets,
+            notices,
+            terms: all_terms(&evaluation),
+        }
+    }
+
+    /// Searches the quotes, ranked by the same query. Filters may name the
+    /// quote facets (speaker, kind: direct/partial/reported, year, document)
+    /// and any document facet, which then applies to the quote's document.
+    pub fn search_quotes(&self, corpus: &Corpus, request: &SearchRequest) -> QuoteResults {
+        self.quote_facets
+            .get_or_init(|| FacetIndex::for_quotes(corpus));
+        let analyzer = Analyzer::default();
+        let is_field = |f: &str| {
+            self.quote_facets().column(f).is_some() || self.doc_facets.column(f).is_some()
+        };
+        let query = query::parse(&request.query, &analyzer, &is_field);
+        let mut notices = query.notices.clone();
+        let constraints =
+            self.query_constraints(corpus, &query.filters, true, &analyzer, &mut notices);
+        let (selections, request_constraints) =
+            self.request_filters(&request.filters, true, &mut notices);
+        let matcher = Matcher {
+            index: self,
+            analyzer: &analyzer,
+            target: Target::Quotes,
+        };
+        let clauses: Vec<Vec<Item>> = query
+            .required
+            .iter()
+            .map(|c| c.alternatives.clone())
+            .collect();
+        let evaluation = matcher.evaluate(&clauses);
+        let excluded = matcher.containing(&query.excluded);
+        let accepted = |q: u32| {
+            let (doc, _) = self.quote_location(q);
+            !excluded[q as usize]
+                && constraints
+                    .iter()
+                    .chain(&request_constraints)
+                    .all(|c| self.accepts(c, doc, q))
+        };
+        let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
+        let (facets, passing) = self.quote_facets().count(&candidates, &selections);
+        let mut ranked: Vec<Candidate> = passing
+            .iter()
+            .map(|&q| Candidate {
+                id: q,
+                words: evaluation.mask[q as usize].count_ones(),
+                cost: u32::from(evaluation.cost[q as usize]),
+                relevance: evaluation.score[q as usize],
+                date: self
+                    .dates
+                    .get(self.quote_location(q).0 as usize)
+                    .copied()
+                    .unwrap_or(0),
+            })
+            .collect();
+        ranking::rank(&mut ranked, &ranking::rules(request.sort), request.limit);
+        let highlighter = highlighter(&evaluation);
+        let quotes = ranked
+            .iter()
+            .take(request.limit)
+            .map(|c| {
+                let (doc, quote) = self.quote_location(c.id);
+                let text = facets::quote_text(corpus, doc, quote);
+                QuoteHit {
+                    doc,
+                    quote,
+                    score: c.relevance,
+                    matches: highlighter.ranges(&analyzer, text),
+                }
+            })
+            .collect();
+        QuoteResults {
+            quotes,
+            total: passing.len(),
+            facets,
+            notices,
+            terms: all_terms(&evaluation),
+        }
+    }
+
+    /// Byte ranges of the words of `text` matching `terms` (as given in
+    /// [`SearchResults::terms`]); the reader uses it to highlight a whole
+    /// document.
+    pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(u32, u32)> {
+        let highlighter = Highlighter {
+            words: terms.iter().map(String::as_str).collect(),
+            phrases: &[],
+        };
+        highlighter.ranges(&Analyzer::default(), text)
+    }
+
+    /// Fuzzy jump-to list over document titles and entity names, best
+    /// first.
+    pub fn suggest(&self, corpus: &Corpus, input: &str, limit: usize) -> Vec<Suggestion> {
+        let input = input.trim();
+        if input.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let documents = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (SuggestionKind::Document, i as u32, &d.meta.title));
+        let entities = corpus.entities.iter().enumerate().map(|(i, e)| {
+            let kind = match e.kind {
+                EntityKind::Person => SuggestionKind::Person,
+                EntityKind::Organisation => SuggestionKind::Organisation,
+                EntityKind::Place => SuggestionKind::Place,
+            };
+            (kind, i as u32, &e.name)
+        });
+        let mut scored: Vec<(i64, SuggestionKind, u32, &String)> = documents
+            .chain(entities)
+            .filter_map(|(kind, id, label)| {
+                Some((matcher.fuzzy_match(label, input)?, kind, id, label))
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.3.len().cmp(&b.3.len()))
+                .then(a.2.cmp(&b.2))
+        });
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(score, kind, id, label)| {
+                let indices = matcher
+                    .fuzzy_indices(label, input)
+                    .map(|(_, i)| i)
+                    .unwrap_or_default();
+                let matches = label
+                    .char_indices()
+                    .enumerate()
+                    .filter(|(n, _)| indices.contains(n))
+                    .map(|(_, (b, c))| (b as u32, (b + c.len_utf8()) as u32))
+                    .collect();
+                let (doc, entity) = match kind {
+                    SuggestionKind::Document => (Some(id), None),
+                    _ => (None, Some(id)),
+                };
+                Suggestion {
+                    kind,
+                    label: label.clone(),
+                    doc,
+                    entity,
+                    matches,
+                    score,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether a document (and, for quote constraints, a quote) passes.
+    fn accepts(&self, constraint: &Constraint, doc: u32, quote: u32) -> bool {
+        let (facets, unit) = if constraint.on_quotes {
+            (self.quote_facets(), quote)
+        } else {
+            (&self.doc_facets, doc)
+        };
+        constraint.selection.accepts(facets, unit) != constraint.negated
+    }
+
+    /// The column of a facet name: quote facets first when searching
+    /// quotes, then document facets.
+    fn column(&self, name: &str, quotes: bool) -> Option<(bool, usize)> {
+        let on_quotes = if quotes {
+            self.quote_facets().column(name).map(|c| (true, c))
+        } else {
+            None
+        };
+        on_quotes.or_else(|| self.doc_facets.column(name).map(|c| (false, c)))
+    }
+
+    fn facets(&self, on_quotes: bool) -> &FacetIndex {
+        if on_quotes {
+            self.quote_facets()
+        } else {
+            &self.doc_facets
+        }
+    }
+
+    /// The `field:value` filters of the query.
+    fn query_constraints(
+        &self,
+        corpus: &Corpus,
+        filters: &[FieldFilter],
+        quotes: bool,
+        analyzer: &Analyzer,
+        notices: &mut Vec<String>,
+    ) -> Vec<Constraint> {
+        let mut out = Vec::new();
+        // Other names a facet value answers to: an entity's aliases, a
+        // document's title.
+        let mut other_names: HashMap<&str, Vec<String>> = HashMap::new();
+        if !filters.is_empty() {
+            for entity in &corpus.entities {
+                other_names
+                    .entry(&entity.name)
+                    .or_default()
+                    .extend(entity.aliases.iter().cloned());
+            }
+            for doc in &corpus.documents {
+                other_names
+                    .entry(&doc.file)
+                    .or_default()
+                    .push(doc.meta.title.clone());
+            }
+        }
+        let aliases = |value: &str| other_names.get(value).cloned().unwrap_or_default();
+        for filter in filters {
+            let Some((on_quotes, column)) = self.column(&filter.field, quotes) else {
+                continue;
+            };
+            let facet = &self.facets(on_quotes).columns[column];
+            let values = facet.matching(analyzer, &filter.value, &aliases);
+            if values.is_empty() {
+                let verb = if filter.negated {
+                    "nothing to leave out"
+                } else {
+                    "so nothing matches"
+                };
+                notices.push(format!(
+                    "No {} matches \"{}\": {verb}.",
+                    facet.name, filter.value
+                ));
+            }
+            out.push(Constraint {
+                on_quotes,
+                selection: Selection { column, values },
+                negated: filter.negated,
+            });
+        }
+        out
+    }
+
+    /// The request's selected facet values: selections on the searched
+    /// units' own facets (counted disjunctively), and constraints on the
+    /// document facets of quotes.
+    fn request_filters(
+        &self,
+        filters: &BTreeMap<String, Vec<String>>,
+        quotes: bool,
+        notices: &mut Vec<String>,
+    ) -> (Vec<Selection>, Vec<Constraint>) {
+        let mut selections = Vec::new();
+        let mut constraints = Vec::new();
+        for (name, wanted) in filters {
+            if wanted.is_empty() {
+                continue;
+            }
+            let Some((on_quotes, column)) = self.column(name, quotes) else {
+                notices.push(format!("There is no facet \"{name}\"; ignored its filter."));
+                continue;
+            };
+            let facet = &self.facets(on_quotes).columns[column];
+            let mut values: Vec<u32> = wanted.iter().filter_map(|v| facet.exact(v)).collect();
+            values.sort_unstable();
+            values.dedup();
+            let selection = Selection { column, values };
+            if on_quotes == quotes {
+                selections.push(selection);
+            } else {
+                constraints.push(Constraint {
+                    on_quotes,
+                    selection,
+                    negated: false,
+                });
+            }
+        }
+        (selections, constraints)
+    }
+
+    /// The paragraphs of `passing` documents that contain query words, with
+    /// the clauses they contain and how close together.
+    fn block_matches(
+        &self,
+        mut occurrences: Vec<u64>,
+        passing: &[u32],
+        clause_count: usize,
+    ) -> Vec<BlockMatch> {
+        let mut in_result = vec![false; self.documents()];
+        for &d in passing {
+            in_result[d as usize] = true;
+        }
+        if !occurrences.is_sorted() {
+            occurrences.sort_unstable();
+        }
+        let mut out = Vec::new();
+        let mut docs = self.doc_cursor(Field::Body);
+        for group in occurrences.chunk_by(|a, b| a >> 36 == b >> 36) {
+            let (global, _, _) = matcher::unpack(group[0]);
+            let doc = docs.doc(global) as usize;
+            if !in_result.get(doc).copied().unwrap_or(false) {
+                continue;
+            }
+            let clauses = group
+                .iter()
+                .fold(0u32, |m, &o| m | 1 << matcher::unpack(o).2);
+            let proximity = proximity(group, clauses, clause_count);
+            out.push(BlockMatch {
+                doc: doc as u32,
+                block: global - self.doc_first_block[doc],
+                clauses,
+                occurrences: group.len() as u32,
+                proximity,
+            });
+        }
+        out
+    }
+
+    /// The best paragraphs of a document as snippets.
+    fn snippets(
+        &self,
+        corpus: &Corpus,
+        doc: u32,
+        blocks: &[BlockMatch],
+        highlighter: &Highlighter,
+        analyzer: &Analyzer,
+    ) -> Vec<Snippet> {
+        let Some(document) = corpus.documents.get(doc as usize) else {
+            return Vec::new();
+        };
+        let start = blocks.partition_point(|b| b.doc < doc);
+        let end = blocks.partition_point(|b| b.doc <= doc);
+        let mut mine: Vec<BlockMatch> = blocks[start..end].to_vec();
+        mine.sort_by(|a, b| {
+            b.clauses
+                .count_ones()
+                .cmp(&a.clauses.count_ones())
+                .then(b.proximity.total_cmp(&a.proximity))
+                .then(b.occurrences.cmp(&a.occurrences))
+                .then(a.block.cmp(&b.block))
+        });
+        let mut chosen: Vec<u32> = mine
+            .iter()
+            .take(SNIPPETS_PER_HIT)
+            .map(|b| b.block)
+            .collect();
+        if chosen.is_empty() {
+            chosen.extend(lead_block(document));
+        }
+        chosen
+            .into_iter()
+            .filter_map(|block| {
+                let b = document.blocks.get(block as usize)?;
+                let (text, matches) =
+                    snippet::snippet(analyzer, text_range(document, b.start, b.end), highlighter);
+                Some(Snippet {
+                    block,
+                    text,
+                    matches,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The block a document's body opens with: its first paragraph that is not
+/// its title (a list shows the title already), else its first block.
+fn lead_block(document: &Document) -> Option<u32> {
+    let title = document.meta.title.trim();
+    let blocks = &document.blocks;
+    blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Paragraph && document.block_text(b).trim() != title)
+        .or((!blocks.is_empty()).then_some(0))
+        .map(|i| i as u32)
+}
+
+/// Highlights the words and phrases an evaluation matched.
+fn highlighter(evaluation: &matcher::Evaluation) -> Highlighter<'_> {
+    Highlighter {
+        words: evaluation.terms.iter().map(String::as_str).collect(),
+        phrases: &evaluation.phrases,
+    }
+}
+
+/// Every term the query matched, words and phrase words, sorted.
+fn all_terms(evaluation: &matcher::Evaluation) -> Vec<String> {
+    let mut terms: Vec<String> = evaluation
+        .terms
+        .iter()
+        .chain(evaluation.phrases.iter().flatten())
+        .cloned()
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// The units passing the query: all clauses matched (or, when none does
+/// and there are several clauses, any of them), not excluded, accepted by
+/// the filters.
+fn candidates(
+    query: &Query,
+    mask: &[u32],
+    accepted: &dyn Fn(u32) -> bool,
+    notices: &mut Vec<String>,
+) -> Vec<u32> {
+    let clause_count = query.required.len();
+    let all = if clause_count >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << clause_count) - 1
+    };
+    let units = mask.len() as u32;
+    let strict: Vec<u32> = (0..units)
+        .filter(|&u| mask[u as usize] & all == all && accepted(u))
+        .collect();
+    if !strict.is_empty() || clause_count < 2 {
+        return strict;
+    }
+    let partial: Vec<u32> = (0..units)
+        .filter(|&u| mask[u as usize] != 0 && accepted(u))
+        .collect();
+    if !partial.is_empty() {
+        notices.push("Nothing matches every word; showing results that match some of them.".into());
+    }
+    partial
+}
+
+/// How close together the clauses of a paragraph are, in 0..=1: 1 when all
+/// the query's clauses stand side by side, less as words are missing or
+/// farther apart. `group` is the paragraph's sorted occurrences.
+fn proximity(group: &[u64], clauses: u32, clause_count: usize) -> f32 {
+    let present = clauses.count_ones() as usize;
+    if present < 2 || clause_count < 2 {
+        return 0.0;
+    }
+    let mut counts = [0u32; 32];
+    let mut covered = 0;
+    let mut best_span = u32::MAX;
+    let mut left = 0;
+    for right in 0..group.len() {
+        let (_, _, c) = matcher::unpack(group[right]);
+        counts[c] += 1;
+        if counts[c] == 1 {
+            covered += 1;
+        }
+        while covered == present {
+            let (_, first, cl) = matcher::unpack(group[left]);
+            let (_, last, _) = matcher::unpack(group[right]);
+            best_span = best_span.min(last - first + 1);
+            counts[cl] -= 1;
+            if counts[cl] == 0 {
+                covered -= 1;
+            }
+            left += 1;
+        }
+    }
+    let gaps = best_span.saturating_sub(present as u32) as f32;
+    (present - 1) as f32 / (clause_count - 1) as f32 / (1.0 + gaps)
+}

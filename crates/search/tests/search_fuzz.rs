@@ -1,0 +1,195 @@
+//! No query, however odd, makes the search panic or return ranges that do
+//! not fall on `char` boundaries of the texts they point into.
+//!
+//! A deterministic generator (a fixed-seed xorshift) builds thousands of
+//! queries from fragments chosen to hit the parser's edges: quotes of every
+//! kind left open, minus signs, colons, `OR`, field names, combining marks,
+//! emoji, right-to-left text, control characters and very long words.
+
+use corpus_model::{Block, BlockKind, Corpus, Document, Metadata, Quote, QuoteKind};
+use corpus_search::{SearchIndex, SearchRequest, Sort};
+
+/// Query fragments; keep each one short.
+const FRAGMENTS: &[&str] = &[
+    "visa",
+    "vissa",
+    "v",
+    "\"",
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "'",
+    "’",
+    "-",
+    "−",
+    "--",
+    ":",
+    "::",
+    "OR",
+    "or",
+    "AND",
+    "speaker:",
+    "speaker:\"",
+    "kind:letter",
+    "year:",
+    "year:-1",
+    "source:hsj",
+    "nope:x",
+    "place:\"",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "e\u{301}",
+    "\u{301}",
+    "🦀",
+    "👩‍⚕️",
+    "שלום",
+    "مرحبا",
+    "東京",
+    "\u{0}",
+    "\u{200b}",
+    "ß",
+    "ǅ",
+    "İ",
+    "ﬁ",
+    "¹",
+    "½",
+    "-\"",
+    "\"-",
+    "(",
+    ")",
+    "*",
+    "?",
+    "\\",
+    "%",
+    "&",
+    "x:y:z",
+    "-speaker:hunt",
+    "care",
+    "health",
+];
+
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn corpus() -> Corpus {
+    let text =
+        "Health and care visa rules: the visa’s “naïve” cost — £15m. Ünïcödé 🦀 text.\n\nShort.";
+    let mut doc = Document {
+        file: "a.txt".into(),
+        meta: Metadata {
+            title: "Visa rules".into(),
+            kind: Some("letter".into()),
+            ..Metadata::default()
+        },
+        text: text.into(),
+        ..Document::default()
+    };
+    let split = text.find("\n\n").unwrap() as u32;
+    doc.blocks = vec![
+        Block {
+            kind: BlockKind::Paragraph,
+            start: 0,
+            end: split,
+        },
+        Block {
+            kind: BlockKind::Paragraph,
+            start: split + 2,
+            end: text.len() as u32,
+        },
+    ];
+    let quote_start = text.find("naïve").unwrap() as u32;
+    doc.quotes.push(Quote {
+        start: quote_start,
+        end: quote_start + "naïve".len() as u32,
+        kind: QuoteKind::Partial,
+        speaker: None,
+        speaker_name: Some("Jeremy Hunt".into()),
+        role: None,
+        mention: None,
+        verb: None,
+    });
+    Corpus {
+        name: "fuzz".into(),
+        documents: vec![
+            doc.clone(),
+            Document {
+                file: "b.txt".into(),
+                ..doc
+            },
+        ],
+        ..Corpus::default()
+    }
+}
+
+#[test]
+fn odd_queries_never_panic_and_ranges_stay_on_char_boundaries() {
+    let corpus = corpus();
+    let index = SearchIndex::build(&corpus);
+    let mut random = XorShift(0x9e37_79b9_7f4a_7c15);
+    let long_word = "a".repeat(300);
+    for round in 0..3000 {
+        let mut query = String::new();
+        for _ in 0..random.below(8) {
+            match random.below(20) {
+                0 => query.push_str(&long_word),
+                1 => query.push(char::from_u32(random.below(0x11_0000) as u32).unwrap_or('?')),
+                _ => query.push_str(FRAGMENTS[random.below(FRAGMENTS.len())]),
+            }
+            if random.below(3) == 0 {
+                query.push(' ');
+            }
+        }
+        let sort = [Sort::Relevance, Sort::DateNewest, Sort::DateOldest][round % 3];
+        let request = SearchRequest {
+            query: query.clone(),
+            sort,
+            limit: random.below(4),
+            ..SearchRequest::default()
+        };
+        let results = index.search(&corpus, &request);
+        for snippet in results.hits.iter().flat_map(|h| &h.snippets) {
+            for &(start, end) in &snippet.matches {
+                assert!(
+                    start < end && snippet.text.get(start as usize..end as usize).is_some(),
+                    "range {start}..{end} of {:?} for query {query:?}",
+                    snippet.text
+                );
+            }
+        }
+        let quotes = index.search_quotes(&corpus, &request);
+        for hit in &quotes.quotes {
+            let doc = &corpus.documents[hit.doc as usize];
+            let text = doc.quote_text(&doc.quotes[hit.quote as usize]);
+            assert!(
+                hit.matches
+                    .iter()
+                    .all(|&(s, e)| text.get(s as usize..e as usize).is_some()),
+                "quote ranges for {query:?}"
+            );
+        }
+        let ranges = index.highlight(&query, &results.terms);
+        assert!(
+            ranges
+                .iter()
+                .all(|&(s, e)| query.get(s as usize..e as usize).is_some()),
+            "highlight of {query:?}"
+        );
+        let _ = index.suggest(&corpus, &query, 5);
+    }
+}
