@@ -33,6 +33,7 @@
 use std::collections::HashSet;
 
 use corpus_model::{Block, BlockKind, Dropped, Segment, SourceMap};
+use corpus_text::lexicon::SIGN_OFFS;
 
 /// The cleaned text of one document.
 #[derive(Debug, Clone, Default)]
@@ -511,22 +512,9 @@ fn is_bullet(line: &str) -> bool {
     bullet_prefix(line).is_some()
 }
 
-/// Lines that close a letter; what follows is its signature.
-const SIGN_OFFS: &[&str] = &[
-    "best wishes",
-    "kind regards",
-    "regards",
-    "sincerely",
-    "yours faithfully",
-    "yours sincerely",
-    "yours truly",
-    "yours,",
-];
-
 fn is_sign_off(text: &str) -> bool {
     let lower = text.trim().trim_end_matches([',', '.']).to_lowercase();
-    text.split_whitespace().count() <= 3
-        && SIGN_OFFS.iter().any(|s| lower == s.trim_end_matches(','))
+    text.split_whitespace().count() <= 3 && SIGN_OFFS.contains(&lower)
 }
 
 /// An author's credit: "By Jane Smith", "Read more from Peter Blackburn and

@@ -14,6 +14,7 @@
 use crate::clean::Cleaned;
 use crate::ingest::days_in_month;
 use corpus_model::{BlockKind, DateMention, Dropped, PartialDate};
+use corpus_text::calendar::month_number;
 
 /// The title: for a letter, who wrote to whom as its lines say ("Letter
 /// from Michelle Dyson to Anna and Cathy"); otherwise a heading before the
@@ -309,22 +310,6 @@ fn ordinal(s: &str) -> Option<(usize, u8)> {
     Some((end, day))
 }
 
-/// Month names and their abbreviations. Keep in calendar order.
-const MONTHS: [(&str, &str); 12] = [
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may", "may"),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sept"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-];
-
 /// A capitalised month name or abbreviation (with an optional full stop).
 fn month_name(s: &str) -> Option<(usize, u8)> {
     if !s.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -332,11 +317,9 @@ fn month_name(s: &str) -> Option<(usize, u8)> {
     }
     let word_len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
     let word = s[..word_len].to_ascii_lowercase();
-    let month = MONTHS.iter().position(|(full, short)| {
-        word == *full || word == *short || (word == "sep" && *short == "sept")
-    })?;
+    let month = month_number(&word)?;
     let dot = usize::from(word.len() < 5 && s[word_len..].starts_with('.'));
-    Some((word_len + dot, month as u8 + 1))
+    Some((word_len + dot, month))
 }
 
 /// ", 2024" or " 2024" after a day or month: a four-digit year 1000–2999.

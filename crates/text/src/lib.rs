@@ -1,2 +1,14 @@
-//! The language layer every stage that reads text shares: words and
-//! punctuation with byte offsets, sentences, and the word lists.
+//! The language layer every stage that reads text shares: words with byte
+//! offsets ([`words`]), sentences ([`sentences`]), punctuation classes
+//! ([`chars`]), month and weekday names ([`calendar`]) and every word list
+//! the rules consult ([`lexicon`], files under `data/`).
+//!
+//! The pipeline reads names, roles, dates and quotations with it; the search
+//! analyzer uses its tokenizer with the search word shape; the views use its
+//! calendar. It has no dependencies and knows nothing of documents.
+
+pub mod calendar;
+pub mod chars;
+pub mod lexicon;
+pub mod sentences;
+pub mod words;

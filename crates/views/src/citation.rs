@@ -8,27 +8,11 @@
 //! ```
 
 use corpus_model::{Corpus, Document, PartialDate, Quote};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use corpus_text::calendar::month_name;
 
 /// A date as people write it: "8 February 2024", "June 2018" or "2018".
 pub fn human_date(date: &PartialDate) -> String {
-    let month = date
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
+    let month = date.month.and_then(month_name);
     match (date.day, month) {
         (Some(day), Some(month)) => format!("{day} {month} {}", date.year),
         (None, Some(month)) => format!("{month} {}", date.year),

@@ -16,6 +16,7 @@
 //! DEPARTMENT OF HEALTH AND SOCIAL CARE") are read first, by commas.
 
 use corpus_model::{Block, BlockKind, EntityKind};
+use corpus_text::calendar::is_month_or_weekday;
 
 use super::lexicon::{self, Lexicon};
 
@@ -88,29 +89,6 @@ impl Tok<'_> {
 /// Words that join the capitalised words of one name.
 const CONNECTORS: &[&str] = &[
     "&", "da", "de", "der", "du", "for", "la", "le", "of", "van", "von",
-];
-
-/// Month and weekday names, which start no one's name. Keep sorted.
-const MONTHS_AND_DAYS: &[&str] = &[
-    "april",
-    "august",
-    "december",
-    "february",
-    "friday",
-    "january",
-    "july",
-    "june",
-    "march",
-    "may",
-    "monday",
-    "november",
-    "october",
-    "saturday",
-    "september",
-    "sunday",
-    "thursday",
-    "tuesday",
-    "wednesday",
 ];
 
 /// Titles written before a surname alone ("President Reagan"). Keep sorted.
@@ -778,7 +756,7 @@ fn classify(
         let first = toks[name_part.from].text;
         !lexicon.places.contains(first)
             && !lexicon.known_orgs.contains(first)
-            && !MONTHS_AND_DAYS.contains(&first.to_lowercase().as_str())
+            && !is_month_or_weekday(first)
             && !first.contains('-')
     };
     if (2..=3).contains(&(name_part.to - name_part.from))

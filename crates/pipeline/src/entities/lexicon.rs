@@ -1,10 +1,15 @@
-//! The curated word lists entity rules consult, loaded once from `data/`.
+//! The word lists entity rules consult, parsed once into sets.
 //!
-//! Invariant: every list file is sorted (byte order) with `#` comment lines
-//! at the top; the test below keeps it so.
+//! The lists themselves are data files of the language layer
+//! (`corpus_text::lexicon`), which keeps them sorted.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use corpus_text::lexicon::{
+    ACRONYMS, COMMON_WORDS, GIVEN_NAMES, KNOWN_ORGS, NAME_HONORIFICS, NOT_ACRONYMS, ORG_CUES,
+    ORG_FRONT_HEADS, ORG_HEADS, PLACES, ROLE_HEADS,
+};
 
 /// The lists, parsed.
 pub struct Lexicon {
@@ -25,82 +30,21 @@ pub struct Lexicon {
     pub places: HashSet<String>,
 }
 
-/// Each list file with its name, for the sortedness test.
-pub const FILES: &[(&str, &str)] = &[
-    (
-        "entities_acronyms.txt",
-        include_str!("../../../text/data/entities_acronyms.txt"),
-    ),
-    (
-        "entities_common_words.txt",
-        include_str!("../../../text/data/entities_common_words.txt"),
-    ),
-    (
-        "entities_given_names.txt",
-        include_str!("../../../text/data/entities_given_names.txt"),
-    ),
-    (
-        "entities_honorifics.txt",
-        include_str!("../../../text/data/entities_honorifics.txt"),
-    ),
-    (
-        "entities_known_orgs.txt",
-        include_str!("../../../text/data/entities_known_orgs.txt"),
-    ),
-    (
-        "entities_not_acronyms.txt",
-        include_str!("../../../text/data/entities_not_acronyms.txt"),
-    ),
-    (
-        "entities_org_cues.txt",
-        include_str!("../../../text/data/entities_org_cues.txt"),
-    ),
-    (
-        "entities_org_front_heads.txt",
-        include_str!("../../../text/data/entities_org_front_heads.txt"),
-    ),
-    (
-        "entities_org_heads.txt",
-        include_str!("../../../text/data/entities_org_heads.txt"),
-    ),
-    (
-        "entities_places.txt",
-        include_str!("../../../text/data/entities_places.txt"),
-    ),
-    (
-        "entities_role_heads.txt",
-        include_str!("../../../text/data/entities_role_heads.txt"),
-    ),
-];
-
-fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    let text = FILES
-        .iter()
-        .find(|(name, _)| *name == file)
-        .map_or("", |(_, text)| *text);
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// The lexicon, parsed on first use.
 pub fn get() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        given_names: entries("entities_given_names.txt").collect(),
-        honorifics: entries("entities_honorifics.txt").collect(),
-        role_heads: entries("entities_role_heads.txt").collect(),
-        org_heads: entries("entities_org_heads.txt").collect(),
-        org_front_heads: entries("entities_org_front_heads.txt").collect(),
-        org_cues: entries("entities_org_cues.txt").collect(),
-        known_orgs: entries("entities_known_orgs.txt").collect(),
-        not_acronyms: entries("entities_not_acronyms.txt").collect(),
-        common_words: entries("entities_common_words.txt").collect(),
-        acronyms: entries("entities_acronyms.txt")
-            .filter_map(|l| l.split_once(" = "))
-            .map(|(a, b)| (a.trim(), b.trim()))
-            .collect(),
-        places: entries("entities_places.txt").map(str::to_string).collect(),
+        given_names: GIVEN_NAMES.entries().collect(),
+        honorifics: NAME_HONORIFICS.entries().collect(),
+        role_heads: ROLE_HEADS.entries().collect(),
+        org_heads: ORG_HEADS.entries().collect(),
+        org_front_heads: ORG_FRONT_HEADS.entries().collect(),
+        org_cues: ORG_CUES.entries().collect(),
+        known_orgs: KNOWN_ORGS.entries().collect(),
+        not_acronyms: NOT_ACRONYMS.entries().collect(),
+        common_words: COMMON_WORDS.entries().collect(),
+        acronyms: ACRONYMS.pairs().collect(),
+        places: PLACES.entries().map(str::to_string).collect(),
     })
 }
 
@@ -112,24 +56,6 @@ pub fn places() -> &'static HashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_list_is_sorted_without_duplicates() {
-        for (name, text) in FILES {
-            let lines: Vec<&str> = text
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect();
-            for pair in lines.windows(2) {
-                assert!(
-                    pair[0] < pair[1],
-                    "{name}: {:?} should come after {:?}",
-                    pair[0],
-                    pair[1]
-                );
-            }
-        }
-    }
 
     #[test]
     fn lists_answer_lookups() {

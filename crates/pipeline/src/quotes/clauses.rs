@@ -19,7 +19,8 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::text::{is_capitalised, is_dash, joined, words};
+use corpus_text::chars::is_dash;
+use corpus_text::words::{is_capitalised, joined, words};
 
 /// Words that end a subject when reading back from its verb.
 const SUBJECT_STOPS: &[&str] = &[

@@ -12,21 +12,9 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::text::{is_all_caps, title_case, words};
 use corpus_model::{BlockKind, Document};
-
-/// Closing lines that end a letter's body and precede its signature.
-const VALEDICTIONS: &[&str] = &[
-    "best regards",
-    "best wishes",
-    "kind regards",
-    "regards",
-    "sincerely",
-    "with best wishes",
-    "yours faithfully",
-    "yours sincerely",
-    "yours truly",
-];
+use corpus_text::lexicon::SIGN_OFFS;
+use corpus_text::words::{is_all_caps, title_case, words};
 
 /// The person who signed a letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +94,7 @@ fn signatory(doc: &Document) -> Option<Signatory> {
             .trim_matches('*')
             .trim_end_matches([',', '.'])
             .to_lowercase();
-        VALEDICTIONS.contains(&lower.as_str())
+        SIGN_OFFS.contains(&lower)
     };
     (salutation + 1..texts.len())
         .filter(|&i| {

@@ -1,4 +1,5 @@
-//! The word lists quote extraction relies on, read once from `data/quotes_*.txt`.
+//! The word lists quote extraction relies on, parsed once from the language
+//! layer's data files (`corpus_text::lexicon`).
 //!
 //! Invariant: every list is loaded from a file compiled into the crate, so a
 //! malformed line is a build-time mistake caught by the tests in this module,
@@ -6,6 +7,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use corpus_text::lexicon::{
+    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, REPORTING_VERBS, ROLE_WORDS,
+    SPEAKER_HONORIFICS,
+};
 
 /// What a reporting verb form can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,23 +47,8 @@ pub struct Lexicon {
     furniture_suffixes: Vec<String>,
 }
 
-const VERBS: &str = include_str!("../../../text/data/quotes_verbs.txt");
-const HONORIFICS: &str = include_str!("../../../text/data/quotes_honorifics.txt");
-const ROLES: &str = include_str!("../../../text/data/quotes_role_words.txt");
-const ORGS: &str = include_str!("../../../text/data/quotes_org_words.txt");
-const AUX: &str = include_str!("../../../text/data/quotes_aux_words.txt");
-const FINITE: &str = include_str!("../../../text/data/quotes_finite_words.txt");
-const FURNITURE: &str = include_str!("../../../text/data/quotes_furniture.txt");
-
-/// Lines of a list file without comments and blank lines.
-fn entries(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn lowercase_set(file: &str) -> HashSet<String> {
-    entries(file).map(str::to_lowercase).collect()
+fn lowercase_set(list: WordList) -> HashSet<String> {
+    list.entries().map(str::to_lowercase).collect()
 }
 
 impl Lexicon {
@@ -69,11 +60,11 @@ impl Lexicon {
 
     fn parse() -> Lexicon {
         let mut verbs = HashMap::new();
-        for line in entries(VERBS) {
+        for line in REPORTING_VERBS.entries() {
             let mut fields = line.split('|').map(str::trim);
             let (lemma, flags, forms) = (fields.next(), fields.next(), fields.next());
             let (Some(lemma), Some(flags), Some(forms)) = (lemma, flags, forms) else {
-                panic!("data/quotes_verbs.txt: malformed line {line:?}");
+                panic!("data/reporting_verbs.txt: malformed line {line:?}");
             };
             for form in forms.split_whitespace() {
                 let verb = VerbForm {
@@ -84,7 +75,8 @@ impl Lexicon {
                 verbs.insert(form.replace('_', " "), verb);
             }
         }
-        let honorifics = entries(HONORIFICS)
+        let honorifics = SPEAKER_HONORIFICS
+            .entries()
             .map(|line| {
                 let mut parts = line.split_whitespace();
                 let title = parts.next().unwrap_or_default().to_string();
@@ -98,20 +90,20 @@ impl Lexicon {
             .collect();
         let mut furniture_prefixes = Vec::new();
         let mut furniture_suffixes = Vec::new();
-        for line in entries(FURNITURE) {
+        for line in FURNITURE_WORDING.entries() {
             match line.split_once(' ') {
                 Some(("prefix", marker)) => furniture_prefixes.push(marker.to_lowercase()),
                 Some(("suffix", marker)) => furniture_suffixes.push(marker.to_lowercase()),
-                _ => panic!("data/quotes_furniture.txt: malformed line {line:?}"),
+                _ => panic!("data/furniture_wording.txt: malformed line {line:?}"),
             }
         }
         Lexicon {
             verbs,
             honorifics,
-            roles: lowercase_set(ROLES),
-            orgs: entries(ORGS).map(str::to_string).collect(),
-            aux: lowercase_set(AUX),
-            finite: lowercase_set(FINITE),
+            roles: lowercase_set(ROLE_WORDS),
+            orgs: ORG_WORDS.entries().map(str::to_string).collect(),
+            aux: lowercase_set(AUX_WORDS),
+            finite: lowercase_set(FINITE_WORDS),
             furniture_prefixes,
             furniture_suffixes,
         }
@@ -168,33 +160,6 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every list file keeps its entries sorted (case-insensitively), as its
-    /// header asks, so additions land in one obvious place.
-    #[test]
-    fn list_files_are_sorted() {
-        for (name, file) in [
-            ("quotes_verbs.txt", VERBS),
-            ("quotes_honorifics.txt", HONORIFICS),
-            ("quotes_role_words.txt", ROLES),
-            ("quotes_org_words.txt", ORGS),
-            ("quotes_aux_words.txt", AUX),
-            ("quotes_finite_words.txt", FINITE),
-            ("quotes_furniture.txt", FURNITURE),
-        ] {
-            let keys: Vec<String> = entries(file)
-                .map(|l| l.split('|').next().unwrap_or(l).trim().to_lowercase())
-                .collect();
-            for pair in keys.windows(2) {
-                assert!(
-                    pair[0] <= pair[1],
-                    "{name}: {:?} should come after {:?}",
-                    pair[0],
-                    pair[1]
-                );
-            }
-        }
-    }
 
     #[test]
     fn lookups() {

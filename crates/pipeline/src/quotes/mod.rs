@@ -43,9 +43,12 @@ mod marks;
 pub mod record;
 pub mod score;
 mod speakers;
-mod text;
 
 use std::ops::Range;
+
+use corpus_text::chars::is_dash;
+use corpus_text::sentences::sentences;
+use corpus_text::words::{is_capitalised, words};
 
 use self::clauses::Clause;
 use self::marks::Marked;
@@ -73,7 +76,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let marked = marks::find(&doc.text, range.clone());
         let outers: Vec<Range<usize>> = marked.iter().map(Marked::outer).collect();
         let mut carried = run_on.take();
-        for sentence in text::sentences(&doc.text, range.clone(), &outers) {
+        for sentence in sentences(&doc.text, range.clone(), &outers) {
             reader.sentence(index, &sentence, &marked, &outers, &mut carried);
         }
         run_on = marked
@@ -243,15 +246,15 @@ impl Reader<'_> {
         {
             return None;
         }
-        let opening = text::words(text, sentence.start..clause.verb.start);
+        let opening = words(text, sentence.start..clause.verb.start);
         let mut end = 0;
         while end < opening.len()
-            && (text::is_capitalised(&text[opening[end].clone()])
+            && (is_capitalised(&text[opening[end].clone()])
                 || (end > 0 && matches!(&text[opening[end].clone()], "of" | "and" | "for")))
         {
             end += 1;
         }
-        while end > 0 && !text::is_capitalised(&text[opening[end - 1].clone()]) {
+        while end > 0 && !is_capitalised(&text[opening[end - 1].clone()]) {
             end -= 1;
         }
         (end > 0)
@@ -316,7 +319,7 @@ impl Reader<'_> {
                 c.begins >= quote.outer_end
                     && text[quote.outer_end..c.begins]
                         .trim_matches(|ch: char| {
-                            ch.is_whitespace() || matches!(ch, ',' | ';') || text::is_dash(ch)
+                            ch.is_whitespace() || matches!(ch, ',' | ';') || is_dash(ch)
                         })
                         .is_empty()
             })
@@ -343,7 +346,7 @@ impl Reader<'_> {
         if let Some(attribution) = self.named_beside(sentence, quote, left) {
             return Some((QuoteKind::Direct, attribution));
         }
-        let word_count = text::words(text, quote.inner.clone()).len();
+        let word_count = words(text, quote.inner.clone()).len();
         if direct {
             if word_count <= 3 || is_title(quoted) {
                 return None;
@@ -412,9 +415,9 @@ impl Reader<'_> {
             let ws: Vec<&str> = s.split_whitespace().collect();
             !ws.is_empty()
                 && ws.len() <= 4
-                && ws.iter().all(|w| {
-                    text::is_capitalised(w) || w.chars().all(char::is_lowercase) && ws.len() > 2
-                })
+                && ws
+                    .iter()
+                    .all(|w| is_capitalised(w) || w.chars().all(char::is_lowercase) && ws.len() > 2)
         };
         let mention = if let Some(name) = left.strip_suffix(':').filter(|n| name_like(n)) {
             let start = text[..quote.open].rfind(name)?;
@@ -473,7 +476,7 @@ fn is_title(quoted: &str) -> bool {
         && ws.len() <= 8
         && !quoted.contains(['.', ',', '!', '?', ';', ':'])
         && ws.iter().enumerate().all(|(i, w)| {
-            text::is_capitalised(w)
+            is_capitalised(w)
                 || (i > 0 && SMALL.contains(w))
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })

@@ -23,8 +23,9 @@ use std::ops::Range;
 
 use super::layout::Signatory;
 use super::lexicon::{Gender, Lexicon};
-use super::text::{after_last, is_all_caps, is_capitalised, joined, title_case, words};
 use corpus_model::{Document, Entity, EntityId, EntityKind};
+use corpus_text::calendar::is_month_or_weekday;
+use corpus_text::words::{after_last, is_all_caps, is_capitalised, joined, title_case, words};
 
 /// Words that start a sentence without being part of a name.
 const NOT_NAMES: &[&str] = &[
@@ -78,29 +79,6 @@ const NOT_NAMES: &[&str] = &[
     "Where",
     "While",
     "Yours",
-];
-
-/// Calendar words that are capitalised but never part of a personal name.
-const CALENDAR: &[&str] = &[
-    "April",
-    "August",
-    "December",
-    "February",
-    "Friday",
-    "January",
-    "July",
-    "June",
-    "March",
-    "May",
-    "Monday",
-    "November",
-    "October",
-    "Saturday",
-    "September",
-    "Sunday",
-    "Thursday",
-    "Tuesday",
-    "Wednesday",
 ];
 
 /// Words that make a role a different post from the bare one: a "permanent
@@ -451,7 +429,7 @@ impl<'a> People<'a> {
                 && run_start == i + 1
                 && i > 0
                 && is_capitalised(&text[ws[i - 1].clone()]);
-            if (is_capitalised(w) && !CALENDAR.contains(&w) || connector)
+            if (is_capitalised(w) && !is_month_or_weekday(w) || connector)
                 && (run_start == ws.len() && i == ws.len() - 1 || run_start == i + 1 && joined)
             {
                 run_start = i;
@@ -920,7 +898,7 @@ impl<'a> People<'a> {
                 && !names.last().is_some_and(|w| initial(w))
                 && names.iter().all(|w| {
                     !lex.is_org_word(w)
-                        && !CALENDAR.contains(w)
+                        && !is_month_or_weekday(w)
                         && !NOT_NAMES.contains(w)
                         && (caps || !is_all_caps(w))
                         && (w.chars().skip(1).any(char::is_lowercase) != caps || initial(w))

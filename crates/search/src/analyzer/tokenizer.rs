@@ -1,47 +1,22 @@
-//! Finds the words of a text.
+//! Finds the words search indexes: the language layer's tokenizer with
+//! [`WordShape::SEARCH`], a documented specialisation of the prose shape.
 //!
 //! A word is a maximal run of letters and digits, which may contain
 //! single apostrophes between letters (`don't`, `Hunt’s`). Everything else
 //! (spaces, punctuation, hyphens, symbols) separates words, so `re-register`
-//! is two words and `13.5` is `13` and `5`.
+//! is two words and `13.5` is `13` and `5`: a query for "register" finds
+//! "re-register", and numbers match by their parts.
 //!
 //! Invariant: the ranges are ascending, non-empty, disjoint and on `char`
 //! boundaries of the input.
 
-/// Apostrophes, straight and typographic, that may join the parts of a word.
-pub(super) fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
-}
+use corpus_text::words::{word_spans, WordShape};
 
-/// Letters and digits, except superscript and subscript digits, which mark
-/// footnotes (`Visa¹`) rather than belong to the word.
-pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || (c.is_numeric() && !matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '₀'..='₉'))
-}
+pub(super) use corpus_text::words::is_apostrophe;
 
 /// Byte ranges of the words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| is_word_char(c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
-                chars.next();
-                continue;
-            }
-            if is_apostrophe(c) {
-                let next = text[i + c.len_utf8()..].chars().next();
-                if next.is_some_and(is_word_char) {
-                    chars.next();
-                    continue;
-                }
-            }
-            end = i;
-            break;
-        }
-        Some((start, end))
-    })
+    word_spans(text, WordShape::SEARCH).map(|w| (w.start, w.end))
 }
 
 #[cfg(test)]

@@ -1,131 +1,20 @@
-//! Words and sentences of a block of cleaned text, as byte ranges.
+//! Sentences of a block of text, as byte ranges.
 //!
 //! Invariant: every range returned lies inside the range asked about and on
-//! `char` boundaries; quoted stretches passed as opaque never contain a
+//! `char` boundaries; stretches passed as opaque (quotations) never contain a
 //! sentence boundary, so a quote that holds several sentences stays inside
 //! the one sentence that frames it.
 
 use std::ops::Range;
+
+use crate::chars::{is_closer, is_opening_mark, is_space};
+use crate::words::after_last;
 
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Co", "Corp", "Dr", "Gen", "Inc", "Jr", "Ltd", "Mr", "Mrs", "Ms", "No", "Prof", "Rev", "Sr",
     "St", "vs",
 ];
-
-/// Characters that close a quotation or bracket after a sentence's final stop.
-pub fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']')
-}
-
-/// Characters that open a quotation.
-pub fn is_opening_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹')
-}
-
-/// Whitespace within a line (a space, a no-break space, a tab).
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() && c != '\n'
-}
-
-/// Dashes used as clause punctuation.
-pub fn is_dash(c: char) -> bool {
-    matches!(c, '–' | '—' | '-')
-}
-
-/// A word: letters and digits, with inner apostrophes, hyphens, dots and
-/// ampersands ("don’t", "Bayliss-Pratt", "U.K", "AT&T").
-pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let slice = &text[range.clone()];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = chars[i].0;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            let joins = matches!(c, '\'' | '’' | '-' | '.' | '&')
-                && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-            if c.is_alphanumeric() || joins {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let end = chars.get(j).map_or(slice.len(), |c| c.0);
-        out.push(range.start + start..range.start + end);
-        i = j;
-    }
-    out
-}
-
-/// Whether two words follow each other within a phrase: only spaces
-/// between them, or the full stop and space of an initial or dotted
-/// abbreviation ("E. Duff Scott", "the U.S. Official").
-pub fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
-    if a.end >= b.start {
-        return false;
-    }
-    let gap = &text[a.end..b.start];
-    let word = &text[a.clone()];
-    let initial = (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.'));
-    gap.chars().all(is_space)
-        || (initial && gap.starts_with('.') && gap.len() > 1 && gap[1..].chars().all(is_space))
-}
-
-/// The byte offset just past the last character of `s` matching `pred`, or 0.
-pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
-    s.char_indices()
-        .rev()
-        .find(|&(_, c)| pred(c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
-}
-
-/// "Hunt", "Bayliss-Pratt", "EveryDoctor", "NHS": starts with a capital.
-pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// "MICHELLE", "NHS": no lowercase letter and at least two letters.
-pub fn is_all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
-}
-
-/// "MICHELLE DYSON" → "Michelle Dyson"; small words stay lowercase inside.
-pub fn title_case(text: &str) -> String {
-    const SMALL: &[&str] = &["and", "for", "of", "the", "at", "in", "on"];
-    text.split_whitespace()
-        .enumerate()
-        .map(|(i, word)| {
-            let lower = word.to_lowercase();
-            if i > 0 && SMALL.contains(&lower.as_str()) {
-                return lower;
-            }
-            let mut chars = lower.chars();
-            let mut out: String = chars
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
-            let mut capital_next = false;
-            for c in chars {
-                out.extend(if capital_next {
-                    c.to_uppercase().collect::<Vec<_>>()
-                } else {
-                    vec![c]
-                });
-                capital_next = c == '-' || c == '\'' || c == '’';
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// The sentences of `text[range]`, trimmed, never cutting through `opaque`
 /// ranges. A sentence ends at a line break; at `.`, `!`, `?` or `…` (with any
@@ -272,25 +161,6 @@ mod tests {
             got,
             ["He said: “It works. It is fine.”", "She left."],
             "sentences of {text:?}"
-        );
-    }
-
-    #[test]
-    fn word_shapes() {
-        let text = "Bayliss-Pratt don’t trusts' NHS’s";
-        let got: Vec<&str> = words(text, 0..text.len())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(
-            got,
-            ["Bayliss-Pratt", "don’t", "trusts", "NHS’s"],
-            "words of {text:?}"
-        );
-        assert_eq!(title_case("MICHELLE DYSON"), "Michelle Dyson");
-        assert_eq!(
-            title_case("DIRECTOR GENERAL FOR ADULT SOCIAL CARE"),
-            "Director General for Adult Social Care"
         );
     }
 }

@@ -1,0 +1,132 @@
+//! Every word list the rules consult, as data files under `data/`, embedded
+//! at compile time and named here once.
+//!
+//! One format for all of them: `#` comment lines at the top saying what the
+//! list is and how a line reads, then one entry a line, sorted in byte order
+//! with no repeats. An entry is a word or phrase, or `key = value`, or fields
+//! separated by `|` or spaces where the header says so. The test below holds
+//! every file in `data/` to that, and to being named here.
+
+/// One list file: its name under `data/` and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct WordList {
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+impl WordList {
+    /// The entries: lines without comments, blank lines and outer spaces.
+    pub fn entries(self) -> impl Iterator<Item = &'static str> {
+        self.text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+
+    /// `key = value` entries, split and trimmed; other lines are skipped.
+    pub fn pairs(self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.entries()
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(k, v)| (k.trim(), v.trim()))
+    }
+
+    /// Whether `word` is an entry (exact, case-sensitive).
+    pub fn contains(self, word: &str) -> bool {
+        self.entries().any(|e| e == word)
+    }
+}
+
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
+        $($(#[$doc])* pub const $name: WordList = WordList {
+            file: $file,
+            text: include_str!(concat!("../data/", $file)),
+        };)*
+        /// Every list, for the format test.
+        pub const ALL: &[WordList] = &[$($name),*];
+    };
+}
+
+word_lists! {
+    /// Acronyms and the names they stand for (`NHS = National Health Service`).
+    ACRONYMS = "acronyms.txt";
+    /// Lowercase common words that are not names when capitalised.
+    COMMON_WORDS = "common_words.txt";
+    /// Given names that mark a capitalised run as a person's name.
+    GIVEN_NAMES = "given_names.txt";
+    /// Honorifics before a name, for finding names ("Dr", "Mr").
+    NAME_HONORIFICS = "name_honorifics.txt";
+    /// Organisation names known without other evidence.
+    KNOWN_ORGS = "known_orgs.txt";
+    /// Capitalised words shaped like acronyms that are not organisations.
+    NOT_ACRONYMS = "not_acronyms.txt";
+    /// Lowercase words that introduce an organisation's name.
+    ORG_CUES = "org_cues.txt";
+    /// Words that open an organisation's name ("Department of …").
+    ORG_FRONT_HEADS = "org_front_heads.txt";
+    /// Words that end an organisation's name ("… Council").
+    ORG_HEADS = "org_heads.txt";
+    /// Place names.
+    PLACES = "places.txt";
+    /// Lowercase nouns that head a role ("secretary", "chief executive").
+    ROLE_HEADS = "role_heads.txt";
+    /// Words that may stand between a subject and its reporting verb.
+    AUX_WORDS = "aux_words.txt";
+    /// Finite verb forms: text holding one is a clause.
+    FINITE_WORDS = "finite_words.txt";
+    /// Wording of links and teasers (`prefix …` / `suffix …`).
+    FURNITURE_WORDING = "furniture_wording.txt";
+    /// Honorifics before a speaker's name, with a gender (`Mrs f`).
+    SPEAKER_HONORIFICS = "speaker_honorifics.txt";
+    /// Case-sensitive words that make a name an organisation or place.
+    ORG_WORDS = "org_words.txt";
+    /// Lowercase words that name a role.
+    ROLE_WORDS = "role_words.txt";
+    /// Reporting verbs: `lemma | flags | forms`.
+    REPORTING_VERBS = "reporting_verbs.txt";
+    /// Month names, lowercase, with their number (`january = 1`).
+    MONTHS = "months.txt";
+    /// Month abbreviations, lowercase, with their number (`jan = 1`).
+    MONTH_ABBREVIATIONS = "month_abbreviations.txt";
+    /// Weekday names, lowercase.
+    WEEKDAYS = "weekdays.txt";
+    /// Lines that close a letter before its signature, lowercase.
+    SIGN_OFFS = "sign_offs.txt";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file in `data/` is named in [`ALL`], opens with its comment
+    /// header, and is sorted in byte order without repeats.
+    #[test]
+    fn every_list_is_named_headed_sorted_and_unique() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        on_disk.sort();
+        let mut named: Vec<String> = ALL.iter().map(|l| l.file.to_string()).collect();
+        named.sort();
+        assert_eq!(on_disk, named, "files in data/ and lists named in ALL");
+        for list in ALL {
+            assert!(list.text.starts_with('#'), "{} has no header", list.file);
+            let entries: Vec<&str> = list.entries().collect();
+            assert!(!entries.is_empty(), "{} is empty", list.file);
+            for pair in entries.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{}: {:?} before {:?} (sorted, no repeats)",
+                    list.file,
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Words as byte ranges, and the shapes of words (capitalised, all capitals).
+//!
+//! One tokenizer serves every stage: [`WordShape`] says which characters make
+//! a word and which join two runs of them, and each stage picks its shape.
+//! [`WordShape::PROSE`] keeps hyphenated names, contractions, dotted
+//! abbreviations and ampersands whole ("Bayliss-Pratt", "don’t", "U.K",
+//! "AT&T") for reading names and clauses; the search analyzer's
+//! [`WordShape::SEARCH`] splits at hyphens and dots, keeps only apostrophes
+//! inside words and leaves footnote digits out ("re-register" is two words).
+//!
+//! Invariant: the ranges are ascending, non-empty, disjoint, inside the range
+//! asked about and on `char` boundaries.
+
+use std::ops::Range;
+
+use crate::chars::is_space;
+
+/// Which characters make a word, and which join two runs of word
+/// characters when a word character follows them.
+#[derive(Clone, Copy)]
+pub struct WordShape {
+    pub is_word_char: fn(char) -> bool,
+    pub joins: fn(char) -> bool,
+}
+
+impl WordShape {
+    /// Words of prose: letters and digits, with inner apostrophes, hyphens,
+    /// dots and ampersands.
+    pub const PROSE: WordShape = WordShape {
+        is_word_char: char::is_alphanumeric,
+        joins: |c| matches!(c, '\'' | '’' | '-' | '.' | '&'),
+    };
+    /// Words as search indexes them: letters and digits but not superscript
+    /// or subscript digits (footnote marks), joined only by apostrophes.
+    pub const SEARCH: WordShape = WordShape {
+        is_word_char: is_search_word_char,
+        joins: is_apostrophe,
+    };
+}
+
+/// Apostrophes, straight and typographic, that may join the parts of a word.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
+}
+
+/// Letters and digits, except superscript and subscript digits, which mark
+/// footnotes (`Visa¹`) rather than belong to the word.
+pub fn is_search_word_char(c: char) -> bool {
+    c.is_alphabetic() || (c.is_numeric() && !matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '₀'..='₉'))
+}
+
+/// Byte ranges (into `text`) of the words of `text`, shaped by `shape`.
+pub fn word_spans(text: &str, shape: WordShape) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| (shape.is_word_char)(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if (shape.is_word_char)(c) {
+                chars.next();
+                continue;
+            }
+            if (shape.joins)(c) {
+                let next = text[i + c.len_utf8()..].chars().next();
+                if next.is_some_and(shape.is_word_char) {
+                    chars.next();
+                    continue;
+                }
+            }
+            end = i;
+            break;
+        }
+        Some(start..end)
+    })
+}
+
+/// The prose words of `text[range]`, as ranges into `text`.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    word_spans(&text[range.clone()], WordShape::PROSE)
+        .map(|w| range.start + w.start..range.start + w.end)
+        .collect()
+}
+
+/// Whether two words follow each other within a phrase: only spaces
+/// between them, or the full stop and space of an initial or dotted
+/// abbreviation ("E. Duff Scott", "the U.S. Official").
+pub fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    if a.end >= b.start {
+        return false;
+    }
+    let gap = &text[a.end..b.start];
+    let word = &text[a.clone()];
+    let initial = (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.'));
+    gap.chars().all(is_space)
+        || (initial && gap.starts_with('.') && gap.len() > 1 && gap[1..].chars().all(is_space))
+}
+
+/// The byte offset just past the last character of `s` matching `pred`, or 0.
+pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| pred(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// "Hunt", "Bayliss-Pratt", "EveryDoctor", "NHS": starts with a capital.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "MICHELLE", "NHS": no lowercase letter and at least two letters.
+pub fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
+/// "MICHELLE DYSON" → "Michelle Dyson"; small words stay lowercase inside.
+pub fn title_case(text: &str) -> String {
+    const SMALL: &[&str] = &["and", "for", "of", "the", "at", "in", "on"];
+    text.split_whitespace()
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut chars = lower.chars();
+            let mut out: String = chars
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            let mut capital_next = false;
+            for c in chars {
+                out.extend(if capital_next {
+                    c.to_uppercase().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                });
+                capital_next = c == '-' || c == '\'' || c == '’';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_shapes() {
+        let text = "Bayliss-Pratt don’t trusts' NHS’s";
+        let got: Vec<&str> = words(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            ["Bayliss-Pratt", "don’t", "trusts", "NHS’s"],
+            "words of {text:?}"
+        );
+        assert_eq!(title_case("MICHELLE DYSON"), "Michelle Dyson");
+        assert_eq!(
+            title_case("DIRECTOR GENERAL FOR ADULT SOCIAL CARE"),
+            "Director General for Adult Social Care"
+        );
+    }
+}
