@@ -12,17 +12,23 @@
 //   controls it holds exactly that build's files, each checked against its
 //   integrity hash when it was stored.
 // - A new build waits until the page asks for it (the reload offer in
-//   sw-register.js); when it takes over it deletes every older build's cache.
+//   sw-register.js); when it takes over it deletes the older builds' caches
+//   of its own scope, never those of another explorer on the same origin
+//   (two builds under /a/ and /b/ keep their own caches).
+// - A cached response is never a redirect: hosts that redirect /index.html
+//   to the folder URL get the page's bytes stored as a plain response, which
+//   the browser accepts for a navigation.
 // - Requests outside the build's file list go to the network untouched.
 /* global PRECACHE */
 "use strict";
 
 const CACHE_PREFIX = "corpus-explorer-";
-const CACHE = CACHE_PREFIX + PRECACHE.version;
+const scope = self.registration.scope;
+/** This build's cache: "corpus-explorer-VERSION SCOPE". */
+const CACHE = `${CACHE_PREFIX}${PRECACHE.version} ${scope}`;
 /** The message a page sends to let a waiting new build take over. */
 const ACTIVATE_UPDATE = "corpus-explorer:activate-update";
 
-const scope = self.registration.scope;
 const index = new URL("index.html", scope).href;
 /** Absolute URL → the integrity hash its response must match. */
 const files = new Map(PRECACHE.files.map(([path, integrity]) => [new URL(path, scope).href, integrity]));
@@ -53,16 +59,35 @@ async function precache() {
       if (await cache.match(url)) return;
       const response = await fetch(url, { cache: "no-store", integrity });
       if (!response.ok) throw new Error(`cannot precache ${url}: HTTP ${response.status}`);
-      await cache.put(url, response);
+      await cache.put(url, await withoutRedirect(response));
     }),
   );
   // The very first build has no older one to stay consistent with.
   if (!self.registration.active) await self.skipWaiting();
 }
 
+/**
+ * A response the browser will serve for a navigation: a redirected one (the
+ * host sent /index.html on to the folder URL) is rebuilt from its body.
+ */
+async function withoutRedirect(response) {
+  if (!response.redirected) return response;
+  const { status, statusText, headers } = response;
+  return new Response(await response.blob(), { status, statusText, headers });
+}
+
+/**
+ * Whether a cache holds an older build of this explorer: same scope, other
+ * version; or a cache named before scopes were part of the name.
+ */
+function isOlderBuild(name) {
+  if (!name.startsWith(CACHE_PREFIX) || name === CACHE) return false;
+  return name.endsWith(` ${scope}`) || !name.includes(" ");
+}
+
 /** Deletes older builds' caches; on a first install, takes over open pages. */
 async function dropOlderBuilds() {
-  const older = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
+  const older = (await caches.keys()).filter(isOlderBuild);
   await Promise.all(older.map((name) => caches.delete(name)));
   if (older.length === 0) await self.clients.claim();
 }

@@ -19,7 +19,7 @@ export async function copyOfBuild(label) {
   return dir;
 }
 
-/** The build version sw.js precaches (its cache is "corpus-explorer-VERSION"). */
+/** The build version sw.js precaches (its cache is "corpus-explorer-VERSION SCOPE"). */
 export async function buildVersion(dir) {
   const worker = await readFile(join(dir, "sw.js"), "utf8");
   const version = /"version":"([0-9a-f]+)"/.exec(worker)?.[1];
@@ -28,8 +28,8 @@ export async function buildVersion(dir) {
 }
 
 /** Serves `root`; `url` is its address under the given host name. */
-export async function serve(root, { host = "127.0.0.1", name = host, port = 0 } = {}) {
-  const server = await startServer({ root, host, port });
+export async function serve(root, { host = "127.0.0.1", name = host, port = 0, redirectIndex = false } = {}) {
+  const server = await startServer({ root, host, port, redirectIndex });
   const bound = server.address().port;
   return { server, port: bound, url: `http://${name}:${bound}/` };
 }

@@ -66,7 +66,7 @@ test("works offline after one visit, then offers and takes a newer build", async
   await page.reload();
   await expect(page.locator(".result").first()).toBeVisible();
   await useEveryView(page, site.url);
-  expect(await page.evaluate(() => caches.keys())).toEqual([`corpus-explorer-${oldVersion}`]);
+  expect(await page.evaluate(() => caches.keys())).toEqual([`corpus-explorer-${oldVersion} ${site.url}`]);
 
   // The same origin now serves a newer build: the open page keeps the old one
   // until the reader accepts the offer.
@@ -83,7 +83,7 @@ test("works offline after one visit, then offers and takes a newer build", async
     await Promise.all([page.waitForEvent("load"), offer.getByRole("button", { name: "Reload" }).click()]);
     await expect(page.locator('meta[name="corpus-explorer-test-build"]')).toHaveAttribute("content", "newer");
     await expect(page.locator(".update-banner")).toHaveCount(0);
-    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`corpus-explorer-${newVersion}`]);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`corpus-explorer-${newVersion} ${site.url}`]);
 
     // The newer build works offline too.
     await stop(site);

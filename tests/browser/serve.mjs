@@ -19,12 +19,21 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` on `host:port`; resolves to the running server. */
-export function startServer({ root, port = 0, host = "127.0.0.1" }) {
+/**
+ * Serves `root` on `host:port`; resolves to the running server. With
+ * `redirectIndex`, it answers `…/index.html` with a redirect to its folder
+ * URL, as hosts with "pretty URLs" do.
+ */
+export function startServer({ root, port = 0, host = "127.0.0.1", redirectIndex = false }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const url = new URL(req.url, "http://x");
+      const path = decodeURIComponent(url.pathname);
+      if (redirectIndex && path.endsWith("/index.html")) {
+        res.writeHead(301, { location: url.pathname.slice(0, -"index.html".length) + url.search }).end();
+        return;
+      }
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
