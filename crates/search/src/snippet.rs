@@ -82,7 +82,7 @@ pub fn snippet(
         })
         .map_or(0, |i| matches[i].0 as usize);
     let start = word_start(text, best.saturating_sub(LEAD_BYTES));
-    let end = word_end(text, (start + MAX_SNIPPET_BYTES).min(text.len()));
+    let end = word_end(text, start, start + MAX_SNIPPET_BYTES);
     let mut out = String::with_capacity(end - start + 2 * ELLIPSIS.len());
     if start > 0 {
         out.push_str(ELLIPSIS);
@@ -101,28 +101,155 @@ pub fn snippet(
     (out, ranges)
 }
 
-/// The start of the word containing byte `at` (or `at` when it starts one).
-fn word_start(text: &str, at: usize) -> usize {
+/// How far a cut may move to fall between two words rather than inside one:
+/// past that (a long URL, a paragraph of Chinese or Japanese with no spaces)
+/// the cut is made inside the run, at a character boundary.
+const WORD_SLACK_BYTES: usize = 24;
+
+/// The largest character boundary of `text` at or before `at`.
+fn char_floor(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
     }
-    text[..at].rfind(char::is_whitespace).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    })
+    at
 }
 
-/// The end of the last whole word before byte `at`.
-fn word_end(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
+/// Where a snippet cut near byte `at` starts: just after a space at most
+/// [`WORD_SLACK_BYTES`] before it, the text's start if that is as near, or
+/// `at` itself.
+fn word_start(text: &str, at: usize) -> usize {
+    let at = char_floor(text, at);
+    let floor = char_floor(text, at.saturating_sub(WORD_SLACK_BYTES));
+    match text[floor..at].rfind(char::is_whitespace) {
+        Some(i) => floor + i + text[floor + i..].chars().next().map_or(1, char::len_utf8),
+        None if floor == 0 => 0,
+        None => at,
     }
+}
+
+/// Where a snippet starting at `start` and cut near byte `at` ends: at a
+/// space at most [`WORD_SLACK_BYTES`] before `at` and after `start`, the
+/// text's end if `at` reaches it, or `at` itself. Never before `start`.
+fn word_end(text: &str, start: usize, at: usize) -> usize {
+    let at = char_floor(text, at).max(start);
     if at == text.len() {
         return at;
     }
-    match text[..at].rfind(char::is_whitespace) {
-        Some(i) if i > 0 => i,
+    let floor = char_floor(text, at.saturating_sub(WORD_SLACK_BYTES)).max(start);
+    match text[floor..at].rfind(char::is_whitespace) {
+        Some(i) if floor + i > start => floor + i,
         _ => at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The snippet of `text` for the query word `word`, checked: every range
+    /// lies inside the snippet on `char` boundaries, ascending and disjoint.
+    fn checked_snippet(text: &str, word: &str) -> (String, Vec<(u32, u32)>) {
+        let analyzer = Analyzer::default();
+        let terms: Vec<String> = analyzer.tokens(word).into_iter().map(|t| t.term).collect();
+        let highlighter = Highlighter {
+            words: terms.iter().map(String::as_str).collect(),
+            phrases: &[],
+        };
+        let (out, ranges) = snippet(&analyzer, text, &highlighter);
+        let mut last = 0;
+        for &(s, e) in &ranges {
+            let (s, e) = (s as usize, e as usize);
+            assert!(
+                last <= s && s < e && e <= out.len(),
+                "range {s}..{e} of {out:?}"
+            );
+            assert!(
+                out.is_char_boundary(s) && out.is_char_boundary(e),
+                "range {s}..{e} of {out:?}"
+            );
+            last = e;
+        }
+        assert!(
+            out.len() <= MAX_SNIPPET_BYTES + 2 * ELLIPSIS.len(),
+            "length of {out:?}"
+        );
+        (out, ranges)
+    }
+
+    #[test]
+    fn long_unbroken_runs_are_cut_inside_not_panicked_on() {
+        let url = format!(
+            "Source: https://example.org/{} for details.",
+            "a".repeat(400)
+        );
+        let cjk = "東京都は新しい計画を発表した。".repeat(40);
+        let thai = format!("{} details {}", "กขค".repeat(200), "งจฉ".repeat(200));
+        let rows: &[(&str, &str, &str)] = &[
+            ("a 400-character URL before the match", &url, "details"),
+            (
+                "a Chinese and Japanese paragraph",
+                &cjk,
+                "東京都は新しい計画を発表した",
+            ),
+            ("a match between two long runs", &thai, "details"),
+            ("a run with no match", &url, "absent"),
+        ];
+        for &(case, text, word) in rows {
+            let (out, ranges) = checked_snippet(text, word);
+            assert!(!out.is_empty(), "{case}: empty snippet");
+            if word != "absent" && word.is_ascii() {
+                assert_eq!(
+                    ranges.len(),
+                    1,
+                    "{case}: the match is in the snippet {out:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prose_is_still_cut_between_words() {
+        let text = format!(
+            "{} the nurses said {}",
+            "word ".repeat(100),
+            "more ".repeat(100)
+        );
+        let (out, ranges) = checked_snippet(&text, "nurses");
+        assert!(out.starts_with("…word ") || out.starts_with("…"), "{out:?}");
+        assert!(out.trim_end_matches('…').ends_with("more"), "{out:?}");
+        assert_eq!(ranges.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn generated_texts_never_break_the_ranges() {
+        let pieces = [
+            "a",
+            " ",
+            "nurse",
+            "東京",
+            "🇬🇧",
+            "e\u{301}",
+            "\u{200b}",
+            "ـ",
+            "https://x.org/",
+            "“",
+            "\n",
+            "مرحبا",
+            "\u{05d0}",
+            "..........",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(seed % 300) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            checked_snippet(&text, "nurse");
+            checked_snippet(&text, "東京");
+        }
     }
 }
