@@ -32,6 +32,7 @@
 
 use std::collections::HashSet;
 
+use crate::dates::find_dates;
 use corpus_model::{Block, BlockKind, Dropped, Segment, SourceMap};
 use corpus_text::lexicon::SIGN_OFFS;
 
@@ -749,7 +750,7 @@ fn is_heading(text: &str) -> bool {
         && !text
             .trim_end_matches(['*', '"', '”', '\'', '’'])
             .ends_with(['.', ',', ';', ':', '!', '?'])
-        && crate::metadata::find_dates(text).is_empty()
+        && find_dates(text).is_empty()
         && text.chars().filter(|c| c.is_alphabetic()).count() * 2 > text.len()
 }
 
