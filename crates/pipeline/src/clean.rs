@@ -31,9 +31,13 @@
 //!    inline, as are Reuters' `<Company>` marks and `Reuter &#3;` trailer.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
+use crate::dates::find_dates;
 use corpus_model::{Block, BlockKind, Dropped, Segment, SourceMap};
-use corpus_text::lexicon::SIGN_OFFS;
+use corpus_text::lexicon::{
+    ARTICLE_ENDINGS, MENU_SECTIONS, PLACES, PROMO_OPENERS, SIGN_OFFS, TIMESTAMP_LABELS,
+};
 
 /// The cleaned text of one document.
 #[derive(Debug, Clone, Default)]
@@ -199,7 +203,9 @@ fn repeated_runs(raw: &str, groups: &[Vec<Line>]) -> Vec<bool> {
     repeats
 }
 
-/// Reuters' end-of-story mark.
+/// Reuters' end-of-story mark: SGML markup rather than words, so it stays
+/// here and not in a word list; longest first, as the last is a suffix of
+/// the others.
 const WIRE_TRAILERS: &[&str] = &["Reuter &#3;", "REUTER &#3;", "reuter &#3;", "&#3;"];
 
 fn without_wire_trailer(line: &str) -> &str {
@@ -261,6 +267,51 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// The word lists furniture rules consult, read once.
+struct Wording {
+    /// Place names, as written ("Northern Ireland").
+    places: HashSet<&'static str>,
+    /// Lowercase.
+    menu_sections: HashSet<&'static str>,
+    /// Lowercase line openings.
+    article_endings: Vec<&'static str>,
+    /// Lowercase line openings.
+    timestamp_labels: Vec<&'static str>,
+    promo: PromoWording,
+}
+
+/// Promo wording by where it must stand (see `promo_openers.txt`).
+#[derive(Default)]
+struct PromoWording {
+    always: Vec<&'static str>,
+    later: Vec<&'static str>,
+    within: Vec<&'static str>,
+}
+
+fn wording() -> &'static Wording {
+    static WORDING: OnceLock<Wording> = OnceLock::new();
+    WORDING.get_or_init(|| {
+        let mut promo = PromoWording::default();
+        for entry in PROMO_OPENERS.entries() {
+            let (place, words) = entry.split_once(' ').unwrap_or((entry, ""));
+            let list = match place {
+                "always" => &mut promo.always,
+                "later" => &mut promo.later,
+                "within" => &mut promo.within,
+                other => panic!("promo_openers.txt: {other:?} is not always, later or within"),
+            };
+            list.push(words);
+        }
+        Wording {
+            places: PLACES.entries().collect(),
+            menu_sections: MENU_SECTIONS.entries().collect(),
+            article_endings: ARTICLE_ENDINGS.entries().collect(),
+            timestamp_labels: TIMESTAMP_LABELS.entries().collect(),
+            promo,
+        }
+    })
+}
+
 /// A rule that recognises a line of furniture.
 struct Rule {
     /// Why the line is dropped, as shown by `corpus show --dropped`.
@@ -304,53 +355,14 @@ const FURNITURE: &[Rule] = &[
     },
 ];
 
-/// Lines that start the comments and the rest of the page (lowercase
-/// prefixes). Keep sorted.
-const END_OF_ARTICLE: &[&str] = &[
-    "add your comment",
-    "comments are closed",
-    "featured articles",
-    "have you got a story",
-    "join the conversation",
-    "leave a comment",
-    "most read",
-    "more videos",
-    "related articles",
-    "share this article",
-    "there are no comments",
-    "you may also like",
-];
-
 fn ends_article(line: &str) -> bool {
     let lower = line.to_lowercase();
-    END_OF_ARTICLE.iter().any(|p| {
+    wording().article_endings.iter().any(|p| {
         lower
             .strip_prefix(p)
             .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
     })
 }
-
-/// Section names of news sites' menus. Keep sorted.
-const MENU_WORDS: &[&str] = &[
-    "business",
-    "culture",
-    "education",
-    "entertainment",
-    "health",
-    "home",
-    "lifestyle",
-    "local",
-    "news",
-    "opinion",
-    "politics",
-    "science",
-    "sport",
-    "technology",
-    "travel",
-    "video",
-    "weather",
-    "world",
-];
 
 /// A menu: three or more place names or section names and nothing else,
 /// such as "England Northern Ireland Scotland Wales".
@@ -366,16 +378,16 @@ fn is_navigation(line: &str, _context: &Context) -> bool {
     {
         return false;
     }
-    let places = crate::entities::lexicon::places();
+    let wording = wording();
     let mut i = 0;
     let mut items = 0;
     while i < words.len() {
         let matched = (1..=3.min(words.len() - i))
             .rev()
-            .find(|&n| places.contains(&words[i..i + n].join(" ")));
+            .find(|&n| wording.places.contains(&*words[i..i + n].join(" ")));
         match matched {
             Some(n) => i += n,
-            None if MENU_WORDS.contains(&words[i].to_lowercase().as_str()) => i += 1,
+            None if wording.menu_sections.contains(&*words[i].to_lowercase()) => i += 1,
             None => return false,
         }
         items += 1;
@@ -386,15 +398,10 @@ fn is_navigation(line: &str, _context: &Context) -> bool {
 /// "Last updated:", "Published: 12 March 2019 14:02".
 fn is_timestamp(line: &str, _context: &Context) -> bool {
     let lower = line.to_lowercase();
-    [
-        "last updated",
-        "updated:",
-        "published:",
-        "first published",
-        "last modified",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
+    wording()
+        .timestamp_labels
+        .iter()
+        .any(|p| lower.starts_with(p))
         && line.split_whitespace().count() <= 10
 }
 
@@ -403,21 +410,12 @@ fn is_timestamp(line: &str, _context: &Context) -> bool {
 fn is_promo(line: &str, context: &Context) -> bool {
     let first = context.first;
     let lower = line.to_lowercase();
-    const ALWAYS: &[&str] = &[
-        "also read:",
-        "read more:",
-        "recommended:",
-        "see also:",
-        "sign up",
-        "subscribe to",
-        "watch:",
-    ];
-    const NOT_FIRST: &[&str] = &["exclusive:", "related:", "more:", "listen:"];
+    let promo = &wording().promo;
     let short = line.split_whitespace().count() <= 25;
     short
-        && (ALWAYS.iter().any(|p| lower.starts_with(p))
-            || (!first && NOT_FIRST.iter().any(|p| lower.starts_with(p)) && !ends_sentence(line))
-            || lower.contains("follow us on"))
+        && (promo.always.iter().any(|p| lower.starts_with(p))
+            || (!first && promo.later.iter().any(|p| lower.starts_with(p)) && !ends_sentence(line))
+            || promo.within.iter().any(|p| lower.contains(p)))
 }
 
 /// An embed label: a few capitalised words and a colon, nothing after
@@ -749,7 +747,7 @@ fn is_heading(text: &str) -> bool {
         && !text
             .trim_end_matches(['*', '"', '”', '\'', '’'])
             .ends_with(['.', ',', ';', ':', '!', '?'])
-        && crate::metadata::find_dates(text).is_empty()
+        && find_dates(text).is_empty()
         && text.chars().filter(|c| c.is_alphabetic()).count() * 2 > text.len()
 }
 
@@ -782,6 +780,9 @@ mod tests {
             ),
             ("Home News Sport Business", Some("navigation")),
             ("Last updated: 12 March 2019", Some("timestamp")),
+            ("Published: 12 March 2019 14:02", Some("timestamp")),
+            ("Sign up to our daily newsletter", Some("promo")),
+            ("Follow us on Twitter and Facebook", Some("promo")),
             ("READ MORE: Doctors outline five key steps", Some("promo")),
             ("Exclusive: Minister seeks a new plan", Some("promo")),
             ("The National:", Some("label")),

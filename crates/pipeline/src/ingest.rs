@@ -23,6 +23,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::dates::days_in_month;
 use corpus_model::{Encoding, PartialDate, Warning};
 
 /// The largest file read, 8 MiB: far above any article or report (the largest
@@ -409,16 +410,6 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
         month: Some(month),
         day,
     })
-}
-
-/// Days in `month` of `year` (Gregorian).
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 /// The `catalog.toml` sidecar: declared metadata per file.

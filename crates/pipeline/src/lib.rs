@@ -3,12 +3,14 @@
 //! Data flows through the modules in this order:
 //! `ingest` (files in, decoded text and declared metadata out) →
 //! `clean` (the document's own text, its structure and a source map) →
+//! `dates` (the dates the text writes) →
 //! `metadata` / `entities` / `quotes` (what the text says, who said it).
 //! `pipeline` runs those stages over a folder or a single file.
 //!
 //! Everything here runs natively at build time; the browser app never links it.
 
 pub mod clean;
+pub mod dates;
 pub mod entities;
 pub mod ingest;
 pub mod metadata;

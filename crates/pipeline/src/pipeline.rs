@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::clean;
+use crate::dates;
 use crate::entities;
 use crate::ingest::{self, Catalog, Declared, IngestError};
 use crate::metadata;
@@ -117,12 +118,12 @@ fn annotate(source: ingest::SourceFile, catalog: &Catalog) -> Document {
         Some(entry) => source.declared.clone().or(entry),
         None => source.declared.clone(),
     };
-    let mut dates = metadata::find_dates(&cleaned.text);
+    let mut dates = dates::find_dates(&cleaned.text);
     let date = declared
         .date
         .or_else(|| metadata::infer_date(&cleaned, &source.raw, &dates));
     if let Some(anchor) = date.filter(|d| d.day.is_some()) {
-        dates.extend(metadata::find_yearless_dates(&cleaned.text, anchor, &dates));
+        dates.extend(dates::find_yearless_dates(&cleaned.text, anchor, &dates));
         dates.sort_by_key(|d| d.start);
     }
     let title = declared

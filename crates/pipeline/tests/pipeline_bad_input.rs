@@ -422,7 +422,7 @@ fn shuffled_markup_never_panics() {
         .map(|raw| {
             let cleaned = corpus_pipeline::clean::clean(raw);
             let _ = corpus_pipeline::metadata::infer_title(&cleaned);
-            let dates = corpus_pipeline::metadata::find_dates(&cleaned.text);
+            let dates = corpus_pipeline::dates::find_dates(&cleaned.text);
             let _ = corpus_pipeline::metadata::infer_date(&cleaned, raw, &dates);
             corpus_model::Document {
                 raw: raw.clone(),

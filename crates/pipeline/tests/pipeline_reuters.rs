@@ -5,7 +5,7 @@
 //! Slow in a debug build, so ignored by default. Run it with:
 //!
 //! ```text
-//! cargo test -p corpus --release --test pipeline_reuters -- --ignored --nocapture --test-threads 1
+//! cargo test -p corpus-pipeline --release --test pipeline_reuters -- --ignored --nocapture --test-threads 1
 //! ```
 
 use std::path::Path;

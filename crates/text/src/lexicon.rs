@@ -92,6 +92,16 @@ word_lists! {
     WEEKDAYS = "weekdays.txt";
     /// Lines that close a letter before its signature, lowercase.
     SIGN_OFFS = "sign_offs.txt";
+    // Page furniture the cleaner drops.
+    /// Openings of lines after which the rest of the page is not the
+    /// article's ("have you got a story"), lowercase.
+    ARTICLE_ENDINGS = "article_endings.txt";
+    /// Section names of news sites' menus, lowercase.
+    MENU_SECTIONS = "menu_sections.txt";
+    /// Wording of promos: `always`, `later` or `within`, then the words.
+    PROMO_OPENERS = "promo_openers.txt";
+    /// Openings of publication timestamps ("last updated"), lowercase.
+    TIMESTAMP_LABELS = "timestamp_labels.txt";
 }
 
 #[cfg(test)]
