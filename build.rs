@@ -26,7 +26,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    for warning in &corpus.warnings {
+    for warning in corpus.warnings.iter().chain(&corpus.skipped) {
         println!("cargo:warning={warning}");
     }
     let index = SearchIndex::build(&corpus);
@@ -36,17 +36,19 @@ fn main() {
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 
-/// Asks cargo to rebuild when anything in the corpus folder changes.
+/// Asks cargo to rebuild when anything in the corpus folder changes: its
+/// folders (a file added or removed), its documents and its catalogue, as
+/// the pipeline's own walk finds them (no links followed out of the folder).
 fn watch(dir: &Path) {
     println!("cargo:rerun-if-changed={}", dir.display());
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                watch(&path);
-            } else {
-                println!("cargo:rerun-if-changed={}", path.display());
-            }
-        }
+    let Ok(walk) = corpus_pipeline::ingest::walk(dir) else {
+        return;
+    };
+    for path in walk.folders.iter().chain(&walk.files) {
+        println!("cargo:rerun-if-changed={}", path.display());
     }
+    println!(
+        "cargo:rerun-if-changed={}",
+        dir.join(corpus_pipeline::ingest::CATALOG_FILE).display()
+    );
 }

@@ -67,7 +67,8 @@ fn report(corpus: &Corpus) -> serde_json::Value {
         })
         .collect();
     let warnings: Vec<String> = corpus.warnings.iter().map(ToString::to_string).collect();
-    json!({ "corpus": corpus.name, "documents": documents, "warnings": warnings })
+    let skipped: Vec<String> = corpus.skipped.iter().map(ToString::to_string).collect();
+    json!({ "corpus": corpus.name, "documents": documents, "warnings": warnings, "skipped": skipped })
 }
 
 fn print_table(corpus: &Corpus) {
@@ -124,12 +125,13 @@ fn print_table(corpus: &Corpus) {
         );
     }
     out!(
-        "\n{} documents, {} entities, {} warnings",
+        "\n{} documents, {} entities, {} warnings, {} skipped",
         corpus.documents.len(),
         corpus.entities.len(),
-        corpus.warnings.len()
+        corpus.warnings.len(),
+        corpus.skipped.len()
     );
-    for warning in &corpus.warnings {
+    for warning in corpus.warnings.iter().chain(&corpus.skipped) {
         out!("warning: {warning}");
     }
 }

@@ -28,7 +28,7 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    for warning in &corpus.warnings {
+    for warning in corpus.warnings.iter().chain(&corpus.skipped) {
         eprintln!("warning: {warning}");
     }
     let mut out = std::io::stdout().lock();

@@ -21,7 +21,11 @@ pub struct Corpus {
     pub name: String,
     pub documents: Vec<Document>,
     pub entities: Vec<Entity>,
+    /// What went wrong in documents that were kept.
     pub warnings: Vec<Warning>,
+    /// Files and folder entries left out of the corpus, each with the reason
+    /// (binary, too large, malformed, a link leading elsewhere, a FIFO).
+    pub skipped: Vec<Warning>,
 }
 
 /// Index into `Corpus::documents`.

@@ -13,11 +13,14 @@
 //! |-----------------------------------------|-------------------------------------------|
 //! | invalid UTF-8                           | bytes decoded as Windows-1252, warning    |
 //! | empty or whitespace-only file           | document kept (titled by file), warning   |
-//! | malformed front matter or catalogue     | error at `file:line`                      |
+//! | malformed catalogue                     | error at `catalog.toml:line`              |
 //! | unknown date format                     | date ignored, warning at `file:line`      |
 //! | catalogue entry for a missing file      | warning at `catalog.toml:line`            |
-//! | binary file (a NUL byte)                | error                                     |
-//! | file over [`MAX_FILE_BYTES`]            | error                                     |
+//! | binary file (a NUL byte)                | file skipped, warning                     |
+//! | file over [`MAX_FILE_BYTES`]            | file skipped, warning                     |
+//! | malformed front matter in one file      | file skipped, warning at `file:line`      |
+//! | link to a folder, or outside the folder | not followed, warning                     |
+//! | FIFO, device or socket named `*.txt`    | not opened, warning                       |
 //! | identical documents                     | kept once (pipeline), warning             |
 
 use std::collections::BTreeMap;
@@ -84,23 +87,111 @@ pub struct IngestError {
     pub message: String,
 }
 
-/// Every `.txt` and `.md` file below `dir`, sorted by path. A `README.md`
-/// at the top of the folder describes the corpus and is not part of it.
-pub fn find_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
+/// What a walk of the corpus folder found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The `.txt` and `.md` files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// The folders walked, the corpus folder first (for build watches).
+    pub folders: Vec<PathBuf>,
+    /// Entries left out: links leading elsewhere, special files, unreadable
+    /// folders, each with the reason.
+    pub skipped: Vec<Warning>,
+}
+
+/// Walks `dir` for every `.txt` and `.md` file below it. A `README.md` at
+/// the top of the folder describes the corpus and is not part of it.
+///
+/// Nothing outside `dir` is read: symbolic links to folders are not
+/// followed (so a link loop cannot hang the walk), a link to a file counts
+/// only when the file lies inside `dir`, and special files (FIFOs, devices,
+/// sockets) are skipped, each with a warning; only the top folder failing
+/// to open is an error.
+pub fn walk(dir: &Path) -> std::io::Result<Walk> {
+    let root = std::fs::canonicalize(dir)?;
+    let mut walk = Walk::default();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if is_document(&path) && !(folder == dir && is_readme(&path)) {
-                files.push(path);
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if folder.as_path() == dir => return Err(e),
+            Err(e) => {
+                walk.skipped
+                    .push(skipped(dir, &folder, format!("cannot read folder: {e}")));
+                continue;
+            }
+        };
+        walk.folders.push(folder.clone());
+        for entry in entries.flatten() {
+            let path = entry.path();
+            match entry_kind(&root, &path) {
+                EntryKind::Folder => pending.push(path),
+                EntryKind::File if is_document(&path) && !(folder == dir && is_readme(&path)) => {
+                    walk.files.push(path)
+                }
+                EntryKind::File => {}
+                EntryKind::Skipped(reason) if is_document(&path) || reason.starts_with("link") => {
+                    walk.skipped.push(skipped(dir, &path, reason))
+                }
+                EntryKind::Skipped(_) => {}
             }
         }
     }
-    files.sort();
-    Ok(files)
+    walk.files.sort();
+    walk.skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(walk)
+}
+
+/// Every `.txt` and `.md` file below `dir`, sorted by path (see [`walk`]).
+pub fn find_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    Ok(walk(dir)?.files)
+}
+
+/// What an entry of the corpus folder is, for the walk.
+enum EntryKind {
+    Folder,
+    File,
+    Skipped(String),
+}
+
+/// Classifies `path` without following a link to a folder and without
+/// opening anything.
+fn entry_kind(root: &Path, path: &Path) -> EntryKind {
+    let Ok(own) = std::fs::symlink_metadata(path) else {
+        return EntryKind::Skipped("cannot be read".into());
+    };
+    if own.is_dir() {
+        return EntryKind::Folder;
+    }
+    if own.file_type().is_symlink() {
+        let target = std::fs::canonicalize(path);
+        return match (&target, std::fs::metadata(path)) {
+            (Ok(target), Ok(meta)) if meta.is_file() && target.starts_with(root) => EntryKind::File,
+            (Ok(_), Ok(meta)) if meta.is_dir() => {
+                EntryKind::Skipped("link to a folder: not followed".into())
+            }
+            (Ok(target), Ok(meta)) if meta.is_file() => EntryKind::Skipped(format!(
+                "link to a file outside the corpus folder ({}): not read",
+                target.display()
+            )),
+            (Ok(_), Ok(_)) => EntryKind::Skipped("link to a special file: not read".into()),
+            _ => EntryKind::Skipped("link that leads nowhere: not read".into()),
+        };
+    }
+    if own.is_file() {
+        EntryKind::File
+    } else {
+        EntryKind::Skipped("not a regular file (a FIFO, device or socket): not read".into())
+    }
+}
+
+/// A warning that `path` was left out, and why.
+fn skipped(root: &Path, path: &Path, reason: String) -> Warning {
+    Warning {
+        file: relative_path(root, path),
+        line: None,
+        message: format!("skipped: {reason}"),
+    }
 }
 
 fn is_document(path: &Path) -> bool {
@@ -142,16 +233,7 @@ pub fn read_file(
         line,
         message,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| error(None, format!("cannot read: {e}")))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(error(
-            None,
-            format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit for one document"),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| error(None, format!("cannot read: {e}")))?;
+    let bytes = read_bounded(path).map_err(|message| error(None, message))?;
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(error(
             Some(line_at(&bytes, at)),
@@ -207,6 +289,32 @@ pub fn read_file(
         body_start,
         declared,
     })
+}
+
+/// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]:
+/// anything else (a FIFO, a device, a larger file) is refused before or
+/// while reading, never read to the end.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO, device or socket): not read".into());
+    }
+    let too_big = |size: u64| {
+        format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit for one document")
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";

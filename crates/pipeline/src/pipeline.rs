@@ -2,8 +2,11 @@
 //! annotated corpus.
 //!
 //! Invariant: every file found is either a document of the corpus, or named
-//! in a warning saying why it is not (an identical copy of another), or the
-//! reason the build failed. Metadata takes each field from the front matter,
+//! in `Corpus::skipped` with the reason it was left out (binary, too large,
+//! malformed, a link leading outside the folder), or in a warning (an
+//! identical copy of another); one bad file never stops the others. Only a
+//! malformed catalogue, an unreadable folder, or a bad file asked for alone
+//! fails the build. Metadata takes each field from the front matter,
 //! else the catalogue, else what the text establishes.
 
 use std::collections::HashMap;
@@ -61,23 +64,37 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
             message: "no such file or folder".into(),
         });
     }
-    let (root, files) = if path.is_file() {
+    let single_file = !path.is_dir();
+    let (root, files, mut skipped) = if single_file {
         (
             path.parent().unwrap_or(Path::new(".")).to_path_buf(),
             vec![path.to_path_buf()],
+            Vec::new(),
         )
     } else {
-        (
-            path.to_path_buf(),
-            ingest::find_files(path).map_err(io_error)?,
-        )
+        let walk = ingest::walk(path).map_err(io_error)?;
+        (path.to_path_buf(), walk.files, walk.skipped)
     };
     let mut warnings = Vec::new();
     let catalog = ingest::read_catalog(&root, &mut warnings)?;
     let mut documents: Vec<Document> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for file in files {
-        let source = ingest::read_file(&root, &file, &mut warnings)?;
+        // One bad file of a folder is left out with its reason; a single
+        // file asked for by name is the whole build, so it is an error.
+        let source = match ingest::read_file(&root, &file, &mut warnings) {
+            Ok(source) => source,
+            Err(e) if !single_file => {
+                warnings.retain(|w| w.file != e.file);
+                skipped.push(Warning {
+                    file: e.file,
+                    line: e.line,
+                    message: format!("skipped: {}", e.message),
+                });
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         let document = annotate(source, &catalog);
         if !document.text.is_empty() {
             if let Some(&first) = seen.get(&document.text) {
@@ -108,6 +125,7 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
         documents,
         entities,
         warnings,
+        skipped,
     })
 }
 

@@ -1,8 +1,10 @@
 //! Bad input: every case gets a clear message naming the file (and line)
-//! and either stops the build or keeps the document with a warning.
+//! and either leaves the file out, keeps the document with a warning, or
+//! (a malformed catalogue) stops the build.
 //!
 //! Properties checked:
-//! 1. Build errors name the file and, where there is one, the line.
+//! 1. A bad file is skipped with a warning naming it (and the line); the
+//!    good files of the folder are built; catalogue errors name file and line.
 //! 2. Warnings name the file and line, and the document is kept.
 //! 3. Metadata comes from front matter, else the catalogue, else the text.
 //! 4. A single file builds on its own, with its folder's catalogue.
@@ -62,7 +64,7 @@ impl Drop for TempDir {
 const ARTICLE: &str = "A headline for the story\n\nThe first paragraph of the story says something useful about the world today.\n";
 
 #[test]
-fn build_errors_name_file_and_line() {
+fn bad_files_are_skipped_and_the_rest_built() {
     let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
     let cases: &[FileCase] = &[
         // (case, file, contents, file in error, line, words in message)
@@ -106,6 +108,39 @@ fn build_errors_name_file_and_line() {
             None,
             "over the",
         ),
+    ];
+    for (case, file, contents, skipped_file, line, words) in cases {
+        let dir = TempDir::new("skipped");
+        dir.write("a.txt", ARTICLE.as_bytes());
+        dir.write(file, contents);
+        let corpus = build(dir.path()).unwrap_or_else(|e| panic!("{case}: should build, got {e}"));
+        let files: Vec<&str> = corpus.documents.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(files, ["a.txt"], "{case}: the good file is built");
+        let [skipped] = corpus.skipped.as_slice() else {
+            panic!("{case}: one skipped file, got {:?}", corpus.skipped);
+        };
+        assert_eq!(&skipped.file, skipped_file, "{case}: {skipped}");
+        assert_eq!(&skipped.line, line, "{case}: {skipped}");
+        assert!(
+            skipped.message.contains(words),
+            "{case}: {skipped} should say {words:?}"
+        );
+        assert!(
+            corpus.warnings.iter().all(|w| &w.file != skipped_file),
+            "{case}: no warnings about a file left out: {:?}",
+            corpus.warnings
+        );
+        let alone = build(&dir.path().join(file))
+            .err()
+            .unwrap_or_else(|| panic!("{case}: {file} alone should not build"));
+        assert!(alone.message.contains(words), "{case}: {alone}");
+    }
+}
+
+#[test]
+fn catalogue_errors_name_file_and_line() {
+    let cases: &[FileCase] = &[
+        // (case, file, contents, file in error, line, words in message)
         (
             "malformed catalogue",
             "catalog.toml",
@@ -230,6 +265,7 @@ fn a_clean_folder_has_no_warnings() {
     dir.write("README.md", b"# This folder\n\nDescribes the corpus.\n");
     let corpus = build(dir.path()).expect("builds");
     assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
     let files: Vec<&str> = corpus.documents.iter().map(|d| d.file.as_str()).collect();
     assert_eq!(
         files,
@@ -466,5 +502,66 @@ fn shuffled_markup_never_panics() {
         corpus.documents.len() + copies,
         texts.len(),
         "every file is a document or a copy of one"
+    );
+}
+
+/// A folder of hostile entries next to a good file: a symbolic-link loop, a
+/// link out of the folder, `/dev/zero` and a FIFO named `*.txt`, a link to a
+/// good file inside. The walk ends at once, reads nothing outside the
+/// folder, opens neither special file, and says why each was left out.
+#[cfg(unix)]
+#[test]
+fn hostile_folder_entries_are_skipped_not_followed() {
+    use std::os::unix::fs::symlink;
+    let outside = TempDir::new("outside");
+    outside.write(
+        "secret.txt",
+        b"A secret from elsewhere on the machine\n\nNever to be published.\n",
+    );
+    let dir = TempDir::new("hostile");
+    dir.write("a.txt", ARTICLE.as_bytes());
+    std::fs::create_dir_all(dir.path().join("sub")).expect("create sub");
+    symlink("..", dir.path().join("sub/a")).expect("link");
+    symlink("..", dir.path().join("sub/b")).expect("link");
+    symlink(outside.path(), dir.path().join("elsewhere")).expect("link");
+    symlink(
+        outside.path().join("secret.txt"),
+        dir.path().join("secret.txt"),
+    )
+    .expect("link");
+    symlink("/dev/zero", dir.path().join("zero.txt")).expect("link");
+    symlink(dir.path().join("a.txt"), dir.path().join("sub/again.txt")).expect("link");
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+
+    let corpus = build(dir.path()).expect("builds");
+    let files: Vec<&str> = corpus.documents.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(
+        files,
+        ["a.txt"],
+        "only the good file (its linked copy is identical)"
+    );
+    let skipped: Vec<(&str, &str)> = corpus
+        .skipped
+        .iter()
+        .map(|w| (w.file.as_str(), w.message.as_str()))
+        .collect();
+    for (file, words) in [
+        ("elsewhere", "link to a folder"),
+        ("pipe.txt", "not a regular file"),
+        ("secret.txt", "outside the corpus folder"),
+        ("sub/a", "link to a folder"),
+        ("sub/b", "link to a folder"),
+        ("zero.txt", "link to a special file"),
+    ] {
+        assert!(
+            skipped.iter().any(|(f, m)| *f == file && m.contains(words)),
+            "{file} skipped saying {words:?}: {skipped:?}"
+        );
+    }
+    assert!(
+        corpus.documents.iter().all(|d| !d.text.contains("secret")),
+        "nothing from outside the folder"
     );
 }

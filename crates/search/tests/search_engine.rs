@@ -327,6 +327,7 @@ fn annotated_corpus() -> Corpus {
             entity(EntityKind::Person, "Humza Yousaf", &["Yousaf"], vec![2]),
         ],
         warnings: Vec::new(),
+        skipped: Vec::new(),
     }
 }
 

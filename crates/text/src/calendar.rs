@@ -8,8 +8,6 @@ use crate::lexicon::{MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
 struct Calendar {
     /// Lowercase full names and abbreviations → month number 1–12.
     months: HashMap<&'static str, u8>,
-    /// Full names by month number − 1, lowercase.
-    full_names: [&'static str; 12],
     /// Full month names and weekdays, lowercase.
     month_and_day_names: HashSet<&'static str>,
 }
@@ -17,11 +15,9 @@ struct Calendar {
 fn calendar() -> &'static Calendar {
     static CALENDAR: OnceLock<Calendar> = OnceLock::new();
     CALENDAR.get_or_init(|| {
-        let mut full_names = [""; 12];
         let mut months = HashMap::new();
         for (name, number) in MONTHS.pairs() {
             if let Ok(n @ 1..=12) = number.parse::<u8>() {
-                full_names[usize::from(n - 1)] = name;
                 months.insert(name, n);
             }
         }
@@ -30,14 +26,13 @@ fn calendar() -> &'static Calendar {
                 months.insert(name, n);
             }
         }
-        let month_and_day_names = full_names
-            .iter()
-            .copied()
+        let month_and_day_names = MONTHS
+            .pairs()
+            .map(|(name, _)| name)
             .chain(WEEKDAYS.entries())
             .collect();
         Calendar {
             months,
-            full_names,
             month_and_day_names,
         }
     })
@@ -50,10 +45,11 @@ pub fn month_number(word: &str) -> Option<u8> {
 }
 
 /// The English name of month `number` (1–12), capitalised: "January".
+/// Reads the list directly rather than the parsed tables, so the browser
+/// app, which needs only this, carries no hash tables for it.
 pub fn month_name(number: u8) -> Option<String> {
-    let name = calendar()
-        .full_names
-        .get(usize::from(number.checked_sub(1)?))?;
+    let wanted = number.to_string();
+    let (name, _) = MONTHS.pairs().find(|(_, n)| *n == wanted)?;
     let mut chars = name.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
