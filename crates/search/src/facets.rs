@@ -289,7 +289,10 @@ impl FacetIndex {
             ),
             FacetColumn::build(Facet::Month.as_str(), single(&|d| month_of(d.meta.date))),
             FacetColumn::build(Facet::Person.as_str(), entities_of(EntityKind::Person)),
-            FacetColumn::build(Facet::Organisation.as_str(), entities_of(EntityKind::Organisation)),
+            FacetColumn::build(
+                Facet::Organisation.as_str(),
+                entities_of(EntityKind::Organisation),
+            ),
             FacetColumn::build(Facet::Place.as_str(), entities_of(EntityKind::Place)),
             FacetColumn::build(
                 Facet::Speaker.as_str(),
@@ -508,7 +511,10 @@ mod tests {
         for facet in Facet::ALL {
             assert_eq!(facet.as_str().parse::<Facet>(), Ok(facet));
         }
-        assert_eq!("topics".parse::<Facet>(), Err(UnknownFacet("topics".into())));
+        assert_eq!(
+            "topics".parse::<Facet>(),
+            Err(UnknownFacet("topics".into()))
+        );
         assert_eq!(Facet::from_alias("org"), Some(Facet::Organisation));
         assert_eq!(Facet::from_alias("said"), Some(Facet::Speaker));
         assert_eq!(Facet::from_alias("speaker"), None);

@@ -14,19 +14,30 @@ pub enum Notice {
     /// A `-` followed by a space.
     LoneMinus,
     /// A quote never closed; `text` is what it ran over.
-    UnclosedQuote { text: String },
+    UnclosedQuote {
+        text: String,
+    },
     /// `field:"…` never closed.
-    UnclosedFieldQuote { field: String, text: String },
+    UnclosedFieldQuote {
+        field: String,
+        text: String,
+    },
     /// `name:` where `name` is no facet; the words were searched instead.
-    UnknownField { field: String },
+    UnknownField {
+        field: String,
+    },
     /// `field:` with nothing after it.
-    EmptyFieldValue { field: String },
+    EmptyFieldValue {
+        field: String,
+    },
     /// `""`.
     EmptyQuotes,
     OrWithoutWordBefore,
     OrWithoutWordAfter,
     /// `word OR field:value`.
-    OrBeforeFilter { field: String },
+    OrBeforeFilter {
+        field: String,
+    },
     /// `word OR -word`.
     OrBeforeExclusion,
     /// More than [`MAX_CLAUSES`] words to find.
@@ -40,7 +51,9 @@ pub enum Notice {
         negated: bool,
     },
     /// A request filter on a facet the index does not have.
-    UnknownFacet { name: String },
+    UnknownFacet {
+        name: String,
+    },
     /// No unit has every word; those with some of them are shown.
     PartialMatch,
 }
@@ -55,7 +68,10 @@ impl std::fmt::Display for Notice {
                 write!(f, "Added the missing closing quote after \"{text}\".")
             }
             Notice::UnclosedFieldQuote { field, text } => {
-                write!(f, "Added the missing closing quote after {field}:\"{text}\".")
+                write!(
+                    f,
+                    "Added the missing closing quote after {field}:\"{text}\"."
+                )
             }
             Notice::UnknownField { field } => write!(
                 f,
@@ -96,9 +112,9 @@ impl std::fmt::Display for Notice {
             Notice::UnknownFacet { name } => {
                 write!(f, "There is no facet \"{name}\"; ignored its filter.")
             }
-            Notice::PartialMatch => f.write_str(
-                "Nothing matches every word; showing results that match some of them.",
-            ),
+            Notice::PartialMatch => {
+                f.write_str("Nothing matches every word; showing results that match some of them.")
+            }
         }
     }
 }

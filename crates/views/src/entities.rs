@@ -67,7 +67,11 @@ pub fn find_entity(corpus: &Corpus, name: &str) -> Option<EntityId> {
     entities
         .iter()
         .position(|e| e.name == name)
-        .or_else(|| entities.iter().position(|e| e.aliases.iter().any(|a| a == name)))
+        .or_else(|| {
+            entities
+                .iter()
+                .position(|e| e.aliases.iter().any(|a| a == name))
+        })
         .map(|i| i as EntityId)
 }
 
@@ -154,8 +158,14 @@ mod tests {
         };
         Corpus {
             documents: vec![
-                doc(vec![quote(Some(0), Some("Jeremy Hunt")), quote(None, Some("A nurse"))]),
-                doc(vec![quote(Some(0), Some("Jeremy Hunt")), quote(Some(1), None)]),
+                doc(vec![
+                    quote(Some(0), Some("Jeremy Hunt")),
+                    quote(None, Some("A nurse")),
+                ]),
+                doc(vec![
+                    quote(Some(0), Some("Jeremy Hunt")),
+                    quote(Some(1), None),
+                ]),
             ],
             entities: vec![
                 entity("Jeremy Hunt", &["Mr Hunt"], &[0, 1]),
@@ -185,15 +195,27 @@ mod tests {
     #[test]
     fn roles_are_distinct_and_summarised() {
         let mut hunt = entity("Jeremy Hunt", &[], &[]);
-        for role in ["Health Secretary", "health secretary", "MP", "Chancellor", "Foreign Secretary"] {
+        for role in [
+            "Health Secretary",
+            "health secretary",
+            "MP",
+            "Chancellor",
+            "Foreign Secretary",
+        ] {
             hunt.roles.push(Role {
                 role: role.into(),
                 doc: 0,
             });
         }
         let roles = distinct_roles(&hunt);
-        assert_eq!(roles, ["Health Secretary", "MP", "Chancellor", "Foreign Secretary"]);
-        assert_eq!(roles_summary(&roles), "Health Secretary; MP; Chancellor and 1 more");
+        assert_eq!(
+            roles,
+            ["Health Secretary", "MP", "Chancellor", "Foreign Secretary"]
+        );
+        assert_eq!(
+            roles_summary(&roles),
+            "Health Secretary; MP; Chancellor and 1 more"
+        );
         assert_eq!(roles_summary(&roles[..2]), "Health Secretary; MP");
         assert_eq!(kind_label(EntityKind::Organisation), "Organisations");
     }
