@@ -6,8 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::query::MAX_CLAUSES;
-
 /// One thing the engine did with a malformed or unlucky query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Notice {
@@ -40,10 +38,15 @@ pub enum Notice {
     },
     /// `word OR -word`.
     OrBeforeExclusion,
-    /// More than [`MAX_CLAUSES`] words to find.
-    TooManyWords,
-    /// More than [`MAX_CLAUSES`] words to leave out.
-    TooManyExclusions,
+    /// More words to find than the engine evaluates; the first `kept` were.
+    TooManyWords {
+        kept: usize,
+    },
+    /// More words to leave out than the engine evaluates; the first `kept`
+    /// were.
+    TooManyExclusions {
+        kept: usize,
+    },
     /// A `field:value` filter whose value names nothing in the facet.
     NoFacetValue {
         facet: String,
@@ -93,9 +96,9 @@ impl std::fmt::Display for Notice {
             Notice::OrBeforeExclusion => {
                 f.write_str("OR cannot join an excluded word; treated it as AND.")
             }
-            Notice::TooManyWords => write!(f, "Searched for the first {MAX_CLAUSES} words only."),
-            Notice::TooManyExclusions => {
-                write!(f, "Excluded the first {MAX_CLAUSES} words only.")
+            Notice::TooManyWords { kept } => write!(f, "Searched for the first {kept} words only."),
+            Notice::TooManyExclusions { kept } => {
+                write!(f, "Excluded the first {kept} words only.")
             }
             Notice::NoFacetValue {
                 facet,
@@ -142,7 +145,7 @@ mod tests {
                 "No speaker matches \"nobody\": nothing to leave out.",
             ),
             (
-                Notice::TooManyWords,
+                Notice::TooManyWords { kept: 16 },
                 "Searched for the first 16 words only.",
             ),
         ];

@@ -157,11 +157,15 @@ pub fn parse(input: &str, analyzer: &Analyzer, is_field: &dyn Fn(&str) -> bool) 
         }
     }
     if query.required.len() > MAX_CLAUSES {
-        query.notices.push(Notice::TooManyWords);
+        query
+            .notices
+            .push(Notice::TooManyWords { kept: MAX_CLAUSES });
         query.required.truncate(MAX_CLAUSES);
     }
     if query.excluded.len() > MAX_CLAUSES {
-        query.notices.push(Notice::TooManyExclusions);
+        query
+            .notices
+            .push(Notice::TooManyExclusions { kept: MAX_CLAUSES });
         query.excluded.truncate(MAX_CLAUSES);
     }
     query
