@@ -3,6 +3,7 @@
 use corpus_search::{SearchResults, Sort};
 use corpus_views::citation::human_date;
 use corpus_views::export::{document_rows, to_csv, to_json};
+use corpus_views::labels::sort_label;
 use corpus_views::requests::reader_at;
 use leptos::prelude::*;
 
@@ -146,9 +147,7 @@ fn SortSelect() -> impl IntoView {
                     router.replace(|s| s.sort = sort);
                 }
             >
-                <option value="relevance">"relevance"</option>
-                <option value="newest">"newest first"</option>
-                <option value="oldest">"oldest first"</option>
+                {Sort::ALL.map(|sort| view! { <option value=sort.as_str()>{sort_label(sort)}</option> })}
             </select>
         </label>
     }

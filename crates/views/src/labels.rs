@@ -1,11 +1,11 @@
-//! How facets and their values are named on screen.
+//! How facets, their values and sort orders are named on screen.
 //!
 //! Invariant: a label is derived from the facet name and value alone (and,
 //! for documents, the corpus), so the sidebar and the filter chips always
 //! agree.
 
 use corpus_model::Corpus;
-use corpus_search::Facet;
+use corpus_search::{Facet, Sort};
 
 /// The heading a facet is shown under: a built-in facet's own, a
 /// front-matter key with its first letter in capitals.
@@ -42,6 +42,15 @@ pub fn value_label(corpus: &Corpus, facet: &str, value: &str) -> String {
     value.to_string()
 }
 
+/// How a sort order is offered in the sort menu.
+pub fn sort_label(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Relevance => "relevance",
+        Sort::Newest => "newest first",
+        Sort::Oldest => "oldest first",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +63,12 @@ mod tests {
         assert_eq!(facet_label("topics"), "Topics");
         assert_eq!(facet_label("été"), "Été");
         assert_eq!(facet_label(""), "");
+    }
+
+    #[test]
+    fn sort_orders_have_menu_labels() {
+        let labels: Vec<&str> = Sort::ALL.into_iter().map(sort_label).collect();
+        assert_eq!(labels, ["relevance", "newest first", "oldest first"]);
     }
 
     #[test]
