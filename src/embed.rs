@@ -29,7 +29,8 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use corpus_views::state::{SortOrder, View, ViewState};
+use corpus_search::Sort;
+use corpus_views::state::{View, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -163,8 +164,7 @@ pub fn apply(request: SetRequest, state: &ViewState) -> Result<ViewState, String
         next.filters = checked_filters(filters)?;
     }
     if let Some(sort) = request.sort {
-        next.sort =
-            SortOrder::from_name(&sort).ok_or_else(|| format!("unknown sort \"{sort}\""))?;
+        next.sort = sort.parse::<Sort>().map_err(|e| e.to_string())?;
     }
     // A new search from the reader or a name's page shows its results, as
     // typing into the search box does.
@@ -393,7 +393,7 @@ mod tests {
                         "speaker".to_string(),
                         vec!["Jeremy Hunt".to_string()],
                     )]),
-                    sort: SortOrder::Newest,
+                    sort: Sort::Newest,
                     ..Default::default()
                 },
             ),

@@ -2,10 +2,11 @@
 
 use corpus_model::Entity;
 use corpus_views::citation::human_date;
+use corpus_views::entities::{distinct_roles, find_entity, quotes_of};
+use corpus_views::requests::reader_at;
 use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
-use crate::components::people_view::distinct_roles;
 use crate::components::quotes_view::QuoteCard;
 use crate::data::{corpus, document};
 use crate::routing::{Link, Router};
@@ -16,35 +17,9 @@ pub fn EntityView() -> impl IntoView {
     let name = Memo::new(move |_| router.state.with(|s| s.entity.clone().unwrap_or_default()));
     move || {
         let name = name.get();
-        let entity = corpus()
-            .entities
-            .iter()
-            .position(|e| e.name == name)
-            .or_else(|| {
-                corpus()
-                    .entities
-                    .iter()
-                    .position(|e| e.aliases.contains(&name))
-            });
-        let quotes: Vec<(u32, u32)> = corpus()
-            .documents
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc)| {
-                doc.quotes
-                    .iter()
-                    .enumerate()
-                    .map(move |(q, quote)| (d, q, quote))
-            })
-            .filter(|(_, _, quote)| match entity {
-                Some(id) => quote.speaker == Some(id as u32),
-                None => {
-                    quote.speaker.is_none() && quote.speaker_name.as_deref() == Some(name.as_str())
-                }
-            })
-            .map(|(d, q, _)| (d as u32, q as u32))
-            .collect();
-        view! { <EntityPage name=name entity=entity.map(|i| &corpus().entities[i]) quotes=quotes /> }
+        let entity = find_entity(corpus(), &name);
+        let quotes = quotes_of(corpus(), entity, &name);
+        view! { <EntityPage name=name entity=entity.map(|i| &corpus().entities[i as usize]) quotes=quotes /> }
     }
 }
 
@@ -131,7 +106,7 @@ fn EntityDocuments(entity: &'static Entity) -> impl IntoView {
                     .iter()
                     .map(|&id| {
                         let doc = document(id);
-                        let to = ViewState { view: View::Reader, doc: Some(doc.file.clone()), query: entity.name.clone(), ..ViewState::default() };
+                        let to = reader_at(&doc.file, &entity.name);
                         let when = doc.meta.date.as_ref().map_or_else(|| "Undated".to_string(), human_date);
                         view! { <li><Link to=to nav=true>{doc.meta.title.clone()}</Link><span class="meta">{format!(" · {when}")}</span></li> }
                     })

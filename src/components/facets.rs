@@ -1,6 +1,7 @@
 //! The facet sidebar (values with live counts) and the active-filter chips.
 
-use corpus_search::Facet;
+use corpus_search::FacetCounts;
+use corpus_views::labels::{facet_label, value_label};
 use leptos::prelude::*;
 
 use crate::data::corpus;
@@ -8,27 +9,6 @@ use crate::routing::Router;
 
 /// How many values a facet shows before "Show all".
 const COLLAPSED_VALUES: usize = 8;
-
-/// The heading a facet is shown under.
-pub fn facet_label(name: &str) -> String {
-    match name {
-        "source" => "Source".into(),
-        "kind" => "Kind".into(),
-        "year" => "Year".into(),
-        "person" => "People".into(),
-        "organisation" => "Organisations".into(),
-        "place" => "Places".into(),
-        "speaker" => "Speaker".into(),
-        "document" => "Document".into(),
-        other => {
-            let mut chars = other.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-    }
-}
 
 /// Whether the filters start open: on wide screens, not on phones, and not
 /// in an embedded explorer, where height is the host page's.
@@ -46,7 +26,7 @@ fn filters_start_open() -> bool {
 #[component]
 pub fn FilterSidebar(
     label: &'static str,
-    #[prop(into)] facets: Signal<Vec<Facet>>,
+    #[prop(into)] facets: Signal<Vec<FacetCounts>>,
 ) -> impl IntoView {
     view! {
         <aside class="sidebar" aria-label=label>
@@ -58,19 +38,9 @@ pub fn FilterSidebar(
     }
 }
 
-/// How a facet value is shown: documents by their title, the rest as they are.
-pub fn value_label(facet: &str, value: &str) -> String {
-    if facet == "document" {
-        if let Some(doc) = corpus().documents.iter().find(|d| d.file == value) {
-            return doc.meta.title.clone();
-        }
-    }
-    value.to_string()
-}
-
 /// Every facet of the current results, each value a toggle with its count.
 #[component]
-fn FacetSidebar(#[prop(into)] facets: Signal<Vec<Facet>>) -> impl IntoView {
+fn FacetSidebar(#[prop(into)] facets: Signal<Vec<FacetCounts>>) -> impl IntoView {
     view! {
         <div class="facets">
             <For
@@ -85,7 +55,7 @@ fn FacetSidebar(#[prop(into)] facets: Signal<Vec<Facet>>) -> impl IntoView {
 }
 
 #[component]
-fn FacetGroup(facet: Facet) -> impl IntoView {
+fn FacetGroup(facet: FacetCounts) -> impl IntoView {
     let router = Router::get();
     let expanded = RwSignal::new(false);
     let total = facet.values.len();
@@ -118,7 +88,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                         .into_iter()
                         .map(|value| {
                             let name = name.clone();
-                            let label = value_label(&name, &value.value);
+                            let label = value_label(corpus(), &name, &value.value);
                             let toggled = value.value.clone();
                             view! {
                                 <li>
@@ -168,7 +138,7 @@ pub fn ActiveFilters() -> impl IntoView {
                     chips()
                         .into_iter()
                         .map(|(name, value)| {
-                            let label = format!("{}: {}", facet_label(&name), value_label(&name, &value));
+                            let label = format!("{}: {}", facet_label(&name), value_label(corpus(), &name, &value));
                             let aria = format!("Remove filter {label}");
                             view! {
                                 <button

@@ -4,9 +4,9 @@
 //! document opens), and the page size goes back to one page when they do.
 
 use corpus_search::SearchRequest;
+use corpus_views::requests::request_for;
 use leptos::prelude::*;
 
-use crate::components::search_view::request_for;
 use crate::routing::Router;
 
 /// Results that grow a page at a time.

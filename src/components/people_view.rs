@@ -1,9 +1,8 @@
 //! The index of people, organisations and places, with roles and aliases.
 
-use corpus_model::{Entity, EntityKind};
+use corpus_model::EntityKind;
+use corpus_views::entities::{self, counts_summary, distinct_roles, kind_label, roles_summary};
 use corpus_views::state::{View, ViewState};
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
 use leptos::prelude::*;
 
 use crate::data::corpus;
@@ -12,75 +11,19 @@ use crate::routing::{Link, Router};
 /// Entries shown per group at first.
 const PAGE: usize = 60;
 
-/// How many quotes each entity is the speaker of, by entity id.
-pub fn quote_counts() -> &'static [u32] {
+/// How many quotes each entity is the speaker of, by entity id, counted once.
+fn quote_counts() -> &'static [u32] {
     static COUNTS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    COUNTS.get_or_init(|| {
-        let mut counts = vec![0; corpus().entities.len()];
-        for quote in corpus().documents.iter().flat_map(|d| &d.quotes) {
-            if let Some(count) = quote.speaker.and_then(|s| counts.get_mut(s as usize)) {
-                *count += 1;
-            }
-        }
-        counts
-    })
-}
-
-pub fn kind_label(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "People",
-        EntityKind::Organisation => "Organisations",
-        EntityKind::Place => "Places",
-    }
-}
-
-/// Distinct roles of an entity, in the order the corpus gives them.
-pub fn distinct_roles(entity: &Entity) -> Vec<String> {
-    let mut roles: Vec<String> = Vec::new();
-    for role in &entity.roles {
-        if !roles.iter().any(|r| r.eq_ignore_ascii_case(&role.role)) {
-            roles.push(role.role.clone());
-        }
-    }
-    roles
-}
-
-/// Roles shown in the index before "and N more".
-const ROLES_SHOWN: usize = 3;
-
-/// The first few roles, and how many more the entity's page lists.
-fn roles_summary(roles: &[String]) -> String {
-    let shown = roles[..roles.len().min(ROLES_SHOWN)].join("; ");
-    match roles.len().saturating_sub(ROLES_SHOWN) {
-        0 => shown,
-        more => format!("{shown} and {more} more"),
-    }
+    COUNTS.get_or_init(|| entities::quote_counts(corpus()))
 }
 
 #[component]
 pub fn PeopleView() -> impl IntoView {
     let router = Router::get();
     let matching = Memo::new(move |_| {
-        let query = router.state.with(|s| s.query.trim().to_string());
-        let matcher = SkimMatcherV2::default();
-        let mut ranked: Vec<(i64, usize, u32)> = corpus()
-            .entities
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                let score = if query.is_empty() {
-                    0
-                } else {
-                    std::iter::once(&e.name)
-                        .chain(&e.aliases)
-                        .filter_map(|n| matcher.fuzzy_match(n, &query))
-                        .max()?
-                };
-                Some((score, i, e.documents.len() as u32))
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
-        ranked.into_iter().map(|(_, i, _)| i).collect::<Vec<_>>()
+        router
+            .state
+            .with(|s| entities::rank_entities(corpus(), &s.query))
     });
     let groups = [
         EntityKind::Person,
@@ -137,16 +80,7 @@ fn EntityItem(id: usize) -> impl IntoView {
         ..ViewState::default()
     };
     let roles = distinct_roles(entity);
-    let quotes = quote_counts()[id];
-    let docs = entity.documents.len();
-    let counts = match quotes {
-        0 => format!("{docs} doc{}", if docs == 1 { "" } else { "s" }),
-        q => format!(
-            "{docs} doc{} · {q} quote{}",
-            if docs == 1 { "" } else { "s" },
-            if q == 1 { "" } else { "s" }
-        ),
-    };
+    let counts = counts_summary(entity.documents.len(), quote_counts()[id]);
     view! {
         <li class="entity-item">
             <Link to=to class="entity-name" nav=true>{entity.name.clone()}</Link>

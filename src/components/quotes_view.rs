@@ -85,7 +85,7 @@ pub fn QuoteCard(
     let d = document(doc);
     let q = &d.quotes[quote as usize];
     let speaker = speaker_name(corpus(), q);
-    let kind = format!("{:?}", q.kind).to_lowercase();
+    let kind = q.kind.as_str();
     let in_context = ViewState {
         view: View::Reader,
         doc: Some(d.file.clone()),

@@ -1,14 +1,13 @@
 //! One document: its metadata, its cleaned text with the search terms, quotes
 //! and names marked, match navigation, and the original file on request.
 
-use corpus_model::{BlockKind, Document, QuoteKind};
-use corpus_search::SearchRequest;
+use corpus_model::{BlockKind, Document};
 use corpus_views::annotate::{pieces, Layers, Piece};
 use corpus_views::citation::{human_date, speaker_name};
+use corpus_views::requests::{highlight_request, results_of};
 use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
-use crate::components::search_view::request_for;
 use crate::data::{corpus, index};
 use crate::routing::{Link, Router};
 
@@ -38,63 +37,14 @@ pub fn Reader() -> impl IntoView {
 fn DocumentPage(doc: &'static Document) -> impl IntoView {
     let router = Router::get();
     let show_original = RwSignal::new(false);
-    let query = Memo::new(move |_| router.state.with(|s| s.query.clone()));
-    let terms = Memo::new(move |_| {
-        let query = query.get();
-        if query.trim().is_empty() {
-            return Vec::new();
-        }
-        let request = SearchRequest {
-            limit: 0,
-            ..request_for(
-                &ViewState {
-                    query,
-                    ..ViewState::default()
-                },
-                0,
-            )
-        };
-        index().search(corpus(), &request).terms
-    });
-    let marks = Memo::new(move |_| {
-        terms.with(|t| {
-            if t.is_empty() {
-                Vec::new()
-            } else {
-                index().highlight(&doc.text, t)
-            }
-        })
-    });
+    let marks = match_marks(doc);
     let current = RwSignal::new(None::<usize>);
-    let back = Signal::derive(move || {
-        router.state.with(|s| ViewState {
-            query: s.query.clone(),
-            filters: s.filters.clone(),
-            sort: s.sort,
-            ..ViewState::default()
-        })
-    });
-
+    let back = Signal::derive(move || router.state.with(results_of));
     Effect::new(move |_| {
         if let Some(quote) = router.state.with(|s| s.quote) {
             request_animation_frame(move || scroll_to(&format!("quote-{quote}")));
         }
     });
-    let step = move |forward: bool| {
-        let total = marks.with_untracked(Vec::len);
-        if total == 0 {
-            return;
-        }
-        let next = match (current.get_untracked(), forward) {
-            (None, true) => 0,
-            (None, false) => total - 1,
-            (Some(i), true) => (i + 1) % total,
-            (Some(i), false) => (i + total - 1) % total,
-        };
-        current.set(Some(next));
-        scroll_to(&format!("match-{next}"));
-    };
-
     view! {
         <article class="reader" aria-labelledby="doc-title">
             <p class="back"><Link to=back>"← All results"</Link></p>
@@ -103,19 +53,7 @@ fn DocumentPage(doc: &'static Document) -> impl IntoView {
                 <DocumentMeta doc=doc />
             </header>
             <div class="reader-tools" role="toolbar" aria-label="Document tools">
-                <Show when=move || marks.with(|m| !m.is_empty())>
-                    <span class="match-count" aria-live="polite">
-                        {move || {
-                            let total = marks.with(Vec::len);
-                            match current.get() {
-                                Some(i) => format!("Match {} of {total}", i + 1),
-                                None => format!("{total} matches"),
-                            }
-                        }}
-                    </span>
-                    <button type="button" class="secondary" on:click=move |_| step(false)>"Previous match"</button>
-                    <button type="button" class="secondary" on:click=move |_| step(true)>"Next match"</button>
-                </Show>
+                <MatchNavigation marks=marks current=current />
                 <button
                     type="button"
                     class="secondary"
@@ -137,6 +75,67 @@ fn DocumentPage(doc: &'static Document) -> impl IntoView {
             <DocumentQuotes doc=doc />
             <DocumentEntities doc=doc />
         </article>
+    }
+}
+
+/// The byte ranges of the document's words matching the query, searched
+/// again only when the query changes.
+fn match_marks(doc: &'static Document) -> Memo<Vec<(u32, u32)>> {
+    let router = Router::get();
+    let query = Memo::new(move |_| router.state.with(|s| s.query.clone()));
+    let terms = Memo::new(move |_| {
+        let query = query.get();
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        index().search(corpus(), &highlight_request(&query)).terms
+    });
+    Memo::new(move |_| {
+        terms.with(|t| {
+            if t.is_empty() {
+                Vec::new()
+            } else {
+                index().highlight(&doc.text, t)
+            }
+        })
+    })
+}
+
+/// The match count and the buttons stepping through the matches, shown
+/// when the query matches the document.
+#[component]
+fn MatchNavigation(
+    marks: Memo<Vec<(u32, u32)>>,
+    current: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let step = move |forward: bool| {
+        let total = marks.with_untracked(Vec::len);
+        if total == 0 {
+            return;
+        }
+        let next = match (current.get_untracked(), forward) {
+            (None, true) => 0,
+            (None, false) => total - 1,
+            (Some(i), true) => (i + 1) % total,
+            (Some(i), false) => (i + total - 1) % total,
+        };
+        current.set(Some(next));
+        scroll_to(&format!("match-{next}"));
+    };
+    view! {
+        <Show when=move || marks.with(|m| !m.is_empty())>
+            <span class="match-count" aria-live="polite">
+                {move || {
+                    let total = marks.with(Vec::len);
+                    match current.get() {
+                        Some(i) => format!("Match {} of {total}", i + 1),
+                        None => format!("{total} matches"),
+                    }
+                }}
+            </span>
+            <button type="button" class="secondary" on:click=move |_| step(false)>"Previous match"</button>
+            <button type="button" class="secondary" on:click=move |_| step(true)>"Next match"</button>
+        </Show>
     }
 }
 
@@ -260,11 +259,7 @@ fn render_piece(
         let quote = &doc.quotes[i as usize];
         let first = !std::mem::replace(&mut quote_opened[i as usize], true);
         let id = first.then(|| format!("quote-{i}"));
-        let class = match quote.kind {
-            QuoteKind::Direct => "quote direct",
-            QuoteKind::Partial => "quote partial",
-            QuoteKind::Reported => "quote reported",
-        };
+        let class = format!("quote {}", quote.kind.as_str());
         let tag = (piece.end == quote.end).then(|| {
             let name = speaker_name(corpus(), quote);
             let to = ViewState {
@@ -327,7 +322,7 @@ fn DocumentQuotes(doc: &'static Document) -> impl IntoView {
             .map(|(i, quote)| {
                 let text = doc.quote_text(quote).to_string();
                 let who = speaker_name(corpus(), quote);
-                let kind = format!("{:?}", quote.kind).to_lowercase();
+                let kind = quote.kind.as_str();
                 view! {
                     <li>
                         <button type="button" class="link-button" on:click=move |_| router.replace(|s| s.quote = Some(i as u32))>

@@ -1,9 +1,10 @@
 //! The home view: results grouped by document, facets, sorting and export.
 
-use corpus_search::{SearchRequest, SearchResults, Sort};
+use corpus_search::{SearchResults, Sort};
 use corpus_views::citation::human_date;
 use corpus_views::export::{document_rows, to_csv, to_json};
-use corpus_views::state::{SortOrder, View, ViewState};
+use corpus_views::labels::sort_label;
+use corpus_views::requests::reader_at;
 use leptos::prelude::*;
 
 use crate::components::export::ExportButtons;
@@ -16,25 +17,6 @@ use crate::routing::{Link, Router};
 
 /// Results shown at first, and added by "Show more".
 const PAGE: usize = 20;
-
-/// The engine's sort order for a URL sort order.
-pub fn engine_sort(sort: SortOrder) -> Sort {
-    match sort {
-        SortOrder::Relevance => Sort::Relevance,
-        SortOrder::Newest => Sort::DateNewest,
-        SortOrder::Oldest => Sort::DateOldest,
-    }
-}
-
-/// The search request a view state describes.
-pub fn request_for(state: &ViewState, limit: usize) -> SearchRequest {
-    SearchRequest {
-        query: state.query.clone(),
-        filters: state.filters.clone(),
-        sort: engine_sort(state.sort),
-        limit,
-    }
-}
 
 #[component]
 pub fn SearchView() -> impl IntoView {
@@ -111,7 +93,7 @@ fn Notices(results: Memo<SearchResults>) -> impl IntoView {
             (!r.notices.is_empty()).then(|| {
                 view! {
                     <ul class="notices" aria-label="About your query">
-                        {r.notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                        {r.notices.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}
                     </ul>
                 }
             })
@@ -123,14 +105,7 @@ fn Notices(results: Memo<SearchResults>) -> impl IntoView {
 fn ResultItem(hit: corpus_search::Hit) -> impl IntoView {
     let router = Router::get();
     let doc = document(hit.doc);
-    let target = Signal::derive(move || {
-        router.state.with(|s| ViewState {
-            view: View::Reader,
-            doc: Some(doc.file.clone()),
-            query: s.query.clone(),
-            ..ViewState::default()
-        })
-    });
+    let target = Signal::derive(move || router.state.with(|s| reader_at(&doc.file, &s.query)));
     let meta: Vec<String> = [
         doc.meta.source.clone(),
         Some(
@@ -166,15 +141,13 @@ fn SortSelect() -> impl IntoView {
         <label class="sort">
             "Sort by "
             <select
-                prop:value=move || router.state.with(|s| s.sort.name())
+                prop:value=move || router.state.with(|s| s.sort.as_str())
                 on:change=move |ev| {
-                    let sort = SortOrder::from_name(&event_target_value(&ev)).unwrap_or_default();
+                    let sort = event_target_value(&ev).parse::<Sort>().unwrap_or_default();
                     router.replace(|s| s.sort = sort);
                 }
             >
-                <option value="relevance">"relevance"</option>
-                <option value="newest">"newest first"</option>
-                <option value="oldest">"oldest first"</option>
+                {Sort::ALL.map(|sort| view! { <option value=sort.as_str()>{sort_label(sort)}</option> })}
             </select>
         </label>
     }

@@ -1,12 +1,12 @@
 //! Documents and quotes over time for the current search, as an SVG chart
 //! with a table as its text alternative; choosing a period filters the search.
 
-use corpus_search::{Facet, SearchRequest};
+use corpus_search::{Facet, FacetCounts};
+use corpus_views::requests::timeline_requests;
 use corpus_views::state::View;
 use corpus_views::timeline::{timeline, Bucket, Counts, Period, Timeline};
 use leptos::prelude::*;
 
-use crate::components::search_view::request_for;
 use crate::data::{corpus, index};
 use crate::routing::Router;
 
@@ -17,54 +17,28 @@ const AXIS: f64 = 28.0;
 const MAX_LABELS: usize = 12;
 
 /// A facet's `(value, count)` pairs.
-fn counts(facets: &[Facet], name: &str) -> Vec<(String, u32)> {
+fn counts(facets: &[FacetCounts], facet: Facet) -> Vec<(String, u32)> {
     facets
         .iter()
-        .find(|f| f.name == name)
-        .map(|f| {
-            f.values
-                .iter()
-                .map(|v| (v.value.clone(), v.count))
-                .collect()
-        })
+        .find(|f| f.facet() == Some(facet))
+        .map(FacetCounts::pairs)
         .unwrap_or_default()
-}
-
-fn period_noun(period: Period) -> &'static str {
-    match period {
-        Period::Year => "year",
-        Period::Month => "month",
-    }
 }
 
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let router = Router::get();
     let data = Memo::new(move |_| {
-        let state = router.state.get();
-        let docs = index().search(
-            corpus(),
-            &SearchRequest {
-                limit: 0,
-                ..request_for(&state, 0)
-            },
+        let (doc_request, quote_request) = router.state.with(timeline_requests);
+        let docs = index().search(corpus(), &doc_request);
+        let quotes = index().search_quotes(corpus(), &quote_request);
+        let (doc_years, quote_years) = (
+            counts(&docs.facets, Facet::Year),
+            counts(&quotes.facets, Facet::Year),
         );
-        let mut quote_state = state.clone();
-        quote_state
-            .filters
-            .retain(|name, _| matches!(name.as_str(), "year" | "month" | "speaker"));
-        let quotes = index().search_quotes(
-            corpus(),
-            &SearchRequest {
-                limit: 0,
-                ..request_for(&quote_state, 0)
-            },
-        );
-        let (doc_years, quote_years) =
-            (counts(&docs.facets, "year"), counts(&quotes.facets, "year"));
         let (doc_months, quote_months) = (
-            counts(&docs.facets, "month"),
-            counts(&quotes.facets, "month"),
+            counts(&docs.facets, Facet::Month),
+            counts(&quotes.facets, Facet::Month),
         );
         timeline(
             Counts {
@@ -82,7 +56,7 @@ pub fn TimelineView() -> impl IntoView {
     let open = move |period: Period, key: String| {
         router.push(|s| {
             s.view = View::Search;
-            s.filters.insert(period.facet().into(), vec![key]);
+            s.filters.insert(period.facet().as_str().into(), vec![key]);
         });
     };
     view! {
@@ -90,7 +64,7 @@ pub fn TimelineView() -> impl IntoView {
             <h2 id="timeline-heading">"Timeline"</h2>
             <p class="hint">
                 {move || {
-                    let noun = period_noun(data.with(|t| t.period));
+                    let noun = data.with(|t| t.period.noun());
                     format!("Documents and quotes per {noun} for the current search. Choose a {noun} to see its documents.")
                 }}
             </p>
@@ -141,7 +115,7 @@ fn Chart(
     let label_every = timeline.buckets.len().div_ceil(MAX_LABELS).max(1);
     let desc = summary(&timeline);
     let period = timeline.period;
-    let title = format!("Documents and quotes per {}", period_noun(period));
+    let title = format!("Documents and quotes per {}", period.noun());
     let bars = timeline
         .buckets
         .iter()
@@ -177,7 +151,7 @@ fn Chart(
             </svg>
             <figcaption class="legend">
                 <span class="key key-docs"></span>
-                {format!("Documents (scaled to the busiest {}) ", period_noun(period))}
+                {format!("Documents (scaled to the busiest {}) ", period.noun())}
                 <span class="key key-quotes"></span>
                 "Quotes"
             </figcaption>
@@ -191,7 +165,7 @@ fn ChartTable(
     open: impl Fn(Period, String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let period = timeline.period;
-    let noun = period_noun(period);
+    let noun = period.noun();
     let rows = timeline
         .buckets
         .iter()

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use corpus_model::{Document, Quote};
 use corpus_pipeline as pipeline;
-use corpus_pipeline::quotes::record::{file_offset, kind_name, Record};
+use corpus_pipeline::quotes::record::{file_offset, Record};
 
 const USAGE: &str = "usage: corpus quotes PATH [--json]";
 
@@ -75,7 +75,7 @@ fn write_quote(out: &mut impl Write, doc: &Document, quote: &Quote) -> std::io::
         out,
         "{}:{line}: {} — {speaker}{role}{verb}",
         doc.file,
-        kind_name(quote.kind)
+        quote.kind.as_str()
     )?;
     writeln!(out, "    {}", doc.quote_text(quote).replace('\n', " "))
 }

@@ -41,16 +41,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .map_err(|_| format!("--limit: not a number: {value}"))?;
             }
             "--sort" => {
-                sort = match args.next().map(String::as_str) {
-                    Some("relevance") => Sort::Relevance,
-                    Some("newest") => Sort::DateNewest,
-                    Some("oldest") => Sort::DateOldest,
-                    other => {
-                        return Err(format!(
-                            "--sort: expected relevance, newest or oldest, got {other:?}"
-                        ))
-                    }
-                }
+                let name = args.next().map(String::as_str);
+                sort = name.and_then(|n| n.parse::<Sort>().ok()).ok_or_else(|| {
+                    format!("--sort: expected relevance, newest or oldest, got {name:?}")
+                })?;
             }
             _ => positional.push(arg.clone()),
         }
@@ -119,7 +113,7 @@ fn to_json(corpus: &corpus_model::Corpus, results: &SearchResults) -> serde_json
     json!({
         "total_documents": results.total_documents,
         "total_paragraphs": results.total_paragraphs,
-        "notices": results.notices,
+        "notices": results.notices.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "terms": results.terms,
         "hits": hits,
         "facets": results.facets,

@@ -217,6 +217,46 @@ pub enum QuoteKind {
     Reported,
 }
 
+impl QuoteKind {
+    pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Reported];
+
+    /// The name a kind goes by in facets, records and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Reported => "reported",
+        }
+    }
+}
+
+/// A name that is not a quote kind's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownQuoteKind(pub String);
+
+impl std::fmt::Display for UnknownQuoteKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown quote kind \"{}\" (expected direct, partial or reported)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownQuoteKind {}
+
+impl std::str::FromStr for QuoteKind {
+    type Err = UnknownQuoteKind;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        QuoteKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == name)
+            .ok_or_else(|| UnknownQuoteKind(name.to_string()))
+    }
+}
+
 /// Something wrong with the input that did not stop the build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
@@ -256,5 +296,38 @@ impl Document {
     /// The text of a quote.
     pub fn quote_text(&self, quote: &Quote) -> &str {
         &self.text[quote.start as usize..quote.end as usize]
+    }
+
+    /// The text of the byte range `start..end`, empty if the range is not
+    /// one of this text.
+    pub fn text_range(&self, start: u32, end: u32) -> &str {
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_kinds_round_trip_through_their_names() {
+        for kind in QuoteKind::ALL {
+            assert_eq!(kind.as_str().parse::<QuoteKind>(), Ok(kind));
+        }
+        assert_eq!(
+            "Direct".parse::<QuoteKind>(),
+            Err(UnknownQuoteKind("Direct".into()))
+        );
+    }
+
+    #[test]
+    fn text_range_is_empty_outside_the_text() {
+        let doc = Document {
+            text: "née visa".into(),
+            ..Document::default()
+        };
+        assert_eq!(doc.text_range(5, 9), "visa");
+        assert_eq!(doc.text_range(2, 3), "");
+        assert_eq!(doc.text_range(5, 40), "");
     }
 }

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::SearchIndex;
+use crate::index::SearchIndex;
 use corpus_model::Corpus;
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";

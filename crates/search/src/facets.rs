@@ -17,36 +17,134 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::analyzer::Analyzer;
-use super::index::text_range;
-use super::{Facet, FacetValue};
-use corpus_model::{Corpus, EntityKind, PartialDate, Quote, QuoteKind};
+use corpus_model::{Corpus, EntityKind, PartialDate, Quote};
 
-/// Values listed per facet; the rest are counted in `Facet::more`.
+/// Values listed per facet; the rest are counted in `FacetCounts::more`.
 pub const MAX_FACET_VALUES: usize = 100;
 
-/// Facet names of the document facets built from the model, in display order.
-pub const SOURCE: &str = "source";
-pub const KIND: &str = "kind";
-pub const YEAR: &str = "year";
-/// The year and month ("1987-03") of documents dated to at least a month.
-pub const MONTH: &str = "month";
-pub const PERSON: &str = "person";
-pub const ORGANISATION: &str = "organisation";
-pub const PLACE: &str = "place";
-pub const SPEAKER: &str = "speaker";
-/// The quote facet naming a quote's document (its file).
-pub const DOCUMENT: &str = "document";
+/// A facet the engine builds from the model (front-matter keys are facets
+/// too, named by their key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Source,
+    Kind,
+    Year,
+    /// The year and month ("1987-03") of documents dated to at least a month.
+    Month,
+    Person,
+    Organisation,
+    Place,
+    Speaker,
+    /// The quote facet naming a quote's document (its file).
+    Document,
+}
+
+impl Facet {
+    /// Every facet, document facets in display order, then `Document`.
+    pub const ALL: [Facet; 9] = [
+        Facet::Source,
+        Facet::Kind,
+        Facet::Year,
+        Facet::Month,
+        Facet::Person,
+        Facet::Organisation,
+        Facet::Place,
+        Facet::Speaker,
+        Facet::Document,
+    ];
+
+    /// The facet's name in requests, URLs and results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Source => "source",
+            Facet::Kind => "kind",
+            Facet::Year => "year",
+            Facet::Month => "month",
+            Facet::Person => "person",
+            Facet::Organisation => "organisation",
+            Facet::Place => "place",
+            Facet::Speaker => "speaker",
+            Facet::Document => "document",
+        }
+    }
+
+    /// The facet another spelling accepted in `field:value` queries stands
+    /// for (`org`, `said`, `type`, …), given in lower case.
+    pub fn from_alias(alias: &str) -> Option<Facet> {
+        ALIASES
+            .binary_search_by_key(&alias, |&(name, _)| name)
+            .ok()
+            .map(|i| ALIASES[i].1)
+    }
+}
+
+/// A name that is none of the built-in facets' (it may still be a
+/// front-matter key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFacet(pub String);
+
+impl std::fmt::Display for UnknownFacet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown facet \"{}\"", self.0)
+    }
+}
+
+impl std::error::Error for UnknownFacet {}
+
+impl std::str::FromStr for Facet {
+    type Err = UnknownFacet;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Facet::ALL
+            .into_iter()
+            .find(|f| f.as_str() == name)
+            .ok_or_else(|| UnknownFacet(name.to_string()))
+    }
+}
 
 /// Other spellings accepted in `field:value` queries. Keep sorted.
-const ALIASES: &[(&str, &str)] = &[
-    ("org", ORGANISATION),
-    ("organization", ORGANISATION),
-    ("orgs", ORGANISATION),
-    ("people", PERSON),
-    ("places", PLACE),
-    ("said", SPEAKER),
-    ("type", KIND),
+const ALIASES: &[(&str, Facet)] = &[
+    ("org", Facet::Organisation),
+    ("organization", Facet::Organisation),
+    ("orgs", Facet::Organisation),
+    ("people", Facet::Person),
+    ("places", Facet::Place),
+    ("said", Facet::Speaker),
+    ("type", Facet::Kind),
 ];
+
+/// Counts of one facet's values over a result set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCounts {
+    /// A [`Facet`]'s name, or a front-matter key.
+    pub name: String,
+    /// Selected values first, then by count, then alphabetically.
+    pub values: Vec<FacetValue>,
+    /// Values with a count that were left out of `values`.
+    pub more: u32,
+}
+
+impl FacetCounts {
+    /// The built-in facet these counts are of; `None` for a front-matter key.
+    pub fn facet(&self) -> Option<Facet> {
+        self.name.parse().ok()
+    }
+
+    /// The `(value, count)` pairs.
+    pub fn pairs(&self) -> Vec<(String, u32)> {
+        self.values
+            .iter()
+            .map(|v| (v.value.clone(), v.count))
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: u32,
+    pub selected: bool,
+}
 
 /// One facet over a set of units (documents or quotes).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -55,7 +153,7 @@ pub struct FacetColumn {
     /// Display values, sorted and unique.
     pub values: Vec<String>,
     /// Where each unit's values start in `unit_values` (plus the end).
-    #[serde(with = "super::index::prefix_sums")]
+    #[serde(with = "super::encoding::prefix_sums")]
     unit_offsets: Vec<u32>,
     unit_values: Vec<u32>,
 }
@@ -183,18 +281,21 @@ impl FacetIndex {
                 .collect()
         };
         let mut columns = vec![
-            FacetColumn::build(SOURCE, single(&|d| d.meta.source.clone())),
-            FacetColumn::build(KIND, single(&|d| d.meta.kind.clone())),
+            FacetColumn::build(Facet::Source.as_str(), single(&|d| d.meta.source.clone())),
+            FacetColumn::build(Facet::Kind.as_str(), single(&|d| d.meta.kind.clone())),
             FacetColumn::build(
-                YEAR,
+                Facet::Year.as_str(),
                 single(&|d| d.meta.date.map(|date| date.year.to_string())),
             ),
-            FacetColumn::build(MONTH, single(&|d| month_of(d.meta.date))),
-            FacetColumn::build(PERSON, entities_of(EntityKind::Person)),
-            FacetColumn::build(ORGANISATION, entities_of(EntityKind::Organisation)),
-            FacetColumn::build(PLACE, entities_of(EntityKind::Place)),
+            FacetColumn::build(Facet::Month.as_str(), single(&|d| month_of(d.meta.date))),
+            FacetColumn::build(Facet::Person.as_str(), entities_of(EntityKind::Person)),
             FacetColumn::build(
-                SPEAKER,
+                Facet::Organisation.as_str(),
+                entities_of(EntityKind::Organisation),
+            ),
+            FacetColumn::build(Facet::Place.as_str(), entities_of(EntityKind::Place)),
+            FacetColumn::build(
+                Facet::Speaker.as_str(),
                 docs.iter()
                     .map(|d| {
                         d.quotes
@@ -246,7 +347,7 @@ impl FacetIndex {
             })
             .collect();
         let kinds = quotes()
-            .map(|(_, q)| vec![quote_kind_name(q.kind).to_string()])
+            .map(|(_, q)| vec![q.kind.as_str().to_string()])
             .collect();
         let years = quotes()
             .map(|(d, _)| {
@@ -263,11 +364,11 @@ impl FacetIndex {
         let documents = quotes().map(|(d, _)| vec![d.file.clone()]).collect();
         Self {
             columns: vec![
-                FacetColumn::build(SPEAKER, speakers),
-                FacetColumn::build(KIND, kinds),
-                FacetColumn::build(YEAR, years),
-                FacetColumn::build(MONTH, months),
-                FacetColumn::build(DOCUMENT, documents),
+                FacetColumn::build(Facet::Speaker.as_str(), speakers),
+                FacetColumn::build(Facet::Kind.as_str(), kinds),
+                FacetColumn::build(Facet::Year.as_str(), years),
+                FacetColumn::build(Facet::Month.as_str(), months),
+                FacetColumn::build(Facet::Document.as_str(), documents),
             ],
         }
     }
@@ -280,12 +381,7 @@ impl FacetIndex {
                 .iter()
                 .position(|c| c.name.eq_ignore_ascii_case(n))
         };
-        by_name(&lower).or_else(|| {
-            let i = ALIASES
-                .binary_search_by_key(&lower.as_str(), |&(alias, _)| alias)
-                .ok()?;
-            by_name(ALIASES[i].1)
-        })
+        by_name(&lower).or_else(|| by_name(Facet::from_alias(&lower)?.as_str()))
     }
 
     /// Whether `unit` passes every selection.
@@ -297,7 +393,7 @@ impl FacetIndex {
     /// request's selections), counted disjunctively; `selected` are the
     /// request's selections, one per facet. Returns the facets and the units
     /// that pass every selection.
-    pub fn count(&self, units: &[u32], selected: &[Selection]) -> (Vec<Facet>, Vec<u32>) {
+    pub fn count(&self, units: &[u32], selected: &[Selection]) -> (Vec<FacetCounts>, Vec<u32>) {
         let mut counts: Vec<Vec<u32>> = self
             .columns
             .iter()
@@ -369,7 +465,7 @@ impl FacetIndex {
                         selected,
                     })
                     .collect();
-                Facet {
+                FacetCounts {
                     name: column.name.clone(),
                     values,
                     more,
@@ -393,15 +489,6 @@ pub fn speaker_of(corpus: &Corpus, quote: &Quote) -> Option<(String, Vec<String>
     }
 }
 
-/// The facet value of a quote kind.
-pub fn quote_kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Reported => "reported",
-    }
-}
-
 /// The quote text of a quote unit, for callers that have the corpus.
 pub fn quote_text(corpus: &Corpus, doc: u32, quote: u32) -> &str {
     corpus
@@ -410,7 +497,27 @@ pub fn quote_text(corpus: &Corpus, doc: u32, quote: u32) -> &str {
         .and_then(|d| {
             d.quotes
                 .get(quote as usize)
-                .map(|q| text_range(d, q.start, q.end))
+                .map(|q| d.text_range(q.start, q.end))
         })
         .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_round_trip_through_their_names_and_aliases() {
+        for facet in Facet::ALL {
+            assert_eq!(facet.as_str().parse::<Facet>(), Ok(facet));
+        }
+        assert_eq!(
+            "topics".parse::<Facet>(),
+            Err(UnknownFacet("topics".into()))
+        );
+        assert_eq!(Facet::from_alias("org"), Some(Facet::Organisation));
+        assert_eq!(Facet::from_alias("said"), Some(Facet::Speaker));
+        assert_eq!(Facet::from_alias("speaker"), None);
+        assert!(ALIASES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 }

@@ -3,7 +3,7 @@
 //!
 //! Quote words are not a field of their own: they are body words, and a
 //! quote is found through the span of body positions it covers (see
-//! [`super::index::QuoteSpan`]), which keeps the index from storing them
+//! `QuoteSpan` in the `index` module), which keeps the index from storing them
 //! twice.
 //!
 //! Invariant: the units of a field are documents (`Title`, `Source`), blocks

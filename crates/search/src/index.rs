@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::analyzer::Analyzer;
+use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
 use super::postings::{self, Entry, Record};
@@ -84,95 +85,125 @@ struct TermBuilder {
     entries: Vec<(Field, Entry)>,
 }
 
-impl SearchIndex {
-    /// Builds the index over every document of `corpus`.
-    pub fn build(corpus: &Corpus) -> Self {
-        let analyzer = Analyzer::default();
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let mut word_terms: HashMap<String, u32> = HashMap::new();
-        let mut builders: Vec<TermBuilder> = Vec::new();
-        let mut lengths: [Vec<u16>; 4] = Default::default();
-        let mut quote_spans = Vec::new();
-        let mut doc_first_block = vec![0u32];
-        let mut doc_first_quote = vec![0u32];
-        for (doc_id, doc) in corpus.documents.iter().enumerate() {
-            let doc_id = doc_id as u32;
-            let first_block = doc_first_block[doc_id as usize];
-            let first_quote = doc_first_quote[doc_id as usize];
-            let mut unit = |field: Field, unit: u32, text: &str| {
-                let tokens = analyzer.tokens(text);
-                if field.length_normalisation() > 0.0 {
-                    lengths[field as usize].push(tokens.len().min(u16::MAX as usize) as u16);
-                }
-                let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
-                for (position, token) in tokens.into_iter().enumerate() {
-                    let next_id = term_ids.len() as u32;
-                    let term = *term_ids.entry(token.term).or_insert(next_id);
-                    if term == next_id {
-                        builders.push(TermBuilder::default());
-                    }
-                    word_terms.entry(token.word).or_insert(term);
-                    occurrences.push((term, position as u32));
-                }
-                occurrences.sort_unstable();
-                for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
-                    let builder = &mut builders[group[0].0 as usize];
-                    if builder.last_doc != Some(doc_id) {
-                        builder.last_doc = Some(doc_id);
-                        builder.doc_freq += 1;
-                    }
-                    let positions = group.iter().map(|&(_, p)| p).collect();
-                    builder.entries.push((field, Entry { unit, positions }));
-                }
-            };
-            unit(Field::Title, doc_id, &doc.meta.title);
-            unit(
-                Field::Source,
-                doc_id,
-                doc.meta.source.as_deref().unwrap_or(""),
-            );
-            for (i, block) in doc.blocks.iter().enumerate() {
-                let number = first_block + i as u32;
-                unit(Field::Body, number, text_range(doc, block.start, block.end));
-            }
-            for (i, quote) in doc.quotes.iter().enumerate() {
-                let number = first_quote + i as u32;
-                quote_spans.push(QuoteSpan::of(doc, quote.start, quote.end));
-                let names = facets::speaker_of(corpus, quote).map(|(name, aliases)| {
-                    std::iter::once(name)
-                        .chain(aliases)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                });
-                unit(Field::Speaker, number, names.as_deref().unwrap_or(""));
-            }
-            doc_first_block.push(doc_first_block[doc_id as usize] + doc.blocks.len() as u32);
-            doc_first_quote.push(doc_first_quote[doc_id as usize] + doc.quotes.len() as u32);
-        }
+/// The index while documents are being added to it, terms numbered in the
+/// order they are first seen.
+#[derive(Default)]
+struct IndexBuilder {
+    analyzer: Analyzer,
+    term_ids: HashMap<String, u32>,
+    word_terms: HashMap<String, u32>,
+    builders: Vec<TermBuilder>,
+    lengths: [Vec<u16>; 4],
+    quote_spans: Vec<QuoteSpan>,
+    doc_first_block: Vec<u32>,
+    doc_first_quote: Vec<u32>,
+}
 
+/// The vocabulary and postings of a finished build.
+struct Postings {
+    words: fst::Map<Vec<u8>>,
+    terms: fst::Map<Vec<u8>>,
+    term_offsets: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+impl IndexBuilder {
+    fn new() -> Self {
+        IndexBuilder {
+            doc_first_block: vec![0],
+            doc_first_quote: vec![0],
+            ..IndexBuilder::default()
+        }
+    }
+
+    /// Adds a document's title, source, paragraphs and quote speakers.
+    fn add_document(&mut self, corpus: &Corpus, doc_id: u32, doc: &Document) {
+        let first_block = self.doc_first_block[doc_id as usize];
+        let first_quote = self.doc_first_quote[doc_id as usize];
+        self.add_unit(Field::Title, doc_id, doc_id, &doc.meta.title);
+        let source = doc.meta.source.as_deref().unwrap_or("");
+        self.add_unit(Field::Source, doc_id, doc_id, source);
+        for (i, block) in doc.blocks.iter().enumerate() {
+            let text = doc.text_range(block.start, block.end);
+            self.add_unit(Field::Body, doc_id, first_block + i as u32, text);
+        }
+        for (i, quote) in doc.quotes.iter().enumerate() {
+            self.quote_spans
+                .push(QuoteSpan::of(doc, quote.start, quote.end));
+            let names = facets::speaker_of(corpus, quote).map(|(name, aliases)| {
+                std::iter::once(name)
+                    .chain(aliases)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let names = names.as_deref().unwrap_or("");
+            self.add_unit(Field::Speaker, doc_id, first_quote + i as u32, names);
+        }
+        self.doc_first_block
+            .push(first_block + doc.blocks.len() as u32);
+        self.doc_first_quote
+            .push(first_quote + doc.quotes.len() as u32);
+    }
+
+    /// Adds the words of one unit of a field of document `doc_id`.
+    fn add_unit(&mut self, field: Field, doc_id: u32, unit: u32, text: &str) {
+        let tokens = self.analyzer.tokens(text);
+        if field.length_normalisation() > 0.0 {
+            self.lengths[field as usize].push(tokens.len().min(u16::MAX as usize) as u16);
+        }
+        let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+        for (position, token) in tokens.into_iter().enumerate() {
+            let next_id = self.term_ids.len() as u32;
+            let term = *self.term_ids.entry(token.term).or_insert(next_id);
+            if term == next_id {
+                self.builders.push(TermBuilder::default());
+            }
+            self.word_terms.entry(token.word).or_insert(term);
+            occurrences.push((term, position as u32));
+        }
+        occurrences.sort_unstable();
+        for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            let builder = &mut self.builders[group[0].0 as usize];
+            if builder.last_doc != Some(doc_id) {
+                builder.last_doc = Some(doc_id);
+                builder.doc_freq += 1;
+            }
+            let positions = group.iter().map(|&(_, p)| p).collect();
+            builder.entries.push((field, Entry { unit, positions }));
+        }
+    }
+
+    /// Renumbers the terms in byte order, encodes their postings and builds
+    /// the two FSTs.
+    fn postings(
+        term_ids: HashMap<String, u32>,
+        word_terms: HashMap<String, u32>,
+        mut builders: Vec<TermBuilder>,
+    ) -> Postings {
         let mut sorted_terms: Vec<(String, u32)> = term_ids.into_iter().collect();
         sorted_terms.sort_unstable();
         let mut rank = vec![0u32; sorted_terms.len()];
         let mut term_offsets = Vec::with_capacity(sorted_terms.len() + 1);
-        let mut postings_bytes = Vec::new();
-        let mut by_field: Vec<(Field, Vec<Entry>)> = Vec::new();
+        let mut bytes = Vec::new();
         for (new_id, (_, old_id)) in sorted_terms.iter().enumerate() {
             rank[*old_id as usize] = new_id as u32;
             let builder = std::mem::take(&mut builders[*old_id as usize]);
-            by_field.clear();
-            for field in Field::ALL {
-                let entries: Vec<Entry> = builder
-                    .entries
-                    .iter()
-                    .filter(|(f, _)| *f == field)
-                    .map(|(_, e)| e.clone())
-                    .collect();
-                by_field.push((field, entries));
-            }
-            term_offsets.push(postings_bytes.len() as u32);
-            postings::encode(builder.doc_freq, &by_field, &mut postings_bytes);
+            let by_field: Vec<(Field, Vec<Entry>)> = Field::ALL
+                .into_iter()
+                .map(|field| {
+                    let entries = builder
+                        .entries
+                        .iter()
+                        .filter(|(f, _)| *f == field)
+                        .map(|(_, e)| e.clone())
+                        .collect();
+                    (field, entries)
+                })
+                .collect();
+            term_offsets.push(bytes.len() as u32);
+            postings::encode(builder.doc_freq, &by_field, &mut bytes);
         }
-        term_offsets.push(postings_bytes.len() as u32);
+        term_offsets.push(bytes.len() as u32);
         let terms = fst::Map::from_iter(
             sorted_terms
                 .iter()
@@ -188,46 +219,71 @@ impl SearchIndex {
                 .map(|(w, old)| (w.as_str(), u64::from(rank[*old as usize]))),
         )
         .expect("words are sorted and unique");
-
-        let average_lengths = std::array::from_fn(|f| {
-            let lens = &lengths[f];
-            let total: u64 = lens.iter().map(|&l| u64::from(l)).sum();
-            if total == 0 {
-                1.0
-            } else {
-                total as f32 / lens.len() as f32
-            }
-        });
-        let dates = corpus
-            .documents
-            .iter()
-            .map(|d| {
-                d.meta.date.map_or(0, |date| {
-                    let year = date.year.clamp(1, 9999) as u32;
-                    year * 10_000
-                        + u32::from(date.month.unwrap_or(0)) * 100
-                        + u32::from(date.day.unwrap_or(0))
-                })
-            })
-            .collect();
-        SearchIndex {
+        Postings {
             words,
             terms,
             term_offsets,
-            postings: postings_bytes,
-            lengths,
-            average_lengths,
-            average_quote_length: {
-                let total: u64 = quote_spans.iter().map(|s| u64::from(s.end - s.start)).sum();
-                (total as f32 / quote_spans.len().max(1) as f32).max(1.0)
-            },
-            quote_spans,
-            doc_first_block,
-            doc_first_quote,
-            dates,
+            bytes,
+        }
+    }
+
+    /// The finished index of `corpus`, whose documents were all added.
+    fn finish(self, corpus: &Corpus) -> SearchIndex {
+        let postings = Self::postings(self.term_ids, self.word_terms, self.builders);
+        SearchIndex {
+            words: postings.words,
+            terms: postings.terms,
+            term_offsets: postings.term_offsets,
+            postings: postings.bytes,
+            average_lengths: average_lengths(&self.lengths),
+            lengths: self.lengths,
+            average_quote_length: average_quote_length(&self.quote_spans),
+            quote_spans: self.quote_spans,
+            doc_first_block: self.doc_first_block,
+            doc_first_quote: self.doc_first_quote,
+            dates: corpus.documents.iter().map(date_key).collect(),
             doc_facets: FacetIndex::for_documents(corpus),
             quote_facets: std::sync::OnceLock::new(),
         }
+    }
+}
+
+/// The mean length of the units of each field (1 for a field with no words).
+fn average_lengths(lengths: &[Vec<u16>; 4]) -> [f32; 4] {
+    std::array::from_fn(|f| {
+        let lens = &lengths[f];
+        let total: u64 = lens.iter().map(|&l| u64::from(l)).sum();
+        if total == 0 {
+            1.0
+        } else {
+            total as f32 / lens.len() as f32
+        }
+    })
+}
+
+/// The mean number of words a quote covers, at least 1.
+fn average_quote_length(spans: &[QuoteSpan]) -> f32 {
+    let total: u64 = spans.iter().map(|s| u64::from(s.end - s.start)).sum();
+    (total as f32 / spans.len().max(1) as f32).max(1.0)
+}
+
+/// The sort key of a document's date: `yyyymmdd`, missing parts 0, and 0
+/// for an undated document.
+fn date_key(doc: &Document) -> u32 {
+    doc.meta.date.map_or(0, |date| {
+        let year = date.year.clamp(1, 9999) as u32;
+        year * 10_000 + u32::from(date.month.unwrap_or(0)) * 100 + u32::from(date.day.unwrap_or(0))
+    })
+}
+
+impl SearchIndex {
+    /// Builds the index over every document of `corpus`.
+    pub fn build(corpus: &Corpus) -> Self {
+        let mut builder = IndexBuilder::new();
+        for (doc_id, doc) in corpus.documents.iter().enumerate() {
+            builder.add_document(corpus, doc_id as u32, doc);
+        }
+        builder.finish(corpus)
     }
 
     /// Size of the serialized index in bytes (what the app embeds).
@@ -403,7 +459,7 @@ impl QuoteSpan {
                 end: 0,
             };
         };
-        let text = text_range(doc, b.start, b.end);
+        let text = doc.text_range(b.start, b.end);
         let (from, to) = (
             start.saturating_sub(b.start) as usize,
             end.min(b.end).saturating_sub(b.start) as usize,
@@ -458,117 +514,5 @@ impl DocCursor<'_> {
             self.doc = starts.partition_point(|&s| s <= unit).saturating_sub(1);
         }
         self.doc as u32
-    }
-}
-
-/// The text of a range of a document, empty if the range is invalid.
-pub(super) fn text_range(doc: &Document, start: u32, end: u32) -> &str {
-    doc.text.get(start as usize..end as usize).unwrap_or("")
-}
-
-/// Stores ascending offsets as their differences, which are small numbers
-/// and so take one or two bytes each, and adds them up again when read.
-pub(super) mod prefix_sums {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    fn gaps(offsets: &[u32]) -> Vec<u32> {
-        let mut previous = 0;
-        offsets
-            .iter()
-            .map(|&o| {
-                let gap = o.saturating_sub(previous);
-                previous = o;
-                gap
-            })
-            .collect()
-    }
-
-    pub fn serialize<S: Serializer>(offsets: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
-        gaps(offsets).serialize(serializer)
-    }
-
-    /// Serialized bytes of `offsets`.
-    pub fn size(offsets: &[u32]) -> usize {
-        postcard::to_allocvec(&gaps(offsets)).map_or(0, |b| b.len())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
-        let gaps = Vec::<u32>::deserialize(deserializer)?;
-        let mut total = 0u32;
-        Ok(gaps
-            .into_iter()
-            .map(|g| {
-                total = total.saturating_add(g);
-                total
-            })
-            .collect())
-    }
-}
-
-/// Serialized size of any part of the index.
-mod erased {
-    pub trait Sized {
-        fn bytes(&self) -> usize;
-    }
-
-    impl<T: serde::Serialize> Sized for T {
-        fn bytes(&self) -> usize {
-            postcard::to_allocvec(self).map_or(0, |b| b.len())
-        }
-    }
-}
-
-/// Serializes byte buffers as one byte string rather than a sequence of
-/// numbers, which is several times faster to decode.
-mod plain_bytes {
-    use serde::de::{Deserializer, Error, SeqAccess, Visitor};
-    use serde::Serializer;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(bytes)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
-        struct BytesVisitor;
-        impl<'de> Visitor<'de> for BytesVisitor {
-            type Value = Vec<u8>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a byte string")
-            }
-            fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-                Ok(v.to_vec())
-            }
-            fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-                Ok(v)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(byte) = seq.next_element()? {
-                    out.push(byte);
-                }
-                Ok(out)
-            }
-        }
-        deserializer.deserialize_byte_buf(BytesVisitor)
-    }
-}
-
-/// An FST map stored as its bytes and validated when read back.
-mod fst_bytes {
-    use serde::de::Error;
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(
-        map: &fst::Map<Vec<u8>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(map.as_fst().as_bytes())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<fst::Map<Vec<u8>>, D::Error> {
-        let bytes = super::plain_bytes::deserialize(deserializer)?;
-        fst::Map::new(bytes).map_err(|e| D::Error::custom(format!("invalid term dictionary: {e}")))
     }
 }

@@ -29,34 +29,38 @@
 
 pub mod analyzer;
 pub mod bundle;
+mod encoding;
 pub mod facets;
 mod fields;
 mod index;
 mod matcher;
+mod notice;
 mod postings;
 pub mod query;
 pub mod ranking;
 pub mod snippet;
+mod suggest;
 pub mod typo;
 
 use std::collections::{BTreeMap, HashMap};
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
 use serde::{Deserialize, Serialize};
 
+pub use facets::{Facet, FacetCounts, FacetValue, UnknownFacet};
 pub use fields::Field;
 pub use index::SearchIndex;
+pub use notice::Notice;
+pub use ranking::{Sort, UnknownSort};
+pub use suggest::{name_score, Suggestion, SuggestionKind};
 
 use analyzer::Analyzer;
 use facets::{FacetIndex, Selection};
-use index::text_range;
 use matcher::{Matcher, Target};
 use query::{FieldFilter, Item, Query};
 use ranking::Candidate;
 use snippet::Highlighter;
 
-use corpus_model::{BlockKind, Corpus, DocId, Document, EntityId, EntityKind};
+use corpus_model::{BlockKind, Corpus, DocId, Document};
 
 /// How much the proximity of the query words can raise a document's score:
 /// words side by side in one paragraph multiply it by `1 + PROXIMITY_WEIGHT`.
@@ -69,21 +73,12 @@ const SNIPPETS_PER_HIT: usize = 3;
 pub struct SearchRequest {
     /// The query as typed (see [`query`] for the syntax).
     pub query: String,
-    /// Selected facet values: facet name → values (OR within a facet, AND
-    /// across facets).
+    /// Selected facet values: facet name ([`Facet::as_str`] or a
+    /// front-matter key) → values (OR within a facet, AND across facets).
     pub filters: BTreeMap<String, Vec<String>>,
     pub sort: Sort,
     /// Most hits returned; counts and facets always cover every match.
     pub limit: usize,
-}
-
-/// Result order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Sort {
-    #[default]
-    Relevance,
-    DateNewest,
-    DateOldest,
 }
 
 /// The documents matching a request.
@@ -97,9 +92,9 @@ pub struct SearchResults {
     /// paragraph of them when the query has no words).
     pub total_paragraphs: usize,
     /// Facet counts over the matching documents.
-    pub facets: Vec<Facet>,
+    pub facets: Vec<FacetCounts>,
     /// What the engine did with a malformed query, for the user.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// Index terms the query matched, for [`SearchIndex::highlight`].
     pub terms: Vec<String>,
 }
@@ -123,33 +118,14 @@ pub struct Snippet {
     pub matches: Vec<(u32, u32)>,
 }
 
-/// Counts of one facet's values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Facet {
-    /// "source", "kind", "year", "person", "organisation", "place",
-    /// "speaker", or a front-matter key.
-    pub name: String,
-    /// Selected values first, then by count, then alphabetically.
-    pub values: Vec<FacetValue>,
-    /// Values with a count that were left out of `values`.
-    pub more: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetValue {
-    pub value: String,
-    pub count: u32,
-    pub selected: bool,
-}
-
 /// Quotes matching a request.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuoteResults {
     pub quotes: Vec<QuoteHit>,
     pub total: usize,
     /// Counts of speaker, kind, year and document over the matching quotes.
-    pub facets: Vec<Facet>,
-    pub notices: Vec<String>,
+    pub facets: Vec<FacetCounts>,
+    pub notices: Vec<Notice>,
     pub terms: Vec<String>,
 }
 
@@ -162,28 +138,6 @@ pub struct QuoteHit {
     pub score: f32,
     /// Byte ranges into the quote text.
     pub matches: Vec<(u32, u32)>,
-}
-
-/// An entry of the jump-to list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Suggestion {
-    pub kind: SuggestionKind,
-    pub label: String,
-    /// The document, for a document suggestion.
-    pub doc: Option<DocId>,
-    /// The entity, for a person, organisation or place.
-    pub entity: Option<EntityId>,
-    /// Byte ranges of the matched characters in `label`.
-    pub matches: Vec<(u32, u32)>,
-    pub score: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SuggestionKind {
-    Document,
-    Person,
-    Organisation,
-    Place,
 }
 
 /// A filter from the query (`speaker:hunt`) or the request, on documents or
@@ -375,68 +329,6 @@ impl SearchIndex {
         highlighter.ranges(&Analyzer::default(), text)
     }
 
-    /// Fuzzy jump-to list over document titles and entity names, best
-    /// first.
-    pub fn suggest(&self, corpus: &Corpus, input: &str, limit: usize) -> Vec<Suggestion> {
-        let input = input.trim();
-        if input.is_empty() || limit == 0 {
-            return Vec::new();
-        }
-        let matcher = SkimMatcherV2::default().ignore_case();
-        let documents = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (SuggestionKind::Document, i as u32, &d.meta.title));
-        let entities = corpus.entities.iter().enumerate().map(|(i, e)| {
-            let kind = match e.kind {
-                EntityKind::Person => SuggestionKind::Person,
-                EntityKind::Organisation => SuggestionKind::Organisation,
-                EntityKind::Place => SuggestionKind::Place,
-            };
-            (kind, i as u32, &e.name)
-        });
-        let mut scored: Vec<(i64, SuggestionKind, u32, &String)> = documents
-            .chain(entities)
-            .filter_map(|(kind, id, label)| {
-                Some((matcher.fuzzy_match(label, input)?, kind, id, label))
-            })
-            .collect();
-        scored.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.3.len().cmp(&b.3.len()))
-                .then(a.2.cmp(&b.2))
-        });
-        scored
-            .into_iter()
-            .take(limit)
-            .map(|(score, kind, id, label)| {
-                let indices = matcher
-                    .fuzzy_indices(label, input)
-                    .map(|(_, i)| i)
-                    .unwrap_or_default();
-                let matches = label
-                    .char_indices()
-                    .enumerate()
-                    .filter(|(n, _)| indices.contains(n))
-                    .map(|(_, (b, c))| (b as u32, (b + c.len_utf8()) as u32))
-                    .collect();
-                let (doc, entity) = match kind {
-                    SuggestionKind::Document => (Some(id), None),
-                    _ => (None, Some(id)),
-                };
-                Suggestion {
-                    kind,
-                    label: label.clone(),
-                    doc,
-                    entity,
-                    matches,
-                    score,
-                }
-            })
-            .collect()
-    }
-
     /// Whether a document (and, for quote constraints, a quote) passes.
     fn accepts(&self, constraint: &Constraint, doc: u32, quote: u32) -> bool {
         let (facets, unit) = if constraint.on_quotes {
@@ -473,7 +365,7 @@ impl SearchIndex {
         filters: &[FieldFilter],
         quotes: bool,
         analyzer: &Analyzer,
-        notices: &mut Vec<String>,
+        notices: &mut Vec<Notice>,
     ) -> Vec<Constraint> {
         let mut out = Vec::new();
         // Other names a facet value answers to: an entity's aliases, a
@@ -501,15 +393,11 @@ impl SearchIndex {
             let facet = &self.facets(on_quotes).columns[column];
             let values = facet.matching(analyzer, &filter.value, &aliases);
             if values.is_empty() {
-                let verb = if filter.negated {
-                    "nothing to leave out"
-                } else {
-                    "so nothing matches"
-                };
-                notices.push(format!(
-                    "No {} matches \"{}\": {verb}.",
-                    facet.name, filter.value
-                ));
+                notices.push(Notice::NoFacetValue {
+                    facet: facet.name.clone(),
+                    value: filter.value.clone(),
+                    negated: filter.negated,
+                });
             }
             out.push(Constraint {
                 on_quotes,
@@ -527,7 +415,7 @@ impl SearchIndex {
         &self,
         filters: &BTreeMap<String, Vec<String>>,
         quotes: bool,
-        notices: &mut Vec<String>,
+        notices: &mut Vec<Notice>,
     ) -> (Vec<Selection>, Vec<Constraint>) {
         let mut selections = Vec::new();
         let mut constraints = Vec::new();
@@ -536,7 +424,7 @@ impl SearchIndex {
                 continue;
             }
             let Some((on_quotes, column)) = self.column(name, quotes) else {
-                notices.push(format!("There is no facet \"{name}\"; ignored its filter."));
+                notices.push(Notice::UnknownFacet { name: name.clone() });
                 continue;
             };
             let facet = &self.facets(on_quotes).columns[column];
@@ -631,7 +519,7 @@ impl SearchIndex {
             .filter_map(|block| {
                 let b = document.blocks.get(block as usize)?;
                 let (text, matches) =
-                    snippet::snippet(analyzer, text_range(document, b.start, b.end), highlighter);
+                    snippet::snippet(analyzer, document.text_range(b.start, b.end), highlighter);
                 Some(Snippet {
                     block,
                     text,
@@ -682,7 +570,7 @@ fn candidates(
     query: &Query,
     mask: &[u32],
     accepted: &dyn Fn(u32) -> bool,
-    notices: &mut Vec<String>,
+    notices: &mut Vec<Notice>,
 ) -> Vec<u32> {
     let clause_count = query.required.len();
     let all = if clause_count >= 32 {
@@ -701,7 +589,7 @@ fn candidates(
         .filter(|&u| mask[u as usize] != 0 && accepted(u))
         .collect();
     if !partial.is_empty() {
-        notices.push("Nothing matches every word; showing results that match some of them.".into());
+        notices.push(Notice::PartialMatch);
     }
     partial
 }

@@ -8,7 +8,7 @@
 //!   entries: (unit delta << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4],
 //!            tf position deltas (the first absolute)
 //! ```
-//! A unit is the field's own numbering (see [`super::index`]): documents for
+//! A unit is the field's own numbering (see the `index` module): documents for
 //! titles and sources, blocks counted across the corpus for the body, quotes
 //! counted across the corpus for quotes and speakers. Numbering units
 //! globally rather than as (document, block) makes the gap between two

@@ -19,6 +19,7 @@
 //! Invariant: parsing never fails and never panics, for any string.
 
 use super::analyzer::Analyzer;
+use super::notice::Notice;
 
 /// Most clauses evaluated; the rest are dropped with a notice.
 pub const MAX_CLAUSES: usize = 16;
@@ -52,7 +53,7 @@ pub struct Query {
     pub required: Vec<Clause>,
     pub excluded: Vec<Item>,
     pub filters: Vec<FieldFilter>,
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
 }
 
 impl Query {
@@ -92,24 +93,19 @@ pub fn parse(input: &str, analyzer: &Analyzer, is_field: &dyn Fn(&str) -> bool) 
                 if last_was_positive && !pending_or {
                     pending_or = true;
                 } else {
-                    query
-                        .notices
-                        .push("Ignored an OR without a search word before it.".into());
+                    query.notices.push(Notice::OrWithoutWordBefore);
                 }
                 last_was_positive = false;
                 if i + 1 == count && pending_or {
-                    query
-                        .notices
-                        .push("Ignored an OR without a search word after it.".into());
+                    query.notices.push(Notice::OrWithoutWordAfter);
                     pending_or = false;
                 }
             }
             Lexeme::Filter(filter) => {
                 if pending_or {
-                    query.notices.push(format!(
-                        "OR cannot join a filter ({}:); treated it as AND.",
-                        filter.field
-                    ));
+                    query.notices.push(Notice::OrBeforeFilter {
+                        field: filter.field.clone(),
+                    });
                     pending_or = false;
                 }
                 query.filters.push(filter);
@@ -125,7 +121,7 @@ pub fn parse(input: &str, analyzer: &Analyzer, is_field: &dyn Fn(&str) -> bool) 
                 let item = match words.len() {
                     0 => {
                         if quoted {
-                            query.notices.push("Ignored empty quotes.".into());
+                            query.notices.push(Notice::EmptyQuotes);
                         }
                         continue;
                     }
@@ -140,9 +136,7 @@ pub fn parse(input: &str, analyzer: &Analyzer, is_field: &dyn Fn(&str) -> bool) 
                 };
                 if negated {
                     if pending_or {
-                        query
-                            .notices
-                            .push("OR cannot join an excluded word; treated it as AND.".into());
+                        query.notices.push(Notice::OrBeforeExclusion);
                         pending_or = false;
                     }
                     query.excluded.push(item);
@@ -165,20 +159,20 @@ pub fn parse(input: &str, analyzer: &Analyzer, is_field: &dyn Fn(&str) -> bool) 
     if query.required.len() > MAX_CLAUSES {
         query
             .notices
-            .push(format!("Searched for the first {MAX_CLAUSES} words only."));
+            .push(Notice::TooManyWords { kept: MAX_CLAUSES });
         query.required.truncate(MAX_CLAUSES);
     }
     if query.excluded.len() > MAX_CLAUSES {
         query
             .notices
-            .push(format!("Excluded the first {MAX_CLAUSES} words only."));
+            .push(Notice::TooManyExclusions { kept: MAX_CLAUSES });
         query.excluded.truncate(MAX_CLAUSES);
     }
     query
 }
 
 /// Splits the input into words, phrases, filters and ORs.
-fn lex(input: &str, is_field: &dyn Fn(&str) -> bool, notices: &mut Vec<String>) -> Vec<Lexeme> {
+fn lex(input: &str, is_field: &dyn Fn(&str) -> bool, notices: &mut Vec<Notice>) -> Vec<Lexeme> {
     let mut out = Vec::new();
     let mut rest = input;
     loop {
@@ -190,10 +184,7 @@ fn lex(input: &str, is_field: &dyn Fn(&str) -> bool, notices: &mut Vec<String>) 
         if MINUS_SIGNS.contains(&first) {
             let after = &rest[first.len_utf8()..];
             if after.chars().next().is_none_or(char::is_whitespace) {
-                notices.push(
-                    "Ignored a lone '-' (write -word to leave out documents with that word)."
-                        .into(),
-                );
+                notices.push(Notice::LoneMinus);
                 rest = after;
                 continue;
             }
@@ -203,10 +194,9 @@ fn lex(input: &str, is_field: &dyn Fn(&str) -> bool, notices: &mut Vec<String>) 
         if let Some(open) = rest.chars().next().filter(|c| OPENING_QUOTES.contains(c)) {
             let (text, after, closed) = quoted(&rest[open.len_utf8()..]);
             if !closed {
-                notices.push(format!(
-                    "Added the missing closing quote after \"{}\".",
-                    text.trim()
-                ));
+                notices.push(Notice::UnclosedQuote {
+                    text: text.trim().to_string(),
+                });
             }
             out.push(Lexeme::Words {
                 text: text.to_string(),
@@ -219,9 +209,9 @@ fn lex(input: &str, is_field: &dyn Fn(&str) -> bool, notices: &mut Vec<String>) 
         }
         if let Some((field, after_colon)) = field_prefix(rest) {
             if !is_field(field) {
-                notices.push(format!(
-                    "There is no field \"{field}\"; searched for the words instead."
-                ));
+                notices.push(Notice::UnknownField {
+                    field: field.to_string(),
+                });
             } else {
                 let field = field.to_lowercase();
                 let value = match after_colon
@@ -232,10 +222,10 @@ fn lex(input: &str, is_field: &dyn Fn(&str) -> bool, notices: &mut Vec<String>) 
                     Some(open) => {
                         let (text, after, closed) = quoted(&after_colon[open.len_utf8()..]);
                         if !closed {
-                            notices.push(format!(
-                                "Added the missing closing quote after {field}:\"{}\".",
-                                text.trim()
-                            ));
+                            notices.push(Notice::UnclosedFieldQuote {
+                                field: field.clone(),
+                                text: text.trim().to_string(),
+                            });
                         }
                         rest = after;
                         text.trim()
@@ -249,7 +239,7 @@ fn lex(input: &str, is_field: &dyn Fn(&str) -> bool, notices: &mut Vec<String>) 
                     }
                 };
                 if value.is_empty() {
-                    notices.push(format!("Ignored \"{field}:\" without a value."));
+                    notices.push(Notice::EmptyFieldValue { field });
                 } else {
                     out.push(Lexeme::Filter(FieldFilter {
                         field,
@@ -400,7 +390,9 @@ mod tests {
                 "\"health care",
                 Query {
                     required: vec![one(phrase(&["health", "care"]))],
-                    notices: vec!["Added the missing closing quote after \"health care\".".into()],
+                    notices: vec![Notice::UnclosedQuote {
+                        text: "health care".into(),
+                    }],
                     ..Query::default()
                 },
             ),
@@ -408,10 +400,7 @@ mod tests {
                 "visa - care",
                 Query {
                     required: vec![one(word("visa", false)), one(word("care", true))],
-                    notices: vec![
-                        "Ignored a lone '-' (write -word to leave out documents with that word)."
-                            .into(),
-                    ],
+                    notices: vec![Notice::LoneMinus],
                     ..Query::default()
                 },
             ),
@@ -419,9 +408,9 @@ mod tests {
                 "colour:red",
                 Query {
                     required: vec![one(phrase(&["colour", "red"]))],
-                    notices: vec![
-                        "There is no field \"colour\"; searched for the words instead.".into(),
-                    ],
+                    notices: vec![Notice::UnknownField {
+                        field: "colour".into(),
+                    }],
                     ..Query::default()
                 },
             ),
@@ -429,17 +418,16 @@ mod tests {
                 "OR visa OR",
                 Query {
                     required: vec![one(word("visa", false))],
-                    notices: vec![
-                        "Ignored an OR without a search word before it.".into(),
-                        "Ignored an OR without a search word after it.".into(),
-                    ],
+                    notices: vec![Notice::OrWithoutWordBefore, Notice::OrWithoutWordAfter],
                     ..Query::default()
                 },
             ),
             (
                 "speaker:",
                 Query {
-                    notices: vec!["Ignored \"speaker:\" without a value.".into()],
+                    notices: vec![Notice::EmptyFieldValue {
+                        field: "speaker".into(),
+                    }],
                     ..Query::default()
                 },
             ),

@@ -18,7 +18,54 @@
 
 use std::cmp::Ordering;
 
-use super::Sort;
+use serde::{Deserialize, Serialize};
+
+/// The order results are listed in; the name of each is how it is written in
+/// URLs and on the command line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    #[serde(rename = "DateNewest")]
+    Newest,
+    #[serde(rename = "DateOldest")]
+    Oldest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Oldest];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+}
+
+/// A name that is not a sort order's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSort(pub String);
+
+impl std::fmt::Display for UnknownSort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown sort \"{}\"", self.0)
+    }
+}
+
+impl std::error::Error for UnknownSort {}
+
+impl std::str::FromStr for Sort {
+    type Err = UnknownSort;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Sort::ALL
+            .into_iter()
+            .find(|s| s.as_str() == name)
+            .ok_or_else(|| UnknownSort(name.to_string()))
+    }
+}
 
 /// What the rules know about a candidate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,8 +153,8 @@ pub fn rules(sort: Sort) -> Vec<Box<dyn RankingRule>> {
     let mut rules: Vec<Box<dyn RankingRule>> = vec![Box::new(Words)];
     match sort {
         Sort::Relevance => {}
-        Sort::DateNewest => rules.push(Box::new(Date { newest_first: true })),
-        Sort::DateOldest => rules.push(Box::new(Date {
+        Sort::Newest => rules.push(Box::new(Date { newest_first: true })),
+        Sort::Oldest => rules.push(Box::new(Date {
             newest_first: false,
         })),
     }
@@ -177,7 +224,7 @@ mod tests {
                 vec![0, 1],
             ),
             (
-                Sort::DateNewest,
+                Sort::Newest,
                 vec![
                     candidate(0, 1, 0, 1.0, 0),
                     candidate(1, 1, 0, 1.0, 20180101),
@@ -186,7 +233,7 @@ mod tests {
                 vec![2, 1, 0],
             ),
             (
-                Sort::DateOldest,
+                Sort::Oldest,
                 vec![
                     candidate(0, 1, 0, 1.0, 0),
                     candidate(1, 1, 0, 1.0, 20180101),
@@ -202,10 +249,21 @@ mod tests {
             let got: Vec<u32> = ranked.iter().map(|c| c.id).collect();
             assert_eq!(&got, expected, "ranking {candidates:?} by {sort:?}");
         }
-        let names: Vec<&str> = rules(Sort::DateNewest).iter().map(|r| r.name()).collect();
+        let names: Vec<&str> = rules(Sort::Newest).iter().map(|r| r.name()).collect();
         assert_eq!(
             names,
             ["words", "date", "exactness", "relevance", "position"]
+        );
+    }
+
+    #[test]
+    fn sorts_round_trip_through_their_names() {
+        for sort in Sort::ALL {
+            assert_eq!(sort.as_str().parse::<Sort>(), Ok(sort));
+        }
+        assert_eq!(
+            "sideways".parse::<Sort>(),
+            Err(UnknownSort("sideways".into()))
         );
     }
 }

@@ -26,7 +26,7 @@ use corpus_model::{
     Block, BlockKind, Corpus, Document, Entity, EntityKind, Mention, Metadata, PartialDate, Quote,
     QuoteKind,
 };
-use corpus_search::{Facet, SearchIndex, SearchRequest, SearchResults, Sort, SuggestionKind};
+use corpus_search::{FacetCounts, SearchIndex, SearchRequest, SearchResults, Sort, SuggestionKind};
 
 /// A document whose paragraphs are `paragraphs`.
 fn document(file: &str, title: &str, paragraphs: &[&str]) -> Document {
@@ -383,7 +383,7 @@ fn field_filters_select_documents() {
 }
 
 /// The counts of a facet's values.
-fn counts(facets: &[Facet], facet: &str) -> Vec<(String, u32, bool)> {
+fn counts(facets: &[FacetCounts], facet: &str) -> Vec<(String, u32, bool)> {
     let mut values: Vec<_> = facets
         .iter()
         .find(|f| f.name == facet)
@@ -548,8 +548,8 @@ fn empty_queries_list_every_document_in_order() {
     let index = SearchIndex::build(&corpus);
     let rows: &[(Sort, &[&str])] = &[
         (Sort::Relevance, &["hunt.txt", "letter.txt", "yousaf.txt"]),
-        (Sort::DateNewest, &["letter.txt", "yousaf.txt", "hunt.txt"]),
-        (Sort::DateOldest, &["hunt.txt", "yousaf.txt", "letter.txt"]),
+        (Sort::Newest, &["letter.txt", "yousaf.txt", "hunt.txt"]),
+        (Sort::Oldest, &["hunt.txt", "yousaf.txt", "letter.txt"]),
     ];
     for &(sort, expected) in rows {
         let results = index.search(

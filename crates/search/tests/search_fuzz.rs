@@ -155,7 +155,7 @@ fn odd_queries_never_panic_and_ranges_stay_on_char_boundaries() {
                 query.push(' ');
             }
         }
-        let sort = [Sort::Relevance, Sort::DateNewest, Sort::DateOldest][round % 3];
+        let sort = [Sort::Relevance, Sort::Newest, Sort::Oldest][round % 3];
         let request = SearchRequest {
             query: query.clone(),
             sort,

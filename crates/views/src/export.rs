@@ -62,7 +62,7 @@ pub fn quote_rows(corpus: &Corpus, quotes: &[(DocId, u32)]) -> Vec<QuoteRow> {
             Some(QuoteRow {
                 speaker: speaker_name(corpus, quote),
                 role: quote.role.clone().unwrap_or_default(),
-                kind: format!("{:?}", quote.kind).to_lowercase(),
+                kind: quote.kind.as_str().to_string(),
                 quote: doc.quote_text(quote).to_string(),
                 verb: quote.verb.clone().unwrap_or_default(),
                 source: doc.meta.source.clone().unwrap_or_default(),

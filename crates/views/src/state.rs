@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use corpus_search::Sort;
+
 /// Which view is open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum View {
@@ -49,31 +51,6 @@ impl View {
     }
 }
 
-/// The order of results.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum SortOrder {
-    #[default]
-    Relevance,
-    Newest,
-    Oldest,
-}
-
-impl SortOrder {
-    pub fn name(self) -> &'static str {
-        match self {
-            SortOrder::Relevance => "relevance",
-            SortOrder::Newest => "newest",
-            SortOrder::Oldest => "oldest",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<SortOrder> {
-        [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest]
-            .into_iter()
-            .find(|s| s.name() == name)
-    }
-}
-
 /// Everything a link must carry to reproduce a view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -82,7 +59,7 @@ pub struct ViewState {
     pub query: String,
     /// Selected facet values by facet name (`f.NAME`, repeated).
     pub filters: BTreeMap<String, Vec<String>>,
-    pub sort: SortOrder,
+    pub sort: Sort,
     /// The open document, by its file path (`doc`): stable across rebuilds.
     pub doc: Option<String>,
     /// The open person, organisation or place, by canonical name (`entity`).
@@ -105,7 +82,7 @@ impl ViewState {
             match key.as_ref() {
                 "view" => state.view = View::from_name(&value).unwrap_or_default(),
                 "q" => state.query = value,
-                "sort" => state.sort = SortOrder::from_name(&value).unwrap_or_default(),
+                "sort" => state.sort = value.parse().unwrap_or_default(),
                 "doc" if !value.is_empty() => state.doc = Some(value),
                 "entity" if !value.is_empty() => state.entity = Some(value),
                 "quote" => state.quote = value.parse().ok(),
@@ -140,8 +117,8 @@ impl ViewState {
                 out.append_pair(&format!("{FILTER_PREFIX}{name}"), value);
             }
         }
-        if self.sort != SortOrder::Relevance {
-            out.append_pair("sort", self.sort.name());
+        if self.sort != Sort::Relevance {
+            out.append_pair("sort", self.sort.as_str());
         }
         if let Some(doc) = &self.doc {
             out.append_pair("doc", doc);
@@ -209,12 +186,12 @@ mod tests {
             ViewState {
                 view: View::Entity,
                 entity: Some("Jeremy Hunt".into()),
-                sort: SortOrder::Oldest,
+                sort: Sort::Oldest,
                 ..Default::default()
             },
             ViewState {
                 view: View::Timeline,
-                sort: SortOrder::Newest,
+                sort: Sort::Newest,
                 ..Default::default()
             },
         ]

@@ -9,6 +9,7 @@
 
 use crate::citation::human_date;
 use corpus_model::PartialDate;
+use corpus_search::Facet;
 
 /// The facet a bar filters by, and so the width of a bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +20,16 @@ pub enum Period {
 
 impl Period {
     /// The facet whose values the bars' keys are.
-    pub fn facet(self) -> &'static str {
+    pub fn facet(self) -> Facet {
         match self {
-            Period::Year => "year",
-            Period::Month => "month",
+            Period::Year => Facet::Year,
+            Period::Month => Facet::Month,
         }
+    }
+
+    /// The period's name in sentences ("per year").
+    pub fn noun(self) -> &'static str {
+        self.facet().as_str()
     }
 }
 
@@ -277,7 +283,8 @@ mod tests {
             [("1987-02", 2, 5), ("1987-03", 0, 0), ("1987-04", 1, 0)]
         );
         assert_eq!(t.buckets[0].label, "February 1987");
-        assert_eq!(t.period.facet(), "month");
+        assert_eq!(t.period.facet(), Facet::Month);
+        assert_eq!(t.period.noun(), "month");
     }
 
     #[test]

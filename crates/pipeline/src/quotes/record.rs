@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use corpus_model::{Document, Encoding, Quote, QuoteKind};
+use corpus_model::{Document, Encoding, Quote};
 
 /// One quote, as printed by `corpus quotes --json` and read from gold files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,22 +45,13 @@ impl Record {
             text: doc.quote_text(quote).to_string(),
             start: file_offset(doc, quote.start, false),
             end: file_offset(doc, quote.end, true),
-            kind: kind_name(quote.kind).to_string(),
+            kind: quote.kind.as_str().to_string(),
             speaker: quote.speaker_name.clone(),
             mention: mention.map(|m| m.0.to_string()),
             mention_start: mention.map(|m| m.1),
             mention_end: mention.map(|m| m.2),
             verb: quote.verb.clone(),
         }
-    }
-}
-
-/// The name a kind goes by in records.
-pub fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Reported => "reported",
     }
 }
 
