@@ -3,6 +3,7 @@
 use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
+use crate::components::about_view::AboutView;
 use crate::components::entity_view::EntityView;
 use crate::components::keyboard;
 use crate::components::people_view::PeopleView;
@@ -51,11 +52,13 @@ pub fn App() -> impl IntoView {
                 View::People => view! { <PeopleView /> }.into_any(),
                 View::Entity => view! { <EntityView /> }.into_any(),
                 View::Timeline => view! { <TimelineView /> }.into_any(),
+                View::About => view! { <AboutView /> }.into_any(),
             }}
         </main>
         {(!embedded).then(|| view! {
             <footer class="site-footer">
                 <p>"Runs entirely in your browser: nothing you search leaves this page."</p>
+                <p><Link to=ViewState { view: View::About, ..ViewState::default() }>"About this corpus"</Link></p>
             </footer>
         })}
     }

@@ -1,5 +1,6 @@
 //! The app's views and their parts, one file each.
 
+pub mod about_view;
 pub mod clipboard;
 pub mod entity_view;
 pub mod export;

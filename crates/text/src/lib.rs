@@ -1,7 +1,8 @@
 //! The language layer every stage that reads text shares: words with byte
 //! offsets ([`words`]), sentences ([`sentences`]), punctuation classes
-//! ([`chars`]), month and weekday names ([`calendar`]) and every word list
-//! the rules consult ([`lexicon`], files under `data/`).
+//! ([`chars`]), month and weekday names ([`calendar`]), writing systems
+//! ([`scripts`]) and every word list the rules consult ([`lexicon`], files
+//! under `data/`).
 //!
 //! The pipeline reads names, roles, dates and quotations with it; the search
 //! analyzer uses its tokenizer with the search word shape; the views use its
@@ -10,5 +11,6 @@
 pub mod calendar;
 pub mod chars;
 pub mod lexicon;
+pub mod scripts;
 pub mod sentences;
 pub mod words;

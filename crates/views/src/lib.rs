@@ -3,6 +3,7 @@
 //! buckets and the people index. The app only wires these to the page, so
 //! all of it is tested natively.
 
+pub mod about;
 pub mod annotate;
 pub mod citation;
 pub mod entities;

@@ -22,16 +22,19 @@ pub enum View {
     People,
     Entity,
     Timeline,
+    /// What the corpus holds and what the build left out.
+    About,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Search,
         View::Reader,
         View::Quotes,
         View::People,
         View::Entity,
         View::Timeline,
+        View::About,
     ];
 
     /// The name used in the URL.
@@ -43,6 +46,7 @@ impl View {
             View::People => "people",
             View::Entity => "entity",
             View::Timeline => "timeline",
+            View::About => "about",
         }
     }
 
