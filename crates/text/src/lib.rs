@@ -1,5 +1,6 @@
 //! The language layer every stage that reads text shares: words with byte
-//! offsets ([`words`]), sentences ([`sentences`]), punctuation classes
+//! offsets ([`words`]), words and punctuation for reading names
+//! ([`tokens`]), sentences ([`sentences`]), punctuation classes
 //! ([`chars`]), month and weekday names ([`calendar`]) and every word list
 //! the rules consult ([`lexicon`], files under `data/`).
 //!
@@ -11,4 +12,5 @@ pub mod calendar;
 pub mod chars;
 pub mod lexicon;
 pub mod sentences;
+pub mod tokens;
 pub mod words;

@@ -17,6 +17,7 @@
 
 use corpus_model::{Block, BlockKind, EntityKind};
 use corpus_text::calendar::is_month_or_weekday;
+use corpus_text::tokens::{tokens, Token};
 
 use super::lexicon::{self, Lexicon};
 
@@ -59,31 +60,6 @@ pub struct Names {
     /// Acronyms the text defines as common nouns ("allied health
     /// professionals (AHPs)"): not organisations.
     pub plain_acronyms: Vec<String>,
-}
-
-/// A word or punctuation mark of a block.
-#[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    word: bool,
-    /// The token starts a sentence (or a line, or follows an opening quote).
-    initial: bool,
-}
-
-impl Tok<'_> {
-    fn capitalised(&self) -> bool {
-        self.word && self.text.starts_with(|c: char| c.is_uppercase())
-    }
-    fn all_caps(&self) -> bool {
-        self.word
-            && self.text.chars().any(char::is_alphabetic)
-            && !self.text.chars().any(char::is_lowercase)
-    }
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
-    }
 }
 
 /// Words that join the capitalised words of one name.
@@ -141,101 +117,6 @@ const ROLE_STOPS: &[&str] = &[
     "the", "to", "was", "with",
 ];
 
-fn tokenise(text: &str, offset: usize) -> Vec<Tok<'_>> {
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut line_break = true;
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
-            line_break = true;
-            continue;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        let initial = line_break
-            || toks.last().is_none_or(|t| {
-                !t.word
-                    && matches!(
-                        t.text,
-                        "." | "!"
-                            | "?"
-                            | ":"
-                            | ";"
-                            | "“"
-                            | "\""
-                            | "‘"
-                            | "'"
-                            | "("
-                            | "•"
-                            | "–"
-                            | "—"
-                    )
-            });
-        line_break = false;
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let joins = matches!(d, '-' | '\'' | '’' | '.' | '&')
-                    && text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphanumeric());
-                if d.is_alphanumeric() || joins {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            // A middle initial keeps its full stop: "James R. Smith".
-            let initial_letter = end == i + c.len_utf8() && c.is_uppercase();
-            let rest = &text[end..];
-            if initial_letter
-                && rest.starts_with(". ")
-                && rest[2..].starts_with(|n: char| n.is_uppercase())
-            {
-                chars.next();
-                end += 1;
-            }
-            let mut word = &text[i..end];
-            let mut possessive = None;
-            for s in ["'s", "’s"] {
-                if let Some(stem) = word.strip_suffix(s) {
-                    if !stem.is_empty() {
-                        possessive = Some(i + stem.len());
-                        word = stem;
-                    }
-                }
-            }
-            toks.push(Tok {
-                start: offset + i,
-                end: offset + i + word.len(),
-                text: word,
-                word: true,
-                initial,
-            });
-            if let Some(p) = possessive {
-                toks.push(Tok {
-                    start: offset + p,
-                    end: offset + end,
-                    text: &text[p..end],
-                    word: false,
-                    initial: false,
-                });
-            }
-        } else {
-            let end = i + c.len_utf8();
-            let is_word = c == '&';
-            toks.push(Tok {
-                start: offset + i,
-                end: offset + end,
-                text: &text[i..end],
-                word: is_word,
-                initial,
-            });
-        }
-    }
-    toks
-}
-
 /// Finds the names in `text`.
 pub fn find(text: &str, blocks: &[Block]) -> Names {
     let lexicon = lexicon::get();
@@ -243,7 +124,7 @@ pub fn find(text: &str, blocks: &[Block]) -> Names {
     for block in blocks {
         let (start, end) = (block.start as usize, block.end as usize);
         let body = &text[start..end];
-        let toks = tokenise(body, start);
+        let toks = tokens(text, start..end);
         let mut claimed = vec![false; toks.len()];
         let first_of_block = names.found.len();
         if block.kind == BlockKind::Signature {
@@ -264,7 +145,7 @@ struct Chunk {
     to: usize,
 }
 
-fn read_block(text: &str, toks: &[Tok], claimed: &[bool], lexicon: &Lexicon, names: &mut Names) {
+fn read_block(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexicon, names: &mut Names) {
     let chunks = chunk(text, toks, claimed, lexicon);
     let mut found_here: Vec<(Chunk, Found)> = Vec::new();
     for c in &chunks {
@@ -295,7 +176,7 @@ fn read_block(text: &str, toks: &[Tok], claimed: &[bool], lexicon: &Lexicon, nam
     names.found.extend(found_here.into_iter().map(|(_, f)| f));
 }
 
-fn candidate(text: &str, toks: &[Tok], part: Chunk) -> Candidate {
+fn candidate(text: &str, toks: &[Token], part: Chunk) -> Candidate {
     let (start, end) = (toks[part.from].start, toks[part.to - 1].end);
     // Only a word standing alone counts as a surname used alone.
     let alone = part.to - part.from == 1 && (part.from == 0 || !toks[part.from - 1].capitalised());
@@ -308,7 +189,7 @@ fn candidate(text: &str, toks: &[Tok], part: Chunk) -> Candidate {
 }
 
 /// Splits a block's tokens into chunks of capitalised words.
-fn chunk(text: &str, toks: &[Tok], claimed: &[bool], lexicon: &Lexicon) -> Vec<Chunk> {
+fn chunk(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexicon) -> Vec<Chunk> {
     let same_line = |a: usize, b: usize| {
         !text[toks[a].end..toks[b].start].contains('\n') && toks[a].end < toks[b].start
     };
@@ -329,7 +210,7 @@ fn chunk(text: &str, toks: &[Tok], claimed: &[bool], lexicon: &Lexicon) -> Vec<C
             // A connector, or "the" after "of", between capitalised words.
             let mut k = to;
             while k < toks.len()
-                && toks[k].word
+                && toks[k].is_word()
                 && (CONNECTORS.contains(&toks[k].lower().as_str())
                     || (toks[k].lower() == "the" && k > to))
                 && same_line(k - 1, k)
@@ -354,13 +235,13 @@ fn chunk(text: &str, toks: &[Tok], claimed: &[bool], lexicon: &Lexicon) -> Vec<C
 }
 
 /// Joins "A and B" into one chunk when the whole is one organisation's name.
-fn join_and(text: &str, toks: &[Tok], chunks: Vec<Chunk>, lexicon: &Lexicon) -> Vec<Chunk> {
+fn join_and(text: &str, toks: &[Token], chunks: Vec<Chunk>, lexicon: &Lexicon) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut joined_last = false;
     for c in chunks {
         if let Some(prev) = out.last().copied() {
             let and_between = c.from == prev.to + 1
-                && toks[prev.to].word
+                && toks[prev.to].is_word()
                 && matches!(toks[prev.to].lower().as_str(), "and" | "&");
             let spaced =
                 and_between && !text[toks[prev.to - 1].end..toks[c.from].start].contains('\n');
@@ -406,7 +287,7 @@ fn join_and(text: &str, toks: &[Tok], chunks: Vec<Chunk>, lexicon: &Lexicon) -> 
 }
 
 /// "(HEE)" right after token `to - 1`: the acronym.
-fn defined_acronym<'a>(toks: &[Tok<'a>], to: usize) -> Option<&'a str> {
+fn defined_acronym<'a>(toks: &[Token<'a>], to: usize) -> Option<&'a str> {
     let open = toks.get(to)?;
     let word = toks.get(to + 1)?;
     let close = toks.get(to + 2)?;
@@ -414,10 +295,11 @@ fn defined_acronym<'a>(toks: &[Tok<'a>], to: usize) -> Option<&'a str> {
 }
 
 /// "professionals (AHPs)": an acronym defined for lowercase words.
-fn plain_acronym(toks: &[Tok], i: usize) -> Option<String> {
+fn plain_acronym(toks: &[Token], i: usize) -> Option<String> {
     let acr = defined_acronym(toks, i + 1)?;
     let before = &toks[i];
-    (before.word && before.text.starts_with(|c: char| c.is_lowercase())).then(|| acr.to_string())
+    (before.is_word() && before.text.starts_with(|c: char| c.is_lowercase()))
+        .then(|| acr.to_string())
 }
 
 /// Two to six capitals, maybe a plural "s": "HEE", "ADASS", "AHPs".
@@ -491,7 +373,7 @@ enum Class {
     Unconfirmed(Chunk),
 }
 
-fn found(kind: EntityKind, text: &str, toks: &[Tok], c: Chunk, name: String) -> Class {
+fn found(kind: EntityKind, text: &str, toks: &[Token], c: Chunk, name: String) -> Class {
     let (start, end) = (toks[c.from].start, toks[c.to - 1].end);
     let surface = text[start..end].to_string();
     Class::Found(
@@ -510,7 +392,7 @@ fn found(kind: EntityKind, text: &str, toks: &[Tok], c: Chunk, name: String) -> 
 }
 
 /// The chunk's words in canonical case, joined by single spaces.
-fn words(toks: &[Tok], c: Chunk, shouting: bool) -> String {
+fn words(toks: &[Token], c: Chunk, shouting: bool) -> String {
     (c.from..c.to)
         .map(|i| {
             if shouting {
@@ -526,7 +408,7 @@ fn words(toks: &[Tok], c: Chunk, shouting: bool) -> String {
 /// Decides what a chunk names; the ordered rule chain.
 fn classify(
     text: &str,
-    toks: &[Tok],
+    toks: &[Token],
     mut c: Chunk,
     lexicon: &Lexicon,
     before: &[(Chunk, Found)],
@@ -685,7 +567,7 @@ fn classify(
         return vec![found(EntityKind::Place, text, toks, c, name)];
     }
     let plain_words = (c.from..c.to).all(|i| {
-        toks[i].word && toks[i].text != "&" && !CONNECTORS.contains(&toks[i].lower().as_str())
+        toks[i].is_word() && toks[i].text != "&" && !CONNECTORS.contains(&toks[i].lower().as_str())
     });
     // A given name and a surname.
     if (2..=4).contains(&len) && plain_words && lexicon.given_names.contains(first.as_str()) {
@@ -717,7 +599,7 @@ fn classify(
     }
     // Context: a role before, or an appositive role after.
     let role_before = c.from > 0
-        && toks[c.from - 1].word
+        && toks[c.from - 1].is_word()
         && lexicon
             .role_heads
             .contains(toks[c.from - 1].lower().as_str())
@@ -828,21 +710,21 @@ fn is_org_acronym(word: &str, lexicon: &Lexicon) -> bool {
 }
 
 /// A reporting verb at `at`, maybe after an adverb ("previously reported").
-fn reporting_after(toks: &[Tok], at: usize) -> bool {
+fn reporting_after(toks: &[Token], at: usize) -> bool {
     let is_verb = |i: usize| {
         toks.get(i)
-            .is_some_and(|t| t.word && REPORTING.contains(&t.lower().as_str()))
+            .is_some_and(|t| t.is_word() && REPORTING.contains(&t.lower().as_str()))
     };
     is_verb(at)
         || (toks
             .get(at)
-            .is_some_and(|t| t.word && t.text.ends_with("ly"))
+            .is_some_and(|t| t.is_word() && t.text.ends_with("ly"))
             && is_verb(at + 1))
 }
 
 /// ", chief nurse at HEE": a role in apposition after the name ending at
 /// token `to`.
-fn role_after(text: &str, toks: &[Tok], to: usize, lexicon: &Lexicon) -> Option<String> {
+fn role_after(text: &str, toks: &[Token], to: usize, lexicon: &Lexicon) -> Option<String> {
     if toks.get(to)?.text != "," {
         return None;
     }
@@ -850,10 +732,11 @@ fn role_after(text: &str, toks: &[Tok], to: usize, lexicon: &Lexicon) -> Option<
     let mut end = from;
     while end < toks.len() && end - from < 12 {
         let t = &toks[end];
-        if !t.word && matches!(t.text, "," | "." | ";" | "(" | ")" | ":" | "“" | "”" | "\"") {
+        if !t.is_word() && matches!(t.text, "," | "." | ";" | "(" | ")" | ":" | "“" | "”" | "\"")
+        {
             break;
         }
-        if t.word
+        if t.is_word()
             && matches!(
                 t.lower().as_str(),
                 "who" | "said" | "says" | "told" | "warns" | "warned"
@@ -870,7 +753,7 @@ fn role_after(text: &str, toks: &[Tok], to: usize, lexicon: &Lexicon) -> Option<
         return None;
     }
     let has_head = (from..(from + 4).min(end))
-        .any(|i| toks[i].word && lexicon.role_heads.contains(toks[i].lower().as_str()));
+        .any(|i| toks[i].is_word() && lexicon.role_heads.contains(toks[i].lower().as_str()));
     let starts_lower_or_role = toks[from].text.starts_with(|c: char| c.is_lowercase())
         || lexicon.role_heads.contains(toks[from].lower().as_str());
     (has_head && starts_lower_or_role)
@@ -882,20 +765,20 @@ fn role_after(text: &str, toks: &[Tok], to: usize, lexicon: &Lexicon) -> Option<
 /// its first token.
 fn role_before(
     text: &str,
-    toks: &[Tok],
+    toks: &[Token],
     at: usize,
     orgs: &[(Chunk, Found)],
     lexicon: &Lexicon,
 ) -> Option<(String, usize)> {
     let head = at.checked_sub(1)?;
-    if !toks[head].word || !lexicon.role_heads.contains(toks[head].lower().as_str()) {
+    if !toks[head].is_word() || !lexicon.role_heads.contains(toks[head].lower().as_str()) {
         return None;
     }
     let mut from = head;
     let mut org = None;
     while from > 0 && head - from < 8 && !toks[from].initial {
         let p = &toks[from - 1];
-        if !p.word || text[p.end..toks[from].start].contains('\n') {
+        if !p.is_word() || text[p.end..toks[from].start].contains('\n') {
             break;
         }
         if let Some((c, _)) = orgs.iter().find(|(c, _)| c.to == from) {
@@ -904,8 +787,9 @@ fn role_before(
             break;
         }
         let lower = p.lower();
-        let modifier_before =
-            from >= 2 && toks[from - 2].word && toks[from - 2].text.starts_with(char::is_lowercase);
+        let modifier_before = from >= 2
+            && toks[from - 2].is_word()
+            && toks[from - 2].text.starts_with(char::is_lowercase);
         if ROLE_STOPS.contains(&lower.as_str())
             || (lower == "and" && !modifier_before)
             || (lower != "and" && lexicon.common_words.contains(lower.as_str()))
@@ -963,7 +847,7 @@ pub fn role_case(role: &str) -> String {
 }
 
 /// Attaches roles written before and after each person.
-fn add_roles(text: &str, toks: &[Tok], found: &mut [(Chunk, Found)]) {
+fn add_roles(text: &str, toks: &[Token], found: &mut [(Chunk, Found)]) {
     let lexicon = lexicon::get();
     let orgs: Vec<(Chunk, Found)> = found
         .iter()
@@ -1071,10 +955,10 @@ fn read_role_lines(body: &str, offset: usize, found: &mut [Found]) {
 
 /// Reads capitalised signature lines "NAME, ROLE…, ORGANISATION" and claims
 /// their tokens.
-fn read_signature(text: &str, toks: &[Tok], claimed: &mut [bool], out: &mut Vec<Found>) {
+fn read_signature(text: &str, toks: &[Token], claimed: &mut [bool], out: &mut Vec<Found>) {
     let lexicon = lexicon::get();
     let words: Vec<usize> = (0..toks.len())
-        .filter(|&i| toks[i].word && toks[i].text.chars().any(char::is_alphabetic))
+        .filter(|&i| toks[i].is_word() && toks[i].text.chars().any(char::is_alphabetic))
         .collect();
     if words.len() < 3
         || !words
@@ -1087,12 +971,12 @@ fn read_signature(text: &str, toks: &[Tok], claimed: &mut [bool], out: &mut Vec<
     let mut segments: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
     for (i, t) in toks.iter().enumerate() {
-        if !t.word && matches!(t.text, "," | ";" | ".") {
+        if !t.is_word() && matches!(t.text, "," | ";" | ".") {
             if i > from {
                 segments.push((from, i));
             }
             from = i + 1;
-        } else if !t.word && t.text != "&" && i == from {
+        } else if !t.is_word() && t.text != "&" && i == from {
             from = i + 1;
         }
     }
@@ -1101,7 +985,7 @@ fn read_signature(text: &str, toks: &[Tok], claimed: &mut [bool], out: &mut Vec<
     }
     let seg_words = |(a, b): (usize, usize)| {
         (a..b)
-            .filter(|&i| toks[i].word)
+            .filter(|&i| toks[i].is_word())
             .map(|i| title(toks[i].text))
             .collect::<Vec<_>>()
     };
