@@ -62,61 +62,6 @@ pub struct Names {
     pub plain_acronyms: Vec<String>,
 }
 
-/// Words that join the capitalised words of one name.
-const CONNECTORS: &[&str] = &[
-    "&", "da", "de", "der", "du", "for", "la", "le", "of", "van", "von",
-];
-
-/// Titles written before a surname alone ("President Reagan"). Keep sorted.
-const TITLES: &[&str] = &[
-    "ambassador",
-    "chancellor",
-    "governor",
-    "judge",
-    "king",
-    "mayor",
-    "minister",
-    "premier",
-    "president",
-    "queen",
-    "senator",
-];
-
-/// Last words of street names. Keep sorted.
-const STREET_WORDS: &[&str] = &[
-    "Avenue", "Close", "Crescent", "Drive", "Lane", "Road", "Square", "Street", "Terrace", "Walk",
-    "Way",
-];
-
-/// Words written before a role that are not part of it.
-const ROLE_DESCRIPTORS: &[&str] = &[
-    "current",
-    "incoming",
-    "new",
-    "newly-appointed",
-    "recently-appointed",
-];
-
-/// Verbs that show the words before them name a speaker.
-const REPORTING: &[&str] = &[
-    "announced",
-    "reported",
-    "reports",
-    "revealed",
-    "said",
-    "says",
-    "told",
-    "warned",
-    "writes",
-    "wrote",
-];
-
-/// Words that stop a role read backwards from a name.
-const ROLE_STOPS: &[&str] = &[
-    "a", "an", "as", "at", "by", "from", "in", "is", "now", "on", "said", "says", "than", "that",
-    "the", "to", "was", "with",
-];
-
 /// Finds the names in `text`.
 pub fn find(text: &str, blocks: &[Block]) -> Names {
     let lexicon = lexicon::get();
@@ -211,7 +156,7 @@ fn chunk(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexicon) -> Vec
             let mut k = to;
             while k < toks.len()
                 && toks[k].is_word()
-                && (CONNECTORS.contains(&toks[k].lower().as_str())
+                && (lexicon.connectors.contains(toks[k].lower().as_str())
                     || (toks[k].lower() == "the" && k > to))
                 && same_line(k - 1, k)
             {
@@ -317,14 +262,9 @@ fn strip_plural(word: &str) -> &str {
 /// The acronym a name's words make: capitals of its words, whole words that
 /// are themselves in capitals ("UK Visas and Immigration" → "UKVI").
 pub fn initials(name: &str) -> String {
+    let skipped = &lexicon::get().acronym_skipped;
     name.split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    w.to_lowercase().as_str(),
-                    "of" | "for" | "and" | "the" | "&" | "on" | "in"
-                )
-        })
+        .filter(|w| !w.is_empty() && !skipped.contains(w.to_lowercase().as_str()))
         .map(|w| {
             if w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) {
                 w.to_string()
@@ -341,8 +281,8 @@ pub fn initials(name: &str) -> String {
 /// "MICHELLE" → "Michelle", "BAYLISS-PRATT" → "Bayliss-Pratt"; connectors
 /// lowercase ("OF" → "of").
 pub fn title(word: &str) -> String {
-    if CONNECTORS.contains(&word.to_lowercase().as_str())
-        || matches!(word.to_lowercase().as_str(), "and" | "the")
+    let lower = word.to_lowercase();
+    if lexicon::get().connectors.contains(lower.as_str()) || matches!(lower.as_str(), "and" | "the")
     {
         return word.to_lowercase();
     }
@@ -418,7 +358,7 @@ fn classify(
         && (c.from..c.to).all(|i| {
             toks[i].all_caps()
                 || !toks[i].text.chars().any(char::is_alphabetic)
-                || CONNECTORS.contains(&toks[i].lower().as_str())
+                || lexicon.connectors.contains(toks[i].lower().as_str())
         })
         && (c.from..c.to).any(|i| {
             toks[i].all_caps()
@@ -533,11 +473,7 @@ fn classify(
     // Organisation shapes.
     let all_role_words = (c.from..c.to).all(|i| {
         let w = toks[i].lower();
-        lexicon.role_heads.contains(w.as_str())
-            || matches!(
-                w.as_str(),
-                "joint" | "acting" | "interim" | "senior" | "vice"
-            )
+        lexicon.role_heads.contains(w.as_str()) || lexicon.role_modifiers.contains(w.as_str())
     });
     let first_is_org_acronym = (2..=4).contains(&len)
         && toks[c.from].all_caps()
@@ -559,7 +495,7 @@ fn classify(
         return vec![found(EntityKind::Organisation, text, toks, c, name)];
     }
     // Street addresses ("39 Victoria Street") name no one.
-    if len >= 2 && STREET_WORDS.contains(&last.as_str()) {
+    if len >= 2 && lexicon.street_words.contains(last.as_str()) {
         return Vec::new();
     }
     // Places.
@@ -567,7 +503,9 @@ fn classify(
         return vec![found(EntityKind::Place, text, toks, c, name)];
     }
     let plain_words = (c.from..c.to).all(|i| {
-        toks[i].is_word() && toks[i].text != "&" && !CONNECTORS.contains(&toks[i].lower().as_str())
+        toks[i].is_word()
+            && toks[i].text != "&"
+            && !lexicon.connectors.contains(toks[i].lower().as_str())
     });
     // A given name and a surname.
     if (2..=4).contains(&len) && plain_words && lexicon.given_names.contains(first.as_str()) {
@@ -576,7 +514,9 @@ fn classify(
     // A title and a surname: "President Reagan", "Senator Proxmire".
     if (2..=3).contains(&len)
         && plain_words
-        && TITLES.contains(&toks[c.from].lower().as_str())
+        && lexicon
+            .surname_titles
+            .contains(toks[c.from].lower().as_str())
         && !lexicon.places.contains(&last)
         && !lexicon.org_heads.contains(last.as_str())
     {
@@ -712,8 +652,9 @@ fn is_org_acronym(word: &str, lexicon: &Lexicon) -> bool {
 /// A reporting verb at `at`, maybe after an adverb ("previously reported").
 fn reporting_after(toks: &[Token], at: usize) -> bool {
     let is_verb = |i: usize| {
-        toks.get(i)
-            .is_some_and(|t| t.is_word() && REPORTING.contains(&t.lower().as_str()))
+        toks.get(i).is_some_and(|t| {
+            t.is_word() && lexicon::get().speaker_verbs.contains(t.lower().as_str())
+        })
     };
     is_verb(at)
         || (toks
@@ -736,12 +677,7 @@ fn role_after(text: &str, toks: &[Token], to: usize, lexicon: &Lexicon) -> Optio
         {
             break;
         }
-        if t.is_word()
-            && matches!(
-                t.lower().as_str(),
-                "who" | "said" | "says" | "told" | "warns" | "warned"
-            )
-        {
+        if t.is_word() && lexicon.apposition_stops.contains(t.lower().as_str()) {
             break;
         }
         if text[toks[end - 1].end..t.start].contains('\n') && end > from {
@@ -790,7 +726,7 @@ fn role_before(
         let modifier_before = from >= 2
             && toks[from - 2].is_word()
             && toks[from - 2].text.starts_with(char::is_lowercase);
-        if ROLE_STOPS.contains(&lower.as_str())
+        if lexicon.role_stops.contains(lower.as_str())
             || (lower == "and" && !modifier_before)
             || (lower != "and" && lexicon.common_words.contains(lower.as_str()))
             || (p.capitalised() && !p.initial && !lexicon.role_heads.contains(lower.as_str()))
@@ -801,7 +737,9 @@ fn role_before(
     }
     if org.is_none() {
         while from < head
-            && (ROLE_DESCRIPTORS.contains(&toks[from].lower().as_str())
+            && (lexicon
+                .role_descriptors
+                .contains(toks[from].lower().as_str())
                 || toks[from].lower() == "and")
         {
             from += 1;
@@ -930,10 +868,11 @@ fn read_role_lines(body: &str, offset: usize, found: &mut [Found]) {
         let leftovers = rest
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '*' | '&'))
             .filter(|w| !w.is_empty());
-        if !leftovers
-            .clone()
-            .all(|w| matches!(w.to_lowercase().as_str(), "and" | "from" | "to" | "cc"))
-        {
+        if !leftovers.clone().all(|w| {
+            lexicon
+                .name_line_fillers
+                .contains(w.to_lowercase().as_str())
+        }) {
             continue;
         }
         let role = role_case(next.trim().trim_matches(['*', '_']).trim());

@@ -98,12 +98,13 @@ fn is_acronym(name: &str) -> bool {
 /// A key under which an organisation's name forms meet: lowercase, without
 /// "the", "of", "for", "and"/"&" and punctuation.
 pub fn org_key(name: &str) -> String {
+    let ignored = &lexicon::get().org_key_ignored;
     name.split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "of" | "for" | "and"))
+        .filter(|w| !w.is_empty() && !ignored.contains(w.as_str()))
         .collect::<Vec<_>>()
         .join(" ")
 }
