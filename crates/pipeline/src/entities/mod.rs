@@ -23,14 +23,21 @@
 //!    stay per document ("health secretary" in one, "foreign secretary" in
 //!    the other).
 
+mod acronyms;
+mod chunks;
+mod classify;
 pub mod find;
 pub mod lexicon;
+mod names;
+mod roles;
+mod signature;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use corpus_model::{DocId, Document, Entity, EntityId, EntityKind, Mention, Role};
 
-use find::{initials, Found};
+use acronyms::initials;
+use names::Found;
 
 /// An entity as one document names it.
 #[derive(Debug, Default)]
