@@ -560,3 +560,145 @@ fn unconfirmed_name(x: &Ctx) -> Option<Chunk> {
         && !x.shouting)
         .then_some(part)
 }
+
+#[cfg(test)]
+mod tests {
+    use corpus_text::tokens::tokens;
+
+    use super::*;
+    use crate::entities::chunks::chunk;
+    use crate::entities::lexicon;
+
+    /// The rule that decides the first chunk of `text`, and its parts as
+    /// `Kind name [roles]`, `candidate word` or `unconfirmed words`.
+    fn first_chunk(text: &str) -> (&'static str, Vec<String>) {
+        let lexicon = lexicon::get();
+        let toks = tokens(text, 0..text.len());
+        let claimed = vec![false; toks.len()];
+        let chunks = chunk(text, &toks, &claimed, lexicon);
+        let (rule, parts) = classify(text, &toks, chunks[0], lexicon, &[]);
+        let span = |c: Chunk| text[toks[c.from].start..toks[c.to - 1].end].to_string();
+        let parts = parts
+            .into_iter()
+            .map(|part| match part {
+                Class::Found(f, _) if f.roles.is_empty() => format!("{:?} {}", f.kind, f.name),
+                Class::Found(f, _) => format!("{:?} {} {:?}", f.kind, f.name, f.roles),
+                Class::Candidate(c) => format!("candidate {}", span(c)),
+                Class::Unconfirmed(c) => format!("unconfirmed {}", span(c)),
+            })
+            .collect();
+        (rule, parts)
+    }
+
+    #[test]
+    fn one_row_per_rule() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "The National previously reported it.",
+                "publication",
+                &["Organisation The National"],
+            ),
+            (
+                "Health Secretary Humza Yousaf confirmed it.",
+                "role_then_given_name",
+                &["Person Humza Yousaf [\"health secretary\"]"],
+            ),
+            ("According to reports, it said.", "nothing_left", &[]),
+            ("Mr Hunt said so.", "honorific", &["Person Hunt"]),
+            (
+                "the Care Quality Commission said",
+                "org_ending_in_head",
+                &["Organisation Care Quality Commission"],
+            ),
+            (
+                "the Department of Health said",
+                "org_front_head",
+                &["Organisation Department of Health"],
+            ),
+            (
+                "the NHS England board",
+                "org_acronym_first",
+                &["Organisation NHS England"],
+            ),
+            (
+                "Health Education England (HEE) has",
+                "org_place_suffixed",
+                &["Organisation Health Education England"],
+            ),
+            (
+                "the Nursing Workforce Standards (NWS) were",
+                "org_defined_acronym",
+                &["Organisation Nursing Workforce Standards"],
+            ),
+            ("at 39 Victoria Street today", "street_address", &[]),
+            (
+                "in Northern Ireland today",
+                "place",
+                &["Place Northern Ireland"],
+            ),
+            (
+                "then Jeremy Hunt left",
+                "given_name_and_surname",
+                &["Person Jeremy Hunt"],
+            ),
+            (
+                "then President Reagan left",
+                "title_and_surname",
+                &["Person Reagan [\"president\"]"],
+            ),
+            (
+                "the secretary Zorbo Quillan left",
+                "role_in_context",
+                &["Person Zorbo Quillan"],
+            ),
+            (
+                "campaign group EveryDoctor said so.",
+                "org_cue",
+                &["Organisation EveryDoctor"],
+            ),
+            (
+                "then Marlin Fitzwater told reporters",
+                "word_by_word",
+                &[
+                    "unconfirmed Marlin Fitzwater",
+                    "candidate Marlin",
+                    "candidate Fitzwater",
+                ],
+            ),
+            // negative rows: not names, or not yet known as names
+            (
+                "Last Tuesday, it was claimed.",
+                "word_by_word",
+                &["candidate Tuesday"],
+            ),
+            (
+                "On Tuesday Stoltenberg arrived.",
+                "word_by_word",
+                &["candidate Tuesday", "candidate Stoltenberg"],
+            ),
+            (
+                "the Joint Chief Executive said",
+                "word_by_word",
+                &["candidate Joint", "candidate Chief", "candidate Executive"],
+            ),
+            ("THE NATIONAL ARCHIVES", "word_by_word", &[]),
+            (
+                "then King Edward Hospital said",
+                "org_ending_in_head",
+                &["Organisation King Edward Hospital"],
+            ),
+            (
+                "then Secretary Williams said",
+                "word_by_word",
+                &["candidate Secretary", "candidate Williams"],
+            ),
+        ];
+        for (text, rule, parts) in cases {
+            assert_eq!(
+                first_chunk(text),
+                (*rule, parts.iter().map(|p| p.to_string()).collect()),
+                "in {text:?}"
+            );
+        }
+    }
+}
