@@ -92,6 +92,7 @@ word_lists! {
     WEEKDAYS = "weekdays.txt";
     /// Lines that close a letter before its signature, lowercase.
     SIGN_OFFS = "sign_offs.txt";
+<<<<<<< HEAD
     // Page furniture the cleaner drops.
     /// Openings of lines after which the rest of the page is not the
     /// article's ("have you got a story"), lowercase.
@@ -102,6 +103,32 @@ word_lists! {
     PROMO_OPENERS = "promo_openers.txt";
     /// Openings of publication timestamps ("last updated"), lowercase.
     TIMESTAMP_LABELS = "timestamp_labels.txt";
+=======
+
+    // Names, roles and organisations, for the entities stage.
+    /// Lowercase words that join the capitalised words of one name ("of", "van").
+    NAME_CONNECTORS = "name_connectors.txt";
+    /// Lowercase titles before a surname alone ("president").
+    SURNAME_TITLES = "surname_titles.txt";
+    /// Last words of street names ("Street").
+    STREET_WORDS = "street_words.txt";
+    /// Lowercase words before a role that are not part of it ("newly-appointed").
+    ROLE_DESCRIPTORS = "role_descriptors.txt";
+    /// Lowercase words that qualify a role ("joint", "acting").
+    ROLE_MODIFIERS = "role_modifiers.txt";
+    /// Lowercase words that end a role read backwards from a name ("the").
+    ROLE_STOPS = "role_stops.txt";
+    /// Lowercase words that end a role written after a name ("who", "said").
+    APPOSITION_STOPS = "apposition_stops.txt";
+    /// Lowercase verb forms that show the words before them name a speaker.
+    SPEAKER_VERB_FORMS = "speaker_verb_forms.txt";
+    /// Lowercase words whose initials an acronym leaves out ("of", "&").
+    ACRONYM_SKIPPED_WORDS = "acronym_skipped_words.txt";
+    /// Lowercase words that may stand with names on a line of names ("cc").
+    NAME_LINE_FILLERS = "name_line_fillers.txt";
+    /// Lowercase words an organisation's name may add or drop ("the", "of").
+    ORG_KEY_IGNORED_WORDS = "org_key_ignored_words.txt";
+>>>>>>> wt-entities
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The language layer every stage that reads text shares: words with byte
-//! offsets ([`words`]), sentences ([`sentences`]), punctuation classes
+//! offsets ([`words`]), words and punctuation for reading names
+//! ([`tokens`]), sentences ([`sentences`]), punctuation classes
 //! ([`chars`]), month and weekday names ([`calendar`]), writing systems
 //! ([`scripts`]) and every word list the rules consult ([`lexicon`], files
 //! under `data/`).
@@ -13,4 +14,5 @@ pub mod chars;
 pub mod lexicon;
 pub mod scripts;
 pub mod sentences;
+pub mod tokens;
 pub mod words;

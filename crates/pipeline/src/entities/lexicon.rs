@@ -7,8 +7,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use corpus_text::lexicon::{
-    ACRONYMS, COMMON_WORDS, GIVEN_NAMES, KNOWN_ORGS, NAME_HONORIFICS, NOT_ACRONYMS, ORG_CUES,
-    ORG_FRONT_HEADS, ORG_HEADS, PLACES, ROLE_HEADS,
+    ACRONYMS, ACRONYM_SKIPPED_WORDS, APPOSITION_STOPS, COMMON_WORDS, GIVEN_NAMES, KNOWN_ORGS,
+    NAME_CONNECTORS, NAME_HONORIFICS, NAME_LINE_FILLERS, NOT_ACRONYMS, ORG_CUES, ORG_FRONT_HEADS,
+    ORG_HEADS, ORG_KEY_IGNORED_WORDS, PLACES, ROLE_DESCRIPTORS, ROLE_HEADS, ROLE_MODIFIERS,
+    ROLE_STOPS, SPEAKER_VERB_FORMS, STREET_WORDS, SURNAME_TITLES,
 };
 
 /// The lists, parsed.
@@ -28,6 +30,28 @@ pub struct Lexicon {
     /// Acronym to full name.
     pub acronyms: HashMap<&'static str, &'static str>,
     pub places: HashSet<String>,
+    /// Lowercase words joining one name's capitalised words ("of", "van").
+    pub connectors: HashSet<&'static str>,
+    /// Lowercase titles before a surname alone ("president").
+    pub surname_titles: HashSet<&'static str>,
+    /// Last words of street names ("Street").
+    pub street_words: HashSet<&'static str>,
+    /// Lowercase words before a role that are not part of it.
+    pub role_descriptors: HashSet<&'static str>,
+    /// Lowercase words that qualify a role ("joint").
+    pub role_modifiers: HashSet<&'static str>,
+    /// Lowercase words that end a role read backwards from a name.
+    pub role_stops: HashSet<&'static str>,
+    /// Lowercase words that end a role written after a name.
+    pub apposition_stops: HashSet<&'static str>,
+    /// Lowercase verb forms that follow a speaker's name ("said").
+    pub speaker_verbs: HashSet<&'static str>,
+    /// Lowercase words an acronym leaves out ("of").
+    pub acronym_skipped: HashSet<&'static str>,
+    /// Lowercase words that may stand with names on a line of names.
+    pub name_line_fillers: HashSet<&'static str>,
+    /// Lowercase words an organisation's name may add or drop.
+    pub org_key_ignored: HashSet<&'static str>,
 }
 
 /// The lexicon, parsed on first use.
@@ -45,6 +69,17 @@ pub fn get() -> &'static Lexicon {
         common_words: COMMON_WORDS.entries().collect(),
         acronyms: ACRONYMS.pairs().collect(),
         places: PLACES.entries().map(str::to_string).collect(),
+        connectors: NAME_CONNECTORS.entries().collect(),
+        surname_titles: SURNAME_TITLES.entries().collect(),
+        street_words: STREET_WORDS.entries().collect(),
+        role_descriptors: ROLE_DESCRIPTORS.entries().collect(),
+        role_modifiers: ROLE_MODIFIERS.entries().collect(),
+        role_stops: ROLE_STOPS.entries().collect(),
+        apposition_stops: APPOSITION_STOPS.entries().collect(),
+        speaker_verbs: SPEAKER_VERB_FORMS.entries().collect(),
+        acronym_skipped: ACRONYM_SKIPPED_WORDS.entries().collect(),
+        name_line_fillers: NAME_LINE_FILLERS.entries().collect(),
+        org_key_ignored: ORG_KEY_IGNORED_WORDS.entries().collect(),
     })
 }
 

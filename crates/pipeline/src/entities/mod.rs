@@ -23,14 +23,21 @@
 //!    stay per document ("health secretary" in one, "foreign secretary" in
 //!    the other).
 
+mod acronyms;
+mod chunks;
+mod classify;
 pub mod find;
 pub mod lexicon;
+mod names;
+mod roles;
+mod signature;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use corpus_model::{DocId, Document, Entity, EntityId, EntityKind, Mention, Role};
 
-use find::{initials, Found};
+use acronyms::initials;
+use names::{Found, Names};
 
 /// An entity as one document names it.
 #[derive(Debug, Default)]
@@ -98,172 +105,226 @@ fn is_acronym(name: &str) -> bool {
 /// A key under which an organisation's name forms meet: lowercase, without
 /// "the", "of", "for", "and"/"&" and punctuation.
 pub fn org_key(name: &str) -> String {
+    let ignored = &lexicon::get().org_key_ignored;
     name.split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "of" | "for" | "and"))
+        .filter(|w| !w.is_empty() && !ignored.contains(w.as_str()))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One document's entities being grouped, with indexes into them by key.
+#[derive(Default)]
+struct Grouping {
+    locals: Vec<Local>,
+    /// Lowercase full name → local.
+    people: HashMap<String, usize>,
+    /// [`org_key`] (or `acronym:` and the acronym) → local.
+    orgs: HashMap<String, usize>,
+    /// Name → local.
+    places: HashMap<String, usize>,
+}
+
+/// The local under `key` in `index`, made if there is none.
+fn slot(locals: &mut Vec<Local>, index: &mut HashMap<String, usize>, key: String) -> usize {
+    *index.entry(key).or_insert_with(|| {
+        locals.push(Local::default());
+        locals.len() - 1
+    })
+}
+
+/// A person named by a mention, with no role or acronym.
+fn plain_person(start: u32, end: u32, word: &str) -> Found {
+    Found {
+        kind: EntityKind::Person,
+        start,
+        end,
+        name: word.to_string(),
+        surface: word.to_string(),
+        roles: Vec::new(),
+        acronym: None,
+        is_acronym: false,
+    }
+}
+
+/// The people of a document by their one-word names.
+struct OneWordNames {
+    by_surname: HashMap<String, Vec<usize>>,
+    by_given: HashMap<String, Vec<usize>>,
+}
+
+impl OneWordNames {
+    fn new(g: &Grouping) -> OneWordNames {
+        let mut names = OneWordNames {
+            by_surname: HashMap::new(),
+            by_given: HashMap::new(),
+        };
+        for &i in g.people.values() {
+            let name = g.locals[i].best_name().to_lowercase();
+            let words: Vec<&str> = name.split(' ').collect();
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                names
+                    .by_surname
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(i);
+                names.by_given.entry(first.to_string()).or_default().push(i);
+            }
+        }
+        names
+    }
+
+    /// The one person `word` is the surname of, else the given name of.
+    fn person(&self, word: &str) -> Option<usize> {
+        let word = word.to_lowercase();
+        match (
+            self.by_surname.get(&word).map(Vec::as_slice),
+            self.by_given.get(&word).map(Vec::as_slice),
+        ) {
+            (Some([one]), _) | (None, Some([one])) => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+impl Grouping {
+    /// Full names of people, organisations and places; returns the one-word
+    /// people and the acronyms, which join them later.
+    fn group_names<'f>(&mut self, names: &'f Names) -> (Vec<&'f Found>, Vec<&'f Found>) {
+        let (mut short_people, mut acronym_orgs) = (Vec::new(), Vec::new());
+        for f in &names.found {
+            let i = match f.kind {
+                EntityKind::Person if f.name.contains(' ') => {
+                    slot(&mut self.locals, &mut self.people, f.name.to_lowercase())
+                }
+                EntityKind::Person => {
+                    short_people.push(f);
+                    continue;
+                }
+                EntityKind::Organisation if f.is_acronym => {
+                    acronym_orgs.push(f);
+                    continue;
+                }
+                EntityKind::Organisation => {
+                    slot(&mut self.locals, &mut self.orgs, org_key(&f.name))
+                }
+                EntityKind::Place => slot(&mut self.locals, &mut self.places, f.name.clone()),
+            };
+            self.locals[i].add(f);
+        }
+        (short_people, acronym_orgs)
+    }
+
+    /// Unrecognised two- or three-word names whose last word the text uses
+    /// as a surname ("Mr Fitzwater", "Fitzwater said") are people; returns
+    /// their spans.
+    fn promote_unconfirmed(&mut self, names: &Names, short_people: &[&Found]) -> Vec<(u32, u32)> {
+        let surnames: HashSet<String> = short_people
+            .iter()
+            .map(|f| f.name.to_lowercase())
+            .chain(
+                names
+                    .candidates
+                    .iter()
+                    .filter(|c| c.speaks)
+                    .map(|c| c.word.to_lowercase()),
+            )
+            .collect();
+        let mut promoted = Vec::new();
+        for u in &names.unconfirmed {
+            let last = u.word.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if surnames.contains(&last) {
+                promoted.push((u.start, u.end));
+                let f = plain_person(u.start, u.end, &u.word);
+                let i = slot(&mut self.locals, &mut self.people, f.name.to_lowercase());
+                self.locals[i].add(&f);
+            }
+        }
+        promoted
+    }
+
+    /// One-word names of people join the one person whose surname, else
+    /// given name, they are; other one-word names stand alone. Candidates
+    /// outside `promoted` spans join a person the same way, or are dropped.
+    fn join_one_word_people(
+        &mut self,
+        names: &Names,
+        short_people: Vec<&Found>,
+        promoted: &[(u32, u32)],
+    ) {
+        let one_word = OneWordNames::new(self);
+        for f in short_people {
+            let i = one_word
+                .person(&f.name)
+                .unwrap_or_else(|| slot(&mut self.locals, &mut self.people, f.name.to_lowercase()));
+            self.locals[i].add(f);
+        }
+        for c in &names.candidates {
+            if promoted
+                .iter()
+                .any(|&(start, end)| c.start >= start && c.end <= end)
+            {
+                continue;
+            }
+            let i = one_word
+                .person(&c.word)
+                .or_else(|| self.people.get(&c.word.to_lowercase()).copied());
+            if let Some(i) = i {
+                self.locals[i].add(&plain_person(c.start, c.end, &c.word));
+            }
+        }
+    }
+
+    /// Acronyms join the organisation they abbreviate in this document, by
+    /// definition, else by initials (the first organisation named wins a
+    /// tie); others stand alone. Acronyms defined as common nouns name none.
+    fn join_acronyms(&mut self, names: &Names, acronym_orgs: Vec<&Found>) {
+        let mut orgs: Vec<usize> = self.orgs.values().copied().collect();
+        orgs.sort_unstable();
+        let mut by_acronym: HashMap<String, usize> = HashMap::new();
+        for &i in &orgs {
+            for a in &self.locals[i].acronyms {
+                by_acronym.entry(a.clone()).or_insert(i);
+            }
+        }
+        for &i in &orgs {
+            let initials = initials(&self.locals[i].best_name());
+            if initials.len() >= 2 {
+                by_acronym.entry(initials).or_insert(i);
+            }
+        }
+        for f in acronym_orgs {
+            if names.plain_acronyms.iter().any(|a| a == &f.name) {
+                continue;
+            }
+            let i = by_acronym.get(&f.name).copied().unwrap_or_else(|| {
+                let i = slot(
+                    &mut self.locals,
+                    &mut self.orgs,
+                    format!("acronym:{}", f.name),
+                );
+                self.locals[i].acronym_only = true;
+                i
+            });
+            self.locals[i].add(f);
+            self.locals[i].acronyms.insert(f.name.clone());
+        }
+    }
 }
 
 /// Groups one document's names into the entities it names.
 fn resolve_document(text: &str, blocks: &[corpus_model::Block]) -> Vec<Local> {
     let names = find::find(text, blocks);
-    let mut locals: Vec<Local> = Vec::new();
-    let mut people: HashMap<String, usize> = HashMap::new();
-    let mut orgs: HashMap<String, usize> = HashMap::new();
-    let mut places: HashMap<String, usize> = HashMap::new();
-    let mut short_people = Vec::new();
-    let mut acronym_orgs = Vec::new();
-    for f in &names.found {
-        match f.kind {
-            EntityKind::Person if f.name.contains(' ') => {
-                let i = *people.entry(f.name.to_lowercase()).or_insert_with(|| {
-                    locals.push(Local::default());
-                    locals.len() - 1
-                });
-                locals[i].add(f);
-            }
-            EntityKind::Person => short_people.push(f),
-            EntityKind::Organisation if f.is_acronym => acronym_orgs.push(f),
-            EntityKind::Organisation => {
-                let i = *orgs.entry(org_key(&f.name)).or_insert_with(|| {
-                    locals.push(Local::default());
-                    locals.len() - 1
-                });
-                locals[i].add(f);
-            }
-            EntityKind::Place => {
-                let i = *places.entry(f.name.clone()).or_insert_with(|| {
-                    locals.push(Local::default());
-                    locals.len() - 1
-                });
-                locals[i].add(f);
-            }
-        }
-    }
-    // Unrecognised two- or three-word names whose last word the text uses as
-    // a surname ("Mr Fitzwater", "Fitzwater said") are people.
-    let surnames: HashSet<String> = short_people
-        .iter()
-        .map(|f| f.name.to_lowercase())
-        .chain(
-            names
-                .candidates
-                .iter()
-                .filter(|c| c.speaks)
-                .map(|c| c.word.to_lowercase()),
-        )
-        .collect();
-    let mut promoted = Vec::new();
-    for u in &names.unconfirmed {
-        let last = u.word.rsplit(' ').next().unwrap_or("").to_lowercase();
-        if surnames.contains(&last) {
-            promoted.push((u.start, u.end));
-            let f = Found {
-                kind: EntityKind::Person,
-                start: u.start,
-                end: u.end,
-                name: u.word.clone(),
-                surface: u.word.clone(),
-                roles: Vec::new(),
-                acronym: None,
-                is_acronym: false,
-            };
-            let i = *people.entry(f.name.to_lowercase()).or_insert_with(|| {
-                locals.push(Local::default());
-                locals.len() - 1
-            });
-            locals[i].add(&f);
-        }
-    }
-    // One-word names of people: a surname, else a given name, of one person.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
-    for &i in people.values() {
-        let name = locals[i].best_name().to_lowercase();
-        let words: Vec<&str> = name.split(' ').collect();
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
-            by_surname.entry(last.to_string()).or_default().push(i);
-            by_given.entry(first.to_string()).or_default().push(i);
-        }
-    }
-    let person_for = |word: &str| {
-        let word = word.to_lowercase();
-        match (
-            by_surname.get(&word).map(Vec::as_slice),
-            by_given.get(&word).map(Vec::as_slice),
-        ) {
-            (Some([one]), _) | (None, Some([one])) => Some(*one),
-            _ => None,
-        }
-    };
-    for f in short_people {
-        let i = person_for(&f.name).unwrap_or_else(|| {
-            *people.entry(f.name.to_lowercase()).or_insert_with(|| {
-                locals.push(Local::default());
-                locals.len() - 1
-            })
-        });
-        locals[i].add(f);
-    }
-    for c in &names.candidates {
-        if promoted
-            .iter()
-            .any(|&(start, end)| c.start >= start && c.end <= end)
-        {
-            continue;
-        }
-        let i = person_for(&c.word).or_else(|| people.get(&c.word.to_lowercase()).copied());
-        if let Some(i) = i {
-            let f = Found {
-                kind: EntityKind::Person,
-                start: c.start,
-                end: c.end,
-                name: c.word.clone(),
-                surface: c.word.clone(),
-                roles: Vec::new(),
-                acronym: None,
-                is_acronym: false,
-            };
-            locals[i].add(&f);
-        }
-    }
-    // Acronyms: the organisation they abbreviate in this document.
-    let mut by_acronym: HashMap<String, usize> = HashMap::new();
-    for &i in orgs.values() {
-        for a in locals[i].acronyms.clone() {
-            by_acronym.insert(a, i);
-        }
-    }
-    for &i in orgs.values() {
-        let initials = initials(&locals[i].best_name());
-        if initials.len() >= 2 {
-            by_acronym.entry(initials).or_insert(i);
-        }
-    }
-    for f in acronym_orgs {
-        if names.plain_acronyms.iter().any(|a| a == &f.name) {
-            continue;
-        }
-        let i = by_acronym.get(&f.name).copied().unwrap_or_else(|| {
-            *orgs
-                .entry(format!("acronym:{}", f.name))
-                .or_insert_with(|| {
-                    locals.push(Local {
-                        acronym_only: true,
-                        ..Local::default()
-                    });
-                    locals.len() - 1
-                })
-        });
-        locals[i].add(f);
-        locals[i].acronyms.insert(f.name.clone());
-    }
-    locals.retain(|l| l.kind.is_some());
-    locals
+    let mut g = Grouping::default();
+    let (short_people, acronym_orgs) = g.group_names(&names);
+    let promoted = g.promote_unconfirmed(&names, &short_people);
+    g.join_one_word_people(&names, short_people, &promoted);
+    g.join_acronyms(&names, acronym_orgs);
+    g.locals.retain(|l| l.kind.is_some());
+    g.locals
 }
 
 /// Finds entities in every document, filling `Document::mentions`, and
@@ -273,16 +334,48 @@ pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
         .iter()
         .map(|d| resolve_document(&d.text, &d.blocks))
         .collect();
-    let lexicon = lexicon::get();
+    let acronym_key = acronym_keys(&per_doc);
+    let mut corpus = Corpus::default();
+    for (doc, locals) in per_doc.iter().enumerate() {
+        corpus.absorb(doc as DocId, locals, &acronym_key);
+    }
+    let redirect = corpus.join_one_word_people();
+    // Entities in a stable order: kind, then name.
+    let mut order: Vec<usize> = (0..corpus.merged.len())
+        .filter(|&i| redirect[i] == i)
+        .collect();
+    order.sort_by_cached_key(|&i| {
+        let m = &corpus.merged[i];
+        (m.kind, m.best_name().to_lowercase())
+    });
+    let mut id_of = vec![0 as EntityId; corpus.merged.len()];
+    for (id, &i) in order.iter().enumerate() {
+        id_of[i] = id as EntityId;
+    }
+    for (doc, mine) in std::mem::take(&mut corpus.doc_entities)
+        .into_iter()
+        .enumerate()
+    {
+        let ids = mine
+            .into_iter()
+            .map(|(i, spans)| (id_of[redirect[i]], spans));
+        documents[doc].mentions = mentions(ids);
+    }
+    order
+        .into_iter()
+        .map(|i| std::mem::take(&mut corpus.merged[i]).into_entity())
+        .collect()
+}
 
-    // Acronym → organisation key, from the curated list, then the corpus's
-    // own definitions and initials (which win).
-    let mut acronym_key: HashMap<String, String> = lexicon
+/// Acronym → organisation key, from the curated list, then the corpus's own
+/// definitions and initials (which win).
+fn acronym_keys(per_doc: &[Vec<Local>]) -> HashMap<String, String> {
+    let mut acronym_key: HashMap<String, String> = lexicon::get()
         .acronyms
         .iter()
         .map(|(a, full)| (a.to_string(), org_key(full)))
         .collect();
-    for locals in &per_doc {
+    for locals in per_doc {
         for l in locals
             .iter()
             .filter(|l| l.kind == Some(EntityKind::Organisation) && !l.acronym_only)
@@ -293,12 +386,48 @@ pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
             }
         }
     }
-    let mut global: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut merged: Vec<Merged> = Vec::new();
-    let mut doc_entities: Vec<Vec<Spans>> = Vec::new();
-    // Full names first, so that one-word names can join them.
-    let mut full_surnames: HashMap<String, Vec<usize>> = HashMap::new();
-    for (doc, locals) in per_doc.iter().enumerate() {
+    acronym_key
+}
+
+/// A document's mentions, sorted by start, the longest first at one
+/// start, and without overlaps (the earlier mention wins).
+fn mentions(ids: impl Iterator<Item = (EntityId, Vec<(u32, u32)>)>) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = ids
+        .flat_map(|(entity, spans)| {
+            spans
+                .into_iter()
+                .map(move |(start, end)| Mention { entity, start, end })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut last_end = 0;
+    mentions.retain(|m| {
+        let keep = m.start >= last_end;
+        if keep {
+            last_end = m.end;
+        }
+        keep
+    });
+    mentions
+}
+
+/// The corpus's entities being assembled, document by document.
+#[derive(Default)]
+struct Corpus {
+    merged: Vec<Merged>,
+    /// (kind, key) → index into `merged`.
+    global: HashMap<(EntityKind, String), usize>,
+    /// Per document, its entities and their spans.
+    doc_entities: Vec<Vec<Spans>>,
+    /// Surname → people with full names that end in it.
+    full_surnames: HashMap<String, Vec<usize>>,
+}
+
+impl Corpus {
+    /// Merges one document's entities into the corpus's, by the key of
+    /// their kind: full name, organisation key (through `acronym_key` for an
+    /// acronym alone) or place name.
+    fn absorb(&mut self, doc: DocId, locals: &[Local], acronym_key: &HashMap<String, String>) {
         let mut mine = Vec::new();
         for l in locals {
             let kind = l.kind.expect("retained locals have a kind");
@@ -312,76 +441,51 @@ pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
                 EntityKind::Person => name.to_lowercase(),
                 EntityKind::Place => name.clone(),
             };
-            let is_short_person = kind == EntityKind::Person && !name.contains(' ');
-            let index = *global.entry((kind, key)).or_insert_with(|| {
+            let merged = &mut self.merged;
+            let index = *self.global.entry((kind, key)).or_insert_with(|| {
                 merged.push(Merged {
                     kind: Some(kind),
                     ..Merged::default()
                 });
                 merged.len() - 1
             });
-            if kind == EntityKind::Person && !is_short_person {
+            if kind == EntityKind::Person && name.contains(' ') {
                 let surname = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-                let list = full_surnames.entry(surname).or_default();
+                let list = self.full_surnames.entry(surname).or_default();
                 if !list.contains(&index) {
                     list.push(index);
                 }
             }
-            merged[index].absorb(doc as DocId, l);
+            self.merged[index].absorb(doc, l);
             mine.push((index, l.spans.clone()));
         }
-        doc_entities.push(mine);
+        self.doc_entities.push(mine);
     }
-    // A person named by one word in some document ("Mr Hunt") joins the one
-    // person of the corpus with that surname.
-    let mut redirect: Vec<usize> = (0..merged.len()).collect();
-    for (i, m) in merged.iter().enumerate() {
-        if m.kind == Some(EntityKind::Person) && !m.best_name().contains(' ') {
-            if let Some(list) = full_surnames.get(&m.best_name().to_lowercase()) {
-                if list.len() == 1 {
-                    redirect[i] = list[0];
+
+    /// A person named by one word in some document ("Mr Hunt") joins the
+    /// one person of the corpus with that surname. Returns, for each
+    /// entity, the entity it now is part of (itself if none).
+    fn join_one_word_people(&mut self) -> Vec<usize> {
+        let mut redirect: Vec<usize> = (0..self.merged.len()).collect();
+        for (i, m) in self.merged.iter().enumerate() {
+            if m.kind == Some(EntityKind::Person) && !m.best_name().contains(' ') {
+                if let Some([one]) = self
+                    .full_surnames
+                    .get(&m.best_name().to_lowercase())
+                    .map(Vec::as_slice)
+                {
+                    redirect[i] = *one;
                 }
             }
         }
-    }
-    for i in 0..merged.len() {
-        if redirect[i] != i {
-            let from = std::mem::take(&mut merged[i]);
-            merged[redirect[i]].merge(from);
-        }
-    }
-    // Entities in a stable order: kind, then name.
-    let mut order: Vec<usize> = (0..merged.len()).filter(|&i| redirect[i] == i).collect();
-    order.sort_by_cached_key(|&i| (merged[i].kind, merged[i].best_name().to_lowercase()));
-    let mut id_of = vec![0 as EntityId; merged.len()];
-    for (id, &i) in order.iter().enumerate() {
-        id_of[i] = id as EntityId;
-    }
-    for (doc, mine) in doc_entities.into_iter().enumerate() {
-        let mut mentions: Vec<Mention> = mine
-            .into_iter()
-            .flat_map(|(i, spans)| {
-                let entity = id_of[redirect[i]];
-                spans
-                    .into_iter()
-                    .map(move |(start, end)| Mention { entity, start, end })
-            })
-            .collect();
-        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut last_end = 0;
-        mentions.retain(|m| {
-            let keep = m.start >= last_end;
-            if keep {
-                last_end = m.end;
+        for (i, &to) in redirect.iter().enumerate() {
+            if to != i {
+                let from = std::mem::take(&mut self.merged[i]);
+                self.merged[to].merge(from);
             }
-            keep
-        });
-        documents[doc].mentions = mentions;
+        }
+        redirect
     }
-    order
-        .into_iter()
-        .map(|i| std::mem::take(&mut merged[i]).into_entity())
-        .collect()
 }
 
 /// An entity (index into the merged list) and its spans in one document.

@@ -1,0 +1,136 @@
+//! Chunks: runs of capitalised words on one line, joined by connectors
+//! ("Department of Health & Social Care") and by "and" when the whole is
+//! one organisation's name ("Health and Care Professions Council").
+//!
+//! Invariant: chunks are ascending, disjoint, non-empty ranges of a block's
+//! tokens, never start or end at a claimed token and never cross a line.
+
+use corpus_text::tokens::Token;
+
+use super::acronyms::{defined_acronym, initials, strip_plural};
+use super::lexicon::{self, Lexicon};
+use super::names::Chunk;
+
+/// Splits a block's tokens into chunks of capitalised words.
+pub(super) fn chunk(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexicon) -> Vec<Chunk> {
+    let same_line = |a: usize, b: usize| {
+        !text[toks[a].end..toks[b].start].contains('\n') && toks[a].end < toks[b].start
+    };
+    let mut chunks = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if claimed[i] || !toks[i].capitalised() {
+            i += 1;
+            continue;
+        }
+        let from = i;
+        let mut to = i + 1;
+        loop {
+            if to < toks.len() && !claimed[to] && toks[to].capitalised() && same_line(to - 1, to) {
+                to += 1;
+                continue;
+            }
+            // A connector, or "the" after "of", between capitalised words.
+            let mut k = to;
+            while k < toks.len()
+                && toks[k].is_word()
+                && (lexicon.connectors.contains(toks[k].lower().as_str())
+                    || (toks[k].lower() == "the" && k > to))
+                && same_line(k - 1, k)
+            {
+                k += 1;
+            }
+            if k > to
+                && k < toks.len()
+                && !claimed[k]
+                && toks[k].capitalised()
+                && same_line(k - 1, k)
+            {
+                to = k + 1;
+                continue;
+            }
+            break;
+        }
+        chunks.push(Chunk { from, to });
+        i = to;
+    }
+    join_and(text, toks, chunks, lexicon)
+}
+
+/// Joins "A and B" into one chunk when the whole is one organisation's name.
+fn join_and(text: &str, toks: &[Token], chunks: Vec<Chunk>, lexicon: &Lexicon) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut joined_last = false;
+    for c in chunks {
+        if let Some(prev) = out.last().copied() {
+            let and_between = c.from == prev.to + 1
+                && toks[prev.to].is_word()
+                && matches!(toks[prev.to].lower().as_str(), "and" | "&");
+            let spaced =
+                and_between && !text[toks[prev.to - 1].end..toks[c.from].start].contains('\n');
+            if spaced && !joined_last {
+                let whole = Chunk {
+                    from: prev.from,
+                    to: c.to,
+                };
+                let words: Vec<&str> = (whole.from..whole.to).map(|i| toks[i].text).collect();
+                let last = words.last().copied().unwrap_or("");
+                let left_person = lexicon
+                    .given_names
+                    .contains(title(toks[prev.from].text).as_str());
+                let ends_org = lexicon.org_heads.contains(title(last).as_str());
+                let front = lexicon
+                    .org_front_heads
+                    .contains(title(toks[prev.from].text).as_str())
+                    && (prev.from + 1..prev.to)
+                        .any(|i| matches!(toks[i].lower().as_str(), "of" | "for"));
+                let right_is_acronym = toks[c.from].all_caps() && toks[c.from].text.len() > 1;
+                let left_is_whole = lexicon.honorifics.contains(toks[prev.from].text)
+                    || (prev.to - prev.from >= 2
+                        && lexicon
+                            .org_heads
+                            .contains(title(toks[prev.to - 1].text).as_str()));
+                let defined = defined_acronym(toks, c.to)
+                    .is_some_and(|a| initials(&words.join(" ")) == strip_plural(a));
+                if !left_person
+                    && !left_is_whole
+                    && !right_is_acronym
+                    && (ends_org || front || defined)
+                {
+                    *out.last_mut().expect("checked above") = whole;
+                    joined_last = true;
+                    continue;
+                }
+            }
+        }
+        joined_last = false;
+        out.push(c);
+    }
+    out
+}
+
+/// "MICHELLE" → "Michelle", "BAYLISS-PRATT" → "Bayliss-Pratt"; connectors
+/// lowercase ("OF" → "of").
+pub(super) fn title(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lexicon::get().connectors.contains(lower.as_str()) || matches!(lower.as_str(), "and" | "the")
+    {
+        return word.to_lowercase();
+    }
+    if !word.chars().any(char::is_lowercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+    {
+        let mut out = String::with_capacity(word.len());
+        let mut upper = true;
+        for c in word.chars() {
+            if upper {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            upper = !c.is_alphanumeric();
+        }
+        return out;
+    }
+    word.to_string()
+}
