@@ -92,7 +92,7 @@ word_lists! {
     WEEKDAYS = "weekdays.txt";
     /// Lines that close a letter before its signature, lowercase.
     SIGN_OFFS = "sign_offs.txt";
-<<<<<<< HEAD
+
     // Page furniture the cleaner drops.
     /// Openings of lines after which the rest of the page is not the
     /// article's ("have you got a story"), lowercase.
@@ -103,7 +103,6 @@ word_lists! {
     PROMO_OPENERS = "promo_openers.txt";
     /// Openings of publication timestamps ("last updated"), lowercase.
     TIMESTAMP_LABELS = "timestamp_labels.txt";
-=======
 
     // Names, roles and organisations, for the entities stage.
     /// Lowercase words that join the capitalised words of one name ("of", "van").
@@ -128,7 +127,6 @@ word_lists! {
     NAME_LINE_FILLERS = "name_line_fillers.txt";
     /// Lowercase words an organisation's name may add or drop ("the", "of").
     ORG_KEY_IGNORED_WORDS = "org_key_ignored_words.txt";
->>>>>>> wt-entities
 }
 
 #[cfg(test)]
