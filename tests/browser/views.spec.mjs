@@ -254,3 +254,19 @@ test("corpus text is shown as text, never run as HTML", async ({ page }) => {
   await expect(page.locator(".doc-text")).toContainText("Dear Anna and Cathy");
   expect(await page.locator(".doc-text script, .doc-text img").count()).toBe(0);
 });
+
+test("About this corpus shows what the build holds and what it left out", async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  await page.getByRole("link", { name: "About this corpus" }).click();
+  await expect(page).toHaveURL(/view=about/);
+  const about = page.locator("section.about");
+  await expect(about.getByRole("heading", { name: "About this corpus" })).toBeVisible();
+  const fact = (label) => about.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+  await expect(fact("Documents")).toHaveText("5");
+  await expect(fact("Writing systems")).toHaveText("Latin 5");
+  await expect(fact("Dates")).toContainText("undated");
+  await expect(about.getByRole("heading", { name: "Files left out (0)" })).toBeVisible();
+  await expect(about.getByText("Every file found was built.")).toBeVisible();
+  expect(errors).toEqual([]);
+});
