@@ -32,6 +32,7 @@ pub mod bundle;
 mod encoding;
 pub mod facets;
 mod fields;
+mod fuzzy;
 mod index;
 mod matcher;
 mod notice;

@@ -5,10 +5,9 @@
 //! Invariant: suggestions come best first, ties broken by the shorter label,
 //! then by id, so the list is deterministic.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
 use serde::{Deserialize, Serialize};
 
+use super::fuzzy::{fuzzy_match, FuzzyMatch};
 use super::index::SearchIndex;
 use corpus_model::{Corpus, DocId, EntityId, EntityKind};
 
@@ -42,7 +41,6 @@ impl SearchIndex {
         if input.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let matcher = SkimMatcherV2::default().ignore_case();
         let documents = corpus
             .documents
             .iter()
@@ -56,29 +54,24 @@ impl SearchIndex {
             };
             (kind, i as u32, &e.name)
         });
-        let mut scored: Vec<(i64, SuggestionKind, u32, &String)> = documents
+        let mut scored: Vec<(FuzzyMatch, SuggestionKind, u32, &String)> = documents
             .chain(entities)
-            .filter_map(|(kind, id, label)| {
-                Some((matcher.fuzzy_match(label, input)?, kind, id, label))
-            })
+            .filter_map(|(kind, id, label)| Some((fuzzy_match(label, input)?, kind, id, label)))
             .collect();
         scored.sort_by(|a, b| {
-            b.0.cmp(&a.0)
+            b.0.score
+                .cmp(&a.0.score)
                 .then(a.3.len().cmp(&b.3.len()))
                 .then(a.2.cmp(&b.2))
         });
         scored
             .into_iter()
             .take(limit)
-            .map(|(score, kind, id, label)| {
-                let indices = matcher
-                    .fuzzy_indices(label, input)
-                    .map(|(_, i)| i)
-                    .unwrap_or_default();
+            .map(|(found, kind, id, label)| {
                 let matches = label
                     .char_indices()
                     .enumerate()
-                    .filter(|(n, _)| indices.contains(n))
+                    .filter(|(n, _)| found.positions.contains(n))
                     .map(|(_, (b, c))| (b as u32, (b + c.len_utf8()) as u32))
                     .collect();
                 let (doc, entity) = match kind {
@@ -91,7 +84,7 @@ impl SearchIndex {
                     doc,
                     entity,
                     matches,
-                    score,
+                    score: found.score,
                 }
             })
             .collect()
@@ -102,7 +95,7 @@ impl SearchIndex {
 /// when its letters do not all occur in `name` in order. Case matters only
 /// when `input` has capitals.
 pub fn name_score(name: &str, input: &str) -> Option<i64> {
-    SkimMatcherV2::default().fuzzy_match(name, input)
+    fuzzy_match(name, input).map(|m| m.score)
 }
 
 #[cfg(test)]

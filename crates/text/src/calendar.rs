@@ -48,11 +48,12 @@ pub fn month_number(word: &str) -> Option<u8> {
 /// Reads the list directly rather than the parsed tables, so the browser
 /// app, which needs only this, carries no hash tables for it.
 pub fn month_name(number: u8) -> Option<String> {
-    let wanted = number.to_string();
-    let (name, _) = MONTHS.pairs().find(|(_, n)| *n == wanted)?;
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    let (name, _) = MONTHS
+        .pairs()
+        .find(|(_, n)| n.parse::<u8>() == Ok(number))?;
+    let mut out = name.to_string();
+    out[..1].make_ascii_uppercase();
+    Some(out)
 }
 
 /// Whether `word` (any case) is a month's full name or a weekday.

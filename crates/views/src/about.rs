@@ -83,12 +83,14 @@ pub fn about(corpus: &Corpus) -> About {
 
 /// A byte count as people read it: "950 bytes", "12.3 kB", "4.1 MB".
 pub fn size_label(bytes: usize) -> String {
-    const UNITS: [(f64, &str); 3] = [(1e9, "GB"), (1e6, "MB"), (1e3, "kB")];
-    let b = bytes as f64;
-    UNITS.iter().find(|(size, _)| b >= *size).map_or_else(
-        || format!("{bytes} bytes"),
-        |(size, unit)| format!("{:.1} {unit}", b / size),
-    )
+    const UNITS: [(usize, &str); 3] = [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "kB")];
+    match UNITS.iter().find(|(size, _)| bytes >= *size) {
+        Some((size, unit)) => {
+            let tenths = (bytes * 10 + size / 2) / size;
+            format!("{}.{} {unit}", tenths / 10, tenths % 10)
+        }
+        None => format!("{bytes} bytes"),
+    }
 }
 
 #[cfg(test)]

@@ -129,7 +129,7 @@ fn next(seed: &mut u64) -> usize {
 fn document(seed: &mut u64) -> String {
     let mut text = String::new();
     for _ in 0..(20 + next(seed) % 400) {
-        if next(seed) % 60 == 0 {
+        if next(seed).is_multiple_of(60) {
             text.push_str(&long_run(seed));
         } else {
             text.push_str(FRAGMENTS[next(seed) % FRAGMENTS.len()]);
@@ -276,7 +276,7 @@ fn arbitrary_documents_pass_the_whole_path() {
     for case in 0..cases {
         let dir = TempDir::new(case);
         for d in 0..DOCUMENTS {
-            let name = if d % 2 == 0 {
+            let name = if d.is_multiple_of(2) {
                 format!("d{d}.txt")
             } else {
                 format!("d{d}.md")
