@@ -41,6 +41,7 @@ mod layout;
 mod lexicon;
 mod marks;
 pub mod record;
+mod rule;
 pub mod score;
 mod speakers;
 
@@ -52,6 +53,7 @@ use corpus_text::words::{is_capitalised, words};
 
 use self::clauses::Clause;
 use self::marks::Marked;
+use self::speakers::vocabulary::is_first_person;
 use self::speakers::{People, Speaker};
 use corpus_model::{Document, Entity, Quote, QuoteKind};
 
@@ -270,7 +272,7 @@ impl Reader<'_> {
             .next()
             .unwrap_or_default()
             .to_lowercase();
-        (self.letter && matches!(first.as_str(), "we" | "i" | "it's" | "it’s"))
+        (self.letter && is_first_person(&first))
             .then(|| self.people.signatory_speaker())
             .flatten()
     }
