@@ -56,7 +56,7 @@ use corpus_text::words::{is_capitalised, words};
 use self::clauses::Clause;
 use self::marks::Marked;
 use self::rule::Rule;
-use self::speakers::vocabulary::is_first_person;
+use self::speakers::vocabulary::{is_first_person, is_name_connector};
 use self::speakers::{People, Speaker};
 use corpus_model::{Document, Entity, Quote, QuoteKind};
 
@@ -257,10 +257,14 @@ impl Reader<'_> {
             return None;
         }
         let opening = words(text, sentence.start..clause.verb.start);
+        let first = opening.first()?.start;
+        if let Some(named) = self.people.entity_named_at(first..clause.verb.start) {
+            return self.people.resolve(named, sentence.start);
+        }
         let mut end = 0;
         while end < opening.len()
             && (is_capitalised(&text[opening[end].clone()])
-                || (end > 0 && matches!(&text[opening[end].clone()], "of" | "and" | "for")))
+                || (end > 0 && is_name_connector(&text[opening[end].clone()])))
         {
             end += 1;
         }

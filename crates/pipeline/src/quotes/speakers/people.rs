@@ -89,6 +89,15 @@ impl<'a> People<'a> {
         self.salient.push((at, speaker.clone()));
     }
 
+    /// Where the entities stage found a person or organisation named
+    /// right at the start of `range`, if it did.
+    pub fn entity_named_at(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        let mention = self.known.overlapping(&range).next()?;
+        let kind = self.known.entities.get(mention.entity as usize)?.kind;
+        (mention.start as usize == range.start && kind != corpus_model::EntityKind::Place)
+            .then(|| mention.start as usize..mention.end as usize)
+    }
+
     /// Whether a confirmed person of the document is named `name`.
     pub(super) fn is_confirmed_person(&self, name: &str) -> bool {
         self.people.iter().any(|p| p.confirmed && p.name == name)
