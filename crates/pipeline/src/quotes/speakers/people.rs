@@ -5,6 +5,7 @@
 //! afterwards only the salient speakers grow, in reading order.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
@@ -14,7 +15,7 @@ use super::names::{read_names, Person};
 use super::organisations::OrganisationNames;
 use super::roles::{read_roles, role_words, spokes_gender, spokes_role, strip_leaders, RoleOf};
 use super::vocabulary::{is_name_connector, is_not_name, is_organisation_noun, is_role_qualifier};
-use corpus_model::{Document, Entity, EntityId};
+use corpus_model::{Document, Entity, EntityId, EntityKind};
 use corpus_text::words::{is_all_caps, is_capitalised, words};
 
 /// A speaker as far as the document lets us know them.
@@ -91,11 +92,11 @@ impl<'a> People<'a> {
 
     /// Where the entities stage found a person or organisation named
     /// right at the start of `range`, if it did.
-    pub fn entity_named_at(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    pub fn entity_named_at(&self, range: Range<usize>) -> Option<Range<usize>> {
         let mention = self.known.overlapping(&range).next()?;
         let kind = self.known.entities.get(mention.entity as usize)?.kind;
-        (mention.start as usize == range.start && kind != corpus_model::EntityKind::Place)
-            .then(|| mention.start as usize..mention.end as usize)
+        (mention.start as usize == range.start && kind != EntityKind::Place)
+            .then_some(mention.start as usize..mention.end as usize)
     }
 
     /// Whether a confirmed person of the document is named `name`.
@@ -105,7 +106,7 @@ impl<'a> People<'a> {
 
     /// "a DHSC spokesperson", "the Home Office spokesman": a description
     /// holding an organisation's name.
-    pub(super) fn organisation_in(&self, mention: std::ops::Range<usize>) -> Option<Speaker> {
+    pub(super) fn organisation_in(&self, mention: Range<usize>) -> Option<Speaker> {
         let lex = Lexicon::get();
         let text = &self.doc.text;
         let ws = words(text, mention.clone());
