@@ -127,6 +127,32 @@ word_lists! {
     NAME_LINE_FILLERS = "name_line_fillers.txt";
     /// Lowercase words an organisation's name may add or drop ("the", "of").
     ORG_KEY_IGNORED_WORDS = "org_key_ignored_words.txt";
+
+    // Speaker resolution in quote extraction.
+    /// Capitalised words that open a sentence without being part of a name.
+    NOT_NAMES = "not_names.txt";
+    /// Words that make a role a different post ("former", "deputy").
+    ROLE_QUALIFIERS = "role_qualifiers.txt";
+    /// Nouns that stand for an organisation already named ("the trust").
+    ORGANISATION_NOUNS = "organisation_nouns.txt";
+    /// Words dropped from the front of a role ("the", "now").
+    ROLE_LEADERS = "role_leaders.txt";
+    /// Words after an organisation's name in its fullest form ("Inc").
+    ORGANISATION_SUFFIXES = "organisation_suffixes.txt";
+    /// Words a title may hold uncapitalised ("and", "of").
+    TITLE_SMALL_WORDS = "title_small_words.txt";
+    /// Words that end a role written before a name, reading leftwards.
+    ROLE_PREFIX_STOPS = "role_prefix_stops.txt";
+    /// Words of a role that carry no meaning when roles are compared.
+    ROLE_FILLERS = "role_fillers.txt";
+    /// Words that may join the capitalised words of a speaker's name ("and").
+    SPEAKER_NAME_CONNECTORS = "speaker_name_connectors.txt";
+    /// Subjects by which a letter's writer speaks of themselves ("we").
+    FIRST_PERSON_SUBJECTS = "first_person_subjects.txt";
+    /// Head nouns of a speaker left unnamed on purpose ("sources").
+    ANONYMOUS_SOURCES = "anonymous_sources.txt";
+    /// Endings of nationality adjectives ("-ese", "-ish").
+    NATIONALITY_ENDINGS = "nationality_endings.txt";
 }
 
 #[cfg(test)]

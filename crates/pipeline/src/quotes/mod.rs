@@ -11,7 +11,8 @@
 //! 4. [`clauses`] finds reporting verbs, their subjects and reported content;
 //! 5. this module decides, for each quoted stretch, whether it is a direct
 //!    quote, a partial quote inside a sentence of the writer's, or no quote
-//!    at all (a title, a scare-quoted term), and which clause attributes it;
+//!    at all (a title, a scare-quoted term), and which clause attributes it,
+//!    by the first rule of [`QUOTE_RULES`] that decides;
 //! 6. [`speakers`] turns the words naming the speaker into a canonical name
 //!    and role.
 //!
@@ -41,17 +42,21 @@ mod layout;
 mod lexicon;
 mod marks;
 pub mod record;
+mod rule;
 pub mod score;
 mod speakers;
 
 use std::ops::Range;
 
 use corpus_text::chars::is_dash;
+use corpus_text::lexicon::TITLE_SMALL_WORDS;
 use corpus_text::sentences::sentences;
 use corpus_text::words::{is_capitalised, words};
 
 use self::clauses::Clause;
 use self::marks::Marked;
+use self::rule::Rule;
+use self::speakers::vocabulary::{is_first_person, is_name_connector};
 use self::speakers::{People, Speaker};
 use corpus_model::{Document, Entity, Quote, QuoteKind};
 
@@ -131,6 +136,9 @@ struct Frame {
     clauses: Vec<Clause>,
     said: Vec<Attribution>,
     attributing: Vec<bool>,
+    /// The attribution of a quote running on from the block before, until
+    /// a quote opening the block takes it.
+    carried: Option<Attribution>,
 }
 
 /// The reading state of one document.
@@ -188,10 +196,11 @@ impl Reader<'_> {
             attributing: vec![false; clauses.len()],
             clauses,
             said,
+            carried: carried.take(),
         };
         let mut previous: Option<(&Marked, QuoteKind)> = None;
         for quote in quotes {
-            let decided = self.quote(&mut frame, quote, previous, carried);
+            let decided = self.quote(&mut frame, quote, previous);
             if let Some((kind, attribution)) = decided {
                 previous = Some((quote, kind));
                 self.push(quote.inner.clone(), kind, &attribution);
@@ -204,6 +213,7 @@ impl Reader<'_> {
                 }
             }
         }
+        *carried = frame.carried.take();
         for (k, clause) in frame.clauses.iter().enumerate() {
             if let (Some(content), false) = (clause.content.clone(), frame.attributing[k]) {
                 self.push(content, QuoteKind::Reported, &frame.said[k]);
@@ -247,10 +257,14 @@ impl Reader<'_> {
             return None;
         }
         let opening = words(text, sentence.start..clause.verb.start);
+        let first = opening.first()?.start;
+        if let Some(named) = self.people.entity_named_at(first..clause.verb.start) {
+            return self.people.resolve(named, sentence.start);
+        }
         let mut end = 0;
         while end < opening.len()
             && (is_capitalised(&text[opening[end].clone()])
-                || (end > 0 && matches!(&text[opening[end].clone()], "of" | "and" | "for")))
+                || (end > 0 && is_name_connector(&text[opening[end].clone()])))
         {
             end += 1;
         }
@@ -270,137 +284,24 @@ impl Reader<'_> {
             .next()
             .unwrap_or_default()
             .to_lowercase();
-        (self.letter && matches!(first.as_str(), "we" | "i" | "it's" | "it’s"))
+        (self.letter && is_first_person(&first))
             .then(|| self.people.signatory_speaker())
             .flatten()
     }
 
-    /// Classifies one quoted stretch; `None` when it is no quote.
+    /// Classifies one quoted stretch by the first rule of [`QUOTE_RULES`]
+    /// that decides; `None` when it is no quote.
     fn quote(
-        &mut self,
+        &self,
         frame: &mut Frame,
         quote: &Marked,
         previous: Option<(&Marked, QuoteKind)>,
-        carried: &mut Option<Attribution>,
     ) -> Option<(QuoteKind, Attribution)> {
-        let (block, sentence) = (frame.block, &frame.range);
-        let (clauses, said, attributing) = (&frame.clauses, &frame.said, &mut frame.attributing);
-        let text = &self.doc.text;
-        let block_start = self.doc.blocks[block].start as usize;
-        if quote.open == block_start {
-            if let Some(attribution) = carried.take() {
-                return Some((QuoteKind::Direct, attribution));
-            }
-        }
-        let left_from = previous.map_or(sentence.start, |(p, _)| p.outer_end.max(sentence.start));
-        let left = text[left_from..quote.open]
-            .trim()
-            .trim_start_matches(['•', '*', '-', '–', '—', '·'])
-            .trim();
-        let quoted = &text[quote.inner.clone()];
-        let starts_upper = quoted
-            .trim_start_matches(['…', '.', ' ', '['])
-            .starts_with(char::is_uppercase);
-        let lead_in = |c: &Clause| {
-            let gap = text[c.phrase_end..quote.open].trim();
-            let short = gap.split_whitespace().count() <= 6
-                && !gap.contains(['.', ';', '“', '”', '"'])
-                && !gap.split_whitespace().any(|w| w == "that");
-            gap.trim_end_matches([':', ',']).trim().is_empty()
-                || (gap.ends_with([':', ',']) && short)
-        };
-        let left_clause = clauses
+        let stretch = Stretch::read(&self.doc.text, frame, quote, previous);
+        QUOTE_RULES
             .iter()
-            .position(|c| c.verb.start >= left_from && c.phrase_end <= quote.open && lead_in(c));
-        let right_clause = if quote.unclosed {
-            None
-        } else {
-            clauses.iter().position(|c| {
-                c.begins >= quote.outer_end
-                    && text[quote.outer_end..c.begins]
-                        .trim_matches(|ch: char| {
-                            ch.is_whitespace() || matches!(ch, ',' | ';') || is_dash(ch)
-                        })
-                        .is_empty()
-            })
-        };
-        let adjacent = left_clause.or(right_clause);
-        let split_continuation =
-            left_clause.is_some() && previous.is_some_and(|(_, k)| k == QuoteKind::Direct);
-        let introduced = left.ends_with(':') || left.ends_with(',');
-        let direct = left.is_empty()
-            || left.ends_with(':')
-            || (left_clause.is_some() && (starts_upper || split_continuation || introduced));
-        if let Some(k) = adjacent {
-            attributing[k] |= direct;
-            if is_title(quoted) && !direct {
-                return None;
-            }
-            let kind = if direct {
-                QuoteKind::Direct
-            } else {
-                QuoteKind::Partial
-            };
-            return Some((kind, said[k].clone()));
-        }
-        if let Some(attribution) = self.named_beside(sentence, quote, left) {
-            return Some((QuoteKind::Direct, attribution));
-        }
-        let word_count = words(text, quote.inner.clone()).len();
-        if direct {
-            if word_count <= 3 || is_title(quoted) {
-                return None;
-            }
-            let recent = self
-                .last_direct
-                .as_ref()
-                .filter(|(b, _)| block <= b + 2)
-                .and_then(|(_, s)| s.clone());
-            let speaker = recent.or_else(|| {
-                if self.letter {
-                    self.people.signatory_speaker()
-                } else {
-                    None
-                }
-            });
-            return Some((
-                QuoteKind::Direct,
-                Attribution {
-                    speaker,
-                    mention: None,
-                    verb: None,
-                },
-            ));
-        }
-        if is_title(quoted) {
-            return None;
-        }
-        let holder = clauses.iter().position(|c| {
-            c.content
-                .as_ref()
-                .is_some_and(|r| r.start <= quote.open && quote.outer_end <= r.end)
-        });
-        let before = clauses.iter().rposition(|c| c.verb.end <= quote.open);
-        let after = clauses.iter().position(|c| c.verb.start >= quote.outer_end);
-        match holder.or(before).or(after) {
-            Some(k) => Some((QuoteKind::Partial, said[k].clone())),
-            None if word_count > 3 => {
-                let speaker = self
-                    .last_direct
-                    .as_ref()
-                    .filter(|(b, _)| *b == block)
-                    .and_then(|(_, s)| s.clone())?;
-                Some((
-                    QuoteKind::Partial,
-                    Attribution {
-                        speaker: Some(speaker),
-                        mention: None,
-                        verb: None,
-                    },
-                ))
-            }
-            None => None,
-        }
+            .find_map(|rule| (rule.apply)(self, frame, &stretch))
+            .flatten()
     }
 
     /// A speaker named without a verb: "Name: “…”" or "“…” – Name".
@@ -467,17 +368,315 @@ impl Reader<'_> {
     }
 }
 
+/// A quoted stretch and what the sentence around it shows.
+struct Stretch<'a> {
+    quote: &'a Marked,
+    /// The writer's words between the previous quote (or the sentence
+    /// start) and this one, without leading bullets.
+    left: &'a str,
+    quoted: &'a str,
+    /// The reporting clause that leads into the quote ("He said: …").
+    left_clause: Option<usize>,
+    /// The reporting clause right after the closing mark ("…,” he said).
+    right_clause: Option<usize>,
+    /// Set off as a quote of its own rather than woven into the writer's sentence.
+    direct: bool,
+    word_count: usize,
+}
+
+impl<'a> Stretch<'a> {
+    fn read(
+        text: &'a str,
+        frame: &Frame,
+        quote: &'a Marked,
+        previous: Option<(&Marked, QuoteKind)>,
+    ) -> Stretch<'a> {
+        let sentence = &frame.range;
+        let left_from = previous.map_or(sentence.start, |(p, _)| p.outer_end.max(sentence.start));
+        let left = text[left_from..quote.open]
+            .trim()
+            .trim_start_matches(['•', '*', '-', '–', '—', '·'])
+            .trim();
+        let quoted = &text[quote.inner.clone()];
+        let starts_upper = quoted
+            .trim_start_matches(['…', '.', ' ', '['])
+            .starts_with(char::is_uppercase);
+        let left_clause = frame.clauses.iter().position(|c| {
+            c.verb.start >= left_from && c.phrase_end <= quote.open && leads_in(text, c, quote)
+        });
+        let right_clause = if quote.unclosed {
+            None
+        } else {
+            frame.clauses.iter().position(|c| {
+                c.begins >= quote.outer_end
+                    && text[quote.outer_end..c.begins]
+                        .trim_matches(|ch: char| {
+                            ch.is_whitespace() || matches!(ch, ',' | ';') || is_dash(ch)
+                        })
+                        .is_empty()
+            })
+        };
+        let split_continuation =
+            left_clause.is_some() && previous.is_some_and(|(_, k)| k == QuoteKind::Direct);
+        let introduced = left.ends_with(':') || left.ends_with(',');
+        let direct = left.is_empty()
+            || left.ends_with(':')
+            || (left_clause.is_some() && (starts_upper || split_continuation || introduced));
+        Stretch {
+            quote,
+            left,
+            quoted,
+            left_clause,
+            right_clause,
+            direct,
+            word_count: words(text, quote.inner.clone()).len(),
+        }
+    }
+}
+
+/// Whether clause `c` leads straight into `quote`: nothing between but a
+/// colon or comma, or a short gap ending with one, with no sentence mark,
+/// other quote or "that".
+fn leads_in(text: &str, c: &Clause, quote: &Marked) -> bool {
+    let gap = text[c.phrase_end..quote.open].trim();
+    let short = gap.split_whitespace().count() <= 6
+        && !gap.contains(['.', ';', '“', '”', '"'])
+        && !gap.split_whitespace().any(|w| w == "that");
+    gap.trim_end_matches([':', ',']).trim().is_empty() || (gap.ends_with([':', ',']) && short)
+}
+
+/// What a quote rule decides: the quote's kind and attribution, or that
+/// the stretch is no quote.
+type QuoteVerdict = Option<(QuoteKind, Attribution)>;
+
+/// One way of deciding what a quoted stretch is.
+type QuoteRule = Rule<fn(&Reader, &mut Frame, &Stretch) -> Option<QuoteVerdict>>;
+
+/// The ways of deciding what a quoted stretch is, tried in order; a
+/// stretch no rule decides is no quote.
+const QUOTE_RULES: &[QuoteRule] = &[
+    Rule {
+        name: "paragraph continuing a quote",
+        apply: continuing,
+    },
+    Rule {
+        name: "beside its reporting clause",
+        apply: beside_clause,
+    },
+    Rule {
+        name: "speaker named beside",
+        apply: named_beside,
+    },
+    Rule {
+        name: "quote standing alone",
+        apply: standing_alone,
+    },
+    Rule {
+        name: "title or term",
+        apply: title,
+    },
+    Rule {
+        name: "partial quote in a reporting sentence",
+        apply: in_reporting_sentence,
+    },
+    Rule {
+        name: "long partial quote after a direct quote",
+        apply: after_direct,
+    },
+];
+
+/// Accepts a quote opening a block that continues the previous block's
+/// unclosed quote: a direct quote, same speaker.
+fn continuing(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    let block_start = reader.doc.blocks[frame.block].start as usize;
+    if s.quote.open != block_start {
+        return None;
+    }
+    let attribution = frame.carried.take()?;
+    Some(Some((QuoteKind::Direct, attribution)))
+}
+
+/// Accepts a quote led into by a reporting clause or followed by one
+/// ("He said: “…”", "“…,” he said"): direct when set off, else partial;
+/// a title set in the sentence is no quote.
+fn beside_clause(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    let k = s.left_clause.or(s.right_clause)?;
+    frame.attributing[k] |= s.direct;
+    if is_title(s.quoted) && !s.direct {
+        return Some(None);
+    }
+    let kind = if s.direct {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+    Some(Some((kind, frame.said[k].clone())))
+}
+
+/// Accepts "Name: “…”" and "“…” – Name": a direct quote by the named speaker.
+fn named_beside(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    let attribution = reader.named_beside(&frame.range, s.quote, s.left)?;
+    Some(Some((QuoteKind::Direct, attribution)))
+}
+
+/// Accepts a set-off quote with no clause: no quote when it is three words
+/// or fewer or a title; else a direct quote by the speaker of a direct
+/// quote at most two blocks before, or a letter's signatory.
+fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    if !s.direct {
+        return None;
+    }
+    if s.word_count <= 3 || is_title(s.quoted) {
+        return Some(None);
+    }
+    let recent = reader
+        .last_direct
+        .as_ref()
+        .filter(|(b, _)| frame.block <= b + 2)
+        .and_then(|(_, s)| s.clone());
+    let speaker = recent.or_else(|| {
+        reader
+            .letter
+            .then(|| reader.people.signatory_speaker())
+            .flatten()
+    });
+    let attribution = Attribution {
+        speaker,
+        mention: None,
+        verb: None,
+    };
+    Some(Some((QuoteKind::Direct, attribution)))
+}
+
+/// Accepts a title or capitalised term woven into the sentence: no quote.
+fn title(_: &Reader, _: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    is_title(s.quoted).then_some(None)
+}
+
+/// Accepts a quote in a sentence with a reporting clause: a partial quote
+/// by the clause whose content holds it, else the nearest before, else
+/// the first after.
+fn in_reporting_sentence(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    let (open, close) = (s.quote.open, s.quote.outer_end);
+    let clauses = &frame.clauses;
+    let holder = clauses.iter().position(|c| {
+        c.content
+            .as_ref()
+            .is_some_and(|r| r.start <= open && close <= r.end)
+    });
+    let before = clauses.iter().rposition(|c| c.verb.end <= open);
+    let after = clauses.iter().position(|c| c.verb.start >= close);
+    let k = holder.or(before).or(after)?;
+    Some(Some((QuoteKind::Partial, frame.said[k].clone())))
+}
+
+/// Accepts a quote of more than three words in a block with a direct
+/// quote: a partial quote by that quote's speaker, else no quote.
+fn after_direct(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    if s.word_count <= 3 {
+        return None;
+    }
+    let speaker = reader
+        .last_direct
+        .as_ref()
+        .filter(|(b, _)| *b == frame.block)
+        .and_then(|(_, s)| s.clone());
+    Some(speaker.map(|speaker| {
+        let attribution = Attribution {
+            speaker: Some(speaker),
+            mention: None,
+            verb: None,
+        };
+        (QuoteKind::Partial, attribution)
+    }))
+}
+
 /// The name of a work or a capitalised term: every word of note
 /// capitalised, no sentence punctuation ("War and Peace", "Brexit").
 fn is_title(quoted: &str) -> bool {
-    const SMALL: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "on", "the", "to"];
     let ws: Vec<&str> = quoted.split_whitespace().collect();
     !ws.is_empty()
         && ws.len() <= 8
         && !quoted.contains(['.', ',', '!', '?', ';', ':'])
         && ws.iter().enumerate().all(|(i, w)| {
             is_capitalised(w)
-                || (i > 0 && SMALL.contains(w))
+                || (i > 0 && TITLE_SMALL_WORDS.contains(w))
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corpus_model::{Block, BlockKind};
+
+    /// The quotes of a document whose blocks are the paragraphs of `raw`,
+    /// as (kind, quoted words, speaker).
+    fn quotes_in(raw: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        let mut blocks = Vec::new();
+        let mut at = 0;
+        for part in raw.split("\n\n") {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                start: at as u32,
+                end: (at + part.len()) as u32,
+            });
+            at += part.len() + 2;
+        }
+        let doc = Document {
+            raw: raw.to_string(),
+            text: raw.to_string(),
+            blocks,
+            ..Document::default()
+        };
+        extract(&doc, &[])
+            .into_iter()
+            .filter(|q| q.kind != QuoteKind::Reported)
+            .map(|q| {
+                let quoted = raw[q.start as usize..q.end as usize].to_string();
+                (q.kind, quoted, q.speaker_name)
+            })
+            .collect()
+    }
+
+    /// One row per rule of [`QUOTE_RULES`] (named first), then negative
+    /// rows: (rule or case, document, the one quote expected or none).
+    #[test]
+    fn quote_rules() {
+        use QuoteKind::{Direct, Partial};
+        type Row<'a> = (
+            &'a str,
+            &'a str,
+            Option<(QuoteKind, &'a str, Option<&'a str>)>,
+        );
+        let cases: &[Row] = &[
+            ("paragraph continuing a quote", "Jeremy Hunt said: “We will act on this at once.\n\n“And we will not wait for others to act first.”", Some((Direct, "And we will not wait for others to act first.", Some("Jeremy Hunt")))),
+            ("beside its reporting clause", "“We will act on this at once,” said Jeremy Hunt.", Some((Direct, "We will act on this at once,", Some("Jeremy Hunt")))),
+            ("speaker named beside", "Jeremy Hunt: “We will act on this at once.”", Some((Direct, "We will act on this at once.", Some("Jeremy Hunt")))),
+            ("quote standing alone", "Jeremy Hunt said: “We will act.”\n\n“It is invidious to compare us with them.”", Some((Direct, "It is invidious to compare us with them.", Some("Jeremy Hunt")))),
+            ("partial quote in a reporting sentence", "Jeremy Hunt said the plan would “send a message” to the trusts.", Some((Partial, "send a message", Some("Jeremy Hunt")))),
+            ("long partial quote after a direct quote", "“We will act on this at once,” Jeremy Hunt said. The plan was “a day we will not forget soon” for all.", Some((Partial, "a day we will not forget soon", Some("Jeremy Hunt")))),
+            ("title or term", "The film “War and Peace” opened in the city.", None),
+            ("short stretch standing alone", "“Brexit means Brexit” was the phrase.", None),
+            ("scare quotes without a clause", "The so-called “reform” failed badly.", None),
+        ];
+        for &(rule, raw, want) in cases {
+            let got = quotes_in(raw);
+            let got: Vec<_> = got
+                .iter()
+                .map(|(k, q, s)| (*k, q.as_str(), s.as_deref()))
+                .collect();
+            let fits = match want {
+                Some(quote) => got.contains(&quote),
+                None => got.is_empty(),
+            };
+            assert!(fits, "{rule}: {raw:?} gave {got:?}, want {want:?}");
+        }
+        for rule in QUOTE_RULES {
+            assert!(
+                cases.iter().any(|c| c.0 == rule.name),
+                "rule {rule} has no row"
+            );
+        }
+    }
 }

@@ -1,0 +1,130 @@
+//! What the entities stage already knows about a document: the corpus's
+//! entities and the document's mentions of them, indexed by offset once per
+//! document so a name at a position is looked up, not read again.
+//!
+//! Invariant: `Document::mentions` is sorted by start and free of overlaps
+//! (the entities stage guarantees it), so their ends are sorted too and a
+//! binary search finds the mentions touching any range.
+
+use std::ops::Range;
+
+use corpus_model::{Document, Entity, EntityId, EntityKind, Mention};
+
+/// The entities and the document's mentions of them.
+#[derive(Debug, Clone, Copy)]
+pub struct KnownEntities<'a> {
+    pub entities: &'a [Entity],
+    mentions: &'a [Mention],
+}
+
+impl<'a> KnownEntities<'a> {
+    pub fn of(doc: &'a Document, entities: &'a [Entity]) -> KnownEntities<'a> {
+        KnownEntities {
+            entities,
+            mentions: &doc.mentions,
+        }
+    }
+
+    /// The entity with id `id`.
+    pub fn entity(&self, id: EntityId) -> &'a Entity {
+        &self.entities[id as usize]
+    }
+
+    fn kind(&self, id: EntityId) -> Option<EntityKind> {
+        self.entities.get(id as usize).map(|e| e.kind)
+    }
+
+    /// The mentions overlapping `range`, in reading order.
+    pub fn overlapping(&self, range: &Range<usize>) -> impl Iterator<Item = &'a Mention> {
+        let first = self
+            .mentions
+            .partition_point(|m| m.end as usize <= range.start);
+        let end = range.end;
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| (m.start as usize) < end)
+    }
+
+    /// The person or organisation mentioned at `range`, if any.
+    pub fn mentioned(&self, range: &Range<usize>) -> Option<EntityId> {
+        self.overlapping(range)
+            .map(|m| m.entity)
+            .find(|&e| self.kind(e).is_some_and(|k| k != EntityKind::Place))
+    }
+
+    /// The person or organisation whose name or alias is `name` (any case).
+    pub fn named(&self, name: &str) -> Option<EntityId> {
+        let found = self.entities.iter().position(|e| {
+            e.kind != EntityKind::Place
+                && (e.name.eq_ignore_ascii_case(name)
+                    || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+        });
+        found.map(|i| i as EntityId)
+    }
+
+    /// Mentions of people whose entity name has more than one word, with that name.
+    pub fn people_with_full_names(&self) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
+        self.mentions.iter().filter_map(|m| {
+            let e = self.entities.get(m.entity as usize)?;
+            (e.kind == EntityKind::Person && e.name.contains(' '))
+                .then_some((m.start as usize..m.end as usize, e.name.as_str()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_touching_a_range() {
+        let entities = vec![
+            Entity {
+                kind: EntityKind::Place,
+                name: "Leeds".into(),
+                aliases: vec![],
+                roles: vec![],
+                documents: vec![],
+            },
+            Entity {
+                kind: EntityKind::Person,
+                name: "Jeremy Hunt".into(),
+                aliases: vec!["Hunt".into()],
+                roles: vec![],
+                documents: vec![],
+            },
+        ];
+        let doc = Document {
+            mentions: vec![
+                Mention {
+                    entity: 0,
+                    start: 3,
+                    end: 8,
+                },
+                Mention {
+                    entity: 1,
+                    start: 12,
+                    end: 23,
+                },
+            ],
+            ..Document::default()
+        };
+        let known = KnownEntities::of(&doc, &entities);
+        let cases: &[(Range<usize>, Option<EntityId>)] = &[
+            (0..3, None),
+            (3..8, None),
+            (0..30, Some(1)),
+            (20..21, Some(1)),
+            (23..30, None),
+        ];
+        for (range, want) in cases {
+            assert_eq!(
+                known.mentioned(range),
+                *want,
+                "entity mentioned at {range:?}"
+            );
+        }
+        assert_eq!(known.named("hunt"), Some(1));
+        assert_eq!(known.named("Leeds"), None, "places are never speakers");
+    }
+}

@@ -1,0 +1,189 @@
+//! Spells an organisation's name in the fullest form its document writes:
+//! an acronym expanded where the document spells it out ("SIMEX" → "The
+//! Singapore International Monetary Exchange Ltd, SIMEX," → "Singapore
+//! International Monetary Exchange Ltd"), a corporate suffix added ("Jones
+//! and Vining" → "Jones and Vining Inc"), a nationality put before
+//! ("Agriculture Ministry" → "Japanese Agriculture Ministry").
+//!
+//! Invariant: the fuller form is always a run the document writes; a name
+//! with no fuller form comes back as written.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::super::lexicon::Lexicon;
+use super::vocabulary::{is_name_connector, is_not_name, looks_national, organisation_suffixes};
+use corpus_text::words::{is_all_caps, is_capitalised, joined, words};
+
+/// A document's capitalised runs, and the organisation names already expanded.
+#[derive(Debug)]
+pub struct OrganisationNames<'a> {
+    text: &'a str,
+    /// Every run of capitalised words (joined by connectors) of two or more words.
+    runs: Vec<String>,
+    expanded: RefCell<HashMap<String, String>>,
+}
+
+impl<'a> OrganisationNames<'a> {
+    pub fn of(text: &'a str) -> OrganisationNames<'a> {
+        OrganisationNames {
+            text,
+            runs: capitalised_runs(text),
+            expanded: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The fullest form of the organisation name `name` the document writes.
+    pub fn fullest(&self, name: &str) -> String {
+        if let Some(known) = self.expanded.borrow().get(name) {
+            return known.clone();
+        }
+        let full = self.expand(name);
+        self.expanded
+            .borrow_mut()
+            .insert(name.to_string(), full.clone());
+        full
+    }
+
+    fn expand(&self, written: &str) -> String {
+        if is_all_caps(written) && !written.contains(' ') {
+            if let Some(expanded) = self.acronym(written) {
+                return expanded;
+            }
+        }
+        let name = written.strip_prefix("The ").unwrap_or(written);
+        let ends_run = |candidate: &str| {
+            self.runs
+                .iter()
+                .any(|r| r == candidate || r.ends_with(&format!(" {candidate}")))
+        };
+        let mut full = name.to_string();
+        if let Some(suffix) = organisation_suffixes()
+            .find(|s| !name.ends_with(*s) && ends_run(&format!("{name} {s}")))
+        {
+            full = format!("{name} {suffix}");
+        }
+        if name
+            .split_whitespace()
+            .any(|w| Lexicon::get().is_org_word(w))
+        {
+            if let Some(word) = self.nationality_before(name) {
+                full = format!("{word} {full}");
+            }
+        }
+        if full == name {
+            written.to_string()
+        } else {
+            full
+        }
+    }
+
+    /// "Japanese" in a run "… Japanese Agriculture Ministry" ending with `name`.
+    fn nationality_before(&self, name: &str) -> Option<String> {
+        self.runs.iter().find_map(|r| {
+            let lead = r.strip_suffix(name)?.strip_suffix(' ')?;
+            let word = lead.rsplit(' ').next()?;
+            let national = is_capitalised(word) && !is_not_name(word) && looks_national(word);
+            national.then(|| word.to_string())
+        })
+    }
+
+    /// The name an acronym stands for, from the document's own apposition:
+    /// "The Singapore International Monetary Exchange Ltd, SIMEX," or
+    /// "Health Education England (HEE)".
+    fn acronym(&self, acronym: &str) -> Option<String> {
+        let text = self.text;
+        let initial = acronym.chars().next()?;
+        [format!(", {acronym},"), format!(" ({acronym})")]
+            .iter()
+            .find_map(|pattern| {
+                let at = text.find(pattern.as_str())?;
+                let before: Vec<&str> = text[..at].rsplit(' ').take(8).collect();
+                let mut run: Vec<&str> = before
+                    .iter()
+                    .copied()
+                    .take_while(|w| is_capitalised(w) || is_name_connector(w))
+                    .collect();
+                run.reverse();
+                while run
+                    .first()
+                    .is_some_and(|w| !is_capitalised(w) || is_not_name(w))
+                {
+                    run.remove(0);
+                }
+                let fits = run.len() > 1 && run[0].starts_with(initial);
+                fits.then(|| run.join(" "))
+            })
+    }
+}
+
+/// The maximal runs of capitalised words in `text`, with connectors
+/// ("of", "and", "for", "&") allowed between capitalised words; only runs
+/// of two or more words.
+fn capitalised_runs(text: &str) -> Vec<String> {
+    let ws = words(text, 0..text.len());
+    let mut runs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let word = &text[w.clone()];
+        let continues = i > 0 && joined(text, &ws[i - 1], w);
+        let connector = is_name_connector(word) && !current.is_empty();
+        if !continues && !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+        if is_capitalised(word) || (connector && continues) {
+            current.push(word);
+        } else if !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    runs.push(current);
+    runs.into_iter()
+        .map(|mut run| {
+            while run.last().is_some_and(|w| !is_capitalised(w)) {
+                run.pop();
+            }
+            run.join(" ")
+        })
+        .filter(|run| run.contains(' '))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fullest_names() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The Singapore International Monetary Exchange Ltd, SIMEX, said so.",
+                "SIMEX",
+                "Singapore International Monetary Exchange Ltd",
+            ),
+            (
+                "Health Education England (HEE) said so.",
+                "HEE",
+                "Health Education England",
+            ),
+            (
+                "Jones and Vining Inc said so.",
+                "Jones and Vining",
+                "Jones and Vining Inc",
+            ),
+            (
+                "The Japanese Agriculture Ministry said so.",
+                "Agriculture Ministry",
+                "Japanese Agriculture Ministry",
+            ),
+            ("Kelso said so.", "Kelso", "Kelso"),
+        ];
+        for &(text, name, want) in cases {
+            assert_eq!(
+                OrganisationNames::of(text).fullest(name),
+                want,
+                "{name:?} in {text:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The word lists speaker resolution consults, each parsed once into a set
+//! from the language layer's data files (`corpus_text::lexicon`).
+//!
+//! Invariant: lookups are exact (the lists say their own case), so callers
+//! lowercase where the list is lowercase.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use corpus_text::lexicon::{
+    WordList, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NATIONALITY_ENDINGS, NOT_NAMES,
+    ORGANISATION_NOUNS, ORGANISATION_SUFFIXES, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS,
+    ROLE_QUALIFIERS, SPEAKER_NAME_CONNECTORS,
+};
+
+/// A word list's entries as a set, built on first use.
+struct Set {
+    list: WordList,
+    cell: OnceLock<HashSet<&'static str>>,
+}
+
+impl Set {
+    const fn of(list: WordList) -> Set {
+        Set {
+            list,
+            cell: OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.cell
+            .get_or_init(|| self.list.entries().collect())
+            .contains(word)
+    }
+}
+
+static NOT_NAME: Set = Set::of(NOT_NAMES);
+static QUALIFIER: Set = Set::of(ROLE_QUALIFIERS);
+static ORG_NOUN: Set = Set::of(ORGANISATION_NOUNS);
+static LEADER: Set = Set::of(ROLE_LEADERS);
+static PREFIX_STOP: Set = Set::of(ROLE_PREFIX_STOPS);
+static FILLER: Set = Set::of(ROLE_FILLERS);
+static CONNECTOR: Set = Set::of(SPEAKER_NAME_CONNECTORS);
+static FIRST_PERSON: Set = Set::of(FIRST_PERSON_SUBJECTS);
+static ANONYMOUS: Set = Set::of(ANONYMOUS_SOURCES);
+
+/// "The", "He", "Dear": a capitalised word that is not part of a name.
+pub fn is_not_name(word: &str) -> bool {
+    NOT_NAME.contains(word)
+}
+
+/// "former", "deputy" (lowercase): a word that makes a role another post.
+pub fn is_role_qualifier(word: &str) -> bool {
+    QUALIFIER.contains(word)
+}
+
+/// "trust", "regulator" (lowercase): a noun standing for an organisation.
+pub fn is_organisation_noun(word: &str) -> bool {
+    ORG_NOUN.contains(word)
+}
+
+/// "the", "now" (any case): a word dropped from the front of a role.
+pub fn is_role_leader(word: &str) -> bool {
+    LEADER.contains(word.to_lowercase().as_str())
+}
+
+/// "said", "the" (lowercase): a word that ends a role written before a name.
+pub fn is_role_prefix_stop(word: &str) -> bool {
+    PREFIX_STOP.contains(word)
+}
+
+/// "of", "the" (lowercase): a word of a role that carries no meaning.
+pub fn is_role_filler(word: &str) -> bool {
+    FILLER.contains(word)
+}
+
+/// "of", "and", "for", "&" (as written): a word that may join a name's words.
+pub fn is_name_connector(word: &str) -> bool {
+    CONNECTOR.contains(word)
+}
+
+/// "we", "i" (lowercase): a letter's writer speaking of themselves.
+pub fn is_first_person(word: &str) -> bool {
+    FIRST_PERSON.contains(word)
+}
+
+/// "source", "sources" (lowercase): a speaker left unnamed on purpose.
+pub fn is_anonymous_source(word: &str) -> bool {
+    ANONYMOUS.contains(word)
+}
+
+/// "Inc", "Ltd", …, in the list's order: words after an organisation's name.
+pub fn organisation_suffixes() -> impl Iterator<Item = &'static str> {
+    ORGANISATION_SUFFIXES.entries()
+}
+
+/// "Japanese", "British": a capitalised word ending like a nationality.
+pub fn looks_national(word: &str) -> bool {
+    NATIONALITY_ENDINGS.entries().any(|e| word.ends_with(e))
+}
