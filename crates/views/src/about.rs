@@ -2,9 +2,9 @@
 //! out and why, so a reader can judge what a search cannot find.
 //!
 //! Invariant: every warning and every skipped file of the corpus appears,
-//! in file order; nothing is summarised away.
+//! in the pipeline's order (by file, then line); nothing is summarised away.
 
-use corpus_model::{Corpus, EntityKind, PartialDate, Warning};
+use corpus_model::{Corpus, EntityKind, PartialDate};
 use corpus_text::scripts::main_script;
 
 use crate::citation::human_date;
@@ -24,9 +24,9 @@ pub struct About {
     /// "8 February 2024 to June 2026", or `None` when no document is dated.
     pub date_range: Option<String>,
     pub undated: usize,
-    /// Writing systems with their number of documents, most documents first.
+    /// Writing systems with their number of documents, by name.
     pub scripts: Vec<(&'static str, usize)>,
-    /// Document kinds ("news", "letter") with their counts, most first.
+    /// Document kinds ("news", "letter") with their counts, by name.
     pub kinds: Vec<(String, usize)>,
     /// Problems in documents that were kept, as "file:line: message".
     pub warnings: Vec<String>,
@@ -34,21 +34,17 @@ pub struct About {
     pub skipped: Vec<String>,
 }
 
-/// Counts `items` by value, most frequent first, ties by value.
-fn tally<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Vec<(T, usize)> {
-    let mut counts: std::collections::BTreeMap<T, usize> = std::collections::BTreeMap::new();
+/// Counts `items` by value, in the values' order. Kept free of sorting
+/// and maps: the browser app carries this code.
+fn tally<T: Ord>(items: impl Iterator<Item = T>) -> Vec<(T, usize)> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
     for item in items {
-        *counts.entry(item).or_default() += 1;
+        match counts.binary_search_by(|(value, _)| value.cmp(&item)) {
+            Ok(at) => counts[at].1 += 1,
+            Err(at) => counts.insert(at, (item, 1)),
+        }
     }
-    let mut out: Vec<(T, usize)> = counts.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
-}
-
-fn listed(warnings: &[Warning]) -> Vec<String> {
-    let mut out: Vec<&Warning> = warnings.iter().collect();
-    out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    out.into_iter().map(ToString::to_string).collect()
+    counts
 }
 
 /// The About page of `corpus`.
@@ -76,9 +72,70 @@ pub fn about(corpus: &Corpus) -> About {
                 .map(|d| main_script(&d.text).unwrap_or("No letters")),
         ),
         kinds: tally(docs.iter().filter_map(|d| d.meta.kind.clone())),
-        warnings: listed(&corpus.warnings),
-        skipped: listed(&corpus.skipped),
+        warnings: corpus.warnings.iter().map(ToString::to_string).collect(),
+        skipped: corpus.skipped.iter().map(ToString::to_string).collect(),
     }
+}
+
+impl About {
+    /// The summary as (label, value) rows, in the order the page shows them.
+    pub fn facts(&self) -> Vec<(&'static str, String)> {
+        let dates = match &self.date_range {
+            Some(range) if self.undated > 0 => format!("{range} ({} undated)", self.undated),
+            Some(range) => range.clone(),
+            None => "no document is dated".to_string(),
+        };
+        let mut facts = vec![
+            ("Documents", self.documents.to_string()),
+            (
+                "Size",
+                format!(
+                    "{} of files, {} of text after cleaning",
+                    size_label(self.original_bytes),
+                    size_label(self.text_bytes)
+                ),
+            ),
+            ("Quotes", self.quotes.to_string()),
+            (
+                "Names",
+                format!(
+                    "{} people · {} organisations · {} places",
+                    self.people, self.organisations, self.places
+                ),
+            ),
+            ("Dates", dates),
+            ("Writing systems", counted(&self.scripts)),
+        ];
+        if !self.kinds.is_empty() {
+            facts.push(("Kinds", counted(&self.kinds)));
+        }
+        facts
+    }
+
+    /// The two lists of problems: (heading, lines, what to say when empty).
+    pub fn problems(&self) -> [(String, &[String], &'static str); 2] {
+        [
+            (
+                format!("Files left out ({})", self.skipped.len()),
+                &self.skipped,
+                "Every file found was built.",
+            ),
+            (
+                format!("Warnings ({})", self.warnings.len()),
+                &self.warnings,
+                "The build reported no problems.",
+            ),
+        ]
+    }
+}
+
+/// "Latin 4 · Han 1" from counted values.
+fn counted<T: std::fmt::Display>(counts: &[(T, usize)]) -> String {
+    counts
+        .iter()
+        .map(|(value, n)| format!("{value} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A byte count as people read it: "950 bytes", "12.3 kB", "4.1 MB".
@@ -96,7 +153,7 @@ pub fn size_label(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use corpus_model::{Document, Entity, Metadata};
+    use corpus_model::{Document, Entity, Metadata, Warning};
 
     fn doc(file: &str, text: &str, date: Option<PartialDate>, kind: Option<&str>) -> Document {
         Document {
@@ -148,8 +205,8 @@ mod tests {
             }],
             warnings: vec![warning("c.txt", Some(3), "unknown date format")],
             skipped: vec![
-                warning("z.txt", None, "skipped: not a regular file"),
                 warning("image.txt", Some(1), "skipped: binary file"),
+                warning("z.txt", None, "skipped: not a regular file"),
             ],
         };
         let about = about(&corpus);
@@ -159,12 +216,21 @@ mod tests {
             Some("June 2018 to February 2024")
         );
         assert_eq!(about.undated, 1);
-        assert_eq!(about.scripts, [("Latin", 2), ("Han", 1)]);
+        assert_eq!(about.scripts, [("Han", 1), ("Latin", 2)]);
         assert_eq!(
             about.kinds,
-            [("news".to_string(), 2), ("letter".to_string(), 1)]
+            [("letter".to_string(), 1), ("news".to_string(), 2)]
         );
         assert_eq!(about.people, 1);
+        let facts = about.facts();
+        assert_eq!(facts[0], ("Documents", "3".to_string()));
+        assert!(facts.contains(&(
+            "Dates",
+            "June 2018 to February 2024 (1 undated)".to_string()
+        )));
+        assert!(facts.contains(&("Writing systems", "Han 1 · Latin 2".to_string())));
+        assert!(facts.contains(&("Kinds", "letter 1 · news 2".to_string())));
+        assert_eq!(about.problems()[0].0, "Files left out (2)");
         assert_eq!(about.warnings, ["c.txt:3: unknown date format"]);
         assert_eq!(
             about.skipped,
