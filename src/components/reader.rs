@@ -2,7 +2,7 @@
 //! and names marked, match navigation, and the original file on request.
 
 use corpus_model::{BlockKind, Document};
-use corpus_views::annotate::{pieces, Layers, Piece};
+use corpus_views::annotate::{pieces, pieces_of, Layers, Piece};
 use corpus_views::citation::{human_date, speaker_name};
 use corpus_views::requests::{highlight_request, results_of};
 use corpus_views::state::{View, ViewState};
@@ -195,8 +195,10 @@ fn CleanText(
     let mut rendered = Vec::new();
     let mut bullets = Vec::new();
     let mut quote_opened = vec![false; doc.quotes.len()];
-    for block in &doc.blocks {
-        let content = pieces(&doc.text, block.start, block.end, layers)
+    let stretches: Vec<(u32, u32)> = doc.blocks.iter().map(|b| (b.start, b.end)).collect();
+    let cut = pieces_of(&doc.text, &stretches, layers);
+    for (block, block_pieces) in doc.blocks.iter().zip(cut) {
+        let content = block_pieces
             .into_iter()
             .map(|p| render_piece(doc, p, &marks, &mut quote_opened, current))
             .collect_view();
@@ -230,11 +232,8 @@ fn render_piece(
     current: RwSignal<Option<usize>>,
 ) -> AnyView {
     let words = doc.text[piece.start as usize..piece.end as usize].to_string();
-    let mut node: AnyView = if piece.mark {
-        let index = marks
-            .iter()
-            .position(|m| m.0 <= piece.start && piece.end <= m.1)
-            .unwrap_or(0);
+    let mut node: AnyView = if let Some(index) = piece.mark_index {
+        let index = index as usize;
         let id = marks
             .get(index)
             .filter(|m| m.0 == piece.start)
@@ -291,10 +290,9 @@ fn OriginalText(doc: &'static Document) -> impl IntoView {
         .map(|p| {
             let words = doc.raw[p.start as usize..p.end as usize].to_string();
             if p.mark {
-                let reason = doc
-                    .dropped
-                    .iter()
-                    .find(|d| d.raw_start <= p.start && p.end <= d.raw_end)
+                let reason = p
+                    .mark_index
+                    .and_then(|i| doc.dropped.get(i as usize))
                     .map(|d| format!("Removed: {}", d.reason))
                     .unwrap_or_default();
                 view! { <del title=reason>{words}</del> }.into_any()

@@ -85,8 +85,9 @@ pub fn clean_from(raw: &str, body_start: usize) -> Cleaned {
         after_sign_off: false,
         first_kept,
     };
+    let prose_follows = prose_follows(raw, &groups, &fates);
     for (g, group) in groups.iter().enumerate() {
-        let before_prose = next_group_is_prose(raw, &groups, &fates, g);
+        let before_prose = prose_follows[g];
         let mut run = Vec::new();
         for (line, fate) in group.iter().zip(&fates[g]) {
             match *fate {
@@ -142,6 +143,12 @@ fn split_groups(raw: &str, body_start: usize) -> Vec<Vec<Line>> {
 fn judge(raw: &str, groups: &[Vec<Line>]) -> Vec<Vec<Fate>> {
     let repeated = repeated_runs(raw, groups);
     let body = groups.first().map_or("", |g| &raw[g[0].start..]);
+    let candidates: HashSet<String> = groups
+        .iter()
+        .flatten()
+        .filter_map(|line| caption_name(without_wire_trailer(raw[line.start..line.end].trim())))
+        .collect();
+    let written_names = occurring(&candidates, body);
     let mut tail = false;
     let mut first = true;
     groups
@@ -162,7 +169,10 @@ fn judge(raw: &str, groups: &[Vec<Line>]) -> Vec<Vec<Fate>> {
                     if repeated {
                         return Fate::Drop("repeated header");
                     }
-                    let context = Context { first, body };
+                    let context = Context {
+                        first,
+                        written_names: &written_names,
+                    };
                     let fate = FURNITURE
                         .iter()
                         .find(|rule| (rule.applies)(text, &context))
@@ -219,8 +229,9 @@ fn without_wire_trailer(line: &str) -> &str {
 struct Context<'a> {
     /// No line has been kept yet.
     first: bool,
-    /// The whole body of the document.
-    body: &'a str,
+    /// The names of caption-like lines that the body also writes in
+    /// ordinary case (see [`is_caption`]).
+    written_names: &'a HashSet<String>,
 }
 
 /// A group's words, lowercased, without markdown marks, single-spaced.
@@ -244,17 +255,24 @@ fn normalise<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
-/// Whether the group after `g` that keeps a line reads as running prose.
-fn next_group_is_prose(raw: &str, groups: &[Vec<Line>], fates: &[Vec<Fate>], g: usize) -> bool {
-    (g + 1..groups.len())
-        .find_map(|n| {
-            groups[n]
-                .iter()
-                .zip(&fates[n])
-                .find(|(_, f)| **f == Fate::Keep)
-                .map(|(l, _)| &raw[l.start..l.end])
-        })
-        .is_some_and(|text| is_prose(text.trim()))
+/// For each group, whether the next later group that keeps a line reads as
+/// running prose; found in one backward pass so that many dropped groups
+/// cost linear time.
+fn prose_follows(raw: &str, groups: &[Vec<Line>], fates: &[Vec<Fate>]) -> Vec<bool> {
+    let mut follows = vec![false; groups.len()];
+    let mut next_is_prose = false;
+    for g in (0..groups.len()).rev() {
+        follows[g] = next_is_prose;
+        let first_kept = groups[g]
+            .iter()
+            .zip(&fates[g])
+            .find(|(_, f)| **f == Fate::Keep)
+            .map(|(l, _)| &raw[l.start..l.end]);
+        if let Some(text) = first_kept {
+            next_is_prose = is_prose(text.trim());
+        }
+    }
+    follows
 }
 
 /// A sentence or more: ends like a sentence and has a dozen words.
@@ -433,19 +451,26 @@ fn is_label(line: &str, _context: &Context) -> bool {
 }
 
 /// A picture caption: a surname in capitals, a colon, a short phrase
-/// ("HANCOCK: Move towards preventive medicine").
+/// ("HANCOCK: Move towards preventive medicine"). The name must be one the
+/// document writes in ordinary case ("Hancock"), so that labels such as
+/// "NOTE:" are not taken for captions.
 fn is_caption(line: &str, context: &Context) -> bool {
-    let Some((name, rest)) = line.split_once(": ") else {
-        return false;
-    };
+    caption_name(line).is_some_and(|written| context.written_names.contains(&written))
+}
+
+/// The name of a caption-like line, as ordinary case writes it ("HANCOCK:
+/// Move towards preventive medicine" gives "Hancock").
+fn caption_name(line: &str) -> Option<String> {
+    let (name, rest) = line.split_once(": ")?;
     let name_is_caps = name.len() >= 2
         && name.split_whitespace().count() <= 3
         && name
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'' || c == '’')
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-    // The name must be one the document writes in ordinary case ("Hancock"),
-    // so that labels such as "NOTE:" are not taken for captions.
+    if !name_is_caps || rest.split_whitespace().count() > 15 || ends_sentence(rest) {
+        return None;
+    }
     let written = name
         .split_whitespace()
         .map(|w| {
@@ -456,10 +481,106 @@ fn is_caption(line: &str, context: &Context) -> bool {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    name_is_caps
-        && rest.split_whitespace().count() <= 15
-        && !ends_sentence(rest)
-        && context.body.contains(&written)
+    Some(written)
+}
+
+/// Which of `names` occur in `text`, found in one pass over it with an
+/// Aho–Corasick automaton, so that many names cost linear time.
+fn occurring(names: &HashSet<String>, text: &str) -> HashSet<String> {
+    let mut automaton = Automaton::default();
+    let ends: Vec<(usize, &String)> = names
+        .iter()
+        .map(|name| (automaton.insert(name.as_bytes()), name))
+        .collect();
+    let seen = automaton.states_seen(text.as_bytes());
+    ends.into_iter()
+        .filter(|(end, _)| seen[*end])
+        .map(|(_, name)| name.clone())
+        .collect()
+}
+
+/// A trie of byte strings with failure links (state 0 is the root).
+struct Automaton {
+    /// The children of each state, by byte.
+    children: Vec<Vec<(u8, usize)>>,
+}
+
+impl Default for Automaton {
+    fn default() -> Self {
+        Automaton {
+            children: vec![Vec::new()],
+        }
+    }
+}
+
+impl Automaton {
+    fn child(&self, state: usize, byte: u8) -> Option<usize> {
+        self.children[state]
+            .iter()
+            .find(|(b, _)| *b == byte)
+            .map(|(_, s)| *s)
+    }
+
+    /// Adds `word` and returns the state it ends in.
+    fn insert(&mut self, word: &[u8]) -> usize {
+        let mut state = 0;
+        for &byte in word {
+            state = match self.child(state, byte) {
+                Some(next) => next,
+                None => {
+                    self.children.push(Vec::new());
+                    let next = self.children.len() - 1;
+                    self.children[state].push((byte, next));
+                    next
+                }
+            };
+        }
+        state
+    }
+
+    /// The states in breadth-first order and each state's failure link (the
+    /// state of its longest proper suffix in the trie).
+    fn failure_links(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut fail = vec![0; self.children.len()];
+        let mut order = vec![0];
+        let mut i = 0;
+        while i < order.len() {
+            let state = order[i];
+            i += 1;
+            for &(byte, next) in &self.children[state] {
+                if state != 0 {
+                    let mut back = fail[state];
+                    while back != 0 && self.child(back, byte).is_none() {
+                        back = fail[back];
+                    }
+                    fail[next] = self.child(back, byte).unwrap_or(0);
+                }
+                order.push(next);
+            }
+        }
+        (order, fail)
+    }
+
+    /// For each state, whether `text` contains the string it stands for.
+    fn states_seen(&self, text: &[u8]) -> Vec<bool> {
+        let (order, fail) = self.failure_links();
+        let mut seen = vec![false; self.children.len()];
+        seen[0] = true;
+        let mut state = 0;
+        for &byte in text {
+            while state != 0 && self.child(state, byte).is_none() {
+                state = fail[state];
+            }
+            state = self.child(state, byte).unwrap_or(0);
+            seen[state] = true;
+        }
+        for &state in order.iter().rev() {
+            if seen[state] {
+                seen[fail[state]] = true;
+            }
+        }
+        seen
+    }
 }
 
 /// A lowercase site section or widget title ("latest health care news",
@@ -660,6 +781,7 @@ impl Builder<'_> {
         // Found once per line, so that a long line costs linear time.
         let last_link = raw[start..end].rfind("](").map_or(start, |i| start + i);
         let last_close = raw[start..end].rfind('>').map_or(start, |i| start + i);
+        let mut next_close = NextClose::default();
         let mut company_open = false;
         let mut at = start;
         let mut copy_from = start;
@@ -668,7 +790,7 @@ impl Builder<'_> {
                 b'*' | b'_' if is_emphasis_mark(raw, at, start, end) => Some(1),
                 b'\\' if at + 1 < end && bytes[at + 1].is_ascii_punctuation() => Some(1),
                 b']' if raw[at..end].starts_with("](") => {
-                    raw[at..end].find(')').map(|close| close + 1)
+                    next_close.from(bytes, at, end).map(|close| close - at + 1)
                 }
                 b'[' if at < last_link => Some(1),
                 b'&' if raw[at..end].starts_with("&lt;") && at < last_close => {
@@ -716,6 +838,31 @@ impl Builder<'_> {
             len: (end - start) as u32,
         });
         self.out.text.push_str(&self.raw[start..end]);
+    }
+}
+
+/// Finds the next `)` of a line for offsets asked in increasing order,
+/// remembering the last answer, so that a line of many `](` costs linear
+/// time rather than a search to the line's end at each.
+#[derive(Default)]
+struct NextClose {
+    /// The answer for the last offset asked; `None` before the first.
+    found: Option<Option<usize>>,
+}
+
+impl NextClose {
+    /// The offset of the first `)` in `bytes[at..end]`.
+    fn from(&mut self, bytes: &[u8], at: usize, end: usize) -> Option<usize> {
+        match self.found {
+            Some(Some(close)) if close >= at => Some(close),
+            Some(None) => None,
+            _ => {
+                let close = bytes[at..end].iter().position(|&b| b == b')');
+                let found = close.map(|i| at + i);
+                self.found = Some(found);
+                found
+            }
+        }
     }
 }
 
@@ -868,5 +1015,72 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Sizes at which work that grows with the square of the input takes
+    /// minutes, and linear work well under a second.
+    const MANY: usize = 50_000;
+
+    #[test]
+    fn a_long_line_of_link_marks_is_copied_whole() {
+        let raw = "](".repeat(MANY * 4);
+        let cleaned = clean(&raw);
+        assert_eq!(cleaned.text, raw);
+        let links = "See [a](b) ".repeat(MANY);
+        let cleaned = clean(&links);
+        assert_eq!(cleaned.text, "See a ".repeat(MANY).trim_end());
+        assert_eq!(cleaned.dropped.len(), MANY);
+    }
+
+    #[test]
+    fn many_caption_lines_are_checked_against_the_body() {
+        let names: Vec<String> = (0..MANY / 5).map(name_of).collect();
+        let mut raw =
+            String::from("The story begins with a long sentence that has many words in it.\n\n");
+        for name in &names {
+            raw.push_str(&format!(
+                "{}: A short caption here\n\n",
+                name.to_uppercase()
+            ));
+        }
+        let written: Vec<&String> = names.iter().step_by(2).collect();
+        for name in &written {
+            raw.push_str(&format!("{name} said so.\n"));
+        }
+        let cleaned = clean(&raw);
+        let captions = cleaned
+            .dropped
+            .iter()
+            .filter(|d| d.reason == "caption")
+            .count();
+        assert_eq!(captions, written.len());
+    }
+
+    /// A capitalised name of four letters, different for every `i` below
+    /// 26³, none inside another.
+    fn name_of(i: usize) -> String {
+        let letter = |n: usize| (b'a' + (n % 26) as u8) as char;
+        ['Q', letter(i / 676), letter(i / 26), letter(i)]
+            .iter()
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_before_prose_across_many_dropped_groups() {
+        let first = "The story begins with a long sentence that has many words in it.";
+        let raw = format!(
+            "{first}\n\nSection Heading\n\n{}{first}",
+            "Last updated: 12 March 2019\n\n".repeat(MANY)
+        );
+        let cleaned = clean(&raw);
+        let kinds: Vec<BlockKind> = cleaned.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
     }
 }

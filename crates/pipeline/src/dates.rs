@@ -50,16 +50,14 @@ pub fn find_yearless_dates(
 ) -> Vec<DateMention> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
+    let mut covered = Covered::new(known);
     for (at, _) in text.char_indices() {
         if (at > 0 && (bytes[at - 1] as char).is_ascii_alphanumeric())
             || !bytes[at].is_ascii_digit()
         {
             continue;
         }
-        if known
-            .iter()
-            .any(|d| (d.start as usize..d.end as usize).contains(&at))
-        {
+        if covered.contains(at) {
             continue;
         }
         if let Some((len, day, month)) = day_month(&text[at..]) {
@@ -77,6 +75,46 @@ pub fn find_yearless_dates(
         }
     }
     found
+}
+
+/// Whether offsets, asked in increasing order, fall inside any of a set of
+/// ranges: the ranges are sorted once and passed once, so that a text with
+/// many dates costs linear time.
+struct Covered {
+    /// `(start, end)`, by start.
+    ranges: Vec<(usize, usize)>,
+    /// Ranges starting at or before the last offset asked.
+    passed: usize,
+    /// The furthest end among them.
+    reach: usize,
+}
+
+impl Covered {
+    fn new(known: &[DateMention]) -> Self {
+        let mut ranges: Vec<(usize, usize)> = known
+            .iter()
+            .map(|d| (d.start as usize, d.end as usize))
+            .collect();
+        ranges.sort_unstable();
+        Covered {
+            ranges,
+            passed: 0,
+            reach: 0,
+        }
+    }
+
+    /// Whether `at` (no smaller than any offset asked before) is inside a
+    /// range.
+    fn contains(&mut self, at: usize) -> bool {
+        while let Some(&(start, end)) = self.ranges.get(self.passed) {
+            if start > at {
+                break;
+            }
+            self.reach = self.reach.max(end);
+            self.passed += 1;
+        }
+        at < self.reach
+    }
 }
 
 /// `(bytes matched, the date if it is a real one)`.
@@ -364,5 +402,20 @@ mod tests {
             ],
             "in {text:?}"
         );
+    }
+
+    #[test]
+    fn yearless_dates_among_many_known_dates() {
+        const REPEATS: usize = 20_000;
+        let sentence = "On 1st March and on 3 May 2024 we met. ";
+        let text = sentence.repeat(REPEATS);
+        let known = find_dates(&text);
+        assert_eq!(known.len(), REPEATS);
+        let found = find_yearless_dates(&text, date(2024, 2, Some(8)), &known);
+        assert_eq!(found.len(), REPEATS);
+        let last = found.last().expect("found");
+        let at = sentence.len() * (REPEATS - 1) + sentence.find("1st").expect("in sentence");
+        assert_eq!(last.start as usize, at);
+        assert_eq!(last.date, date(2024, 3, Some(1)));
     }
 }

@@ -23,7 +23,7 @@
 //! | FIFO, device or socket named `*.txt`    | not opened, warning                       |
 //! | identical documents                     | kept once (pipeline), warning             |
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::dates::days_in_month;
@@ -417,7 +417,12 @@ fn read_declared(
     text: &str,
     first_line: u32,
 ) -> Result<(Declared, Vec<(u32, String)>), (u32, String)> {
-    let line_of = |key: &str| key_line(text, key).map_or(first_line, |l| l + first_line - 1);
+    let key_lines = key_lines(text);
+    let line_of = |key: &str| {
+        key_lines
+            .get(key)
+            .map_or(first_line, |l| l + first_line - 1)
+    };
     let mut declared = Declared::default();
     let mut warnings = Vec::new();
     for (key, value) in table {
@@ -468,20 +473,24 @@ fn read_declared(
     Ok((declared, warnings))
 }
 
-/// The 1-based line of `text` where `key` is assigned.
-fn key_line(text: &str, key: &str) -> Option<u32> {
-    text.lines()
-        .position(|line| {
-            let line = line.trim_start();
-            let name = line
-                .split('=')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches('"');
-            line.contains('=') && name == key
-        })
-        .map(|i| i as u32 + 1)
+/// The 1-based line of `text` where each key is first assigned, read in one
+/// pass so that a table with many keys costs linear time.
+fn key_lines(text: &str) -> HashMap<&str, u32> {
+    let mut lines = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start();
+        if !line.contains('=') {
+            continue;
+        }
+        let name = line
+            .split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
+        lines.entry(name).or_insert(i as u32 + 1);
+    }
+    lines
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time after the day is ignored).
@@ -554,18 +563,16 @@ pub fn read_catalog(root: &Path, warnings: &mut Vec<Warning>) -> Result<Catalog,
         error(line, format!("malformed catalogue: {}", e.message()))
     })?;
     let mut catalog = Catalog::default();
+    let sections = Sections::of(&text);
     for (file, value) in &table {
-        let header = text
-            .lines()
-            .position(|l| is_table_header(l, file))
-            .map_or(1, |i| i as u32 + 1);
+        let header = sections.header(file);
         let Some(entry) = value.as_table() else {
             return Err(error(
                 Some(header),
                 format!("`{file}` must be a table of metadata, such as [\"{file}\"]"),
             ));
         };
-        let section = section_text(&text, header);
+        let section = sections.text(header);
         let (declared, entry_warnings) = read_declared(entry, section, header)
             .map_err(|(line, message)| error(Some(line), message))?;
         for (line, message) in entry_warnings {
@@ -587,33 +594,68 @@ pub fn read_catalog(root: &Path, warnings: &mut Vec<Warning>) -> Result<Catalog,
     Ok(catalog)
 }
 
-fn is_table_header(line: &str, key: &str) -> bool {
+/// The key a table header line names (`["a.md"]` names `a.md`).
+fn table_header(line: &str) -> Option<&str> {
     let inner = line
         .trim()
         .strip_prefix('[')
         .and_then(|l| l.strip_suffix(']'))
-        .map(str::trim);
-    inner.is_some_and(|k| k.trim_matches(|c| c == '"' || c == '\'') == key)
+        .map(str::trim)?;
+    Some(inner.trim_matches(|c| c == '"' || c == '\''))
 }
 
-/// The lines of `text` from 1-based `header` up to the next table header.
-fn section_text(text: &str, header: u32) -> &str {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(header as usize - 1)
-        .map(str::len)
-        .sum();
-    let rest = &text[start..];
-    let mut end = rest.len();
-    let mut offset = 0;
-    for (i, line) in rest.split_inclusive('\n').enumerate() {
-        if i > 0 && line.trim_start().starts_with('[') {
-            end = offset;
-            break;
+/// Where the tables of a catalogue start and end, found in one pass so that
+/// a catalogue with many entries costs linear time.
+struct Sections<'a> {
+    text: &'a str,
+    /// Byte offset of each line.
+    line_starts: Vec<usize>,
+    /// 0-based lines that open with `[`, in order.
+    bracket_lines: Vec<usize>,
+    /// The 1-based line of the first header naming each key.
+    headers: HashMap<&'a str, u32>,
+}
+
+impl<'a> Sections<'a> {
+    fn of(text: &'a str) -> Self {
+        let mut sections = Sections {
+            text,
+            line_starts: Vec::new(),
+            bracket_lines: Vec::new(),
+            headers: HashMap::new(),
+        };
+        let mut offset = 0;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            sections.line_starts.push(offset);
+            offset += line.len();
+            if line.trim_start().starts_with('[') {
+                sections.bracket_lines.push(i);
+            }
+            if let Some(key) = table_header(line) {
+                sections.headers.entry(key).or_insert(i as u32 + 1);
+            }
         }
-        offset += line.len();
+        sections
     }
-    &rest[..end]
+
+    /// The 1-based line of the header of `key`'s table, else 1.
+    fn header(&self, key: &str) -> u32 {
+        self.headers.get(key).copied().unwrap_or(1)
+    }
+
+    /// The lines from 1-based `header` up to the next line opening with `[`.
+    fn text(&self, header: u32) -> &'a str {
+        let first = header as usize - 1;
+        let offset_of = |line: usize| self.line_starts.get(line).copied();
+        let start = offset_of(first).unwrap_or(self.text.len());
+        let after = self.bracket_lines.partition_point(|&l| l <= first);
+        let end = self
+            .bracket_lines
+            .get(after)
+            .and_then(|&l| offset_of(l))
+            .unwrap_or(self.text.len());
+        &self.text[start..end]
+    }
 }
 
 #[cfg(test)]
@@ -660,5 +702,46 @@ mod tests {
                 "bytes {bytes:?}"
             );
         }
+    }
+
+    #[test]
+    fn many_front_matter_keys_get_their_lines() {
+        const KEYS: u32 = 20_000;
+        let text: String = (0..KEYS).map(|i| format!("facet_{i} = {i}\n")).collect();
+        let table: toml::Table = text.parse().expect("valid TOML");
+        let (_, warnings) = read_declared(&table, &text, 1).expect("no error");
+        assert_eq!(warnings.len(), KEYS as usize);
+        let last = warnings
+            .iter()
+            .find(|(_, m)| m.starts_with(&format!("`facet_{}`", KEYS - 1)));
+        assert_eq!(last.map(|(line, _)| *line), Some(KEYS));
+    }
+
+    #[test]
+    fn a_large_catalogue_gets_its_lines() {
+        const ENTRIES: u32 = 5_000;
+        const LINES_PER_ENTRY: u32 = 4;
+        let dir = std::env::temp_dir().join(format!("corpus-catalogue-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp folder");
+        let text: String = (0..ENTRIES)
+            .map(|i| format!("[\"doc_{i}.md\"]\ntitle = \"T\"\ndate = \"soon\"\n\n"))
+            .collect();
+        std::fs::write(dir.join(CATALOG_FILE), text).expect("write catalogue");
+        let mut warnings = Vec::new();
+        let catalog = read_catalog(&dir, &mut warnings);
+        std::fs::remove_dir_all(&dir).expect("remove temp folder");
+        assert_eq!(
+            catalog.expect("catalogue reads").entries.len(),
+            ENTRIES as usize
+        );
+        let header = (ENTRIES - 1) * LINES_PER_ENTRY + 1;
+        let lines_of_last: Vec<Option<u32>> = warnings
+            .iter()
+            .filter(|w| {
+                w.message.contains(&format!("doc_{}.md", ENTRIES - 1)) || w.line == Some(header + 2)
+            })
+            .map(|w| w.line)
+            .collect();
+        assert_eq!(lines_of_last, [Some(header + 2), Some(header)]);
     }
 }

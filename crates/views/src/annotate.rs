@@ -15,6 +15,9 @@
 //! pieces:  [-------][--][--][----][-][-----][-----]
 //! ```
 
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
+
 use corpus_model::EntityId;
 
 /// A run of text with the same marks.
@@ -28,6 +31,8 @@ pub struct Piece {
     pub mention: Option<EntityId>,
     /// Whether it matches the search.
     pub mark: bool,
+    /// Index in [`Layers::marks`] of the first mark covering it.
+    pub mark_index: Option<u32>,
 }
 
 /// The marks to lay over a stretch of text; ranges are byte offsets into it.
@@ -42,47 +47,147 @@ pub struct Layers<'a> {
 
 /// Cuts `text[start..end]` into pieces carrying the marks of `layers`.
 pub fn pieces(text: &str, start: u32, end: u32, layers: Layers<'_>) -> Vec<Piece> {
-    let end = snap(text, end.min(text.len() as u32));
-    let start = snap(text, start.min(end));
-    let clamp = |s: u32, e: u32| {
-        (
-            snap(text, s.clamp(start, end)),
-            snap(text, e.clamp(start, end)),
-        )
-    };
-    let mut cuts = vec![start, end];
-    let ranges = layers
-        .quotes
+    pieces_of(text, &[(start, end)], layers)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Cuts each stretch of `text` (such as a document's blocks) into pieces, as
+/// [`pieces`] does, passing over the layers once: ranges are sorted once and
+/// each piece finds its marks among the ranges open at it, so a long text
+/// with many marks costs `O((ranges + pieces) log ranges)`. Stretches in
+/// order without overlap are cut in one sweep; one that starts before the
+/// previous ends starts the sweep again.
+pub fn pieces_of(text: &str, stretches: &[(u32, u32)], layers: Layers<'_>) -> Vec<Vec<Piece>> {
+    let len = text.len() as u32;
+    let ranges = Ranges::of(text, layers);
+    let mut sweep = Sweep::new(&ranges.open);
+    stretches
         .iter()
-        .map(|&(s, e, _)| (s, e))
-        .chain(layers.mentions.iter().map(|&(s, e, _)| (s, e)))
-        .chain(layers.marks.iter().copied());
-    for (s, e) in ranges {
-        let (s, e) = clamp(s, e);
-        cuts.extend([s, e]);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| {
-            let (s, e) = (w[0], w[1]);
-            let inside = |rs: u32, re: u32| {
-                let (rs, re) = clamp(rs, re);
-                rs <= s && e <= re && rs < re
-            };
-            Piece {
-                start: s,
-                end: e,
-                quote: layers.quotes.iter().find(|q| inside(q.0, q.1)).map(|q| q.2),
-                mention: layers
-                    .mentions
-                    .iter()
-                    .find(|m| inside(m.0, m.1))
-                    .map(|m| m.2),
-                mark: layers.marks.iter().any(|m| inside(m.0, m.1)),
+        .map(|&(start, end)| {
+            let end = snap(text, end.min(len));
+            let start = snap(text, start.min(end));
+            if start < sweep.position {
+                sweep = Sweep::new(&ranges.open);
             }
+            let first = ranges.cuts.partition_point(|&c| c <= start);
+            let last = ranges.cuts.partition_point(|&c| c < end);
+            let mut bounds = vec![start];
+            bounds.extend_from_slice(&ranges.cuts[first..last.max(first)]);
+            bounds.push(end);
+            bounds.dedup();
+            bounds
+                .windows(2)
+                .map(|w| sweep.piece(w[0], w[1], layers))
+                .collect()
         })
         .collect()
+}
+
+/// Which layer a range belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Layer {
+    Quote,
+    Mention,
+    Mark,
+}
+
+/// The ranges of all layers, snapped to the text once.
+struct Ranges {
+    /// Every range end, sorted, without repeats.
+    cuts: Vec<u32>,
+    /// `(start, end, layer, index in the layer)` of the non-empty ranges,
+    /// by start.
+    open: Vec<(u32, u32, Layer, u32)>,
+}
+
+impl Ranges {
+    fn of(text: &str, layers: Layers<'_>) -> Self {
+        let len = text.len() as u32;
+        let at = |offset: u32| snap(text, offset.min(len));
+        let quotes = layers.quotes.iter().map(|&(s, e, _)| (s, e, Layer::Quote));
+        let mentions = layers
+            .mentions
+            .iter()
+            .map(|&(s, e, _)| (s, e, Layer::Mention));
+        let marks = layers.marks.iter().map(|&(s, e)| (s, e, Layer::Mark));
+        let mut cuts = Vec::new();
+        let mut open = Vec::new();
+        let mut index = [0u32; 3];
+        for (s, e, layer) in quotes.chain(mentions).chain(marks) {
+            let (s, e) = (at(s), at(e));
+            cuts.extend([s, e]);
+            if s < e {
+                open.push((s, e, layer, index[layer as usize]));
+            }
+            index[layer as usize] += 1;
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        open.sort_unstable();
+        Ranges { cuts, open }
+    }
+}
+
+/// The ranges open at a position that only moves forward.
+struct Sweep<'a> {
+    open: &'a [(u32, u32, Layer, u32)],
+    /// Ranges of `open` before this one have been opened.
+    next: usize,
+    /// Where the sweep stands.
+    position: u32,
+    /// Open ranges by their end, to close them.
+    ends: BinaryHeap<Reverse<(u32, Layer, u32)>>,
+    /// Indices of the open ranges of each layer.
+    active: [BTreeSet<u32>; 3],
+}
+
+impl<'a> Sweep<'a> {
+    fn new(open: &'a [(u32, u32, Layer, u32)]) -> Self {
+        Sweep {
+            open,
+            next: 0,
+            position: 0,
+            ends: BinaryHeap::new(),
+            active: Default::default(),
+        }
+    }
+
+    /// The piece `start..end`, which no range end falls inside.
+    fn piece(&mut self, start: u32, end: u32, layers: Layers<'_>) -> Piece {
+        self.advance(start);
+        let first = |layer: Layer| self.active[layer as usize].first().copied();
+        let mark_index = first(Layer::Mark);
+        Piece {
+            start,
+            end,
+            quote: first(Layer::Quote).map(|i| layers.quotes[i as usize].2),
+            mention: first(Layer::Mention).map(|i| layers.mentions[i as usize].2),
+            mark: mark_index.is_some(),
+            mark_index,
+        }
+    }
+
+    /// Opens the ranges starting at or before `to` and closes those ending
+    /// there or before.
+    fn advance(&mut self, to: u32) {
+        self.position = to;
+        while let Some(&(start, end, layer, index)) = self.open.get(self.next) {
+            if start > to {
+                break;
+            }
+            self.active[layer as usize].insert(index);
+            self.ends.push(Reverse((end, layer, index)));
+            self.next += 1;
+        }
+        while let Some(&Reverse((end, layer, index))) = self.ends.peek() {
+            if end > to {
+                break;
+            }
+            self.active[layer as usize].remove(&index);
+            self.ends.pop();
+        }
+    }
 }
 
 /// Moves `offset` back to the nearest `char` boundary of `text`.
@@ -185,8 +290,86 @@ mod tests {
                 end: 7,
                 quote: None,
                 mention: None,
-                mark: true
+                mark: true,
+                mark_index: Some(0),
             }]
         );
+    }
+
+    /// What each piece carries, read the slow way: the first range of each
+    /// layer, clamped to the stretch, that covers it.
+    fn covering(stretch: (u32, u32), piece: &Piece, layers: Layers<'_>) -> Piece {
+        let (start, end) = stretch;
+        let covers = |s: u32, e: u32| {
+            let (s, e) = (s.clamp(start, end), e.clamp(start, end));
+            s <= piece.start && piece.end <= e && s < e
+        };
+        let mark_index = layers
+            .marks
+            .iter()
+            .position(|m| covers(m.0, m.1))
+            .map(|i| i as u32);
+        Piece {
+            quote: layers.quotes.iter().find(|q| covers(q.0, q.1)).map(|q| q.2),
+            mention: layers
+                .mentions
+                .iter()
+                .find(|m| covers(m.0, m.1))
+                .map(|m| m.2),
+            mark: mark_index.is_some(),
+            mark_index,
+            ..*piece
+        }
+    }
+
+    #[test]
+    fn overlapping_unsorted_ranges_over_many_stretches() {
+        let text = "abcdefghij".repeat(10);
+        let quotes = [(50, 90, 0), (5, 60, 1), (20, 30, 2), (70, 40, 3)];
+        let mentions = [(25, 35, 7), (10, 55, 8), (95, 120, 9)];
+        let marks = [(0, 100), (12, 14), (12, 18), (33, 33), (88, 93)];
+        let layers = Layers {
+            quotes: &quotes,
+            mentions: &mentions,
+            marks: &marks,
+        };
+        let stretches = [(0, 22), (22, 22), (30, 61), (61, 100), (10, 40), (95, 200)];
+        let cut = pieces_of(&text, &stretches, layers);
+        for (&stretch, pieces) in stretches.iter().zip(&cut) {
+            let (start, end) = (stretch.0, stretch.1.min(text.len() as u32));
+            assert_eq!(pieces.first().map_or(start, |p| p.start), start);
+            assert_eq!(
+                pieces.last().map_or(start.max(end), |p| p.end),
+                end.max(start)
+            );
+            assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
+            for piece in pieces {
+                assert_eq!(
+                    *piece,
+                    covering((start, end), piece, layers),
+                    "in {stretch:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_text_with_a_mark_on_every_word() {
+        const WORDS: u32 = 200_000;
+        const WORDS_PER_BLOCK: u32 = 10;
+        const WORD: u32 = 5;
+        let text = "word ".repeat(WORDS as usize);
+        let marks: Vec<(u32, u32)> = (0..WORDS).map(|i| (i * WORD, i * WORD + 4)).collect();
+        let blocks: Vec<(u32, u32)> = (0..WORDS / WORDS_PER_BLOCK)
+            .map(|b| (b * WORDS_PER_BLOCK * WORD, (b + 1) * WORDS_PER_BLOCK * WORD))
+            .collect();
+        let layers = Layers {
+            marks: &marks,
+            ..Layers::default()
+        };
+        let cut = pieces_of(&text, &blocks, layers);
+        let marked: Vec<u32> = cut.iter().flatten().filter_map(|p| p.mark_index).collect();
+        assert_eq!(marked, (0..WORDS).collect::<Vec<_>>());
+        assert_eq!(cut.iter().map(Vec::len).sum::<usize>(), 2 * WORDS as usize);
     }
 }
