@@ -1,5 +1,6 @@
 //! The app shell: header, navigation between views, and the open view.
 
+use corpus_views::failure::LOAD_FAILURE_TITLE;
 use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
@@ -58,6 +59,19 @@ pub fn App() -> impl IntoView {
                 <p>"Runs entirely in your browser: nothing you search leaves this page."</p>
             </footer>
         })}
+    }
+}
+
+/// What the page shows instead of the explorer when its documents cannot be
+/// read: plain text, no data needed.
+#[component]
+pub fn LoadFailure(message: String) -> impl IntoView {
+    document().set_title(LOAD_FAILURE_TITLE);
+    view! {
+        <main id="main" class="load-failure" role="alert">
+            <h1>{LOAD_FAILURE_TITLE}</h1>
+            <p>{message}</p>
+        </main>
     }
 }
 

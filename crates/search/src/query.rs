@@ -148,8 +148,7 @@ pub fn parse(input: &str, analyzer: &Analyzer, is_field: &dyn Fn(&str) -> bool) 
                 quoted,
                 at_end,
             } => {
-                let Some(item) = parser.item(analyzer, &text, !quoted && !negated && at_end)
-                else {
+                let Some(item) = parser.item(analyzer, &text, !quoted && !negated && at_end) else {
                     if quoted {
                         parser.notify(Notice::EmptyQuotes);
                     }
@@ -572,17 +571,20 @@ mod tests {
                 },
                 |q| q.required.len() == 1 && q.required[0].alternatives.len() == MAX_ALTERNATIVES,
             ),
-            (
-                fields,
-                Notice::TooManyFilters { kept: MAX_FILTERS },
-                |q| q.filters.len() == MAX_FILTERS,
-            ),
+            (fields, Notice::TooManyFilters { kept: MAX_FILTERS }, |q| {
+                q.filters.len() == MAX_FILTERS
+            }),
             (
                 format!("\"{}\"", numbered(MAX_PHRASE_WORDS * 2, " ")),
                 Notice::PhraseTooLong {
                     kept: MAX_PHRASE_WORDS,
                 },
-                |q| q.required[0].alternatives == [Item::Phrase((0..MAX_PHRASE_WORDS).map(|i| format!("w{i}")).collect())],
+                |q| {
+                    q.required[0].alternatives
+                        == [Item::Phrase(
+                            (0..MAX_PHRASE_WORDS).map(|i| format!("w{i}")).collect(),
+                        )]
+                },
             ),
             (
                 format!("{} extra OR other", numbered(MAX_CLAUSES, " ")),
