@@ -1,10 +1,10 @@
 //! The explorer's whole view state, and its round trip through a URL query.
 //!
 //! Invariant: `ViewState::from_query(&s.to_query()) == s` for every state
-//! whose query is within [`corpus_search::query::MAX_QUERY_CHARS`], so a shared link reproduces
-//! exactly what the sender saw. Unknown parameters and malformed values are
-//! ignored, never an error: a hand-edited link still opens. A longer `q` is
-//! cut to the limit, as the search box would.
+//! whose query is within [`corpus_search::query::MAX_QUERY_CHARS`], so a
+//! shared link reproduces exactly what the sender saw. Unknown parameters
+//! and malformed values are ignored, never an error: a hand-edited link
+//! still opens. A longer `q` is cut to the limit, as the search box would.
 //!
 //! ```text
 //! ?view=quotes&q=visa&f.speaker=Jeremy+Hunt&f.kind=direct&sort=newest
