@@ -175,14 +175,20 @@ fn push_field(out: &mut String, value: &str) {
     out.push('"');
 }
 
-/// Whether the first character after leading spaces and invisible
-/// characters (tab and carriage return count as starts, not spaces) starts
-/// a formula.
+/// Whether the first character a spreadsheet does not skip starts a
+/// formula.
 fn runs_as_formula(value: &str) -> bool {
     value
         .chars()
-        .find(|&c| !(INVISIBLE.contains(&c) || (c.is_whitespace() && !FORMULA_STARTS.contains(&c))))
+        .find(|&c| !skipped_before_formula(c))
         .is_some_and(|c| FORMULA_STARTS.contains(&c))
+}
+
+/// Whether a spreadsheet skips `c` before looking for a formula start:
+/// spaces (but not tab or carriage return, which start formulas) and
+/// invisible characters.
+fn skipped_before_formula(c: char) -> bool {
+    INVISIBLE.contains(&c) || (c.is_whitespace() && !FORMULA_STARTS.contains(&c))
 }
 
 #[cfg(test)]
