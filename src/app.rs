@@ -1,5 +1,6 @@
 //! The app shell: header, navigation between views, and the open view.
 
+use corpus_views::failure::LOAD_FAILURE_TITLE;
 use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
@@ -61,6 +62,19 @@ pub fn App() -> impl IntoView {
                 <p><Link to=ViewState { view: View::About, ..ViewState::default() }>"About this corpus"</Link></p>
             </footer>
         })}
+    }
+}
+
+/// What the page shows instead of the explorer when its documents cannot be
+/// read: plain text, no data needed.
+#[component]
+pub fn LoadFailure(message: String) -> impl IntoView {
+    document().set_title(LOAD_FAILURE_TITLE);
+    view! {
+        <main id="main" class="load-failure" role="alert">
+            <h1>{LOAD_FAILURE_TITLE}</h1>
+            <p>{message}</p>
+        </main>
     }
 }
 

@@ -29,6 +29,7 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use corpus_search::query::MAX_QUERY_CHARS;
 use corpus_search::Sort;
 use corpus_views::state::{View, ViewState};
 use leptos::ev;
@@ -45,8 +46,8 @@ const PROTOCOL_VERSION: u32 = 1;
 /// The class on `<html>` that switches the stylesheet to the compact layout.
 const EMBED_CLASS: &str = "embed";
 
-/// Limits on what a host may send, so a message cannot make the page slow.
-const MAX_QUERY_CHARS: usize = 500;
+/// Limits on what a host may send, so a message cannot make the page slow
+/// (the query's is the engine's own, shared with links and the search box).
 const MAX_FACETS: usize = 16;
 const MAX_FACET_NAME_CHARS: usize = 40;
 const MAX_VALUES_PER_FACET: usize = 50;

@@ -2,7 +2,7 @@
 
 use corpus_search::QuoteResults;
 use corpus_views::citation::{human_date, quote_citation, speaker_name};
-use corpus_views::export::{quote_rows, to_csv, to_json};
+use corpus_views::export::{matching_quote_rows, to_csv, to_json};
 use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,7 +13,7 @@ use crate::components::facets::{ActiveFilters, FilterSidebar};
 use crate::components::highlighted::Highlighted;
 use crate::components::paged::Paged;
 use crate::data::{corpus, document, index};
-use crate::routing::Link;
+use crate::routing::{Link, Router};
 
 /// Quotes shown at first, and added by "Show more".
 const PAGE: usize = 30;
@@ -24,11 +24,11 @@ pub fn QuotesView() -> impl IntoView {
     let results = paged.results;
     let facets = Signal::derive(move || results.with(|r| r.facets.clone()));
     let announcement = RwSignal::new(String::new());
+    let router = Router::get();
     let export_rows = move || {
-        results.with_untracked(|r| {
-            let ids: Vec<(u32, u32)> = r.quotes.iter().map(|q| (q.doc, q.quote)).collect();
-            quote_rows(corpus(), &ids)
-        })
+        router
+            .state
+            .with_untracked(|s| matching_quote_rows(index(), corpus(), s))
     };
     view! {
         <div class="search-layout">

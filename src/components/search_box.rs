@@ -1,5 +1,6 @@
 //! The search box in the header, shared by the views that search.
 
+use corpus_search::query::MAX_QUERY_CHARS;
 use corpus_views::state::View;
 use leptos::html;
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 aria-label="Search"
                 autocomplete="off"
+                maxlength=MAX_QUERY_CHARS
                 spellcheck="false"
                 placeholder=placeholder
                 prop:value=move || router.state.with(|s| s.query.clone())

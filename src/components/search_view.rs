@@ -2,7 +2,7 @@
 
 use corpus_search::{SearchResults, Sort};
 use corpus_views::citation::human_date;
-use corpus_views::export::{document_rows, to_csv, to_json};
+use corpus_views::export::{matching_document_rows, to_csv, to_json};
 use corpus_views::labels::sort_label;
 use corpus_views::requests::reader_at;
 use leptos::prelude::*;
@@ -23,23 +23,11 @@ pub fn SearchView() -> impl IntoView {
     let paged = Paged::new(PAGE, |request| index().search(corpus(), request));
     let results = paged.results;
     let facets = Signal::derive(move || results.with(|r| r.facets.clone()));
+    let router = Router::get();
     let export_rows = move || {
-        results.with_untracked(|r| {
-            let hits: Vec<(u32, String)> = r
-                .hits
-                .iter()
-                .map(|h| {
-                    (
-                        h.doc,
-                        h.snippets
-                            .first()
-                            .map(|s| s.text.clone())
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect();
-            document_rows(corpus(), &hits)
-        })
+        router
+            .state
+            .with_untracked(|s| matching_document_rows(index(), corpus(), s))
     };
     view! {
         <div class="search-layout">

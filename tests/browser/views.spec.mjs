@@ -17,6 +17,13 @@ test.describe("search view", () => {
     await expect(results.first().locator(".snippet mark").first()).toHaveText(/^visas?$/i);
   });
 
+  test("a query from a link or the search box is cut to the length limit", async ({ page }) => {
+    await open(page, `q=${"visa ".repeat(400)}`);
+    await expect(searchBox(page)).toHaveAttribute("maxlength", "500");
+    expect((await searchBox(page).inputValue()).length).toBe(500);
+    await expect(page.locator(".result").first()).toBeVisible();
+  });
+
   test("the query is kept in the URL as you type", async ({ page }) => {
     await open(page);
     await searchBox(page).pressSequentially("recruitment");
@@ -165,7 +172,8 @@ test.describe("quotes view", () => {
 
   test("exports the listed quotes as JSON", async ({ page }) => {
     await open(page, `view=quotes&f.speaker=${encodeURIComponent("Jeremy Hunt")}`);
-    const shown = await page.locator(".quote-card").count();
+    const status = await page.locator(".results-bar [role=status]").textContent();
+    const shown = Number(status.match(/^(\d+) quotes?$/)[1]);
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export JSON" }).click();
     const file = await download;
@@ -215,9 +223,22 @@ test.describe("export", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe("results.csv");
     const chunks = await (await file.createReadStream()).toArray();
-    const lines = Buffer.concat(chunks).toString().trim().split("\r\n");
-    expect(lines[0]).toBe("file,title,source,date,kind,snippet");
-    expect(lines.filter((l) => /^\d{3}_[0-9a-f]+\.txt,/.test(l))).toHaveLength(5);
+    const text = Buffer.concat(chunks).toString();
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const lines = text.slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe('"file","title","source","date","kind","snippet"');
+    expect(lines.filter((l) => /^"\d{3}_[0-9a-f]+\.txt",/.test(l))).toHaveLength(5);
+  });
+
+  test("exports every matching quote, not only the page shown", async ({ page }) => {
+    await open(page, "view=quotes");
+    const status = await page.locator(".results-bar [role=status]").textContent();
+    const total = Number(status.match(/^(\d+) quotes?$/)[1]);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export JSON" }).click();
+    const file = await download;
+    const rows = JSON.parse(await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+    expect(rows).toHaveLength(total);
   });
 });
 

@@ -8,6 +8,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use corpus_search::query::MAX_QUERY_CHARS;
 use corpus_search::{SearchIndex, SearchRequest, SearchResults, Sort};
 use serde_json::json;
 
@@ -50,6 +51,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
         }
     }
     match <[String; 2]>::try_from(positional) {
+        Ok([_, query]) if query.chars().count() > MAX_QUERY_CHARS => Err(format!(
+            "the query is longer than {MAX_QUERY_CHARS} characters"
+        )),
         Ok([dir, query]) => Ok(Options {
             dir,
             query,
@@ -185,4 +189,26 @@ fn marked(text: &str, matches: &[(u32, u32)]) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(query: &str) -> Vec<String> {
+        vec!["corpus".into(), query.into(), "--json".into()]
+    }
+
+    #[test]
+    fn a_query_over_the_explorer_limit_is_refused() {
+        let at_limit = "a".repeat(MAX_QUERY_CHARS);
+        assert_eq!(parse(&args(&at_limit)).map(|o| o.query), Ok(at_limit));
+        let over = "é".repeat(MAX_QUERY_CHARS + 1);
+        assert_eq!(
+            parse(&args(&over)).map(|o| o.query),
+            Err(format!(
+                "the query is longer than {MAX_QUERY_CHARS} characters"
+            ))
+        );
+    }
 }

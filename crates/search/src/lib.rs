@@ -237,7 +237,7 @@ impl SearchIndex {
             total_documents: passing.len(),
             total_paragraphs,
             facets,
-            notices,
+            notices: query::bounded_notices(notices),
             terms: all_terms(&evaluation),
         }
     }
@@ -314,7 +314,7 @@ impl SearchIndex {
             quotes,
             total: passing.len(),
             facets,
-            notices,
+            notices: query::bounded_notices(notices),
             terms: all_terms(&evaluation),
         }
     }

@@ -47,6 +47,29 @@ pub enum Notice {
     TooManyExclusions {
         kept: usize,
     },
+    /// A query longer than the engine reads; the first `kept` characters
+    /// were.
+    QueryTooLong {
+        kept: usize,
+    },
+    /// More words joined by `OR` than the engine evaluates; the first
+    /// `kept` were.
+    TooManyAlternatives {
+        kept: usize,
+    },
+    /// More `field:value` filters than the engine applies; the first `kept`
+    /// were.
+    TooManyFilters {
+        kept: usize,
+    },
+    /// A phrase longer than the engine matches; its first `kept` words were.
+    PhraseTooLong {
+        kept: usize,
+    },
+    /// More notices than are shown; `omitted` were left out.
+    MoreNotices {
+        omitted: usize,
+    },
     /// A `field:value` filter whose value names nothing in the facet.
     NoFacetValue {
         facet: String,
@@ -100,6 +123,20 @@ impl std::fmt::Display for Notice {
             Notice::TooManyExclusions { kept } => {
                 write!(f, "Excluded the first {kept} words only.")
             }
+            Notice::QueryTooLong { kept } => {
+                write!(f, "Searched the first {kept} characters of the query only.")
+            }
+            Notice::TooManyAlternatives { kept } => {
+                write!(f, "Searched the first {kept} words joined by OR only.")
+            }
+            Notice::TooManyFilters { kept } => write!(f, "Applied the first {kept} filters only."),
+            Notice::PhraseTooLong { kept } => {
+                write!(f, "Searched the first {kept} words of a long phrase only.")
+            }
+            Notice::MoreNotices { omitted } => {
+                let noun = if *omitted == 1 { "note" } else { "notes" };
+                write!(f, "{omitted} more {noun} about the query not shown.")
+            }
             Notice::NoFacetValue {
                 facet,
                 value,
@@ -147,6 +184,14 @@ mod tests {
             (
                 Notice::TooManyWords { kept: 16 },
                 "Searched for the first 16 words only.",
+            ),
+            (
+                Notice::QueryTooLong { kept: 500 },
+                "Searched the first 500 characters of the query only.",
+            ),
+            (
+                Notice::MoreNotices { omitted: 1 },
+                "1 more note about the query not shown.",
             ),
         ];
         for (notice, text) in cases {

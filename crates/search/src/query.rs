@@ -16,13 +16,31 @@
 //! `OR` is ignored, an unknown field is searched as words, an empty
 //! `field:` is ignored.
 //!
-//! Invariant: parsing never fails and never panics, for any string.
+//! Hostile input is bounded before it costs anything: the input is cut to
+//! [`MAX_QUERY_CHARS`], and clauses, OR alternatives, filters, phrase words
+//! and notices each have a cap; whatever a cap drops is said in a notice.
+//!
+//! Invariant: parsing never fails and never panics, for any string, and a
+//! parsed query never holds more than the caps below allow.
 
 use super::analyzer::Analyzer;
 use super::notice::Notice;
 
+/// Longest query read, in characters; the rest is cut with a notice. The
+/// URL state, the search box's `maxlength` (which counts UTF-16 units, so is
+/// never looser), the embed messages and the CLI share this one limit.
+pub const MAX_QUERY_CHARS: usize = 500;
 /// Most clauses evaluated; the rest are dropped with a notice.
 pub const MAX_CLAUSES: usize = 16;
+/// Most alternatives joined by `OR` in one clause; the rest are dropped
+/// with a notice.
+pub const MAX_ALTERNATIVES: usize = 16;
+/// Most `field:value` filters applied; the rest are dropped with a notice.
+pub const MAX_FILTERS: usize = 16;
+/// Most words of a phrase matched; the rest are dropped with a notice.
+pub const MAX_PHRASE_WORDS: usize = 32;
+/// Most notices shown about one query; the rest are counted in a last one.
+pub const MAX_NOTICES: usize = 8;
 
 /// Something to find in the text, as folded surface words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,95 +98,173 @@ enum Lexeme {
     Or,
 }
 
+/// The longest start of `query` within [`MAX_QUERY_CHARS`] characters.
+pub fn cut_to_limit(query: &str) -> &str {
+    match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((end, _)) => &query[..end],
+        None => query,
+    }
+}
+
+/// `notices` with repeats left out and at most [`MAX_NOTICES`] kept, the
+/// rest counted in a last [`Notice::MoreNotices`].
+pub fn bounded_notices(notices: Vec<Notice>) -> Vec<Notice> {
+    let mut kept: Vec<Notice> = Vec::new();
+    let mut omitted = 0;
+    for notice in notices {
+        if kept.contains(&notice) {
+            continue;
+        }
+        if kept.len() < MAX_NOTICES {
+            kept.push(notice);
+        } else {
+            omitted += 1;
+        }
+    }
+    if omitted > 0 {
+        kept.push(Notice::MoreNotices { omitted });
+    }
+    kept
+}
+
 /// Parses `input`; `is_field` says which names are facets.
 pub fn parse(input: &str, analyzer: &Analyzer, is_field: &dyn Fn(&str) -> bool) -> Query {
-    let mut query = Query::default();
-    let lexemes = lex(input, is_field, &mut query.notices);
-    let mut pending_or = false;
-    let mut last_was_positive = false;
+    let mut parser = Parser::default();
+    let cut = cut_to_limit(input);
+    if cut.len() < input.len() {
+        parser.notify(Notice::QueryTooLong {
+            kept: MAX_QUERY_CHARS,
+        });
+    }
+    let lexemes = lex(cut, is_field, &mut parser.query.notices);
     let count = lexemes.len();
     for (i, lexeme) in lexemes.into_iter().enumerate() {
         match lexeme {
-            Lexeme::Or => {
-                if last_was_positive && !pending_or {
-                    pending_or = true;
-                } else {
-                    query.notices.push(Notice::OrWithoutWordBefore);
-                }
-                last_was_positive = false;
-                if i + 1 == count && pending_or {
-                    query.notices.push(Notice::OrWithoutWordAfter);
-                    pending_or = false;
-                }
-            }
-            Lexeme::Filter(filter) => {
-                if pending_or {
-                    query.notices.push(Notice::OrBeforeFilter {
-                        field: filter.field.clone(),
-                    });
-                    pending_or = false;
-                }
-                query.filters.push(filter);
-                last_was_positive = false;
-            }
+            Lexeme::Or => parser.or(i + 1 == count),
+            Lexeme::Filter(filter) => parser.filter(filter),
             Lexeme::Words {
                 text,
                 negated,
                 quoted,
                 at_end,
             } => {
-                let words = analyzer.surface_words(&text);
-                let item = match words.len() {
-                    0 => {
-                        if quoted {
-                            query.notices.push(Notice::EmptyQuotes);
-                        }
-                        continue;
+                let Some(item) = parser.item(analyzer, &text, !quoted && !negated && at_end) else {
+                    if quoted {
+                        parser.notify(Notice::EmptyQuotes);
                     }
-                    1 => {
-                        let word = words.into_iter().next().unwrap_or_default();
-                        Item::Word {
-                            word,
-                            prefix: !quoted && !negated && at_end,
-                        }
-                    }
-                    _ => Item::Phrase(words),
+                    continue;
                 };
                 if negated {
-                    if pending_or {
-                        query.notices.push(Notice::OrBeforeExclusion);
-                        pending_or = false;
-                    }
-                    query.excluded.push(item);
-                    last_was_positive = false;
-                } else if pending_or {
-                    if let Some(clause) = query.required.last_mut() {
-                        clause.alternatives.push(item);
-                    }
-                    pending_or = false;
-                    last_was_positive = true;
+                    parser.exclude(item);
                 } else {
-                    query.required.push(Clause {
-                        alternatives: vec![item],
-                    });
-                    last_was_positive = true;
+                    parser.require(item);
                 }
             }
         }
     }
-    if query.required.len() > MAX_CLAUSES {
-        query
-            .notices
-            .push(Notice::TooManyWords { kept: MAX_CLAUSES });
-        query.required.truncate(MAX_CLAUSES);
+    parser.query.notices = bounded_notices(parser.query.notices);
+    parser.query
+}
+
+/// The query being built by [`parse`], lexeme by lexeme.
+#[derive(Default)]
+struct Parser {
+    query: Query,
+    /// An `OR` waits for the alternative after it.
+    pending_or: bool,
+    /// The last lexeme was something to find, which an `OR` may join.
+    last_was_positive: bool,
+    /// The last clause was dropped for [`MAX_CLAUSES`], and so are the
+    /// alternatives an `OR` joins to it.
+    last_clause_dropped: bool,
+}
+
+impl Parser {
+    fn notify(&mut self, notice: Notice) {
+        self.query.notices.push(notice);
     }
-    if query.excluded.len() > MAX_CLAUSES {
-        query
-            .notices
-            .push(Notice::TooManyExclusions { kept: MAX_CLAUSES });
-        query.excluded.truncate(MAX_CLAUSES);
+
+    fn or(&mut self, is_last: bool) {
+        if self.last_was_positive && !self.pending_or {
+            self.pending_or = true;
+        } else {
+            self.notify(Notice::OrWithoutWordBefore);
+        }
+        self.last_was_positive = false;
+        if is_last && self.pending_or {
+            self.notify(Notice::OrWithoutWordAfter);
+            self.pending_or = false;
+        }
     }
-    query
+
+    fn filter(&mut self, filter: FieldFilter) {
+        if std::mem::take(&mut self.pending_or) {
+            self.notify(Notice::OrBeforeFilter {
+                field: filter.field.clone(),
+            });
+        }
+        if self.query.filters.len() < MAX_FILTERS {
+            self.query.filters.push(filter);
+        } else {
+            self.notify(Notice::TooManyFilters { kept: MAX_FILTERS });
+        }
+        self.last_was_positive = false;
+    }
+
+    /// The word or phrase `text` holds, at most [`MAX_PHRASE_WORDS`] long;
+    /// `None` when it holds no word.
+    fn item(&mut self, analyzer: &Analyzer, text: &str, prefix: bool) -> Option<Item> {
+        let mut words = analyzer.surface_words(text);
+        if words.len() > MAX_PHRASE_WORDS {
+            words.truncate(MAX_PHRASE_WORDS);
+            self.notify(Notice::PhraseTooLong {
+                kept: MAX_PHRASE_WORDS,
+            });
+        }
+        match words.len() {
+            0 => None,
+            1 => words.pop().map(|word| Item::Word { word, prefix }),
+            _ => Some(Item::Phrase(words)),
+        }
+    }
+
+    fn exclude(&mut self, item: Item) {
+        if std::mem::take(&mut self.pending_or) {
+            self.notify(Notice::OrBeforeExclusion);
+        }
+        if self.query.excluded.len() < MAX_CLAUSES {
+            self.query.excluded.push(item);
+        } else {
+            self.notify(Notice::TooManyExclusions { kept: MAX_CLAUSES });
+        }
+        self.last_was_positive = false;
+    }
+
+    fn require(&mut self, item: Item) {
+        self.last_was_positive = true;
+        let joins = std::mem::take(&mut self.pending_or);
+        if joins && self.last_clause_dropped {
+            self.notify(Notice::TooManyWords { kept: MAX_CLAUSES });
+        } else if joins {
+            if let Some(clause) = self.query.required.last_mut() {
+                if clause.alternatives.len() < MAX_ALTERNATIVES {
+                    clause.alternatives.push(item);
+                } else {
+                    self.notify(Notice::TooManyAlternatives {
+                        kept: MAX_ALTERNATIVES,
+                    });
+                }
+            }
+        } else if self.query.required.len() < MAX_CLAUSES {
+            self.query.required.push(Clause {
+                alternatives: vec![item],
+            });
+            self.last_clause_dropped = false;
+        } else {
+            self.notify(Notice::TooManyWords { kept: MAX_CLAUSES });
+            self.last_clause_dropped = true;
+        }
+    }
 }
 
 /// Splits the input into words, phrases, filters and ORs.
@@ -441,5 +537,103 @@ mod tests {
                 "parsing {input:?}"
             );
         }
+    }
+
+    /// `count` numbered words joined by `separator`.
+    fn numbered(count: usize, separator: &str) -> String {
+        (0..count)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
+    #[test]
+    fn every_cap_cuts_the_query_with_its_notice() {
+        let analyzer = Analyzer::default();
+        let is_field = |f: &str| f == "speaker";
+        let fields = (0..40)
+            .map(|i| format!("speaker:s{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        type Check = fn(&Query) -> bool;
+        let rows: Vec<(String, Notice, Check)> = vec![
+            (
+                "x".repeat(MAX_QUERY_CHARS * 4),
+                Notice::QueryTooLong {
+                    kept: MAX_QUERY_CHARS,
+                },
+                |q| q.required.len() == 1,
+            ),
+            (
+                numbered(MAX_ALTERNATIVES * 2, " OR "),
+                Notice::TooManyAlternatives {
+                    kept: MAX_ALTERNATIVES,
+                },
+                |q| q.required.len() == 1 && q.required[0].alternatives.len() == MAX_ALTERNATIVES,
+            ),
+            (fields, Notice::TooManyFilters { kept: MAX_FILTERS }, |q| {
+                q.filters.len() == MAX_FILTERS
+            }),
+            (
+                format!("\"{}\"", numbered(MAX_PHRASE_WORDS * 2, " ")),
+                Notice::PhraseTooLong {
+                    kept: MAX_PHRASE_WORDS,
+                },
+                |q| {
+                    q.required[0].alternatives
+                        == [Item::Phrase(
+                            (0..MAX_PHRASE_WORDS).map(|i| format!("w{i}")).collect(),
+                        )]
+                },
+            ),
+            (
+                format!("{} extra OR other", numbered(MAX_CLAUSES, " ")),
+                Notice::TooManyWords { kept: MAX_CLAUSES },
+                |q| {
+                    q.required.len() == MAX_CLAUSES
+                        && q.required.iter().all(|c| c.alternatives.len() == 1)
+                },
+            ),
+            (
+                format!("-{}", numbered(MAX_CLAUSES * 2, " -")),
+                Notice::TooManyExclusions { kept: MAX_CLAUSES },
+                |q| q.excluded.len() == MAX_CLAUSES,
+            ),
+        ];
+        for (input, notice, check) in rows {
+            let query = parse(&input, &analyzer, &is_field);
+            assert!(check(&query), "{input:?} gave {query:?}");
+            assert!(
+                query.notices.contains(&notice),
+                "{input:?} gave {:?}",
+                query.notices
+            );
+        }
+    }
+
+    #[test]
+    fn notices_are_shown_once_and_at_most_the_cap() {
+        let analyzer = Analyzer::default();
+        let repeated = parse("a - - - -", &analyzer, &|_| false);
+        assert_eq!(repeated.notices, [Notice::LoneMinus]);
+        let unknown = (0..MAX_NOTICES * 2)
+            .map(|i| format!("f{i}:x"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let notices = parse(&unknown, &analyzer, &|_| false).notices;
+        assert_eq!(notices.len(), MAX_NOTICES + 1);
+        assert_eq!(
+            notices.last(),
+            Some(&Notice::MoreNotices {
+                omitted: MAX_NOTICES
+            })
+        );
+    }
+
+    #[test]
+    fn the_length_limit_cuts_on_a_character_boundary() {
+        let long = "é".repeat(MAX_QUERY_CHARS + 1);
+        assert_eq!(cut_to_limit(&long).chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(cut_to_limit("visa"), "visa");
     }
 }

@@ -37,7 +37,7 @@ impl SearchIndex {
     /// Fuzzy jump-to list over document titles and entity names, best
     /// first.
     pub fn suggest(&self, corpus: &Corpus, input: &str, limit: usize) -> Vec<Suggestion> {
-        let input = input.trim();
+        let input = crate::query::cut_to_limit(input.trim());
         if input.is_empty() || limit == 0 {
             return Vec::new();
         }

@@ -7,7 +7,8 @@
 //! emoji, right-to-left text, control characters and very long words.
 
 use corpus_model::{Block, BlockKind, Corpus, Document, Metadata, Quote, QuoteKind};
-use corpus_search::{SearchIndex, SearchRequest, Sort};
+use corpus_search::analyzer::Analyzer;
+use corpus_search::{query, SearchIndex, SearchRequest, Sort};
 
 /// Query fragments; keep each one short.
 const FRAGMENTS: &[&str] = &[
@@ -191,5 +192,126 @@ fn odd_queries_never_panic_and_ranges_stay_on_char_boundaries() {
             "highlight of {query:?}"
         );
         let _ = index.suggest(&corpus, &query, 5);
+    }
+}
+
+/// Fragments of hostile queries: operators by the thousand, every script,
+/// combining marks and invisible characters.
+const HOSTILE_FRAGMENTS: &[&str] = &[
+    "OR",
+    " OR ",
+    "\"",
+    "“",
+    "-",
+    "-\"",
+    "speaker:",
+    "speaker:hunt",
+    "-kind:letter",
+    "year:\"",
+    "nope:",
+    "visa",
+    "care",
+    "\u{301}",
+    "\u{308}\u{323}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{2060}",
+    "\u{feff}",
+    "\u{202e}",
+    "Ωμέγα",
+    "Привет",
+    "שלום",
+    "مرحبا",
+    "नमस्ते",
+    "สวัสดี",
+    "東京",
+    "한국어",
+    "👩🏽‍⚕️",
+    "ﷺ",
+    " ",
+];
+
+/// A random query of about `chars` characters built from
+/// [`HOSTILE_FRAGMENTS`].
+fn hostile_query(random: &mut XorShift, chars: usize) -> String {
+    let mut query = String::new();
+    while query.chars().count() < chars {
+        query.push_str(HOSTILE_FRAGMENTS[random.below(HOSTILE_FRAGMENTS.len())]);
+        if random.below(2) == 0 {
+            query.push(' ');
+        }
+    }
+    query
+}
+
+/// Queries that repeat one operator thousands of times.
+fn repeated_operators() -> Vec<String> {
+    let alternatives: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+    vec![
+        "OR ".repeat(5000),
+        "visa OR ".repeat(5000),
+        alternatives.join(" OR "),
+        "\"".repeat(10_000),
+        "\" visa".repeat(5000),
+        "-".repeat(10_000),
+        "- ".repeat(5000),
+        "-visa ".repeat(5000),
+        "speaker:hunt ".repeat(5000),
+        "speaker: ".repeat(5000),
+        "nope:x ".repeat(5000),
+        format!("\"{}\"", alternatives.join(" ")),
+        format!("e{}", "\u{301}".repeat(10_000)),
+        "\u{200b}".repeat(10_000),
+        "a\u{200b}".repeat(10_000),
+    ]
+}
+
+/// Whether a parsed query stays within every cap of `query`.
+fn within_caps(parsed: &query::Query) -> bool {
+    let item_ok = |item: &query::Item| match item {
+        query::Item::Phrase(words) => words.len() <= query::MAX_PHRASE_WORDS,
+        query::Item::Word { .. } => true,
+    };
+    parsed.required.len() <= query::MAX_CLAUSES
+        && parsed.excluded.len() <= query::MAX_CLAUSES
+        && parsed.filters.len() <= query::MAX_FILTERS
+        && parsed.notices.len() <= query::MAX_NOTICES + 1
+        && parsed.excluded.iter().all(item_ok)
+        && parsed.required.iter().all(|c| {
+            c.alternatives.len() <= query::MAX_ALTERNATIVES && c.alternatives.iter().all(item_ok)
+        })
+}
+
+#[test]
+fn hostile_long_queries_stay_within_the_caps_and_cost_no_more_than_their_cut() {
+    let corpus = corpus();
+    let index = SearchIndex::build(&corpus);
+    let analyzer = Analyzer::default();
+    let is_field = |f: &str| matches!(f, "speaker" | "kind" | "year");
+    let mut random = XorShift(0x2545_f491_4f6c_dd1d);
+    let mut queries = repeated_operators();
+    for _ in 0..200 {
+        let chars = query::MAX_QUERY_CHARS / 2 + random.below(query::MAX_QUERY_CHARS * 20);
+        queries.push(hostile_query(&mut random, chars));
+    }
+    for text in queries {
+        let parsed = query::parse(&text, &analyzer, &is_field);
+        assert!(within_caps(&parsed), "caps broken by {text:?}: {parsed:?}");
+        let request = |query: &str| SearchRequest {
+            query: query.to_string(),
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        let results = index.search(&corpus, &request(&text));
+        assert!(results.notices.len() <= query::MAX_NOTICES + 1);
+        let cut = index.search(&corpus, &request(query::cut_to_limit(&text)));
+        assert_eq!(
+            (&results.hits, results.total_documents, &results.terms),
+            (&cut.hits, cut.total_documents, &cut.terms),
+            "a long query must search only its first characters"
+        );
+        let quotes = index.search_quotes(&corpus, &request(&text));
+        assert!(quotes.notices.len() <= query::MAX_NOTICES + 1);
+        let _ = index.suggest(&corpus, &text, 5);
     }
 }

@@ -1,17 +1,26 @@
-//! CSV and JSON exports of search results and quotes.
+//! CSV and JSON exports of search results and quotes: every match of the
+//! search, not only the page the view has loaded.
 //!
-//! CSV follows RFC 4180 (fields quoted when they hold a comma, quote or line
-//! break; quotes doubled). A field that a spreadsheet would run as a formula
-//! (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading
-//! apostrophe, so exported corpus text can never execute in a spreadsheet.
+//! CSV follows RFC 4180 with every field quoted (quotes doubled), so a field
+//! stays one cell whatever list separator the spreadsheet's locale uses
+//! (`,` or `;`). A field a spreadsheet would run as a formula gets a leading
+//! apostrophe: one starting with `=`, `+`, `-`, `@`, tab or carriage return,
+//! also after leading spaces and invisible characters, and in their
+//! full-width and small forms. The file starts with a UTF-8 byte order mark
+//! so spreadsheets read it as UTF-8.
+//!
+//! Invariant: no exported field can execute in a spreadsheet, and every
+//! field is exactly one cell.
 
 use serde::Serialize;
 
 use crate::citation::{human_date, speaker_name};
+use crate::requests::export_request;
+use crate::state::ViewState;
 use corpus_model::{Corpus, DocId};
-
+use corpus_search::SearchIndex;
 /// One exported document row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DocumentRow {
     pub file: String,
     pub title: String,
@@ -22,7 +31,7 @@ pub struct DocumentRow {
 }
 
 /// One exported quote row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuoteRow {
     pub speaker: String,
     pub role: String,
@@ -36,7 +45,7 @@ pub struct QuoteRow {
 }
 
 /// Rows for documents, with the snippet shown for each.
-pub fn document_rows(corpus: &Corpus, hits: &[(DocId, String)]) -> Vec<DocumentRow> {
+fn document_rows(corpus: &Corpus, hits: &[(DocId, String)]) -> Vec<DocumentRow> {
     hits.iter()
         .filter_map(|(id, snippet)| {
             let doc = corpus.documents.get(*id as usize)?;
@@ -53,7 +62,7 @@ pub fn document_rows(corpus: &Corpus, hits: &[(DocId, String)]) -> Vec<DocumentR
 }
 
 /// Rows for quotes given as (document, index into its quotes).
-pub fn quote_rows(corpus: &Corpus, quotes: &[(DocId, u32)]) -> Vec<QuoteRow> {
+fn quote_rows(corpus: &Corpus, quotes: &[(DocId, u32)]) -> Vec<QuoteRow> {
     quotes
         .iter()
         .filter_map(|&(doc_id, index)| {
@@ -74,30 +83,75 @@ pub fn quote_rows(corpus: &Corpus, quotes: &[(DocId, u32)]) -> Vec<QuoteRow> {
         .collect()
 }
 
+/// Rows for every document the search of `state` matches, best first, each
+/// with its best snippet.
+pub fn matching_document_rows(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    state: &ViewState,
+) -> Vec<DocumentRow> {
+    let results = index.search(corpus, &export_request(state));
+    let hits: Vec<(DocId, String)> = results
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let snippet = hit.snippets.into_iter().next().map(|s| s.text);
+            (hit.doc, snippet.unwrap_or_default())
+        })
+        .collect();
+    document_rows(corpus, &hits)
+}
+
+/// Rows for every quote the search of `state` matches, best first.
+pub fn matching_quote_rows(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    state: &ViewState,
+) -> Vec<QuoteRow> {
+    let results = index.search_quotes(corpus, &export_request(state));
+    let ids: Vec<(DocId, u32)> = results.quotes.iter().map(|q| (q.doc, q.quote)).collect();
+    quote_rows(corpus, &ids)
+}
+
 /// Serializes rows as a JSON array.
 pub fn to_json<T: Serialize>(rows: &[T]) -> String {
     serde_json::to_string_pretty(rows).expect("rows of strings always serialize")
 }
 
-/// Serializes rows as CSV with a header row taken from the field names.
-pub fn to_csv<T: Serialize>(rows: &[T]) -> String {
-    let mut out = String::new();
-    let mut header_written = false;
+/// Marks the file as UTF-8 for spreadsheets.
+const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// First characters that make a spreadsheet read a cell as a formula,
+/// with the full-width and small forms it treats as the same.
+const FORMULA_STARTS: &[char] = &[
+    '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫',
+];
+
+/// Invisible characters a spreadsheet may skip before a formula start.
+const INVISIBLE: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+
+/// Serializes rows as CSV: a byte order mark, a header row of the field
+/// names (present even without rows), then one record per row.
+pub fn to_csv<T: Serialize + Default>(rows: &[T]) -> String {
+    let mut out = String::from(BYTE_ORDER_MARK);
+    let names = fields(&T::default());
+    push_record(&mut out, names.iter().map(|(name, _)| name.as_str()));
     for row in rows {
-        let serde_json::Value::Object(fields) = serde_json::to_value(row).expect("rows serialize")
-        else {
-            continue;
-        };
-        if !header_written {
-            push_record(&mut out, fields.keys().map(String::as_str));
-            header_written = true;
-        }
-        push_record(
-            &mut out,
-            fields.values().map(|v| v.as_str().unwrap_or_default()),
-        );
+        let values = fields(row);
+        push_record(&mut out, values.iter().map(|(_, value)| value.as_str()));
     }
     out
+}
+
+/// A row's field names and values, in declaration order.
+fn fields<T: Serialize>(row: &T) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(row) else {
+        return Vec::new();
+    };
+    fields
+        .into_iter()
+        .map(|(name, value)| (name, value.as_str().unwrap_or_default().to_string()))
+        .collect()
 }
 
 fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
@@ -105,46 +159,86 @@ fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&csv_field(field));
+        push_field(out, field);
     }
     out.push_str("\r\n");
 }
 
-fn csv_field(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+/// Appends `value` quoted, with an apostrophe first if a spreadsheet would
+/// run it as a formula.
+fn push_field(out: &mut String, value: &str) {
+    out.push('"');
+    if runs_as_formula(value) {
+        out.push('\'');
     }
+    out.push_str(&value.replace('"', "\"\""));
+    out.push('"');
+}
+
+/// Whether the first character a spreadsheet does not skip starts a
+/// formula.
+fn runs_as_formula(value: &str) -> bool {
+    value
+        .chars()
+        .find(|&c| !skipped_before_formula(c))
+        .is_some_and(|c| FORMULA_STARTS.contains(&c))
+}
+
+/// Whether a spreadsheet skips `c` before looking for a formula start:
+/// spaces (but not tab or carriage return, which start formulas) and
+/// invisible characters.
+fn skipped_before_formula(c: char) -> bool {
+    INVISIBLE.contains(&c) || (c.is_whitespace() && !FORMULA_STARTS.contains(&c))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn field(value: &str) -> String {
+        let mut out = String::new();
+        push_field(&mut out, value);
+        out
+    }
+
     #[test]
-    fn csv_fields_are_quoted_and_guarded() {
+    fn every_field_is_quoted_and_no_formula_survives() {
         let cases = [
-            ("plain", "plain"),
+            ("plain", "\"plain\""),
+            ("", "\"\""),
             ("a, b", "\"a, b\""),
+            (
+                "x;=HYPERLINK(\"http://evil\")",
+                "\"x;=HYPERLINK(\"\"http://evil\"\")\"",
+            ),
             ("say \"hi\"", "\"say \"\"hi\"\"\""),
             ("two\nlines", "\"two\nlines\""),
-            ("=SUM(A1)", "'=SUM(A1)"),
+            ("=SUM(A1)", "\"'=SUM(A1)\""),
+            ("+1", "\"'+1\""),
             ("-1, or so", "\"'-1, or so\""),
-            ("", ""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tcmd", "\"'\tcmd\""),
+            ("\rcmd", "\"'\rcmd\""),
+            ("  =1+1", "\"'  =1+1\""),
+            ("\u{a0}=1+1", "\"'\u{a0}=1+1\""),
+            ("\u{3000}+1", "\"'\u{3000}+1\""),
+            ("\n=1+1", "\"'\n=1+1\""),
+            ("\u{200b}@x", "\"'\u{200b}@x\""),
+            ("＝1+1", "\"'＝1+1\""),
+            ("＋1", "\"'＋1\""),
+            ("－1", "\"'－1\""),
+            ("＠x", "\"'＠x\""),
+            (" ﹦1", "\"' ﹦1\""),
+            ("a=1", "\"a=1\""),
+            ("“£15m”", "\"“£15m”\""),
         ];
         for (input, expected) in cases {
-            assert_eq!(csv_field(input), expected, "input: {input:?}");
+            assert_eq!(field(input), expected, "input: {input:?}");
         }
     }
 
     #[test]
-    fn csv_has_a_header_from_field_names() {
+    fn csv_starts_with_a_byte_order_mark_and_a_header() {
         let rows = vec![DocumentRow {
             file: "a.txt".into(),
             title: "Visa, visas".into(),
@@ -153,10 +247,46 @@ mod tests {
             kind: "news".into(),
             snippet: "“quoted”".into(),
         }];
+        let header = "\"file\",\"title\",\"source\",\"date\",\"kind\",\"snippet\"\r\n";
         assert_eq!(
             to_csv(&rows),
-            "file,title,source,date,kind,snippet\r\na.txt,\"Visa, visas\",HSJ,2018,news,“quoted”\r\n"
+            format!(
+                "\u{feff}{header}\"a.txt\",\"Visa, visas\",\"HSJ\",\"2018\",\"news\",\"“quoted”\"\r\n"
+            )
         );
-        assert_eq!(to_csv::<DocumentRow>(&[]), "");
+        assert_eq!(to_csv::<DocumentRow>(&[]), format!("\u{feff}{header}"));
+    }
+
+    /// `count` documents that all mention the word "visa".
+    fn visa_corpus(count: usize) -> Corpus {
+        let text = "The visa rules.";
+        let doc = |i: usize| corpus_model::Document {
+            file: format!("{i}.txt"),
+            text: text.into(),
+            blocks: vec![corpus_model::Block {
+                kind: corpus_model::BlockKind::Paragraph,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            ..corpus_model::Document::default()
+        };
+        Corpus {
+            documents: (0..count).map(doc).collect(),
+            ..Corpus::default()
+        }
+    }
+
+    #[test]
+    fn exports_hold_every_match_not_only_the_page_shown() {
+        let matches = 75;
+        let corpus = visa_corpus(matches);
+        let index = SearchIndex::build(&corpus);
+        let state = ViewState {
+            query: "visa".into(),
+            ..ViewState::default()
+        };
+        let rows = matching_document_rows(&index, &corpus, &state);
+        assert_eq!(rows.len(), matches);
+        assert!(rows.iter().all(|r| r.snippet == "The visa rules."));
     }
 }

@@ -8,6 +8,7 @@ pub mod annotate;
 pub mod citation;
 pub mod entities;
 pub mod export;
+pub mod failure;
 pub mod labels;
 pub mod requests;
 pub mod state;

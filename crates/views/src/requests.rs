@@ -18,6 +18,15 @@ pub fn request_for(state: &ViewState, limit: usize) -> SearchRequest {
     }
 }
 
+/// A limit that returns every hit.
+const EVERY_HIT: usize = usize::MAX;
+
+/// The search an export runs: the view's, with every hit rather than the
+/// page shown.
+pub fn export_request(state: &ViewState) -> SearchRequest {
+    request_for(state, EVERY_HIT)
+}
+
 /// The search whose terms the reader highlights: the query alone, without
 /// filters, and no hits (only the terms are used).
 pub fn highlight_request(query: &str) -> SearchRequest {

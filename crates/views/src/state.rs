@@ -1,8 +1,10 @@
 //! The explorer's whole view state, and its round trip through a URL query.
 //!
-//! Invariant: `ViewState::from_query(&s.to_query()) == s` for every state, so a
-//! shared link reproduces exactly what the sender saw. Unknown parameters and
-//! malformed values are ignored, never an error: a hand-edited link still opens.
+//! Invariant: `ViewState::from_query(&s.to_query()) == s` for every state
+//! whose query is within [`corpus_search::query::MAX_QUERY_CHARS`], so a
+//! shared link reproduces exactly what the sender saw. Unknown parameters
+//! and malformed values are ignored, never an error: a hand-edited link
+//! still opens. A longer `q` is cut to the limit, as the search box would.
 //!
 //! ```text
 //! ?view=quotes&q=visa&f.speaker=Jeremy+Hunt&f.kind=direct&sort=newest
@@ -10,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use corpus_search::query::cut_to_limit;
 use corpus_search::Sort;
 
 /// Which view is open.
@@ -85,7 +88,7 @@ impl ViewState {
             let value = value.into_owned();
             match key.as_ref() {
                 "view" => state.view = View::from_name(&value).unwrap_or_default(),
-                "q" => state.query = value,
+                "q" => state.query = cut_to_limit(&value).to_string(),
                 "sort" => state.sort = value.parse().unwrap_or_default(),
                 "doc" if !value.is_empty() => state.doc = Some(value),
                 "entity" if !value.is_empty() => state.entity = Some(value),
@@ -168,6 +171,7 @@ mod tests {
     //! 3. Unknown keys and malformed values are ignored, not errors.
     //! 4. Toggling a filter twice restores the state.
     use super::*;
+    use corpus_search::query::MAX_QUERY_CHARS;
 
     fn sample_states() -> Vec<ViewState> {
         let mut with_filters = ViewState {
@@ -239,6 +243,13 @@ mod tests {
                 },
             ),
             ("embed=0&doc=", ViewState::default()),
+            (
+                &format!("q={}", "ab".repeat(MAX_QUERY_CHARS)),
+                ViewState {
+                    query: "ab".repeat(MAX_QUERY_CHARS / 2),
+                    ..Default::default()
+                },
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(ViewState::from_query(input), expected, "input: {input}");
