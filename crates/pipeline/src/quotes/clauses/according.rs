@@ -7,8 +7,10 @@
 
 use std::ops::Range;
 
+use super::clause::Clause;
+use super::content::trim_content;
+use super::sentence::Words;
 use super::subject::named_after;
-use super::{trim_content, Clause, Words};
 use corpus_text::words::is_capitalised;
 
 /// The "according to" clause at outside word `i`, and the two words it takes.

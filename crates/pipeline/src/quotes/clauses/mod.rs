@@ -1,11 +1,12 @@
 //! Finds reporting clauses in a sentence: a reporting verb, the words naming
 //! its speaker, and, for reported speech, the content it reports.
 //!
-//! Each word outside quotation marks is tried against [`CLAUSE_RULES`]; the
-//! parts of a clause are then read by ordered tables of named rules, first
-//! match wins: whether the verb form is a noun here ([`verb`]), who the
-//! subject is ([`subject`]), where the verb phrase ends and what it reports
-//! ([`content`]).
+//! Each word outside quotation marks is tried against [`CLAUSE_RULES`]
+//! ("according to" in [`according`], or a reporting verb); the parts of a
+//! clause are then read by ordered tables of named rules, first match wins:
+//! whether the verb form is a noun here ([`verb`]), who the subject is
+//! ([`subject`]), where the verb phrase ends ([`phrase`]) and what it
+//! reports ([`content`]). A test row names each rule.
 //!
 //! ```text
 //! In response, Yousaf said both he and the Welsh Health Secretary had raised the issue
@@ -19,66 +20,25 @@
 //! with a colon or an opening mark, since those introduce direct quotes.
 
 mod according;
+mod clause;
 mod content;
+mod phrase;
+mod sentence;
 mod subject;
 mod verb;
 mod vocabulary;
 
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
 use super::rule::Rule;
 use corpus_text::chars::is_dash;
-use corpus_text::words::{is_capitalised, joined, words};
+use corpus_text::words::words;
 
+pub use self::clause::Clause;
+use self::content::{is_clause, trim_content};
+use self::sentence::Words;
 use self::verb::Site;
-use self::vocabulary::{CLAUSE_JOINER, DETERMINER};
-
-/// A reporting verb with what surrounds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clause {
-    /// The verb as written ("said", "went on", "according to").
-    pub verb: Range<usize>,
-    /// The verb reports speech, so content after or before it is reported.
-    pub reports: bool,
-    /// The words naming the speaker, before or after the verb.
-    pub subject: Option<Range<usize>>,
-    /// "it was claimed": the speaker is not the subject.
-    pub passive: bool,
-    /// Where the clause's own words begin (its subject or verb).
-    pub begins: usize,
-    /// Where the verb phrase ends, past any listener ("told HSJ").
-    pub phrase_end: usize,
-    /// The reported content, when the clause reports speech without marks.
-    pub content: Option<Range<usize>>,
-}
-
-/// A sentence's words as the rules read them.
-pub(crate) struct Words<'a> {
-    pub text: &'a str,
-    pub sentence: Range<usize>,
-    /// The words outside quotation marks: where verbs and subjects are.
-    pub ws: Vec<Range<usize>>,
-    /// Every word, quoted or not: where listeners and content are.
-    pub all: Vec<Range<usize>>,
-}
-
-impl Words<'_> {
-    /// The outside word `k` as written.
-    pub fn word(&self, k: usize) -> &str {
-        &self.text[self.ws[k].clone()]
-    }
-
-    /// The outside word `k`, lowercase.
-    pub fn lower(&self, k: usize) -> String {
-        lower(self.text, &self.ws[k])
-    }
-
-    /// Outside words `a` and `b` stand with only spaces between them.
-    pub fn adjacent(&self, a: usize, b: usize) -> bool {
-        adjacent(self.text, &self.ws[a], &self.ws[b])
-    }
-}
+use self::vocabulary::CLAUSE_JOINER;
 
 /// One way of reading a clause at a word: the clause and how many words
 /// its verb takes.
@@ -151,7 +111,7 @@ fn reporting_verb(words: &Words, i: usize) -> Option<(Clause, usize)> {
         .map_or(site.verb.start, |s| {
             subject::phrase_start(words, s.words.start)
         });
-    let phrase = content::after_verb(words, site.verb_last, site.form.takes_object);
+    let phrase = phrase::after_verb(words, site.verb_last, site.form.takes_object);
     let content = content::find(&site, subject.as_ref(), &phrase);
     let clause = Clause {
         verb: site.verb.clone(),
@@ -163,44 +123,6 @@ fn reporting_verb(words: &Words, i: usize) -> Option<(Clause, usize)> {
         content: content.map(|c| trim_content(words.text, c)),
     };
     Some((clause, site.used))
-}
-
-/// Whether `text[range]` reads as a clause: three words or more, with a
-/// finite verb.
-fn is_clause(text: &str, range: Range<usize>) -> bool {
-    let lex = Lexicon::get();
-    let content: Vec<&str> = words(text, range).into_iter().map(|w| &text[w]).collect();
-    content.len() >= 3 && (content.iter().any(|w| lex.is_finite(w)) || present_tense(&content))
-}
-
-/// "the company expects…", "it needs…": a third-person present verb right
-/// after a short subject.
-fn present_tense(content: &[&str]) -> bool {
-    let third_person = |w: &str| {
-        w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !is_capitalised(w)
-    };
-    let first = content
-        .first()
-        .map(|w| w.to_lowercase())
-        .unwrap_or_default();
-    match first.as_str() {
-        "he" | "she" | "it" => content.get(1).is_some_and(|w| third_person(w)),
-        _ if DETERMINER.has(&first) => content.get(2).is_some_and(|w| third_person(w)),
-        _ => false,
-    }
-}
-
-/// Text between two words contains only spaces.
-fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
-    joined(text, a, b)
-}
-
-fn lower(text: &str, r: &Range<usize>) -> String {
-    text[r.clone()].to_lowercase()
 }
 
 /// When a later verb has no subject of its own ("…and said he would…",
@@ -244,17 +166,10 @@ fn end_before_joiners(text: &str, start: usize, cut: usize) -> usize {
     }
 }
 
-/// Drops closing punctuation and spaces from the end of reported content.
-fn trim_content(text: &str, content: Range<usize>) -> Range<usize> {
-    let piece = text[content.clone()].trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':') || is_dash(c)
-    });
-    content.start..content.start + piece.len()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::content::{After, Reading, AFTER_VERB_RULES, CONTENT_RULES, LISTENER_RULES};
+    use super::content::{Reading, CONTENT_RULES};
+    use super::phrase::{After, AFTER_VERB_RULES, LISTENER_RULES};
     use super::subject::SUBJECT_RULES;
     use super::verb::NOUN_READINGS;
     use super::*;
@@ -311,7 +226,7 @@ mod tests {
             if site.form.takes_object {
                 names.extend(first(LISTENER_RULES, |f| f(&after).is_some()));
             }
-            let phrase = content::after_verb(&w, site.verb_last, site.form.takes_object);
+            let phrase = phrase::after_verb(&w, site.verb_last, site.form.takes_object);
             let reading = Reading {
                 site: &site,
                 subject: subject.as_ref(),

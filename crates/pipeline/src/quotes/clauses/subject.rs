@@ -10,12 +10,12 @@ use std::ops::Range;
 
 use super::super::lexicon::Lexicon;
 use super::super::rule::Rule;
+use super::sentence::Words;
 use super::verb::Site;
 use super::vocabulary::{
     DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, RELATIVE_SUBJECT_STOP, SUBJECT_PRONOUN,
     SUBJECT_STOP,
 };
-use super::Words;
 use corpus_text::words::is_capitalised;
 
 /// The words naming a speaker.

@@ -10,10 +10,10 @@ use std::ops::Range;
 
 use super::super::lexicon::{Lexicon, VerbForm};
 use super::super::rule::Rule;
+use super::sentence::Words;
 use super::vocabulary::{
     BE_FORM, NEGATION, NOUN_LIKE_VERB, NOUN_MARKER, REFUSAL_VERB, SUBJECT_PRONOUN,
 };
-use super::Words;
 use corpus_text::words::is_capitalised;
 
 /// A reporting verb form found at an outside word of a sentence.
