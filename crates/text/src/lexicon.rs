@@ -153,6 +153,34 @@ word_lists! {
     ANONYMOUS_SOURCES = "anonymous_sources.txt";
     /// Endings of nationality adjectives ("-ese", "-ish").
     NATIONALITY_ENDINGS = "nationality_endings.txt";
+
+    // Reporting clauses in quote extraction.
+    /// Words that end a subject read back from its reporting verb ("but").
+    SUBJECT_STOPS = "subject_stops.txt";
+    /// Words after which a reporting verb form is a noun ("the report").
+    NOUN_MARKERS = "noun_markers.txt";
+    /// Reporting verb lemmas that are also common nouns ("claim").
+    NOUN_LIKE_VERBS = "noun_like_verbs.txt";
+    /// Words opening a phrase between a verb and its "that" ("in", "on").
+    PHRASE_OPENERS = "phrase_openers.txt";
+    /// Personal pronouns as subjects ("he", "they").
+    SUBJECT_PRONOUNS = "subject_pronouns.txt";
+    /// Personal pronouns as listeners ("him", "them").
+    OBJECT_PRONOUNS = "object_pronouns.txt";
+    /// Determiners opening a speaker's or listener's noun phrase ("the").
+    DETERMINERS = "determiners.txt";
+    /// Capitalised openers of the words before a verb that name no speaker.
+    NON_SUBJECT_OPENERS = "non_subject_openers.txt";
+    /// Forms of "to be" that make a participle passive ("was").
+    BE_FORMS = "be_forms.txt";
+    /// Verbs that negate the reporting verb after them ("declined").
+    REFUSAL_VERBS = "refusal_verbs.txt";
+    /// Words that negate the reporting verb after them ("not").
+    NEGATIONS = "negations.txt";
+    /// Prepositions that end a subject read back from ", who" ("from").
+    RELATIVE_SUBJECT_STOPS = "relative_subject_stops.txt";
+    /// Conjunctions dropped where a coordinated reporting verb begins ("and").
+    CLAUSE_JOINERS = "clause_joiners.txt";
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@
 
 use std::ops::Range;
 
+use corpus_text::chars::{is_closer, is_dash, is_opening_mark};
+
 /// A quoted stretch of a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marked {
@@ -86,79 +88,91 @@ fn classify(text: &str, block: Range<usize>) -> Vec<Mark> {
         .collect();
     let mut marks = Vec::new();
     for (k, &(at, c)) in chars.iter().enumerate() {
-        let family = match c {
-            '"' | '“' | '”' | '„' | '«' | '»' => Family::Double,
-            '\'' | '‘' | '’' | '‹' | '›' => Family::Single,
-            _ => continue,
+        let Some(family) = family_of(c) else {
+            continue;
         };
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
-        let after_next = chars.get(k + 2).map(|n| n.1);
-        let open_side = prev.is_none_or(|p| {
-            p.is_whitespace()
-                || matches!(
-                    p,
-                    '(' | '['
-                        | '{'
-                        | '/'
-                        | '–'
-                        | '—'
-                        | '-'
-                        | '“'
-                        | '‘'
-                        | '"'
-                        | '\''
-                        | '„'
-                        | '«'
-                        | ':'
-                )
-        });
-        let close_side = next.is_none_or(|n| {
-            n.is_whitespace()
-                || n.is_ascii_punctuation()
-                || matches!(n, '…' | '–' | '—' | '”' | '’' | '»' | '›')
-        });
-        let letter_before = prev.is_some_and(char::is_alphanumeric);
-        let letter_after = next.is_some_and(char::is_alphanumeric);
-        let possessive = matches!(prev, Some('s' | 'S'))
-            && next.is_some_and(char::is_whitespace)
-            && after_next.is_some_and(char::is_alphabetic);
-        let role = match c {
-            '“' | '„' | '«' | '‹' => Role::Open,
-            '”' | '»' | '›' => Role::Close,
-            '‘' if letter_before && letter_after => continue,
-            '‘' => Role::Open,
-            _ if letter_before && letter_after && family == Family::Single => continue,
-            _ if family == Family::Single
-                && !letter_before
-                && next.is_some_and(|n| n.is_ascii_digit()) =>
-            {
-                continue
-            }
-            _ if open_side && !close_side => {
-                if c == '’' {
-                    continue;
-                }
-                Role::Open
-            }
-            _ if close_side && !open_side => {
-                if possessive && family == Family::Single {
-                    Role::WeakClose
-                } else {
-                    Role::Close
-                }
-            }
-            '"' if !open_side && !close_side => Role::Either,
-            _ => continue,
+        let around = Around {
+            prev: k.checked_sub(1).map(|p| chars[p].1),
+            next: chars.get(k + 1).map(|n| n.1),
+            after_next: chars.get(k + 2).map(|n| n.1),
         };
-        marks.push(Mark {
-            at,
-            len: c.len_utf8(),
-            family,
-            role,
-        });
+        if let Some(role) = role_of(c, family, &around) {
+            marks.push(Mark {
+                at,
+                len: c.len_utf8(),
+                family,
+                role,
+            });
+        }
     }
     marks
+}
+
+/// The family of a quotation mark, or none for any other character.
+fn family_of(c: char) -> Option<Family> {
+    match c {
+        '"' | '“' | '”' | '„' | '«' | '»' => Some(Family::Double),
+        '\'' | '‘' | '’' | '‹' | '›' => Some(Family::Single),
+        _ => None,
+    }
+}
+
+/// The characters either side of a mark.
+struct Around {
+    prev: Option<char>,
+    next: Option<char>,
+    after_next: Option<char>,
+}
+
+impl Around {
+    /// The mark may open: it starts the block or follows a space, a
+    /// bracket, a slash, a dash, an opening mark or a colon.
+    fn open_side(&self) -> bool {
+        self.prev.is_none_or(|p| {
+            p.is_whitespace()
+                || is_dash(p)
+                || is_opening_mark(p)
+                || matches!(p, '(' | '[' | '{' | '/' | ':')
+        })
+    }
+
+    /// The mark may close: it ends the block or comes before a space,
+    /// punctuation, an ellipsis, a dash or a closing mark.
+    fn close_side(&self) -> bool {
+        self.next.is_none_or(|n| {
+            n.is_whitespace() || n.is_ascii_punctuation() || n == '…' || is_dash(n) || is_closer(n)
+        })
+    }
+
+    /// "nurses’ pay": after a final s and before a space and a word.
+    fn possessive(&self) -> bool {
+        matches!(self.prev, Some('s' | 'S'))
+            && self.next.is_some_and(char::is_whitespace)
+            && self.after_next.is_some_and(char::is_alphabetic)
+    }
+}
+
+/// The role of mark `c` between its neighbours, or none for an apostrophe
+/// ("don’t", "the ’90s") or a mark no side claims.
+fn role_of(c: char, family: Family, around: &Around) -> Option<Role> {
+    let letter_before = around.prev.is_some_and(char::is_alphanumeric);
+    let letter_after = around.next.is_some_and(char::is_alphanumeric);
+    let (open_side, close_side) = (around.open_side(), around.close_side());
+    let single = family == Family::Single;
+    match c {
+        '“' | '„' | '«' | '‹' => Some(Role::Open),
+        '”' | '»' | '›' => Some(Role::Close),
+        '‘' if letter_before && letter_after => None,
+        '‘' => Some(Role::Open),
+        _ if letter_before && letter_after && single => None,
+        _ if single && !letter_before && around.next.is_some_and(|n| n.is_ascii_digit()) => None,
+        '’' if open_side && !close_side => None,
+        _ if open_side && !close_side => Some(Role::Open),
+        _ if close_side && !open_side && around.possessive() && single => Some(Role::WeakClose),
+        _ if close_side && !open_side => Some(Role::Close),
+        '"' if !open_side && !close_side => Some(Role::Either),
+        _ => None,
+    }
 }
 
 /// Pairs marks with a stack. Returns the outermost pairs, or the position
