@@ -285,10 +285,11 @@ fn OriginalText(doc: &'static Document) -> impl IntoView {
         marks: &dropped,
         ..Layers::default()
     };
-    let content = pieces(&doc.raw, 0, doc.raw.len() as u32, layers)
+    let original = doc.original();
+    let content = pieces(&original, 0, original.len() as u32, layers)
         .into_iter()
         .map(|p| {
-            let words = doc.raw[p.start as usize..p.end as usize].to_string();
+            let words = original[p.start as usize..p.end as usize].to_string();
             if p.mark {
                 let reason = p
                     .mark_index

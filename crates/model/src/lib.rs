@@ -13,6 +13,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod original;
+
+pub use original::OriginalRest;
+
 /// A whole corpus: documents, the people/organisations/places they mention,
 /// the search index over them, and what went wrong while reading them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -39,8 +43,12 @@ pub struct Document {
     /// Path relative to the corpus folder, with `/` separators.
     pub file: String,
     pub meta: Metadata,
-    /// The original file, decoded to UTF-8.
+    /// The original file, decoded to UTF-8. Not shipped in the bundle (see
+    /// [`Document::original`]): empty in a decoded bundle.
+    #[serde(skip)]
     pub raw: String,
+    /// What the bundle keeps of the original besides the cleaned text.
+    pub original_rest: OriginalRest,
     /// How `raw` was decoded from the file's bytes.
     pub encoding: Encoding,
     /// The cleaned text: the document's own words, blocks separated by "\n\n".
@@ -288,6 +296,18 @@ impl std::fmt::Display for PartialDate {
 }
 
 impl Document {
+    /// The original file: `raw` where the pipeline has it, else rebuilt
+    /// from the cleaned text and `original_rest` (in a decoded bundle).
+    pub fn original(&self) -> std::borrow::Cow<'_, str> {
+        if self.raw.is_empty() {
+            self.original_rest
+                .rebuild(&self.text, &self.source_map)
+                .into()
+        } else {
+            self.raw.as_str().into()
+        }
+    }
+
     /// The cleaned text of a block.
     pub fn block_text(&self, block: &Block) -> &str {
         &self.text[block.start as usize..block.end as usize]

@@ -18,7 +18,7 @@ use crate::entities;
 use crate::ingest::{self, Catalog, Declared, IngestError};
 use crate::metadata;
 use crate::quotes;
-use corpus_model::{Corpus, Document, Metadata, Warning};
+use corpus_model::{Corpus, Document, Metadata, OriginalRest, Warning};
 
 /// Why a corpus could not be built.
 #[derive(Debug)]
@@ -171,6 +171,7 @@ fn annotate(source: ingest::SourceFile, catalog: &Catalog) -> Document {
             kind,
             facets,
         },
+        original_rest: OriginalRest::pack(&source.raw, &cleaned.text, &cleaned.source_map),
         raw: source.raw,
         encoding: source.encoding,
         text: cleaned.text,

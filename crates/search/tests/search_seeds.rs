@@ -169,3 +169,40 @@ fn exclusion_leaves_out_documents_with_the_word() {
         );
     }
 }
+
+/// The bundle ships each original once, as what the cleaned text does not
+/// hold: decoding gives back every original file byte for byte, and the
+/// bundle is smaller than it would be with a second copy of the text.
+#[test]
+fn the_bundle_rebuilds_every_original_without_a_second_copy() {
+    let corpus = seeds();
+    let index = SearchIndex::build(&corpus);
+    let originals: Vec<String> = corpus.documents.iter().map(|d| d.raw.clone()).collect();
+    let raw_bytes: usize = originals.iter().map(String::len).sum();
+    let bytes = corpus_search::bundle::Bundle { corpus, index }.encode();
+    let decoded = corpus_search::bundle::Bundle::decode(&bytes).expect("decodes");
+    for (doc, original) in decoded.corpus.documents.iter().zip(&originals) {
+        assert!(doc.raw.is_empty(), "{}: raw is not shipped", doc.file);
+        assert!(
+            !doc.original_rest.whole,
+            "{}: packed against its source map",
+            doc.file
+        );
+        assert_eq!(
+            doc.original(),
+            original.as_str(),
+            "{}: rebuilt exactly",
+            doc.file
+        );
+    }
+    let rest_bytes: usize = decoded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.original_rest.rest.len())
+        .sum();
+    assert!(
+        rest_bytes * 2 < raw_bytes,
+        "the rest ({rest_bytes} bytes) is well under the originals ({raw_bytes} bytes)"
+    );
+}

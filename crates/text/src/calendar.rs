@@ -44,16 +44,50 @@ pub fn month_number(word: &str) -> Option<u8> {
     calendar().months.get(word.to_lowercase().as_str()).copied()
 }
 
+/// Where each month's name lies in the months list, by month number − 1,
+/// worked out at compile time: the browser app looks names up without
+/// parsing anything.
+const MONTH_NAME_SPANS: [(usize, usize); 12] = month_name_spans(MONTHS.text.as_bytes());
+
+/// The byte spans of the names in `list` lines of the form `name = number`
+/// (comment lines skipped), by number − 1.
+const fn month_name_spans(list: &[u8]) -> [(usize, usize); 12] {
+    let mut spans = [(0, 0); 12];
+    let mut at = 0;
+    while at < list.len() {
+        let start = at;
+        while at < list.len() && list[at] != b'\n' {
+            at += 1;
+        }
+        let (mut name_end, mut number) = (start, 0usize);
+        while name_end < at && list[name_end] != b' ' {
+            name_end += 1;
+        }
+        let mut digit = name_end;
+        while digit < at {
+            if list[digit].is_ascii_digit() {
+                number = number * 10 + (list[digit] - b'0') as usize;
+            }
+            digit += 1;
+        }
+        if list[start] != b'#' && number >= 1 && number <= 12 {
+            spans[number - 1] = (start, name_end);
+        }
+        at += 1;
+    }
+    spans
+}
+
 /// The English name of month `number` (1–12), capitalised: "January".
-/// Reads the list directly rather than the parsed tables, so the browser
-/// app, which needs only this, carries no hash tables for it.
 pub fn month_name(number: u8) -> Option<String> {
-    let (name, _) = MONTHS
-        .pairs()
-        .find(|(_, n)| n.parse::<u8>() == Ok(number))?;
-    let mut out = name.to_string();
-    out[..1].make_ascii_uppercase();
-    Some(out)
+    let &(start, end) = MONTH_NAME_SPANS.get(usize::from(number.checked_sub(1)?))?;
+    let mut name = MONTHS
+        .text
+        .get(start..end)
+        .filter(|n| !n.is_empty())?
+        .to_string();
+    name[..1].make_ascii_uppercase();
+    Some(name)
 }
 
 /// Whether `word` (any case) is a month's full name or a weekday.

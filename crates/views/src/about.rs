@@ -59,7 +59,7 @@ pub fn about(corpus: &Corpus) -> About {
     let entities = |kind: EntityKind| corpus.entities.iter().filter(|e| e.kind == kind).count();
     About {
         documents: docs.len(),
-        original_bytes: docs.iter().map(|d| d.raw.len()).sum(),
+        original_bytes: docs.iter().map(|d| d.original().len()).sum(),
         text_bytes: docs.iter().map(|d| d.text.len()).sum(),
         quotes: docs.iter().map(|d| d.quotes.len()).sum(),
         people: entities(EntityKind::Person),

@@ -16,7 +16,7 @@
 //! ```
 
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap};
+use std::collections::BinaryHeap;
 
 use corpus_model::EntityId;
 
@@ -138,8 +138,9 @@ struct Sweep<'a> {
     position: u32,
     /// Open ranges by their end, to close them.
     ends: BinaryHeap<Reverse<(u32, Layer, u32)>>,
-    /// Indices of the open ranges of each layer.
-    active: [BTreeSet<u32>; 3],
+    /// Indices of the open ranges of each layer, ascending (few ranges are
+    /// open at once, so a sorted vector beats a tree, in code size too).
+    active: [Vec<u32>; 3],
 }
 
 impl<'a> Sweep<'a> {
@@ -176,7 +177,10 @@ impl<'a> Sweep<'a> {
             if start > to {
                 break;
             }
-            self.active[layer as usize].insert(index);
+            let active = &mut self.active[layer as usize];
+            if let Err(at) = active.binary_search(&index) {
+                active.insert(at, index);
+            }
             self.ends.push(Reverse((end, layer, index)));
             self.next += 1;
         }
@@ -184,7 +188,10 @@ impl<'a> Sweep<'a> {
             if end > to {
                 break;
             }
-            self.active[layer as usize].remove(&index);
+            let active = &mut self.active[layer as usize];
+            if let Ok(at) = active.binary_search(&index) {
+                active.remove(at);
+            }
             self.ends.pop();
         }
     }

@@ -9,6 +9,8 @@
 //!    matches, highlights, annotation pieces) lies inside the text it points
 //!    into and on `char` boundaries.
 //! 3. Annotation pieces cover the text exactly, in order.
+//! 4. The original file is rebuilt exactly from the cleaned text, the source
+//!    map and what the bundle keeps besides.
 //!
 //! The generator is a fixed-seed xorshift over fragments chosen to hit the
 //! edges: every script, combining marks, zero-width characters, emoji
@@ -173,9 +175,16 @@ fn assert_range(text: &str, start: u32, end: u32, what: &str) {
     );
 }
 
-/// Property 2 for everything the pipeline stored in a document.
+/// Property 2 for everything the pipeline stored in a document, and its
+/// original rebuilt exactly from what the bundle ships.
 fn check_document(doc: &Document) {
     let text = &doc.text;
+    assert_eq!(
+        doc.original_rest.rebuild(&doc.text, &doc.source_map),
+        doc.raw,
+        "{}: original rebuilt from the cleaned text and the rest",
+        doc.file
+    );
     for b in &doc.blocks {
         assert_range(text, b.start, b.end, &format!("{}: block", doc.file));
     }
