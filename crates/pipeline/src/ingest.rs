@@ -319,6 +319,11 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A parser's message on one line, so a warning stays one line of output.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// 1-based line of byte `at`.
 fn line_at(bytes: &[u8], at: usize) -> u32 {
     bytes[..at.min(bytes.len())]
@@ -403,7 +408,10 @@ fn split_front_matter(raw: &str) -> Option<Result<(toml::Table, u32, usize), (u3
                     .matches('\n')
                     .count() as u32
             });
-            Err((2 + line, format!("malformed front matter: {}", e.message())))
+            Err((
+                2 + line,
+                format!("malformed front matter: {}", one_line(e.message())),
+            ))
         }
     })
 }
@@ -560,7 +568,10 @@ pub fn read_catalog(root: &Path, warnings: &mut Vec<Warning>) -> Result<Catalog,
         let line = e
             .span()
             .map(|s| text[..s.start.min(text.len())].matches('\n').count() as u32 + 1);
-        error(line, format!("malformed catalogue: {}", e.message()))
+        error(
+            line,
+            format!("malformed catalogue: {}", one_line(e.message())),
+        )
     })?;
     let mut catalog = Catalog::default();
     let sections = Sections::of(&text);
