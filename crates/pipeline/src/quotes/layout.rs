@@ -150,28 +150,8 @@ fn signed_name(start: usize, text: &str) -> Option<Signatory> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use corpus_model::Block;
 
-    /// A document whose blocks are the paragraphs of `raw`, as a plain
-    /// cleaner would split them.
-    fn document(raw: &str) -> Document {
-        let mut blocks = Vec::new();
-        let mut at = 0;
-        for part in raw.split("\n\n") {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                start: at as u32,
-                end: (at + part.len()) as u32,
-            });
-            at += part.len() + 2;
-        }
-        Document {
-            raw: raw.to_string(),
-            text: raw.to_string(),
-            blocks,
-            ..Document::default()
-        }
-    }
+    use crate::quotes::test_document::paragraphs as document;
 
     #[test]
     fn furniture_blocks() {

@@ -45,6 +45,8 @@ pub mod record;
 mod rule;
 pub mod score;
 mod speakers;
+#[cfg(test)]
+mod test_document;
 
 use std::ops::Range;
 
@@ -608,27 +610,11 @@ fn is_title(quoted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use corpus_model::{Block, BlockKind};
 
     /// The quotes of a document whose blocks are the paragraphs of `raw`,
     /// as (kind, quoted words, speaker).
     fn quotes_in(raw: &str) -> Vec<(QuoteKind, String, Option<String>)> {
-        let mut blocks = Vec::new();
-        let mut at = 0;
-        for part in raw.split("\n\n") {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                start: at as u32,
-                end: (at + part.len()) as u32,
-            });
-            at += part.len() + 2;
-        }
-        let doc = Document {
-            raw: raw.to_string(),
-            text: raw.to_string(),
-            blocks,
-            ..Document::default()
-        };
+        let doc = test_document::paragraphs(raw);
         extract(&doc, &[])
             .into_iter()
             .filter(|q| q.kind != QuoteKind::Reported)

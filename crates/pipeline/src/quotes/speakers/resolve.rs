@@ -291,27 +291,9 @@ fn named(people: &People, m: &Mention) -> Option<Verdict> {
 mod tests {
     use super::*;
     use crate::quotes::layout::Layout;
-    use corpus_model::{Block, BlockKind, Document, Entity, Mention as EntityMention};
+    use corpus_model::{Document, Entity, Mention as EntityMention};
 
-    /// A document whose blocks are the paragraphs of `raw`.
-    fn document(raw: &str) -> Document {
-        let mut blocks = Vec::new();
-        let mut at = 0;
-        for part in raw.split("\n\n") {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                start: at as u32,
-                end: (at + part.len()) as u32,
-            });
-            at += part.len() + 2;
-        }
-        Document {
-            text: raw.to_string(),
-            raw: raw.to_string(),
-            blocks,
-            ..Document::default()
-        }
-    }
+    use crate::quotes::test_document::paragraphs as document;
 
     /// Resolves the last occurrence of `mention` in `doc`, after noting
     /// every earlier speaker given in `spoke` (name, is a person).
