@@ -718,3 +718,42 @@ fn jump_to_list_matches_fuzzily() {
         "nothing for gibberish"
     );
 }
+
+/// Chinese and Japanese are written without spaces: a run of ideographs or
+/// kana typed in the box is found as a phrase wherever the text holds it,
+/// and not where the same characters stand apart; Arabic and Hebrew words
+/// are found like any others.
+#[test]
+fn chinese_japanese_arabic_and_hebrew_queries_find_their_documents() {
+    let corpus = corpus(vec![
+        document("zh.txt", "护理计划", &["东京都政府周三宣布了一项新的护理人员招聘计划，以应对医院人手不足的问题。"]),
+        document("ja.txt", "採用計画", &["東京都は水曜日、病院の人手不足に対応するため、看護職員の新しい採用計画を発表した。"]),
+        document("scattered.txt", "散", &["政府 东 京 都 在 水曜 日"]),
+        document("ar.txt", "الممرضات", &["قالت الممرضات إن المستشفيات تعاني من نقص في الموظفين."]),
+        document("he.txt", "אחיות", &["האחיות אמרו שבתי החולים סובלים ממחסור בצוות."]),
+        document("en.txt", "Nurses", &["Nurses said hospitals in Tokyo were short of staff."]),
+    ]);
+    let rows: &[(&str, &[&str])] = &[
+        ("东京都政府", &["zh.txt"]),
+        ("招聘计划", &["zh.txt"]),
+        ("東京都は水曜日", &["ja.txt"]),
+        ("看護職員", &["ja.txt"]),
+        ("人手不足", &["ja.txt", "zh.txt"]),
+        ("الممرضات", &["ar.txt"]),
+        ("المستشفيات", &["ar.txt"]),
+        ("האחיות", &["he.txt"]),
+        ("tokyo", &["en.txt"]),
+    ];
+    for &(query, want) in rows {
+        let results = search(&corpus, query);
+        assert_eq!(file_set(&corpus, &results), want, "documents for {query:?}");
+        for hit in &results.hits {
+            let snippet = &hit.snippets[0];
+            assert!(
+                !snippet.matches.is_empty(),
+                "{query:?}: marked in {:?}",
+                snippet.text
+            );
+        }
+    }
+}

@@ -15,12 +15,16 @@ use std::ops::Range;
 
 use crate::chars::is_space;
 
-/// Which characters make a word, and which join two runs of word
-/// characters when a word character follows them.
+/// Which characters make a word, which join two runs of word characters
+/// when a word character follows them, and which are a word on their own.
 #[derive(Clone, Copy)]
 pub struct WordShape {
     pub is_word_char: fn(char) -> bool,
     pub joins: fn(char) -> bool,
+    /// Word characters that are each a word by themselves: Chinese and
+    /// Japanese write no spaces between words, so search indexes each
+    /// ideograph and kana as a word and finds a run of them as a phrase.
+    pub stands_alone: fn(char) -> bool,
 }
 
 impl WordShape {
@@ -29,12 +33,14 @@ impl WordShape {
     pub const PROSE: WordShape = WordShape {
         is_word_char: char::is_alphanumeric,
         joins: |c| matches!(c, '\'' | '’' | '-' | '.' | '&'),
+        stands_alone: |_| false,
     };
     /// Words as search indexes them: letters and digits but not superscript
     /// or subscript digits (footnote marks), joined only by apostrophes.
     pub const SEARCH: WordShape = WordShape {
         is_word_char: is_search_word_char,
         joins: is_apostrophe,
+        stands_alone: is_ideograph_or_kana,
     };
 }
 
@@ -49,13 +55,34 @@ pub fn is_search_word_char(c: char) -> bool {
     c.is_alphabetic() || (c.is_numeric() && !matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '₀'..='₉'))
 }
 
+/// Chinese, Japanese and Korean ideographs and Japanese kana: scripts
+/// written without spaces between words. (Hangul is written with spaces.)
+pub fn is_ideograph_or_kana(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{31f0}'..='\u{31ff}' // katakana extensions
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // compatibility ideographs
+        | '\u{ff66}'..='\u{ff9f}' // half-width katakana
+        | '\u{20000}'..='\u{3134f}' // extensions B to G
+    )
+}
+
 /// Byte ranges (into `text`) of the words of `text`, shaped by `shape`.
 pub fn word_spans(text: &str, shape: WordShape) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| (shape.is_word_char)(c))?;
+        let (start, first) = chars.find(|&(_, c)| (shape.is_word_char)(c))?;
+        if (shape.stands_alone)(first) {
+            return Some(start..start + first.len_utf8());
+        }
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
+            if (shape.stands_alone)(c) {
+                end = i;
+                break;
+            }
             if (shape.is_word_char)(c) {
                 chars.next();
                 continue;

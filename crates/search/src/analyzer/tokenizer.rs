@@ -5,7 +5,9 @@
 //! single apostrophes between letters (`don't`, `Hunt’s`). Everything else
 //! (spaces, punctuation, hyphens, symbols) separates words, so `re-register`
 //! is two words and `13.5` is `13` and `5`: a query for "register" finds
-//! "re-register", and numbers match by their parts.
+//! "re-register", and numbers match by their parts. Chinese and Japanese
+//! ideographs and kana are a word each, so a run of them typed in the search
+//! box is found as a phrase wherever it is written.
 //!
 //! Invariant: the ranges are ascending, non-empty, disjoint and on `char`
 //! boundaries of the input.
@@ -32,7 +34,10 @@ mod tests {
             ("re-register 13.5", &["re", "register", "13", "5"]),
             ("Ünïcödé – naïve", &["Ünïcödé", "naïve"]),
             ("Visa¹ x²", &["Visa", "x"]),
-            ("东京 tokyo", &["东京", "tokyo"]),
+            ("东京 tokyo", &["东", "京", "tokyo"]),
+            ("東京都は", &["東", "京", "都", "は"]),
+            ("NHS东京2024", &["NHS", "东", "京", "2024"]),
+            ("서울 시", &["서울", "시"]),
             ("", &[]),
             (" ,.;-–— ", &[]),
         ];
