@@ -19,6 +19,13 @@
 //!                  every field optional; the given ones replace the current
 //! ```
 //!
+//! Messages are read field by field from the posted object: a `set` with a
+//! field it does not know, or a field of the wrong type, is refused whole;
+//! fields that are `null` or `undefined` count as absent; a `hello` ignores
+//! its other fields. Values that are not objects, and objects whose `type`
+//! is not a string starting with `corpus-explorer:`, are other scripts'
+//! messages and are ignored without a warning.
+//!
 //! Invariant: a message changes the view state only if it comes from the
 //! parent window, decodes into [`HostMessage`] and passes [`apply`]'s checks;
 //! everything else is ignored. Message text only ever reaches the state as
@@ -34,7 +41,6 @@ use corpus_search::Sort;
 use corpus_views::state::{View, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::routing::Router;
@@ -53,21 +59,20 @@ const MAX_FACET_NAME_CHARS: usize = 40;
 const MAX_VALUES_PER_FACET: usize = 50;
 const MAX_VALUE_CHARS: usize = 200;
 
-/// A message from the host page, decoded from `event.data`.
-#[derive(Debug, Deserialize)]
-#[serde(tag = "type")]
+/// The fields a `corpus-explorer:set` message may have, its `type` included.
+const SET_FIELDS: [&str; 5] = ["type", "query", "filters", "view", "sort"];
+
+/// A message from the host page, decoded from `event.data` by [`decode`].
+#[derive(Debug)]
 pub enum HostMessage {
     /// Asks the explorer to say `ready` and post its height again.
-    #[serde(rename = "corpus-explorer:hello")]
     Hello,
     /// Sets the query, filters, view or order; absent fields stay as they are.
-    #[serde(rename = "corpus-explorer:set")]
     Set(SetRequest),
 }
 
 /// The fields of a `corpus-explorer:set` message.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct SetRequest {
     pub query: Option<String>,
     /// Facet name → selected values; replaces every current filter.
@@ -79,13 +84,25 @@ pub struct SetRequest {
 }
 
 /// A message to the host page.
-#[derive(Serialize)]
-#[serde(tag = "type")]
 enum ExplorerMessage {
-    #[serde(rename = "corpus-explorer:ready")]
+    /// `{type: "corpus-explorer:ready", version}`
     Ready { version: u32 },
-    #[serde(rename = "corpus-explorer:height")]
+    /// `{type: "corpus-explorer:height", height}`
     Height { height: u32 },
+}
+
+impl ExplorerMessage {
+    /// The plain object posted to the host.
+    fn to_js(&self) -> JsValue {
+        let (kind, field, value) = match *self {
+            Self::Ready { version } => ("corpus-explorer:ready", "version", version),
+            Self::Height { height } => ("corpus-explorer:height", "height", height),
+        };
+        let object = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&object, &"type".into(), &kind.into());
+        let _ = js_sys::Reflect::set(&object, &field.into(), &value.into());
+        object.into()
+    }
 }
 
 /// Turns embed mode on when the page is framed and, in embed mode, starts
@@ -239,12 +256,9 @@ fn post_to_parent(message: &ExplorerMessage) {
     let Some(parent) = parent_window() else {
         return;
     };
-    let Ok(value) = serde_wasm_bindgen::to_value(message) else {
-        return;
-    };
     // The height is not a secret and the host's origin is unknown, so any
     // parent may read these messages.
-    if let Err(e) = parent.post_message(&value, "*") {
+    if let Err(e) = parent.post_message(&message.to_js(), "*") {
         leptos::logging::warn!("cannot post to the host page: {e:?}");
     }
 }
@@ -259,9 +273,8 @@ fn listen_to_host(router: Router) {
         if !from_parent {
             return;
         }
-        let data = event.data();
-        match serde_wasm_bindgen::from_value::<HostMessage>(data.clone()) {
-            Ok(HostMessage::Hello) => {
+        match decode(&event.data()) {
+            Some(Ok(HostMessage::Hello)) => {
                 post_to_parent(&ExplorerMessage::Ready {
                     version: PROTOCOL_VERSION,
                 });
@@ -269,7 +282,7 @@ fn listen_to_host(router: Router) {
                     post_to_parent(&ExplorerMessage::Height { height });
                 }
             }
-            Ok(HostMessage::Set(request)) => {
+            Some(Ok(HostMessage::Set(request))) => {
                 let current = router.state.get_untracked();
                 match apply(request, &current) {
                     Ok(next) if next != current => router.replace(|s| *s = next),
@@ -279,22 +292,90 @@ fn listen_to_host(router: Router) {
                     }
                 }
             }
-            // Other scripts message frames too: only complain about ours.
-            Err(e) if claims_our_protocol(&data) => {
+            Some(Err(e)) => {
                 leptos::logging::warn!("ignored a malformed message from the host page: {e}");
             }
-            Err(_) => {}
+            // Other scripts message frames too: only complain about ours.
+            None => {}
         }
     });
     on_cleanup(move || handle.remove());
 }
 
-fn claims_our_protocol(data: &JsValue) -> bool {
-    data.is_object()
-        && js_sys::Reflect::get(data, &JsValue::from_str("type"))
-            .ok()
-            .and_then(|t| t.as_string())
-            .is_some_and(|t| t.starts_with(TYPE_PREFIX))
+/// Reads a posted value: `None` when it is not in this protocol, else the
+/// message or why it is malformed.
+fn decode(data: &JsValue) -> Option<Result<HostMessage, String>> {
+    if !data.is_object() || js_sys::Array::is_array(data) {
+        return None;
+    }
+    let kind = field(data, "type").as_string()?;
+    Some(match kind.strip_prefix(TYPE_PREFIX)? {
+        "hello" => Ok(HostMessage::Hello),
+        "set" => decode_set(data).map(HostMessage::Set),
+        _ => Err(format!("unknown message type \"{kind}\"")),
+    })
+}
+
+fn decode_set(data: &JsValue) -> Result<SetRequest, String> {
+    for key in js_sys::Object::keys(data.unchecked_ref::<js_sys::Object>()) {
+        let key = key.as_string().unwrap_or_default();
+        if !SET_FIELDS.contains(&key.as_str()) {
+            return Err(format!("unknown field \"{key}\""));
+        }
+    }
+    let filters = match present(field(data, "filters")) {
+        Some(filters) => Some(decode_filters(&filters)?),
+        None => None,
+    };
+    Ok(SetRequest {
+        query: string_field(data, "query")?,
+        filters,
+        view: string_field(data, "view")?,
+        sort: string_field(data, "sort")?,
+    })
+}
+
+/// Facet name → list of strings, from a plain object of arrays.
+fn decode_filters(filters: &JsValue) -> Result<BTreeMap<String, Vec<String>>, String> {
+    const NOT_A_MAP: &str = "filters are not an object of string arrays";
+    if !filters.is_object() || js_sys::Array::is_array(filters) {
+        return Err(NOT_A_MAP.into());
+    }
+    let mut decoded = BTreeMap::new();
+    for name in js_sys::Object::keys(filters.unchecked_ref::<js_sys::Object>()) {
+        let values = js_sys::Reflect::get(filters, &name).unwrap_or_default();
+        if !js_sys::Array::is_array(&values) {
+            return Err(NOT_A_MAP.into());
+        }
+        let strings = values
+            .unchecked_into::<js_sys::Array>()
+            .iter()
+            .map(|value| value.as_string().ok_or(NOT_A_MAP))
+            .collect::<Result<_, _>>()?;
+        decoded.insert(name.as_string().unwrap_or_default(), strings);
+    }
+    Ok(decoded)
+}
+
+/// A property of a posted object (`undefined` when it cannot be read).
+fn field(data: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(data, &name.into()).unwrap_or_default()
+}
+
+/// A value unless it is `null` or `undefined`.
+fn present(value: JsValue) -> Option<JsValue> {
+    (!value.is_null_or_undefined()).then_some(value)
+}
+
+/// An optional string property: absent, or a string, or an error.
+fn string_field(data: &JsValue, name: &str) -> Result<Option<String>, String> {
+    present(field(data, name))
+        .map(|value| {
+            value
+                .as_string()
+                .ok_or_else(|| format!("field \"{name}\" is not a string"))
+        })
+        .transpose()
 }
 
 /// The height of the page's content in CSS pixels.

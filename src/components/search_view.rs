@@ -146,13 +146,20 @@ fn SortSelect() -> impl IntoView {
 #[component]
 fn EmptyState() -> impl IntoView {
     let router = Router::get();
-    let mut names: Vec<_> = corpus()
-        .entities
+    let entities = &corpus().entities;
+    // (fewer documents, index): most mentioned first, ties in corpus order.
+    let mut names: Vec<(usize, usize)> = entities
         .iter()
-        .filter(|e| e.documents.len() > 1)
+        .enumerate()
+        .filter(|(_, e)| e.documents.len() > 1)
+        .map(|(i, e)| (usize::MAX - e.documents.len(), i))
         .collect();
-    names.sort_by_key(|e| std::cmp::Reverse(e.documents.len()));
-    let suggestions: Vec<String> = names.into_iter().take(4).map(|e| e.name.clone()).collect();
+    names.sort_unstable();
+    let suggestions: Vec<String> = names
+        .into_iter()
+        .take(4)
+        .map(|(_, i)| entities[i].name.clone())
+        .collect();
     view! {
         <div class="empty">
             <p class="empty-title">"No documents match."</p>

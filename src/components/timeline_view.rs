@@ -15,6 +15,18 @@ const HEIGHT: f64 = 260.0;
 const AXIS: f64 = 28.0;
 /// Axis labels at most; the others are skipped evenly.
 const MAX_LABELS: usize = 12;
+/// The chart's coordinate system: `0 0 WIDTH HEIGHT`.
+const VIEW_BOX: &str = "0 0 800 260";
+
+/// A coordinate as an attribute value, written by JavaScript: for the
+/// chart's finite, unexponented numbers these are the digits Rust's `Display`
+/// writes, without linking Rust's float formatting into the app.
+fn coordinate(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
 
 /// A facet's `(value, count)` pairs.
 fn counts(facets: &[FacetCounts], facet: Facet) -> Vec<(String, u32)> {
@@ -126,15 +138,15 @@ fn Chart(
             let quote_h = f64::from(b.quotes) / max_quotes * (plot - 12.0);
             let tip = format!("{}: {} documents, {} quotes", b.label, b.documents, b.quotes);
             let label = (i % label_every == 0).then(|| {
-                view! { <text x=x y=HEIGHT - 8.0 text-anchor="middle" class="axis-label">{axis_label(period, b)}</text> }
+                view! { <text x=coordinate(x) y=coordinate(HEIGHT - 8.0) text-anchor="middle" class="axis-label">{axis_label(period, b)}</text> }
             });
             let key = b.key.clone();
             view! {
                 <g class="bucket" on:click=move |_| open(period, key.clone())>
                     <title>{tip}</title>
-                    <rect class="hit-area" x=x - slot / 2.0 y=0 width=slot height=plot></rect>
-                    <rect class="bar-docs" x=x - bar y=plot - doc_h width=bar height=doc_h></rect>
-                    <rect class="bar-quotes" x=x y=plot - quote_h width=bar height=quote_h></rect>
+                    <rect class="hit-area" x=coordinate(x - slot / 2.0) y=0 width=coordinate(slot) height=coordinate(plot)></rect>
+                    <rect class="bar-docs" x=coordinate(x - bar) y=coordinate(plot - doc_h) width=coordinate(bar) height=coordinate(doc_h)></rect>
+                    <rect class="bar-quotes" x=coordinate(x) y=coordinate(plot - quote_h) width=coordinate(bar) height=coordinate(quote_h)></rect>
                     {label}
                 </g>
             }
@@ -142,11 +154,11 @@ fn Chart(
         .collect_view();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title"
+            <svg viewBox=VIEW_BOX role="img" aria-labelledby="chart-title"
                 aria-describedby="chart-desc" preserveAspectRatio="none">
                 <title id="chart-title">{title}</title>
                 <desc id="chart-desc">{desc}</desc>
-                <line class="axis" x1=0 y1=plot x2=WIDTH y2=plot></line>
+                <line class="axis" x1=0 y1=coordinate(plot) x2=coordinate(WIDTH) y2=coordinate(plot)></line>
                 {bars}
             </svg>
             <figcaption class="legend">

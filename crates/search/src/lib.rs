@@ -499,7 +499,8 @@ impl SearchIndex {
         let start = blocks.partition_point(|b| b.doc < doc);
         let end = blocks.partition_point(|b| b.doc <= doc);
         let mut mine: Vec<BlockMatch> = blocks[start..end].to_vec();
-        mine.sort_by(|a, b| {
+        // Ties go by block, the only field read below, so any sort will do.
+        mine.sort_unstable_by(|a, b| {
             b.clauses
                 .count_ones()
                 .cmp(&a.clauses.count_ones())

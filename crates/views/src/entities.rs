@@ -119,7 +119,8 @@ pub fn rank_entities(corpus: &Corpus, query: &str) -> Vec<usize> {
             Some((score, i, e.documents.len()))
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+    // Entity indices are distinct, so the order is total and need not be stable.
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
     ranked.into_iter().map(|(_, i, _)| i).collect()
 }
 
