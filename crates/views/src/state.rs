@@ -78,6 +78,12 @@ pub struct ViewState {
 }
 
 const FILTER_PREFIX: &str = "f.";
+/// Most facet values a link may select; the rest are ignored, so a crafted
+/// link cannot make every keystroke filter by thousands of values.
+pub const MAX_LINK_FILTER_VALUES: usize = 64;
+/// Longest facet name or value a link may carry, in bytes; longer ones name
+/// nothing in any corpus and are ignored.
+pub const MAX_LINK_FILTER_BYTES: usize = 500;
 
 impl ViewState {
     /// Reads a state from a URL query string, with or without its leading `?`.
@@ -96,7 +102,9 @@ impl ViewState {
                 "embed" => state.embed = value == "1" || value == "true",
                 key => {
                     if let Some(name) = key.strip_prefix(FILTER_PREFIX) {
-                        if !name.is_empty() && !value.is_empty() {
+                        let selected: usize = state.filters.values().map(Vec::len).sum();
+                        let fits = |s: &str| !s.is_empty() && s.len() <= MAX_LINK_FILTER_BYTES;
+                        if fits(name) && fits(&value) && selected < MAX_LINK_FILTER_VALUES {
                             let values = state.filters.entry(name.to_string()).or_default();
                             if !values.contains(&value) {
                                 values.push(value);
@@ -243,6 +251,27 @@ mod tests {
                 },
             ),
             ("embed=0&doc=", ViewState::default()),
+            (
+                &format!(
+                    "f.kind={}&f.{}=x",
+                    "v".repeat(MAX_LINK_FILTER_BYTES + 1),
+                    "n".repeat(MAX_LINK_FILTER_BYTES + 1)
+                ),
+                ViewState::default(),
+            ),
+            (
+                &(0..MAX_LINK_FILTER_VALUES + 10)
+                    .map(|i| format!("f.year={i}"))
+                    .collect::<Vec<_>>()
+                    .join("&"),
+                ViewState {
+                    filters: BTreeMap::from([(
+                        "year".to_string(),
+                        (0..MAX_LINK_FILTER_VALUES).map(|i| i.to_string()).collect(),
+                    )]),
+                    ..Default::default()
+                },
+            ),
             (
                 &format!("q={}", "ab".repeat(MAX_QUERY_CHARS)),
                 ViewState {
