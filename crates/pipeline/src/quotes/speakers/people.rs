@@ -4,13 +4,14 @@
 //! Invariant: built once per document, before any mention is resolved;
 //! afterwards only the salient speakers grow, in reading order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::known::KnownEntities;
+use super::lookup::{confirmed_names, genders_by_surname, FullNames, RolesByName};
 use super::names::{read_names, Person};
 use super::organisations::OrganisationNames;
 use super::roles::{read_roles, role_words, spokes_gender, spokes_role, strip_leaders, RoleOf};
@@ -37,7 +38,11 @@ pub struct People<'a> {
     /// Organisation names with where they are written, in reading order.
     organisations: Vec<(usize, String)>,
     roles: Vec<RoleOf>,
-    genders: Vec<(String, Gender)>,
+    roles_by_name: RolesByName,
+    full_names: FullNames,
+    confirmed_names: HashSet<String>,
+    /// The gender the first title before a surname gave it.
+    genders: HashMap<String, Gender>,
     signatory: Option<Signatory>,
     /// Speakers and sentence subjects in reading order, for pronouns.
     pub(super) salient: Vec<(usize, Speaker)>,
@@ -62,10 +67,13 @@ impl<'a> People<'a> {
         People {
             doc,
             known,
+            full_names: FullNames::of(&people),
+            confirmed_names: confirmed_names(&people),
             people,
             organisations: names.organisations,
+            roles_by_name: RolesByName::of(&roles),
             roles,
-            genders: names.genders,
+            genders: genders_by_surname(&names.genders),
             signatory,
             salient: Vec::new(),
             organisation_names: OrganisationNames::of(text),
@@ -101,7 +109,7 @@ impl<'a> People<'a> {
 
     /// Whether a confirmed person of the document is named `name`.
     pub(super) fn is_confirmed_person(&self, name: &str) -> bool {
-        self.people.iter().any(|p| p.confirmed && p.name == name)
+        self.confirmed_names.contains(name)
     }
 
     /// "a DHSC spokesperson", "the Home Office spokesman": a description
@@ -173,16 +181,10 @@ impl<'a> People<'a> {
     /// The fullest personal name in the document that ends with (or starts
     /// with) `name`, nearest before `at` first.
     pub(super) fn full_name(&self, name: &str, at: usize) -> String {
-        let tokens: Vec<&str> = name.split_whitespace().collect();
-        let fits = |p: &&Person| {
-            let theirs: Vec<&str> = p.name.split_whitespace().collect();
-            theirs.len() > tokens.len()
-                && (theirs.ends_with(&tokens) || (tokens.len() == 1 && theirs[0] == tokens[0]))
-        };
-        let before = self.people.iter().filter(|p| p.at.start < at).rfind(fits);
-        before
-            .or_else(|| self.people.iter().find(fits))
-            .map_or_else(|| name.to_string(), |p| p.name.clone())
+        let before = self.people.partition_point(|p| p.at.start < at);
+        self.full_names
+            .fuller_than(name, before)
+            .map_or_else(|| name.to_string(), |i| self.people[i].name.clone())
     }
 
     /// A mention that is only a role: the person the document gives that
@@ -250,31 +252,25 @@ impl<'a> People<'a> {
         if let Some(s) = self.signatory.as_ref().filter(|s| s.name == name) {
             return s.role.clone();
         }
-        let theirs = || self.roles.iter().filter(|r| r.name == name);
-        let current = |r: &&RoleOf| !r.role.to_lowercase().contains("former");
-        theirs()
-            .filter(current)
-            .rfind(|r| r.at <= at)
-            .or_else(|| theirs().find(current))
-            .or_else(|| theirs().next())
-            .map(|r| r.role.clone())
+        self.roles_by_name
+            .nearest(&self.roles, name, at)
+            .map(|i| self.roles[i].role.clone())
     }
 
     /// The gender a title gave the surname `name` ends with, if any.
     pub(super) fn gender_of(&self, name: &str) -> Gender {
         let last = name.split_whitespace().last().unwrap_or_default();
-        self.genders
-            .iter()
-            .find(|(surname, _)| surname == last)
-            .map_or(Gender::Unknown, |(_, g)| *g)
+        self.genders.get(last).copied().unwrap_or(Gender::Unknown)
     }
 }
 
 /// What the whole document says about its names, for confirming people.
 struct Evidence<'t> {
     text: &'t str,
-    people: &'t [Person],
-    roles: &'t [RoleOf],
+    /// Names some role is given to.
+    role_names: HashSet<&'t str>,
+    /// Names of people confirmed before any sign is read.
+    confirmed: HashSet<String>,
     word_uses: HashMap<&'t str, usize>,
     name_uses: HashMap<&'t str, usize>,
 }
@@ -290,11 +286,11 @@ const CONFIRMATIONS: &[Confirmation] = &[
     },
     Rule {
         name: "has a role",
-        apply: |e, p| e.roles.iter().any(|r| r.name == p.name),
+        apply: |e, p| e.role_names.contains(p.name.as_str()),
     },
     Rule {
         name: "same name confirmed elsewhere",
-        apply: |e, p| e.people.iter().any(|q| q.confirmed && q.name == p.name),
+        apply: |e, p| e.confirmed.contains(&p.name),
     },
     Rule {
         name: "surname used alone",
@@ -328,8 +324,8 @@ fn confirm(text: &str, people: &[Person], roles: &[RoleOf]) -> Vec<bool> {
     }
     let evidence = Evidence {
         text,
-        people,
-        roles,
+        role_names: roles.iter().map(|r| r.name.as_str()).collect(),
+        confirmed: confirmed_names(people),
         word_uses,
         name_uses,
     };
