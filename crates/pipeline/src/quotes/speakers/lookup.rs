@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::super::lexicon::Gender;
 use super::names::Person;
-use super::roles::RoleOf;
+use super::roles::{role_words, RoleOf};
 
 /// The people whose names are fuller forms of a shorter name, found by
 /// every run of trailing words shorter than the whole name ("Mary Hunt"
@@ -107,6 +107,69 @@ impl RolesByName {
             .map(|k| current[k])
             .or_else(|| current.first().copied());
         Some(chosen.unwrap_or(theirs.first))
+    }
+}
+
+/// The roles grouped by wording, and the wordings by the words they hold,
+/// so that a role mention ("the health secretary") weighs each distinct
+/// wording with its head noun once, not every role the document gives.
+#[derive(Debug, Default)]
+pub struct RolesByWording {
+    wordings: Vec<Wording>,
+    /// A role word → the wordings holding it, in order of first use.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+/// One wording of a role and the roles written with it.
+#[derive(Debug)]
+pub struct Wording {
+    /// The role's meaningful words, as [`role_words`] reads them.
+    pub words: Vec<String>,
+    /// Indices into the document's roles, in order.
+    members: Vec<usize>,
+}
+
+impl RolesByWording {
+    /// Groups `roles`, which are sorted by where their name is written.
+    pub fn of(roles: &[RoleOf]) -> RolesByWording {
+        let mut index = RolesByWording::default();
+        let mut by_role: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in roles.iter().enumerate() {
+            let next = index.wordings.len();
+            let k = *by_role.entry(r.role.as_str()).or_insert(next);
+            if k == next {
+                let words = role_words(&r.role);
+                let distinct: HashSet<&String> = words.iter().collect();
+                for w in distinct {
+                    index.by_word.entry(w.clone()).or_default().push(k);
+                }
+                index.wordings.push(Wording {
+                    words,
+                    members: Vec::new(),
+                });
+            }
+            index.wordings[k].members.push(i);
+        }
+        index
+    }
+
+    /// The wordings whose words include `word`.
+    pub fn holding<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s Wording> + 's {
+        let found = self.by_word.get(word).map(Vec::as_slice);
+        found.unwrap_or_default().iter().map(|&k| &self.wordings[k])
+    }
+}
+
+impl Wording {
+    /// The role of this wording nearest `at`: the last written at or
+    /// before it (the first of those written there), else the first.
+    pub fn nearest(&self, roles: &[RoleOf], at: usize) -> usize {
+        let written = self.members.partition_point(|&i| roles[i].at <= at);
+        let Some(last) = written.checked_sub(1) else {
+            return self.members[0];
+        };
+        let place = roles[self.members[last]].at;
+        self.members[self.members.partition_point(|&i| roles[i].at < place)]
     }
 }
 

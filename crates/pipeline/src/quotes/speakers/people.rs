@@ -11,7 +11,7 @@ use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::known::KnownEntities;
-use super::lookup::{confirmed_names, genders_by_surname, FullNames, RolesByName};
+use super::lookup::{confirmed_names, genders_by_surname, FullNames, RolesByName, RolesByWording};
 use super::names::{read_names, Person};
 use super::organisations::OrganisationNames;
 use super::roles::{read_roles, role_words, spokes_gender, spokes_role, strip_leaders, RoleOf};
@@ -39,6 +39,7 @@ pub struct People<'a> {
     organisations: Vec<(usize, String)>,
     roles: Vec<RoleOf>,
     roles_by_name: RolesByName,
+    role_wordings: RolesByWording,
     full_names: FullNames,
     confirmed_names: HashSet<String>,
     /// The gender the first title before a surname gave it.
@@ -72,6 +73,7 @@ impl<'a> People<'a> {
             people,
             organisations: names.organisations,
             roles_by_name: RolesByName::of(&roles),
+            role_wordings: RolesByWording::of(&roles),
             roles,
             genders: genders_by_surname(&names.genders),
             signatory,
@@ -204,37 +206,30 @@ impl<'a> People<'a> {
         }
         let head = &wanted[last_role];
         let best = self
-            .roles
-            .iter()
-            .filter(|r| {
-                let theirs = role_words(&r.role);
-                let unasked_qualifier = theirs
+            .role_wordings
+            .holding(head)
+            .filter(|wording| {
+                let theirs = &wording.words;
+                !theirs
                     .iter()
-                    .any(|w| is_role_qualifier(w) && !wanted.contains(w));
-                theirs.contains(head) && !unasked_qualifier
+                    .any(|w| is_role_qualifier(w) && !wanted.contains(w))
             })
-            .map(|r| {
-                let shared = wanted
-                    .iter()
-                    .filter(|w| role_words(&r.role).contains(w))
-                    .count();
+            .map(|wording| {
+                let i = wording.nearest(&self.roles, at);
+                let r = &self.roles[i];
+                let shared = wanted.iter().filter(|w| wording.words.contains(w)).count();
                 let nearness = if r.at <= at { r.at } else { usize::MAX - r.at };
-                ((shared, r.at <= at, nearness), r)
+                ((shared, r.at <= at, nearness), i)
             })
-            .fold(
-                None::<((usize, bool, usize), &RoleOf)>,
-                |best, (key, r)| match best {
-                    Some((b, _)) if key <= b => best,
-                    _ => Some((key, r)),
-                },
-            );
+            .max_by(|(a, i), (b, j)| a.cmp(b).then(j.cmp(i)))
+            .map(|(_, i)| &self.roles[i]);
         let signatory_fits = self
             .signatory
             .as_ref()
             .and_then(|s| s.role.as_ref())
             .is_some_and(|role| role_words(role).contains(head));
         match best {
-            Some((_, r)) => Some(Speaker {
+            Some(r) => Some(Speaker {
                 name: r.name.clone(),
                 entity: self.known.named(&r.name),
                 role: Some(strip_leaders(mention)),
