@@ -625,6 +625,92 @@ mod tests {
             .collect()
     }
 
+    /// Speakers taking turns in the generated documents.
+    const TURNS: [&str; 4] = ["John Smith", "Mary Jones", "Ann Brown", "Peter White"];
+    /// Quotes in the small generated document; the large one has
+    /// [`SCALE`] times as many.
+    const FEW_QUOTES: usize = 1_000;
+    const SCALE: usize = 4;
+    /// The most the large document may cost over the small one: linear
+    /// work costs about [`SCALE`] times as much, quadratic work 16 times.
+    const MAX_COST_RATIO: f64 = 8.0;
+    /// Timed runs of each size, the fastest kept.
+    const TIMED_RUNS: usize = 3;
+
+    /// A document of `count` short quotes, each attributed by name, then
+    /// by role after the role is given, five to a paragraph.
+    fn attributed(count: usize) -> Document {
+        let mut raw = String::new();
+        for i in 0..count {
+            let name = TURNS[i % TURNS.len()];
+            let line = match i % 3 {
+                0 => format!("“We will act now,” said {name}."),
+                1 => format!(
+                    "Health secretary {name} spoke. “We will act,” the health secretary said."
+                ),
+                _ => format!("{name}: “We will not wait for anyone.”"),
+            };
+            raw.push_str(&line);
+            raw.push_str(if i % 5 == 4 { "\n\n" } else { "\n" });
+        }
+        let mut blocks = Vec::new();
+        let mut at = 0;
+        for part in raw.split("\n\n") {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                start: at as u32,
+                end: (at + part.len()) as u32,
+            });
+            at += part.len() + 2;
+        }
+        Document {
+            text: raw.clone(),
+            raw,
+            blocks,
+            ..Document::default()
+        }
+    }
+
+    /// The quotes of `doc` after the entities stage, and how long the
+    /// quotes stage took at best.
+    fn timed_quotes(doc: Document) -> (Vec<Quote>, std::time::Duration) {
+        let mut docs = vec![doc];
+        let entities = crate::entities::extract(&mut docs);
+        let mut best = std::time::Duration::MAX;
+        let mut quotes = Vec::new();
+        for _ in 0..TIMED_RUNS {
+            let clock = std::time::Instant::now();
+            quotes = extract(&docs[0], &entities);
+            best = best.min(clock.elapsed());
+        }
+        (quotes, best)
+    }
+
+    /// Many short attributed quotes: each finds its speaker, and the
+    /// stage's cost grows with the document, not with its square.
+    #[test]
+    fn many_attributed_quotes_cost_linear_time() {
+        let (few, small) = timed_quotes(attributed(FEW_QUOTES));
+        let (many, large) = timed_quotes(attributed(FEW_QUOTES * SCALE));
+        for (quotes, count) in [(&few, FEW_QUOTES), (&many, FEW_QUOTES * SCALE)] {
+            let speakers: Vec<Option<&str>> = quotes
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Direct)
+                .map(|q| q.speaker_name.as_deref())
+                .collect();
+            let want: Vec<Option<&str>> =
+                (0..count).map(|i| Some(TURNS[i % TURNS.len()])).collect();
+            assert_eq!(speakers, want, "speakers of {count} quotes");
+        }
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+        assert!(
+            ratio < MAX_COST_RATIO,
+            "{} quotes took {large:?}, {} took {small:?}: {ratio:.1} times",
+            FEW_QUOTES * SCALE,
+            FEW_QUOTES
+        );
+    }
+
     /// One row per rule of [`QUOTE_RULES`] (named first), then negative
     /// rows: (rule or case, document, the one quote expected or none).
     #[test]

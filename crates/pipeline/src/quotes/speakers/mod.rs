@@ -9,7 +9,8 @@
 //! around them — before the name ("Health secretary Jeremy Hunt"), in
 //! apposition after it ("Lisa Bayliss-Pratt, chief nurse at HEE") or
 //! before it ("the home secretary, Sajid Javid"); [`organisations`] spells
-//! organisation names in full; [`people`] holds it all; [`resolve`] turns a
+//! organisation names in full; [`people`] holds it all, with [`lookup`]'s
+//! indexes over it; [`resolve`] turns a
 //! mention into a speaker by an ordered table of rules. The pipeline's
 //! entities give the speaker's id and canonical name, unless the document
 //! writes the person's name more fully than the entity does ("Tomas Reyes"
@@ -20,6 +21,7 @@
 //! that ends with it; a pronoun resolves only to a person already mentioned.
 
 mod known;
+mod lookup;
 mod names;
 mod organisations;
 mod people;

@@ -195,12 +195,7 @@ pub fn read_names(text: &str, known: &KnownEntities, signatory: Option<&Signator
     }
     let missed: Vec<Person> = known
         .people_with_full_names()
-        .filter(|(m, _)| {
-            !found
-                .people
-                .iter()
-                .any(|p| p.at.start < m.end && p.at.end > m.start)
-        })
+        .filter(|(m, _)| !overlaps_any(&found.people, m))
         .map(|(at, name)| Person {
             at,
             name: name.to_string(),
@@ -220,6 +215,13 @@ pub fn read_names(text: &str, known: &KnownEntities, signatory: Option<&Signator
         }
     }
     found
+}
+
+/// Whether any of `people` overlaps `range`; the people are sorted by
+/// start and do not overlap one another, so their ends are sorted too.
+fn overlaps_any(people: &[Person], range: &Range<usize>) -> bool {
+    let next = people.partition_point(|p| p.at.end <= range.start);
+    people.get(next).is_some_and(|p| p.at.start < range.end)
 }
 
 /// Of an entity's name (without any title or role before it) and the

@@ -4,13 +4,14 @@
 //! Invariant: built once per document, before any mention is resolved;
 //! afterwards only the salient speakers grow, in reading order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::known::KnownEntities;
+use super::lookup::{confirmed_names, genders_by_surname, FullNames, RolesByName, RolesByWording};
 use super::names::{read_names, Person};
 use super::organisations::OrganisationNames;
 use super::roles::{read_roles, role_words, spokes_gender, spokes_role, strip_leaders, RoleOf};
@@ -37,7 +38,12 @@ pub struct People<'a> {
     /// Organisation names with where they are written, in reading order.
     organisations: Vec<(usize, String)>,
     roles: Vec<RoleOf>,
-    genders: Vec<(String, Gender)>,
+    roles_by_name: RolesByName,
+    role_wordings: RolesByWording,
+    full_names: FullNames,
+    confirmed_names: HashSet<String>,
+    /// The gender the first title before a surname gave it.
+    genders: HashMap<String, Gender>,
     signatory: Option<Signatory>,
     /// Speakers and sentence subjects in reading order, for pronouns.
     pub(super) salient: Vec<(usize, Speaker)>,
@@ -62,10 +68,14 @@ impl<'a> People<'a> {
         People {
             doc,
             known,
+            full_names: FullNames::of(&people),
+            confirmed_names: confirmed_names(&people),
             people,
             organisations: names.organisations,
+            roles_by_name: RolesByName::of(&roles),
+            role_wordings: RolesByWording::of(&roles),
             roles,
-            genders: names.genders,
+            genders: genders_by_surname(&names.genders),
             signatory,
             salient: Vec::new(),
             organisation_names: OrganisationNames::of(text),
@@ -101,7 +111,7 @@ impl<'a> People<'a> {
 
     /// Whether a confirmed person of the document is named `name`.
     pub(super) fn is_confirmed_person(&self, name: &str) -> bool {
-        self.people.iter().any(|p| p.confirmed && p.name == name)
+        self.confirmed_names.contains(name)
     }
 
     /// "a DHSC spokesperson", "the Home Office spokesman": a description
@@ -173,16 +183,10 @@ impl<'a> People<'a> {
     /// The fullest personal name in the document that ends with (or starts
     /// with) `name`, nearest before `at` first.
     pub(super) fn full_name(&self, name: &str, at: usize) -> String {
-        let tokens: Vec<&str> = name.split_whitespace().collect();
-        let fits = |p: &&Person| {
-            let theirs: Vec<&str> = p.name.split_whitespace().collect();
-            theirs.len() > tokens.len()
-                && (theirs.ends_with(&tokens) || (tokens.len() == 1 && theirs[0] == tokens[0]))
-        };
-        let before = self.people.iter().filter(|p| p.at.start < at).rfind(fits);
-        before
-            .or_else(|| self.people.iter().find(fits))
-            .map_or_else(|| name.to_string(), |p| p.name.clone())
+        let before = self.people.partition_point(|p| p.at.start < at);
+        self.full_names
+            .fuller_than(name, before)
+            .map_or_else(|| name.to_string(), |i| self.people[i].name.clone())
     }
 
     /// A mention that is only a role: the person the document gives that
@@ -202,37 +206,30 @@ impl<'a> People<'a> {
         }
         let head = &wanted[last_role];
         let best = self
-            .roles
-            .iter()
-            .filter(|r| {
-                let theirs = role_words(&r.role);
-                let unasked_qualifier = theirs
+            .role_wordings
+            .holding(head)
+            .filter(|wording| {
+                let theirs = &wording.words;
+                !theirs
                     .iter()
-                    .any(|w| is_role_qualifier(w) && !wanted.contains(w));
-                theirs.contains(head) && !unasked_qualifier
+                    .any(|w| is_role_qualifier(w) && !wanted.contains(w))
             })
-            .map(|r| {
-                let shared = wanted
-                    .iter()
-                    .filter(|w| role_words(&r.role).contains(w))
-                    .count();
+            .map(|wording| {
+                let i = wording.nearest(&self.roles, at);
+                let r = &self.roles[i];
+                let shared = wanted.iter().filter(|w| wording.words.contains(w)).count();
                 let nearness = if r.at <= at { r.at } else { usize::MAX - r.at };
-                ((shared, r.at <= at, nearness), r)
+                ((shared, r.at <= at, nearness), i)
             })
-            .fold(
-                None::<((usize, bool, usize), &RoleOf)>,
-                |best, (key, r)| match best {
-                    Some((b, _)) if key <= b => best,
-                    _ => Some((key, r)),
-                },
-            );
+            .max_by(|(a, i), (b, j)| a.cmp(b).then(j.cmp(i)))
+            .map(|(_, i)| &self.roles[i]);
         let signatory_fits = self
             .signatory
             .as_ref()
             .and_then(|s| s.role.as_ref())
             .is_some_and(|role| role_words(role).contains(head));
         match best {
-            Some((_, r)) => Some(Speaker {
+            Some(r) => Some(Speaker {
                 name: r.name.clone(),
                 entity: self.known.named(&r.name),
                 role: Some(strip_leaders(mention)),
@@ -250,31 +247,25 @@ impl<'a> People<'a> {
         if let Some(s) = self.signatory.as_ref().filter(|s| s.name == name) {
             return s.role.clone();
         }
-        let theirs = || self.roles.iter().filter(|r| r.name == name);
-        let current = |r: &&RoleOf| !r.role.to_lowercase().contains("former");
-        theirs()
-            .filter(current)
-            .rfind(|r| r.at <= at)
-            .or_else(|| theirs().find(current))
-            .or_else(|| theirs().next())
-            .map(|r| r.role.clone())
+        self.roles_by_name
+            .nearest(&self.roles, name, at)
+            .map(|i| self.roles[i].role.clone())
     }
 
     /// The gender a title gave the surname `name` ends with, if any.
     pub(super) fn gender_of(&self, name: &str) -> Gender {
         let last = name.split_whitespace().last().unwrap_or_default();
-        self.genders
-            .iter()
-            .find(|(surname, _)| surname == last)
-            .map_or(Gender::Unknown, |(_, g)| *g)
+        self.genders.get(last).copied().unwrap_or(Gender::Unknown)
     }
 }
 
 /// What the whole document says about its names, for confirming people.
 struct Evidence<'t> {
     text: &'t str,
-    people: &'t [Person],
-    roles: &'t [RoleOf],
+    /// Names some role is given to.
+    role_names: HashSet<&'t str>,
+    /// Names of people confirmed before any sign is read.
+    confirmed: HashSet<String>,
     word_uses: HashMap<&'t str, usize>,
     name_uses: HashMap<&'t str, usize>,
 }
@@ -290,11 +281,11 @@ const CONFIRMATIONS: &[Confirmation] = &[
     },
     Rule {
         name: "has a role",
-        apply: |e, p| e.roles.iter().any(|r| r.name == p.name),
+        apply: |e, p| e.role_names.contains(p.name.as_str()),
     },
     Rule {
         name: "same name confirmed elsewhere",
-        apply: |e, p| e.people.iter().any(|q| q.confirmed && q.name == p.name),
+        apply: |e, p| e.confirmed.contains(&p.name),
     },
     Rule {
         name: "surname used alone",
@@ -328,8 +319,8 @@ fn confirm(text: &str, people: &[Person], roles: &[RoleOf]) -> Vec<bool> {
     }
     let evidence = Evidence {
         text,
-        people,
-        roles,
+        role_names: roles.iter().map(|r| r.name.as_str()).collect(),
+        confirmed: confirmed_names(people),
         word_uses,
         name_uses,
     };

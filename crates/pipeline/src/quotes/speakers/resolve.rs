@@ -111,10 +111,11 @@ impl People<'_> {
     /// else the nearest person named before `at` in the same sentence run.
     fn pronoun(&self, at: usize, sentence: usize, gender: Gender) -> Option<Speaker> {
         let fits = |s: &Speaker| s.person && (s.gender == gender || s.gender == Gender::Unknown);
-        let in_sentence = self
-            .people
+        let from = self.people.partition_point(|p| p.at.start < sentence);
+        let to = from + self.people[from..].partition_point(|p| p.at.start < at);
+        let in_sentence = self.people[from..to]
             .iter()
-            .filter(|p| p.confirmed && p.at.end <= at && p.at.start >= sentence)
+            .filter(|p| p.confirmed && p.at.end <= at)
             .filter_map(|p| self.resolve(p.at.clone(), p.at.start))
             .rfind(fits);
         let salient = self

@@ -8,6 +8,7 @@
 //! Invariant: roles are sorted by where their name is written; a role is
 //! spelled as written, without leading articles ("the", "a", "now").
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::super::lexicon::{Gender, Lexicon};
@@ -24,8 +25,11 @@ pub struct RoleOf {
     pub role: String,
 }
 
+/// Where each name of the document ends.
+type NameEnds = HashSet<usize>;
+
 /// One way of reading a role written around a name.
-type RoleRule = Rule<fn(&str, &[Person], &Person) -> Option<String>>;
+type RoleRule = Rule<fn(&str, &NameEnds, &Person) -> Option<String>>;
 
 /// The ways a role is written around a name, tried in order.
 const ROLES_AROUND_NAME: &[RoleRule] = &[
@@ -46,10 +50,11 @@ const ROLES_AROUND_NAME: &[RoleRule] = &[
 /// The roles written around each of `people` in `text`, sorted by position.
 pub fn read_roles(text: &str, people: &[Person]) -> Vec<RoleOf> {
     let mut roles = Vec::new();
+    let ends: NameEnds = people.iter().map(|p| p.at.end).collect();
     for p in people {
         let role = ROLES_AROUND_NAME
             .iter()
-            .find_map(|rule| (rule.apply)(text, people, p));
+            .find_map(|rule| (rule.apply)(text, &ends, p));
         if let Some(role) = role {
             roles.push(RoleOf {
                 at: p.at.start,
@@ -75,7 +80,7 @@ pub fn read_roles(text: &str, people: &[Person]) -> Vec<RoleOf> {
 /// the name, within the line, ending with a role word; stops at a title,
 /// at a word of `role_prefix_stops.txt`, at "and" after another name, and
 /// after eight words.
-fn role_premodifier(text: &str, people: &[Person], p: &Person) -> Option<String> {
+fn role_premodifier(text: &str, ends: &NameEnds, p: &Person) -> Option<String> {
     let lex = Lexicon::get();
     let line_start = text[..p.at.start].rfind('\n').map_or(0, |i| i + 1);
     let ws = words(text, line_start..p.at.start);
@@ -91,7 +96,7 @@ fn role_premodifier(text: &str, people: &[Person], p: &Person) -> Option<String>
         if is_role_prefix_stop(&lower) {
             break;
         }
-        if lower == "and" && i > 0 && people.iter().any(|q| q.at.end == ws[i - 1].end) {
+        if lower == "and" && i > 0 && ends.contains(&ws[i - 1].end) {
             break;
         }
         first = i;
@@ -108,7 +113,7 @@ fn role_premodifier(text: &str, people: &[Person], p: &Person) -> Option<String>
 /// Accepts "Lisa Bayliss-Pratt, chief nurse at HEE": a comma, then up to
 /// ten words to the next clause mark, a role word among the first four,
 /// no verb.
-fn role_after(text: &str, _: &[Person], p: &Person) -> Option<String> {
+fn role_after(text: &str, _: &NameEnds, p: &Person) -> Option<String> {
     let lex = Lexicon::get();
     let rest = text[p.at.end..].strip_prefix(", ")?;
     let end = rest
@@ -132,7 +137,7 @@ fn role_after(text: &str, _: &[Person], p: &Person) -> Option<String> {
 /// Accepts "the home secretary, Sajid Javid": the stretch before a comma
 /// just before the name, ending with a role word (or holding one and "of"
 /// or "at"), at most seven words, no verb or title.
-fn role_before_comma(text: &str, _: &[Person], p: &Person) -> Option<String> {
+fn role_before_comma(text: &str, _: &NameEnds, p: &Person) -> Option<String> {
     let lex = Lexicon::get();
     let before = text[..p.at.start].strip_suffix(", ")?;
     let start = after_last(before, |c| {
