@@ -653,22 +653,7 @@ mod tests {
             raw.push_str(&line);
             raw.push_str(if i % 5 == 4 { "\n\n" } else { "\n" });
         }
-        let mut blocks = Vec::new();
-        let mut at = 0;
-        for part in raw.split("\n\n") {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                start: at as u32,
-                end: (at + part.len()) as u32,
-            });
-            at += part.len() + 2;
-        }
-        Document {
-            text: raw.clone(),
-            raw,
-            blocks,
-            ..Document::default()
-        }
+        test_document::paragraphs(&raw)
     }
 
     /// The quotes of `doc` after the entities stage, and how long the
