@@ -38,6 +38,7 @@ use corpus_model::{Block, BlockKind, Dropped, Segment, SourceMap};
 use corpus_text::lexicon::{
     ARTICLE_ENDINGS, MENU_SECTIONS, PLACES, PROMO_OPENERS, SIGN_OFFS, TIMESTAMP_LABELS,
 };
+use corpus_text::words::written_words;
 
 /// The cleaned text of one document.
 #[derive(Debug, Clone, Default)]
@@ -277,12 +278,14 @@ fn prose_follows(raw: &str, groups: &[Vec<Line>], fates: &[Vec<Fate>]) -> Vec<bo
 
 /// A sentence or more: ends like a sentence and has a dozen words.
 fn is_prose(text: &str) -> bool {
-    text.split_whitespace().count() >= 12 && ends_sentence(text)
+    written_words(text) >= 12 && ends_sentence(text)
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '”', '’', '\'', ')', '*'])
-        .ends_with(['.', '!', '?', ':', '…'])
+    text.trim_end_matches(['"', '”', '’', '\'', ')', '*', '」', '』'])
+        .ends_with([
+            '.', '!', '?', ':', '…', '。', '！', '？', '：', '؟', '۔', '।',
+        ])
 }
 
 /// The word lists furniture rules consult, read once.
@@ -420,7 +423,7 @@ fn is_timestamp(line: &str, _context: &Context) -> bool {
         .timestamp_labels
         .iter()
         .any(|p| lower.starts_with(p))
-        && line.split_whitespace().count() <= 10
+        && written_words(line) <= 10
 }
 
 /// Links to other stories: "READ MORE: …", "Read more from …", a trailing
@@ -429,7 +432,7 @@ fn is_promo(line: &str, context: &Context) -> bool {
     let first = context.first;
     let lower = line.to_lowercase();
     let promo = &wording().promo;
-    let short = line.split_whitespace().count() <= 25;
+    let short = written_words(line) <= 25;
     short
         && (promo.always.iter().any(|p| lower.starts_with(p))
             || (!first && promo.later.iter().any(|p| lower.starts_with(p)) && !ends_sentence(line))
@@ -463,12 +466,12 @@ fn is_caption(line: &str, context: &Context) -> bool {
 fn caption_name(line: &str) -> Option<String> {
     let (name, rest) = line.split_once(": ")?;
     let name_is_caps = name.len() >= 2
-        && name.split_whitespace().count() <= 3
+        && written_words(name) <= 3
         && name
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'' || c == '’')
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-    if !name_is_caps || rest.split_whitespace().count() > 15 || ends_sentence(rest) {
+    if !name_is_caps || written_words(rest) > 15 || ends_sentence(rest) {
         return None;
     }
     let written = name
@@ -588,16 +591,16 @@ impl Automaton {
 /// figures. (Below the article, such labels are in the dropped page tail.)
 fn is_section_label(line: &str, context: &Context) -> bool {
     context.first
-        && line.chars().any(char::is_alphabetic)
+        && line.chars().any(char::is_lowercase)
         && !line.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
-        && line.split_whitespace().count() <= 6
+        && written_words(line) <= 6
         && !ends_sentence(line)
 }
 
 /// A "more >" link.
 fn is_link(line: &str, _context: &Context) -> bool {
     (line.ends_with(" >") || line.ends_with('»') || line.ends_with(" ›"))
-        && line.split_whitespace().count() <= 30
+        && written_words(line) <= 30
 }
 
 /// A teaser of another story, starting with its date run into its headline
@@ -633,18 +636,16 @@ fn is_bullet(line: &str) -> bool {
 
 fn is_sign_off(text: &str) -> bool {
     let lower = text.trim().trim_end_matches([',', '.']).to_lowercase();
-    text.split_whitespace().count() <= 3 && SIGN_OFFS.contains(&lower)
+    written_words(text) <= 3 && SIGN_OFFS.contains(&lower)
 }
 
 /// An author's credit: "By Jane Smith", "Read more from Peter Blackburn and
 /// follow on Twitter."
 fn is_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.split_whitespace().count() <= 14
+    written_words(text) <= 14
         && (lower.starts_with("read more from ")
-            || (lower.starts_with("by ")
-                && text.split_whitespace().count() <= 5
-                && !ends_sentence(text)))
+            || (lower.starts_with("by ") && written_words(text) <= 5 && !ends_sentence(text)))
 }
 
 /// Appends blocks to the cleaned text, keeping the source map exact.
@@ -888,7 +889,7 @@ fn is_emphasis_mark(raw: &str, at: usize, start: usize, end: usize) -> bool {
 /// A short unpunctuated line that starts with a capital: a headline or
 /// section heading, not a date or an address.
 fn is_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = written_words(text);
     (2..=16).contains(&words)
         && text.starts_with(|c: char| c.is_uppercase())
         && !text

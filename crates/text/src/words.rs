@@ -101,6 +101,22 @@ pub fn word_spans(text: &str, shape: WordShape) -> impl Iterator<Item = Range<us
     })
 }
 
+/// How many words `text` holds as a reader counts them: the pieces between
+/// spaces, where each Chinese or Japanese ideograph or kana of a piece
+/// counts as a word (those scripts put no spaces between words). For text
+/// in scripts written with spaces this is `split_whitespace().count()`.
+pub fn written_words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|piece| {
+            piece
+                .chars()
+                .filter(|&c| is_ideograph_or_kana(c))
+                .count()
+                .max(1)
+        })
+        .sum()
+}
+
 /// The prose words of `text[range]`, as ranges into `text`.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     word_spans(&text[range.clone()], WordShape::PROSE)
@@ -188,6 +204,16 @@ mod tests {
             "words of {text:?}"
         );
         assert_eq!(title_case("MICHELLE DYSON"), "Michelle Dyson");
+        let counts = [
+            ("the nurses said", 3),
+            ("re-register 13.5 —", 3),
+            ("东京都政府周三宣布", 9),
+            ("NHS 东京 staff", 4),
+            ("", 0),
+        ];
+        for (text, want) in counts {
+            assert_eq!(written_words(text), want, "words written in {text:?}");
+        }
         assert_eq!(
             title_case("DIRECTOR GENERAL FOR ADULT SOCIAL CARE"),
             "Director General for Adult Social Care"
