@@ -2,7 +2,7 @@
 //! punctuation between them, with byte offsets and whether each opens a
 //! sentence.
 //!
-//! Words are [`WordShape::PROSE`] words with two changes for names: a
+//! Words are [`Prose`](crate::words::Prose) words with two changes for names: a
 //! possessive "'s" or "’s" becomes a punctuation token of its own ("NHS’s" is
 //! "NHS" and "’s"), and a middle initial keeps its full stop when a capital
 //! follows ("James R. Smith" has the word "R."). Every other character that
@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use crate::words::{is_capitalised, word_spans, WordShape};
+use crate::words::{is_capitalised, word_spans, Prose};
 
 /// Whether a token is a word or a mark of punctuation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         line_break: true,
     };
     let mut cursor = range.start;
-    for word in word_spans(&text[range.clone()], WordShape::PROSE) {
+    for word in word_spans::<Prose>(&text[range.clone()]) {
         let (start, end) = (range.start + word.start, range.start + word.end);
         if start < cursor {
             continue;

@@ -1,12 +1,13 @@
 //! Words as byte ranges, and the shapes of words (capitalised, all capitals).
 //!
-//! One tokenizer serves every stage: [`WordShape`] says which characters make
-//! a word and which join two runs of them, and each stage picks its shape.
-//! [`WordShape::PROSE`] keeps hyphenated names, contractions, dotted
+//! One tokenizer serves every stage: a [`WordShape`] says which characters
+//! make a word and which join two runs of them, and each stage picks its
+//! shape. [`Prose`] keeps hyphenated names, contractions, dotted
 //! abbreviations and ampersands whole ("Bayliss-Pratt", "don’t", "U.K",
-//! "AT&T") for reading names and clauses; the search analyzer's
-//! [`WordShape::SEARCH`] splits at hyphens and dots, keeps only apostrophes
-//! inside words and leaves footnote digits out ("re-register" is two words).
+//! "AT&T") for reading names and clauses; the search analyzer's [`Search`]
+//! splits at hyphens and dots, keeps only apostrophes inside words, leaves
+//! footnote digits out ("re-register" is two words) and makes each Chinese
+//! or Japanese ideograph or kana a word.
 //!
 //! Invariant: the ranges are ascending, non-empty, disjoint, inside the range
 //! asked about and on `char` boundaries.
@@ -17,31 +18,48 @@ use crate::chars::is_space;
 
 /// Which characters make a word, which join two runs of word characters
 /// when a word character follows them, and which are a word on their own.
-#[derive(Clone, Copy)]
-pub struct WordShape {
-    pub is_word_char: fn(char) -> bool,
-    pub joins: fn(char) -> bool,
+/// A trait of plain functions, so each shape's tokenizer is compiled for it
+/// with no call through a pointer per character.
+pub trait WordShape {
+    fn is_word_char(c: char) -> bool;
+    fn joins(c: char) -> bool;
     /// Word characters that are each a word by themselves: Chinese and
     /// Japanese write no spaces between words, so search indexes each
     /// ideograph and kana as a word and finds a run of them as a phrase.
-    pub stands_alone: fn(char) -> bool,
+    fn stands_alone(c: char) -> bool;
 }
 
-impl WordShape {
-    /// Words of prose: letters and digits, with inner apostrophes, hyphens,
-    /// dots and ampersands.
-    pub const PROSE: WordShape = WordShape {
-        is_word_char: char::is_alphanumeric,
-        joins: |c| matches!(c, '\'' | '’' | '-' | '.' | '&'),
-        stands_alone: |_| false,
-    };
-    /// Words as search indexes them: letters and digits but not superscript
-    /// or subscript digits (footnote marks), joined only by apostrophes.
-    pub const SEARCH: WordShape = WordShape {
-        is_word_char: is_search_word_char,
-        joins: is_apostrophe,
-        stands_alone: is_ideograph_or_kana,
-    };
+/// Words of prose: letters and digits, with inner apostrophes, hyphens,
+/// dots and ampersands.
+pub struct Prose;
+
+impl WordShape for Prose {
+    fn is_word_char(c: char) -> bool {
+        c.is_alphanumeric()
+    }
+    fn joins(c: char) -> bool {
+        matches!(c, '\'' | '’' | '-' | '.' | '&')
+    }
+    fn stands_alone(_: char) -> bool {
+        false
+    }
+}
+
+/// Words as search indexes them: letters and digits but not superscript or
+/// subscript digits (footnote marks), joined only by apostrophes; each
+/// ideograph or kana a word of its own.
+pub struct Search;
+
+impl WordShape for Search {
+    fn is_word_char(c: char) -> bool {
+        is_search_word_char(c)
+    }
+    fn joins(c: char) -> bool {
+        is_apostrophe(c)
+    }
+    fn stands_alone(c: char) -> bool {
+        is_ideograph_or_kana(c)
+    }
 }
 
 /// Apostrophes, straight and typographic, that may join the parts of a word.
@@ -69,27 +87,27 @@ pub fn is_ideograph_or_kana(c: char) -> bool {
     )
 }
 
-/// Byte ranges (into `text`) of the words of `text`, shaped by `shape`.
-pub fn word_spans(text: &str, shape: WordShape) -> impl Iterator<Item = Range<usize>> + '_ {
+/// Byte ranges (into `text`) of the words of `text`, shaped by `S`.
+pub fn word_spans<S: WordShape>(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (start, first) = chars.find(|&(_, c)| (shape.is_word_char)(c))?;
-        if (shape.stands_alone)(first) {
+        let (start, first) = chars.find(|&(_, c)| S::is_word_char(c))?;
+        if S::stands_alone(first) {
             return Some(start..start + first.len_utf8());
         }
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
-            if (shape.stands_alone)(c) {
+            if S::stands_alone(c) {
                 end = i;
                 break;
             }
-            if (shape.is_word_char)(c) {
+            if S::is_word_char(c) {
                 chars.next();
                 continue;
             }
-            if (shape.joins)(c) {
+            if S::joins(c) {
                 let next = text[i + c.len_utf8()..].chars().next();
-                if next.is_some_and(shape.is_word_char) {
+                if next.is_some_and(S::is_word_char) {
                     chars.next();
                     continue;
                 }
@@ -119,7 +137,7 @@ pub fn written_words(text: &str) -> usize {
 
 /// The prose words of `text[range]`, as ranges into `text`.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    word_spans(&text[range.clone()], WordShape::PROSE)
+    word_spans::<Prose>(&text[range.clone()])
         .map(|w| range.start + w.start..range.start + w.end)
         .collect()
 }

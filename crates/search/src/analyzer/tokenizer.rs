@@ -1,5 +1,5 @@
 //! Finds the words search indexes: the language layer's tokenizer with
-//! [`WordShape::SEARCH`], a documented specialisation of the prose shape.
+//! [`Search`] word shape, a documented specialisation of the prose shape.
 //!
 //! A word is a maximal run of letters and digits, which may contain
 //! single apostrophes between letters (`don't`, `Hunt’s`). Everything else
@@ -12,13 +12,13 @@
 //! Invariant: the ranges are ascending, non-empty, disjoint and on `char`
 //! boundaries of the input.
 
-use corpus_text::words::{word_spans, WordShape};
+use corpus_text::words::{word_spans, Search};
 
 pub(super) use corpus_text::words::is_apostrophe;
 
 /// Byte ranges of the words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    word_spans(text, WordShape::SEARCH).map(|w| (w.start, w.end))
+    word_spans::<Search>(text).map(|w| (w.start, w.end))
 }
 
 #[cfg(test)]
