@@ -2,7 +2,7 @@
 //! and names marked, match navigation, and the original file on request.
 
 use corpus_model::{BlockKind, Document};
-use corpus_views::annotate::{pieces, pieces_of, Layers, Piece};
+use corpus_views::annotate::{pieces, pieces_of, DocumentRanges, Layers, Piece};
 use corpus_views::citation::{human_date, speaker_name};
 use corpus_views::requests::{highlight_request, results_of};
 use corpus_views::state::{View, ViewState};
@@ -176,22 +176,8 @@ fn CleanText(
     marks: Vec<(u32, u32)>,
     current: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    let quotes: Vec<(u32, u32, u32)> = doc
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.start, q.end, i as u32))
-        .collect();
-    let mentions: Vec<(u32, u32, u32)> = doc
-        .mentions
-        .iter()
-        .map(|m| (m.start, m.end, m.entity))
-        .collect();
-    let layers = Layers {
-        quotes: &quotes,
-        mentions: &mentions,
-        marks: &marks,
-    };
+    let ranges = DocumentRanges::of(doc);
+    let layers = ranges.layers(&marks);
     let mut rendered = Vec::new();
     let mut bullets = Vec::new();
     let mut quote_opened = vec![false; doc.quotes.len()];

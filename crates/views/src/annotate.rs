@@ -18,7 +18,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use corpus_model::EntityId;
+use corpus_model::{Document, EntityId};
 
 /// A run of text with the same marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +43,39 @@ pub struct Layers<'a> {
     /// `(start, end, entity)`.
     pub mentions: &'a [(u32, u32, EntityId)],
     pub marks: &'a [(u32, u32)],
+}
+
+/// A document's quotes (by their index) and entity mentions as ranges to
+/// lay over its text: what the reader marks besides the search matches.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentRanges {
+    pub quotes: Vec<(u32, u32, u32)>,
+    pub mentions: Vec<(u32, u32, EntityId)>,
+}
+
+impl DocumentRanges {
+    pub fn of(doc: &Document) -> Self {
+        DocumentRanges {
+            quotes: (0u32..)
+                .zip(&doc.quotes)
+                .map(|(i, q)| (q.start, q.end, i))
+                .collect(),
+            mentions: doc
+                .mentions
+                .iter()
+                .map(|m| (m.start, m.end, m.entity))
+                .collect(),
+        }
+    }
+
+    /// These ranges with the search matches `marks`, as layers to cut by.
+    pub fn layers<'a>(&'a self, marks: &'a [(u32, u32)]) -> Layers<'a> {
+        Layers {
+            quotes: &self.quotes,
+            mentions: &self.mentions,
+            marks,
+        }
+    }
 }
 
 /// Cuts `text[start..end]` into pieces carrying the marks of `layers`.

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use corpus_model::{Corpus, Document};
 use corpus_search::{SearchIndex, SearchRequest};
-use corpus_views::annotate::{pieces, Layers};
+use corpus_views::annotate::{pieces, DocumentRanges};
 
 /// Corpora the test suite builds; `WHOLE_PATH_CASES` overrides it.
 const DEFAULT_CASES: usize = 40;
@@ -205,22 +205,8 @@ fn check_reader(index: &SearchIndex, doc: &Document, terms: &[String]) {
     for &(s, e) in &marks {
         assert_range(&doc.text, s, e, &format!("{}: highlight", doc.file));
     }
-    let quotes: Vec<(u32, u32, u32)> = doc
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.start, q.end, i as u32))
-        .collect();
-    let mentions: Vec<(u32, u32, u32)> = doc
-        .mentions
-        .iter()
-        .map(|m| (m.start, m.end, m.entity))
-        .collect();
-    let layers = Layers {
-        quotes: &quotes,
-        mentions: &mentions,
-        marks: &marks,
-    };
+    let ranges = DocumentRanges::of(doc);
+    let layers = ranges.layers(&marks);
     for b in &doc.blocks {
         let cut = pieces(&doc.text, b.start, b.end, layers);
         let mut at = b.start;
