@@ -109,6 +109,8 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
         }
         documents.push(document);
     }
+    // Files left out by the walk and by reading, listed by file, then line.
+    skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let entities = entities::extract(&mut documents);
     for document in &mut documents {
         document.quotes = quotes::extract(document, &entities);
