@@ -9,13 +9,12 @@
 use std::ops::Range;
 
 use crate::chars::{is_closer, is_opening_mark, is_space};
+use crate::lexicon::TITLE_ABBREVIATIONS;
 use crate::words::after_last;
 
-/// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Co", "Corp", "Dr", "Gen", "Inc", "Jr", "Ltd", "Mr", "Mrs", "Ms", "No", "Prof", "Rev", "Sr",
-    "St", "vs",
-];
+/// Abbreviations other than titles whose full stop does not end a
+/// sentence (titles are [`TITLE_ABBREVIATIONS`]).
+const ABBREVIATIONS: &[&str] = &["Co", "Corp", "Inc", "Jr", "Ltd", "No", "St", "vs"];
 
 /// The sentences of `text[range]`, trimmed, never cutting through `opaque`
 /// ranges. A sentence ends at a line break; at `.`, `!`, `?` or `…` (with any
@@ -150,6 +149,7 @@ fn before_is_abbreviation(text: &str, floor: usize, at: usize) -> bool {
     let word_start = floor + after_last(&text[floor..at], |c| !c.is_alphanumeric());
     let word = &text[word_start..at];
     ABBREVIATIONS.contains(&word)
+        || TITLE_ABBREVIATIONS.contains(word)
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 

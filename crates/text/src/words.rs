@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use crate::chars::is_space;
+use crate::lexicon::TITLE_ABBREVIATIONS;
 
 /// Which characters make a word, which join two runs of word characters
 /// when a word character follows them, and which are a word on their own.
@@ -143,18 +144,25 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Whether two words follow each other within a phrase: only spaces
-/// between them, or the full stop and space of an initial or dotted
-/// abbreviation ("E. Duff Scott", "the U.S. Official").
+/// between them, or the full stop and space of an initial, a dotted
+/// abbreviation or an abbreviated title ("E. Duff Scott", "the U.S.
+/// Official", "Sen. Ted Cruz").
 pub fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
     if a.end >= b.start {
         return false;
     }
     let gap = &text[a.end..b.start];
+    if gap.chars().all(is_space) {
+        return true;
+    }
+    let Some(after_stop) = gap.strip_prefix('.') else {
+        return false;
+    };
     let word = &text[a.clone()];
-    let initial = (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.'));
-    gap.chars().all(is_space)
-        || (initial && gap.starts_with('.') && gap.len() > 1 && gap[1..].chars().all(is_space))
+    let abbreviation = (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.'))
+        || TITLE_ABBREVIATIONS.contains(word);
+    abbreviation && !after_stop.is_empty() && after_stop.chars().all(is_space)
 }
 
 /// The byte offset just past the last character of `s` matching `pred`, or 0.
