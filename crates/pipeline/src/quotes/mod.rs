@@ -41,6 +41,7 @@ mod clauses;
 mod layout;
 mod lexicon;
 mod marks;
+mod opening;
 pub mod record;
 mod rule;
 pub mod score;
@@ -71,6 +72,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         letter: layout.signatory.is_some(),
         last: None,
         last_direct: None,
+        unattributed: None,
         out: Vec::new(),
     };
     let mut run_on: Option<Attribution> = None;
@@ -153,6 +155,10 @@ struct Reader<'a> {
     /// The latest direct quote's block and speaker, for quoted paragraphs
     /// with no verb of their own.
     last_direct: Option<(usize, Option<Speaker>)>,
+    /// The end of the latest quote and its record, when it is a direct
+    /// quote with no speaker yet: a sentence right after it that is only a
+    /// reporting clause ("“…?” Graham asked.") names its speaker.
+    unattributed: Option<(usize, usize)>,
     out: Vec<Quote>,
 }
 
@@ -192,6 +198,9 @@ impl Reader<'_> {
                 verb: Some(text[clause.verb.clone()].to_string()),
             });
         }
+        if quotes.is_empty() {
+            self.attribute_back(block, sentence, &clauses, &said);
+        }
         let mut frame = Frame {
             block,
             range: sentence.clone(),
@@ -209,6 +218,8 @@ impl Reader<'_> {
                 if kind == QuoteKind::Direct {
                     self.last_direct = Some((block, attribution.speaker.clone()));
                 }
+                self.unattributed = (kind == QuoteKind::Direct && attribution.speaker.is_none())
+                    .then(|| (quote.outer_end, self.out.len() - 1));
                 if let Some(s) = &attribution.speaker {
                     self.people.note(quote.open, s);
                     self.last = Some(s.clone());
@@ -221,6 +232,44 @@ impl Reader<'_> {
                 self.push(content, QuoteKind::Reported, &frame.said[k]);
             }
         }
+    }
+
+    /// Gives the direct quote just before `sentence` the speaker of the
+    /// sentence's only clause, when the sentence follows the closing mark
+    /// and reports nothing else ("“…?” Graham asked.").
+    fn attribute_back(
+        &mut self,
+        block: usize,
+        sentence: &Range<usize>,
+        clauses: &[Clause],
+        said: &[Attribution],
+    ) {
+        let Some((quote_end, record)) = self.unattributed.take() else {
+            return;
+        };
+        let right_after = self.doc.text[quote_end.min(sentence.start)..sentence.start]
+            .trim()
+            .is_empty();
+        let [clause] = clauses else {
+            return;
+        };
+        let [attribution] = said else {
+            return;
+        };
+        if !right_after || clause.content.is_some() || attribution.speaker.is_none() {
+            return;
+        }
+        let quote = &mut self.out[record];
+        let speaker = attribution.speaker.as_ref();
+        quote.speaker = speaker.and_then(|s| s.entity);
+        quote.speaker_name = speaker.map(|s| s.name.clone());
+        quote.role = speaker.and_then(|s| s.role.clone());
+        quote.mention = attribution
+            .mention
+            .as_ref()
+            .map(|m| (m.start as u32, m.end as u32));
+        quote.verb = attribution.verb.clone();
+        self.last_direct = Some((block, attribution.speaker.clone()));
     }
 
     /// The speaker of a clause: its subject resolved; a subjectless verb
@@ -289,6 +338,14 @@ impl Reader<'_> {
         (self.letter && is_first_person(&first))
             .then(|| self.people.signatory_speaker())
             .flatten()
+    }
+
+    /// The speaker of the latest direct quote, if it is in block `block`.
+    fn block_speaker(&self, block: usize) -> Option<Speaker> {
+        self.last_direct
+            .as_ref()
+            .filter(|(b, _)| *b == block)
+            .and_then(|(_, s)| s.clone())
     }
 
     /// Classifies one quoted stretch by the first rule of [`QUOTE_RULES`]
@@ -485,6 +542,10 @@ const QUOTE_RULES: &[QuoteRule] = &[
         name: "long partial quote after a direct quote",
         apply: after_direct,
     },
+    Rule {
+        name: "quoted words in the writer's sentence",
+        apply: woven_in,
+    },
 ];
 
 /// Accepts a quote opening a block that continues the previous block's
@@ -522,13 +583,14 @@ fn named_beside(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quote
 }
 
 /// Accepts a set-off quote with no clause: no quote when it is three words
-/// or fewer or a title; else a direct quote by the speaker of a direct
+/// or fewer or a title and no direct quote came before it in the block; else a direct quote by the speaker of a direct
 /// quote at most two blocks before, or a letter's signatory.
 fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     if !s.direct {
         return None;
     }
-    if s.word_count <= 3 || is_title(s.quoted) {
+    let follows_direct = reader.block_speaker(frame.block).is_some();
+    if (s.word_count <= 3 || is_title(s.quoted)) && !follows_direct {
         return Some(None);
     }
     let recent = reader
@@ -550,9 +612,20 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
     Some(Some((QuoteKind::Direct, attribution)))
 }
 
-/// Accepts a title or capitalised term woven into the sentence: no quote.
-fn title(_: &Reader, _: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
-    is_title(s.quoted).then_some(None)
+/// Accepts a title or capitalised term woven into the sentence and not
+/// part of what a clause reports: no quote.
+fn title(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    (is_title(s.quoted) && content_holder(frame, s).is_none()).then_some(None)
+}
+
+/// The clause whose reported content holds the stretch, if any.
+fn content_holder(frame: &Frame, s: &Stretch) -> Option<usize> {
+    let (open, close) = (s.quote.open, s.quote.outer_end);
+    frame.clauses.iter().position(|c| {
+        c.content
+            .as_ref()
+            .is_some_and(|r| r.start <= open && close <= r.end)
+    })
 }
 
 /// Accepts a quote in a sentence with a reporting clause: a partial quote
@@ -561,11 +634,7 @@ fn title(_: &Reader, _: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
 fn in_reporting_sentence(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     let (open, close) = (s.quote.open, s.quote.outer_end);
     let clauses = &frame.clauses;
-    let holder = clauses.iter().position(|c| {
-        c.content
-            .as_ref()
-            .is_some_and(|r| r.start <= open && close <= r.end)
-    });
+    let holder = content_holder(frame, s);
     let before = clauses.iter().rposition(|c| c.verb.end <= open);
     let after = clauses.iter().position(|c| c.verb.start >= close);
     let k = holder.or(before).or(after)?;
@@ -573,29 +642,50 @@ fn in_reporting_sentence(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Q
 }
 
 /// Accepts a quote of more than three words in a block with a direct
-/// quote: a partial quote by that quote's speaker, else no quote.
+/// quote: a partial quote by that quote's speaker.
 fn after_direct(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     if s.word_count <= 3 {
         return None;
     }
-    let speaker = reader
-        .last_direct
-        .as_ref()
-        .filter(|(b, _)| *b == frame.block)
-        .and_then(|(_, s)| s.clone());
-    Some(speaker.map(|speaker| {
-        let attribution = Attribution {
+    let speaker = reader.block_speaker(frame.block)?;
+    let attribution = Attribution {
+        speaker: Some(speaker),
+        mention: None,
+        verb: None,
+    };
+    Some(Some((QuoteKind::Partial, attribution)))
+}
+
+/// Accepts any other quoted words: a partial quote by the subject the
+/// sentence opens with, else by the block's latest direct speaker, else by
+/// nobody known.
+fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    let text = &reader.doc.text;
+    let opening = opening::subject(text, frame.range.clone(), s.quote.open);
+    let named = opening
+        .clone()
+        .and_then(|m| reader.people.resolve(m, frame.range.start));
+    let attribution = match (opening, named) {
+        (Some(mention), Some(speaker)) => Attribution {
             speaker: Some(speaker),
+            mention: Some(mention),
+            verb: None,
+        },
+        _ => Attribution {
+            speaker: reader.block_speaker(frame.block),
             mention: None,
             verb: None,
-        };
-        (QuoteKind::Partial, attribution)
-    }))
+        },
+    };
+    Some(Some((QuoteKind::Partial, attribution)))
 }
 
 /// The name of a work or a capitalised term: every word of note
-/// capitalised, no sentence punctuation ("War and Peace", "Brexit").
+/// capitalised, no sentence punctuation but the full stop or comma that
+/// US style sets inside the closing mark ("War and Peace", "Brexit",
+/// "Face the Nation,").
 fn is_title(quoted: &str) -> bool {
+    let quoted = quoted.trim_end().trim_end_matches(['.', ',']);
     let ws: Vec<&str> = quoted.split_whitespace().collect();
     !ws.is_empty()
         && ws.len() <= 8

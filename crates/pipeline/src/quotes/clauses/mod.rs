@@ -26,7 +26,7 @@ mod phrase;
 mod sentence;
 mod subject;
 mod verb;
-mod vocabulary;
+pub mod vocabulary;
 
 use std::ops::Range;
 
