@@ -73,6 +73,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         last: None,
         last_direct: None,
         unattributed: None,
+        introducing: None,
         out: Vec::new(),
     };
     let mut run_on: Option<Attribution> = None;
@@ -85,6 +86,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let marked = marks::find(&doc.text, range.clone());
         let outers: Vec<Range<usize>> = marked.iter().map(Marked::outer).collect();
         let mut carried = run_on.take();
+        reader.introducing = None;
         for sentence in sentences(&doc.text, range.clone(), &outers) {
             reader.sentence(index, &sentence, &marked, &outers, &mut carried);
         }
@@ -98,7 +100,8 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     .rev()
                     .find(|q| q.start as usize == m.inner.start)
             })
-            .map(Attribution::continuing);
+            .map(Attribution::continuing)
+            .or_else(|| reader.introducing.take());
     }
     let mut quotes = reader.out;
     quotes.sort_by_key(|q| (q.start, q.end));
@@ -126,8 +129,17 @@ impl Attribution {
         });
         Attribution {
             speaker,
-            mention: None,
+            mention: quote.mention.map(|(s, e)| s as usize..e as usize),
             verb: None,
+        }
+    }
+
+    /// The attribution a later quote with no words of its own inherits:
+    /// same speaker and mention, no verb.
+    fn carried(&self) -> Attribution {
+        Attribution {
+            verb: None,
+            ..self.clone()
         }
     }
 }
@@ -154,7 +166,10 @@ struct Reader<'a> {
     last: Option<Speaker>,
     /// The latest direct quote's block and speaker, for quoted paragraphs
     /// with no verb of their own.
-    last_direct: Option<(usize, Option<Speaker>)>,
+    last_direct: Option<(usize, Attribution)>,
+    /// The speaker a block ending with a colon introduces ("Sanders made
+    /// the following comment:"), for a quote opening the next block.
+    introducing: Option<Attribution>,
     /// The end of the latest quote and its record, when it is a direct
     /// quote with no speaker yet: a sentence right after it that is only a
     /// reporting clause ("“…?” Graham asked.") names its speaker.
@@ -200,6 +215,7 @@ impl Reader<'_> {
         }
         if quotes.is_empty() {
             self.attribute_back(block, sentence, &clauses, &said);
+            self.introducing = self.introduced_by(sentence, &said);
         }
         let mut frame = Frame {
             block,
@@ -215,8 +231,8 @@ impl Reader<'_> {
             if let Some((kind, attribution)) = decided {
                 previous = Some((quote, kind));
                 self.push(quote.inner.clone(), kind, &attribution);
-                if kind == QuoteKind::Direct {
-                    self.last_direct = Some((block, attribution.speaker.clone()));
+                if kind == QuoteKind::Direct || attribution.speaker.is_some() {
+                    self.last_direct = Some((block, attribution.carried()));
                 }
                 self.unattributed = (kind == QuoteKind::Direct && attribution.speaker.is_none())
                     .then(|| (quote.outer_end, self.out.len() - 1));
@@ -269,7 +285,26 @@ impl Reader<'_> {
             .as_ref()
             .map(|m| (m.start as u32, m.end as u32));
         quote.verb = attribution.verb.clone();
-        self.last_direct = Some((block, attribution.speaker.clone()));
+        self.last_direct = Some((block, attribution.carried()));
+    }
+
+    /// The speaker a sentence ending with a colon introduces: its last
+    /// clause's, else the subject it opens with.
+    fn introduced_by(&self, sentence: &Range<usize>, said: &[Attribution]) -> Option<Attribution> {
+        let text = &self.doc.text;
+        if !text[sentence.clone()].trim_end().ends_with(':') {
+            return None;
+        }
+        if let Some(clause) = said.iter().rev().find(|a| a.speaker.is_some()) {
+            return Some(clause.clone());
+        }
+        let mention = opening::subject(text, sentence.clone(), sentence.end)?;
+        let speaker = self.people.resolve(mention.clone(), sentence.start)?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            mention: Some(mention),
+            verb: None,
+        })
     }
 
     /// The speaker of a clause: its subject resolved; a subjectless verb
@@ -340,12 +375,13 @@ impl Reader<'_> {
             .flatten()
     }
 
-    /// The speaker of the latest direct quote, if it is in block `block`.
-    fn block_speaker(&self, block: usize) -> Option<Speaker> {
+    /// The attribution of the latest direct or attributed quote, if it is
+    /// in block `block` and names a speaker.
+    fn block_speaker(&self, block: usize) -> Option<Attribution> {
         self.last_direct
             .as_ref()
-            .filter(|(b, _)| *b == block)
-            .and_then(|(_, s)| s.clone())
+            .filter(|(b, a)| *b == block && a.speaker.is_some())
+            .map(|(_, a)| a.clone())
     }
 
     /// Classifies one quoted stretch by the first rule of [`QUOTE_RULES`]
@@ -384,7 +420,7 @@ impl Reader<'_> {
             start..start + name.len()
         } else {
             let rest = text.get(quote.outer_end..sentence.end)?;
-            let after_dash = rest.trim_start().strip_prefix(['–', '—', '-'])?;
+            let after_dash = rest.trim_start().strip_prefix(['–', '—', '―', '-'])?;
             let name = after_dash.trim_start();
             let name = &name[..name.find([',', '.', ';', '(']).unwrap_or(name.len())];
             let name = name.trim_end();
@@ -583,8 +619,9 @@ fn named_beside(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quote
 }
 
 /// Accepts a set-off quote with no clause: no quote when it is three words
-/// or fewer or a title and no direct quote came before it in the block; else a direct quote by the speaker of a direct
-/// quote at most two blocks before, or a letter's signatory.
+/// or fewer or a title and no attributed quote came before it in the
+/// block; else a direct quote by the speaker of a quote at most two blocks
+/// before, or a letter's signatory.
 fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     if !s.direct {
         return None;
@@ -596,19 +633,16 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
     let recent = reader
         .last_direct
         .as_ref()
-        .filter(|(b, _)| frame.block <= b + 2)
-        .and_then(|(_, s)| s.clone());
-    let speaker = recent.or_else(|| {
-        reader
+        .filter(|(b, a)| frame.block <= b + 2 && a.speaker.is_some())
+        .map(|(_, a)| a.clone());
+    let attribution = recent.unwrap_or_else(|| Attribution {
+        speaker: reader
             .letter
             .then(|| reader.people.signatory_speaker())
-            .flatten()
-    });
-    let attribution = Attribution {
-        speaker,
+            .flatten(),
         mention: None,
         verb: None,
-    };
+    });
     Some(Some((QuoteKind::Direct, attribution)))
 }
 
@@ -641,18 +675,13 @@ fn in_reporting_sentence(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Q
     Some(Some((QuoteKind::Partial, frame.said[k].clone())))
 }
 
-/// Accepts a quote of more than three words in a block with a direct
-/// quote: a partial quote by that quote's speaker.
+/// Accepts a quote of more than three words in a block with an
+/// attributed quote: a partial quote by that quote's speaker.
 fn after_direct(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     if s.word_count <= 3 {
         return None;
     }
-    let speaker = reader.block_speaker(frame.block)?;
-    let attribution = Attribution {
-        speaker: Some(speaker),
-        mention: None,
-        verb: None,
-    };
+    let attribution = reader.block_speaker(frame.block)?;
     Some(Some((QuoteKind::Partial, attribution)))
 }
 
@@ -671,11 +700,7 @@ fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
             mention: Some(mention),
             verb: None,
         },
-        _ => Attribution {
-            speaker: reader.block_speaker(frame.block),
-            mention: None,
-            verb: None,
-        },
+        _ => reader.block_speaker(frame.block).unwrap_or_default(),
     };
     Some(Some((QuoteKind::Partial, attribution)))
 }
