@@ -33,25 +33,36 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let mut out = std::io::stdout().lock();
     for doc in &corpus.documents {
-        for quote in &doc.quotes {
-            let written = if json {
-                match serde_json::to_string(&Record::new(doc, quote)) {
-                    Ok(line) => writeln!(out, "{line}"),
-                    Err(e) => {
-                        eprintln!("corpus quotes: {}: {e}", doc.file);
-                        return ExitCode::FAILURE;
-                    }
-                }
-            } else {
-                write_quote(&mut out, doc, quote)
-            };
-            if written.is_err() {
-                // The reader went away (a closed pipe): nothing left to do.
-                return ExitCode::SUCCESS;
-            }
+        let written = if json {
+            write_records(&mut out, doc)
+        } else {
+            doc.quotes
+                .iter()
+                .try_for_each(|quote| write_quote(&mut out, doc, quote))
+        };
+        if written.is_err() {
+            // The reader went away (a closed pipe): nothing left to do.
+            return ExitCode::SUCCESS;
         }
     }
     ExitCode::SUCCESS
+}
+
+/// A document's quotes and its quoted words that are no quotation, as JSON
+/// lines in reading order.
+fn write_records(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
+    let mut records: Vec<Record> = doc
+        .quotes
+        .iter()
+        .map(|q| Record::new(doc, q))
+        .chain(doc.unquoted.iter().map(|u| Record::unquoted(doc, u)))
+        .collect();
+    records.sort_by_key(|r| (r.start, r.end));
+    for record in records {
+        let line = serde_json::to_string(&record).map_err(std::io::Error::other)?;
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 fn write_quote(out: &mut impl Write, doc: &Document, quote: &Quote) -> std::io::Result<()> {

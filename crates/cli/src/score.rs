@@ -66,5 +66,6 @@ fn predictions(path: &str) -> Result<Vec<Record>, String> {
         .documents
         .iter()
         .flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q)))
+        .flat_map(score::as_scored)
         .collect())
 }

@@ -61,8 +61,11 @@ pub struct Document {
     pub dates: Vec<DateMention>,
     /// Mentions of entities in `text`, sorted by `start`.
     pub mentions: Vec<Mention>,
-    /// Quotations in `text`, sorted by `start`.
+    /// Quotations in `text`, sorted by `start`; no one's range lies
+    /// inside another's.
     pub quotes: Vec<Quote>,
+    /// Words in quotation marks that are no quotation, sorted by `start`.
+    pub unquoted: Vec<Unquoted>,
 }
 
 /// Document metadata: from front matter, then the catalogue, then inference.
@@ -216,23 +219,69 @@ pub struct Quote {
     pub mention: Option<(u32, u32)>,
     /// The reporting verb ("said", "told", "added", "warning").
     pub verb: Option<String>,
+    /// For a mixed statement, the quoted words inside it, as ranges of
+    /// `text` within `start..end`; empty for other kinds.
+    pub fragments: Vec<(u32, u32)>,
+}
+
+/// Words in quotation marks that are no quotation, and why: kept so they
+/// can be shown or checked rather than lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unquoted {
+    /// The words without their marks, as a range of `text`.
+    pub start: u32,
+    pub end: u32,
+    pub reason: UnquotedReason,
+}
+
+/// Why words in quotation marks are no quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum UnquotedReason {
+    /// The name of a work, a programme or a campaign ("Face the Nation").
+    Title,
+    /// A term introduced or held at a distance ("the so-called “reform”").
+    Term,
+    /// A few words in marks with no one said to have said them.
+    ScareQuotes,
+    /// Words quoted in a headline, said in full further on if at all.
+    Headline,
+}
+
+impl UnquotedReason {
+    /// The name a reason goes by in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnquotedReason::Title => "title",
+            UnquotedReason::Term => "term",
+            UnquotedReason::ScareQuotes => "scare quotes",
+            UnquotedReason::Headline => "headline",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum QuoteKind {
     Direct,
     Partial,
+    /// Reported speech that holds quoted words (its `fragments`).
+    Mixed,
     Reported,
 }
 
 impl QuoteKind {
-    pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Reported];
+    pub const ALL: [QuoteKind; 4] = [
+        QuoteKind::Direct,
+        QuoteKind::Partial,
+        QuoteKind::Mixed,
+        QuoteKind::Reported,
+    ];
 
     /// The name a kind goes by in facets, records and CSS classes.
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
+            QuoteKind::Mixed => "mixed",
             QuoteKind::Reported => "reported",
         }
     }
@@ -246,7 +295,7 @@ impl std::fmt::Display for UnknownQuoteKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "unknown quote kind \"{}\" (expected direct, partial or reported)",
+            "unknown quote kind \"{}\" (expected direct, partial, mixed or reported)",
             self.0
         )
     }

@@ -113,7 +113,9 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
     skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let entities = entities::extract(&mut documents);
     for document in &mut documents {
-        document.quotes = quotes::extract(document, &entities);
+        let extracted = quotes::extract(document, &entities);
+        document.quotes = extracted.quotes;
+        document.unquoted = extracted.unquoted;
     }
     let name = std::fs::canonicalize(path)
         .ok()
@@ -183,6 +185,7 @@ fn annotate(source: ingest::SourceFile, catalog: &Catalog) -> Document {
         dates,
         mentions: Vec::new(),
         quotes: Vec::new(),
+        unquoted: Vec::new(),
     }
 }
 

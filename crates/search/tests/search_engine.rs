@@ -348,6 +348,7 @@ fn quote(start: u32, end: u32, kind: QuoteKind, speaker: Option<u32>) -> Quote {
         role: None,
         mention: None,
         verb: Some("said".into()),
+        fragments: Vec::new(),
     }
 }
 

@@ -124,6 +124,7 @@ fn corpus() -> Corpus {
         role: None,
         mention: None,
         verb: None,
+        fragments: Vec::new(),
     });
     Corpus {
         name: "fuzz".into(),

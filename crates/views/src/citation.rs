@@ -141,6 +141,7 @@ mod tests {
             role: Some("health secretary".into()),
             mention: None,
             verb: Some("said".into()),
+            fragments: Vec::new(),
         };
         assert_eq!(
             quote_citation(&corpus, &doc, &quote),

@@ -149,6 +149,7 @@ mod tests {
             role: None,
             mention: None,
             verb: None,
+            fragments: Vec::new(),
         }
     }
 

@@ -44,6 +44,7 @@ mod marks;
 mod opening;
 pub mod record;
 mod rule;
+mod statements;
 pub mod score;
 mod speakers;
 #[cfg(test)]
@@ -52,7 +53,7 @@ mod test_document;
 use std::ops::Range;
 
 use corpus_text::chars::is_dash;
-use corpus_text::lexicon::TITLE_SMALL_WORDS;
+use corpus_text::lexicon::{TERM_CUES, TITLE_SMALL_WORDS};
 use corpus_text::sentences::sentences;
 use corpus_text::words::{is_capitalised, words};
 
@@ -61,10 +62,19 @@ use self::marks::Marked;
 use self::rule::Rule;
 use self::speakers::vocabulary::{is_first_person, is_name_connector};
 use self::speakers::{People, Speaker};
-use corpus_model::{Document, Entity, Quote, QuoteKind};
+use corpus_model::{Document, Entity, Quote, QuoteKind, Unquoted, UnquotedReason};
 
-/// Every quote in `doc`, sorted by position.
-pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+/// The quotes of a document and the quoted words that are none.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    /// Sorted by position; no range lies inside another.
+    pub quotes: Vec<Quote>,
+    /// Sorted by position.
+    pub unquoted: Vec<Unquoted>,
+}
+
+/// Every quote in `doc`, and every quoted stretch that is none.
+pub fn extract(doc: &Document, entities: &[Entity]) -> Extracted {
     let layout = layout::Layout::of(doc);
     let mut reader = Reader {
         doc,
@@ -75,6 +85,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         unattributed: None,
         introducing: None,
         out: Vec::new(),
+        unquoted: Vec::new(),
     };
     let mut run_on: Option<Attribution> = None;
     for (index, block) in doc.blocks.iter().enumerate() {
@@ -106,7 +117,12 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let mut quotes = reader.out;
     quotes.sort_by_key(|q| (q.start, q.end));
     quotes.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
-    quotes
+    let mut unquoted = reader.unquoted;
+    unquoted.sort_by_key(|u| u.start);
+    Extracted {
+        quotes: statements::one_record_each(quotes),
+        unquoted,
+    }
 }
 
 /// Who a quote is attributed to and how.
@@ -175,6 +191,7 @@ struct Reader<'a> {
     /// reporting clause ("“…?” Graham asked.") names its speaker.
     unattributed: Option<(usize, usize)>,
     out: Vec<Quote>,
+    unquoted: Vec<Unquoted>,
 }
 
 impl Reader<'_> {
@@ -228,7 +245,14 @@ impl Reader<'_> {
         let mut previous: Option<(&Marked, QuoteKind)> = None;
         for quote in quotes {
             let decided = self.quote(&mut frame, quote, previous);
-            if let Some((kind, attribution)) = decided {
+            if let Some(Err(reason)) = decided {
+                self.unquoted.push(Unquoted {
+                    start: quote.inner.start as u32,
+                    end: quote.inner.end as u32,
+                    reason,
+                });
+            }
+            if let Some(Ok((kind, attribution))) = decided {
                 previous = Some((quote, kind));
                 self.push(quote.inner.clone(), kind, &attribution);
                 if kind == QuoteKind::Direct || attribution.speaker.is_some() {
@@ -391,12 +415,11 @@ impl Reader<'_> {
         frame: &mut Frame,
         quote: &Marked,
         previous: Option<(&Marked, QuoteKind)>,
-    ) -> Option<(QuoteKind, Attribution)> {
+    ) -> Option<QuoteVerdict> {
         let stretch = Stretch::read(&self.doc.text, frame, quote, previous);
         QUOTE_RULES
             .iter()
             .find_map(|rule| (rule.apply)(self, frame, &stretch))
-            .flatten()
     }
 
     /// A speaker named without a verb: "Name: “…”" or "“…” – Name".
@@ -459,6 +482,7 @@ impl Reader<'_> {
                 .as_ref()
                 .map(|m| (m.start as u32, m.end as u32)),
             verb: attribution.verb.clone(),
+            fragments: Vec::new(),
         });
     }
 }
@@ -540,9 +564,9 @@ fn leads_in(text: &str, c: &Clause, quote: &Marked) -> bool {
     gap.trim_end_matches([':', ',']).trim().is_empty() || (gap.ends_with([':', ',']) && short)
 }
 
-/// What a quote rule decides: the quote's kind and attribution, or that
+/// What a quote rule decides: the quote's kind and attribution, or why
 /// the stretch is no quote.
-type QuoteVerdict = Option<(QuoteKind, Attribution)>;
+type QuoteVerdict = Result<(QuoteKind, Attribution), UnquotedReason>;
 
 /// One way of deciding what a quoted stretch is.
 type QuoteRule = Rule<fn(&Reader, &mut Frame, &Stretch) -> Option<QuoteVerdict>>;
@@ -579,10 +603,25 @@ const QUOTE_RULES: &[QuoteRule] = &[
         apply: after_direct,
     },
     Rule {
+        name: "words quoted in the headline",
+        apply: headline,
+    },
+    Rule {
         name: "quoted words in the writer's sentence",
         apply: woven_in,
     },
 ];
+
+/// Accepts words quoted in the document's headline with no reporting
+/// clause: no quote, as a headline quotes in brief what the story quotes
+/// in full.
+fn headline(reader: &Reader, frame: &mut Frame, _: &Stretch) -> Option<QuoteVerdict> {
+    let doc = reader.doc;
+    let title = doc.meta.title.trim();
+    let block = &doc.blocks[frame.block];
+    (!title.is_empty() && doc.block_text(block).trim() == title)
+        .then_some(Err(UnquotedReason::Headline))
+}
 
 /// Accepts a quote opening a block that continues the previous block's
 /// unclosed quote: a direct quote, same speaker.
@@ -592,7 +631,7 @@ fn continuing(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVe
         return None;
     }
     let attribution = frame.carried.take()?;
-    Some(Some((QuoteKind::Direct, attribution)))
+    Some(Ok((QuoteKind::Direct, attribution)))
 }
 
 /// Accepts a quote led into by a reporting clause or followed by one
@@ -602,20 +641,20 @@ fn beside_clause(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
     let k = s.left_clause.or(s.right_clause)?;
     frame.attributing[k] |= s.direct;
     if is_title(s.quoted) && !s.direct {
-        return Some(None);
+        return Some(Err(UnquotedReason::Title));
     }
     let kind = if s.direct {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
     };
-    Some(Some((kind, frame.said[k].clone())))
+    Some(Ok((kind, frame.said[k].clone())))
 }
 
 /// Accepts "Name: “…”" and "“…” – Name": a direct quote by the named speaker.
 fn named_beside(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     let attribution = reader.named_beside(&frame.range, s.quote, s.left)?;
-    Some(Some((QuoteKind::Direct, attribution)))
+    Some(Ok((QuoteKind::Direct, attribution)))
 }
 
 /// Accepts a set-off quote with no clause: no quote when it is three words
@@ -627,8 +666,11 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
         return None;
     }
     let follows_direct = reader.block_speaker(frame.block).is_some();
-    if (s.word_count <= 3 || is_title(s.quoted)) && !follows_direct {
-        return Some(None);
+    if is_title(s.quoted) && !follows_direct {
+        return Some(Err(UnquotedReason::Title));
+    }
+    if s.word_count <= 3 && !follows_direct {
+        return Some(Err(UnquotedReason::ScareQuotes));
     }
     let recent = reader
         .last_direct
@@ -643,13 +685,13 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
         mention: None,
         verb: None,
     });
-    Some(Some((QuoteKind::Direct, attribution)))
+    Some(Ok((QuoteKind::Direct, attribution)))
 }
 
 /// Accepts a title or capitalised term woven into the sentence and not
 /// part of what a clause reports: no quote.
 fn title(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
-    (is_title(s.quoted) && content_holder(frame, s).is_none()).then_some(None)
+    (is_title(s.quoted) && content_holder(frame, s).is_none()).then_some(Err(UnquotedReason::Title))
 }
 
 /// The clause whose reported content holds the stretch, if any.
@@ -672,7 +714,7 @@ fn in_reporting_sentence(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Q
     let before = clauses.iter().rposition(|c| c.verb.end <= open);
     let after = clauses.iter().position(|c| c.verb.start >= close);
     let k = holder.or(before).or(after)?;
-    Some(Some((QuoteKind::Partial, frame.said[k].clone())))
+    Some(Ok((QuoteKind::Partial, frame.said[k].clone())))
 }
 
 /// Accepts a quote of more than three words in a block with an
@@ -682,13 +724,17 @@ fn after_direct(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quote
         return None;
     }
     let attribution = reader.block_speaker(frame.block)?;
-    Some(Some((QuoteKind::Partial, attribution)))
+    Some(Ok((QuoteKind::Partial, attribution)))
 }
 
-/// Accepts any other quoted words: a partial quote by the subject the
-/// sentence opens with, else by the block's latest direct speaker, else by
-/// nobody known.
+/// Accepts any other quoted words: a term when a cue such as "so-called"
+/// leads into it; else a partial quote by the subject the sentence opens
+/// with, else by the block's latest speaker; else, when three words or
+/// fewer, scare quotes; else a partial quote by nobody known.
 fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
+    if is_term_cue(s.left) {
+        return Some(Err(UnquotedReason::Term));
+    }
     let text = &reader.doc.text;
     let opening = opening::subject(text, frame.range.clone(), s.quote.open);
     let named = opening
@@ -702,7 +748,19 @@ fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
         },
         _ => reader.block_speaker(frame.block).unwrap_or_default(),
     };
-    Some(Some((QuoteKind::Partial, attribution)))
+    if attribution.speaker.is_none() && s.word_count <= 3 {
+        return Some(Err(UnquotedReason::ScareQuotes));
+    }
+    Some(Ok((QuoteKind::Partial, attribution)))
+}
+
+/// Whether the writer's words before a stretch end with a term cue
+/// ("the so-called", "known as").
+fn is_term_cue(left: &str) -> bool {
+    let lower = left.to_lowercase();
+    let ws: Vec<&str> = lower.split_whitespace().collect();
+    let last = |n: usize| ws[ws.len().saturating_sub(n)..].join(" ");
+    TERM_CUES.entries().any(|cue| last(cue.split(' ').count()) == cue)
 }
 
 /// The name of a work or a capitalised term: every word of note
@@ -727,17 +785,24 @@ mod tests {
     use super::*;
 
     /// The quotes of a document whose blocks are the paragraphs of `raw`,
-    /// as (kind, quoted words, speaker).
+    /// as (kind, quoted words, speaker); a mixed statement's fragments are
+    /// partial quotes.
     fn quotes_in(raw: &str) -> Vec<(QuoteKind, String, Option<String>)> {
         let doc = test_document::paragraphs(raw);
-        extract(&doc, &[])
-            .into_iter()
-            .filter(|q| q.kind != QuoteKind::Reported)
-            .map(|q| {
-                let quoted = raw[q.start as usize..q.end as usize].to_string();
-                (q.kind, quoted, q.speaker_name)
-            })
-            .collect()
+        let mut out = Vec::new();
+        for q in extract(&doc, &[]).quotes {
+            let pieces = match q.kind {
+                QuoteKind::Reported => Vec::new(),
+                QuoteKind::Mixed => q.fragments.clone(),
+                _ => vec![(q.start, q.end)],
+            };
+            let kind = q.kind.min(QuoteKind::Partial);
+            for (start, end) in pieces {
+                let quoted = raw[start as usize..end as usize].to_string();
+                out.push((kind, quoted, q.speaker_name.clone()));
+            }
+        }
+        out
     }
 
     /// Speakers taking turns in the generated documents.
@@ -780,7 +845,7 @@ mod tests {
         let mut quotes = Vec::new();
         for _ in 0..TIMED_RUNS {
             let clock = std::time::Instant::now();
-            quotes = extract(&docs[0], &entities);
+            quotes = extract(&docs[0], &entities).quotes;
             best = best.min(clock.elapsed());
         }
         (quotes, best)
@@ -829,6 +894,9 @@ mod tests {
             ("partial quote in a reporting sentence", "Jeremy Hunt said the plan would “send a message” to the trusts.", Some((Partial, "send a message", Some("Jeremy Hunt")))),
             ("long partial quote after a direct quote", "“We will act on this at once,” Jeremy Hunt said. The plan was “a day we will not forget soon” for all.", Some((Partial, "a day we will not forget soon", Some("Jeremy Hunt")))),
             ("title or term", "The film “War and Peace” opened in the city.", None),
+            ("words quoted in the headline", "Flood defences 'will be ready by winter'\n\nWork is on schedule.", None),
+            ("quoted words in the writer's sentence", "Trump called the senator a “nasty guy” on Friday.", Some((Partial, "nasty guy", Some("Trump")))),
+            ("term after a cue", "Critics have called the so-called 'festival circuit' a closed shop.", None),
             ("short stretch standing alone", "“Brexit means Brexit” was the phrase.", None),
             ("scare quotes without a clause", "The so-called “reform” failed badly.", None),
         ];

@@ -9,7 +9,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use corpus_model::{Document, Encoding, Quote};
+use corpus_model::{Document, Encoding, Quote, Unquoted};
+
+/// The kind a record of quoted words that are no quotation has.
+pub const NOT_A_QUOTE: &str = "not_quote";
+
+/// Quoted words inside a mixed statement, as byte offsets in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fragment {
+    pub start: u32,
+    pub end: u32,
+}
 
 /// One quote, as printed by `corpus quotes --json` and read from gold files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +28,7 @@ pub struct Record {
     pub text: String,
     pub start: u32,
     pub end: u32,
-    /// "direct", "partial" or "reported".
+    /// "direct", "partial", "mixed", "reported", or [`NOT_A_QUOTE`].
     pub kind: String,
     pub speaker: Option<String>,
     #[serde(default)]
@@ -29,6 +39,12 @@ pub struct Record {
     pub mention_end: Option<u32>,
     #[serde(default)]
     pub verb: Option<String>,
+    /// A mixed statement's quoted words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fragments: Vec<Fragment>,
+    /// Why quoted words are no quotation ("title", "term", …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl Record {
@@ -51,6 +67,33 @@ impl Record {
             mention_start: mention.map(|m| m.1),
             mention_end: mention.map(|m| m.2),
             verb: quote.verb.clone(),
+            fragments: quote
+                .fragments
+                .iter()
+                .map(|&(s, e)| Fragment {
+                    start: file_offset(doc, s, false),
+                    end: file_offset(doc, e, true),
+                })
+                .collect(),
+            reason: None,
+        }
+    }
+
+    /// The record of quoted words that are no quotation, with the reason.
+    pub fn unquoted(doc: &Document, unquoted: &Unquoted) -> Record {
+        Record {
+            file: doc.file.clone(),
+            text: doc.text[unquoted.start as usize..unquoted.end as usize].to_string(),
+            start: file_offset(doc, unquoted.start, false),
+            end: file_offset(doc, unquoted.end, true),
+            kind: NOT_A_QUOTE.to_string(),
+            speaker: None,
+            mention: None,
+            mention_start: None,
+            mention_end: None,
+            verb: None,
+            fragments: Vec::new(),
+            reason: Some(unquoted.reason.as_str().to_string()),
         }
     }
 }

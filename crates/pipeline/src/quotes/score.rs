@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 
-use super::record::Record;
+use super::record::{Record, NOT_A_QUOTE};
 
 /// Share of a gold quote a prediction must cover to match it, loose then strict.
 pub const THRESHOLDS: [f64; 2] = [0.3, 0.8];
@@ -63,9 +63,12 @@ impl Report {
     }
 }
 
-/// Reads JSON lines; `source` names the input in error messages.
+/// Reads JSON lines as they are scored: a mixed statement counts as its
+/// reported statement and a partial quote per fragment, and quoted words
+/// that are no quotation are left out; `source` names the input in error
+/// messages.
 pub fn parse(source: &str, jsonl: &str) -> Result<Vec<Record>, String> {
-    jsonl
+    let records: Vec<Record> = jsonl
         .lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -80,16 +83,46 @@ pub fn parse(source: &str, jsonl: &str) -> Result<Vec<Record>, String> {
                     record.end
                 ));
             }
-            if !KINDS.contains(&record.kind.as_str()) {
+            let known = KINDS.contains(&record.kind.as_str())
+                || [MIXED, NOT_A_QUOTE].contains(&record.kind.as_str());
+            if !known {
                 return Err(format!(
-                    "{source}:{}: unknown kind {:?} (expected direct, partial or reported)",
+                    "{source}:{}: unknown kind {:?} (expected direct, partial, mixed, reported or {NOT_A_QUOTE})",
                     i + 1,
                     record.kind
                 ));
             }
             Ok(record)
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok(records.into_iter().flat_map(as_scored).collect())
+}
+
+/// The kind of a reported statement that holds quoted words.
+const MIXED: &str = "mixed";
+
+/// A record as scored: a mixed statement becomes its reported statement
+/// and a partial quote per fragment; quoted words that are no quotation
+/// become nothing.
+pub fn as_scored(record: Record) -> Vec<Record> {
+    match record.kind.as_str() {
+        NOT_A_QUOTE => Vec::new(),
+        MIXED => {
+            let partials = record.fragments.iter().map(|f| Record {
+                kind: "partial".to_string(),
+                start: f.start,
+                end: f.end,
+                fragments: Vec::new(),
+                ..record.clone()
+            });
+            let statement = Record {
+                kind: "reported".to_string(),
+                ..record.clone()
+            };
+            partials.chain([statement]).collect()
+        }
+        _ => vec![record],
+    }
 }
 
 /// Scores `predicted` against `gold`.
@@ -294,6 +327,8 @@ mod tests {
             mention_start: None,
             mention_end: None,
             verb: None,
+            fragments: Vec::new(),
+            reason: None,
         }
     }
 

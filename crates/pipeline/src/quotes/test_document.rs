@@ -4,7 +4,8 @@
 use corpus_model::{Block, BlockKind, Document};
 
 /// A document of `raw`, its cleaned text the same, one paragraph block per
-/// stretch between blank lines.
+/// stretch between blank lines; a first paragraph with no closing
+/// punctuation is its headline.
 pub fn paragraphs(raw: &str) -> Document {
     let mut blocks = Vec::new();
     let mut at = 0;
@@ -16,10 +17,16 @@ pub fn paragraphs(raw: &str) -> Document {
         });
         at += part.len() + 2;
     }
-    Document {
+    let mut doc = Document {
         raw: raw.to_string(),
         text: raw.to_string(),
         blocks,
         ..Document::default()
+    };
+    if let Some((first, _)) = raw.split_once("\n\n") {
+        if !first.trim_end().ends_with(['.', '!', '?', ':', '”', '"', '’']) {
+            doc.meta.title = first.to_string();
+        }
     }
+    doc
 }
