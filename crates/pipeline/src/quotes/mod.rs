@@ -179,7 +179,7 @@ struct Reader<'a> {
     people: People<'a>,
     letter: bool,
     /// The latest speaker of anything, for subjectless verbs ("Says …").
-    last: Option<Speaker>,
+    last: Option<Attribution>,
     /// The latest direct quote's block and speaker, for quoted paragraphs
     /// with no verb of their own.
     last_direct: Option<(usize, Attribution)>,
@@ -213,22 +213,14 @@ impl Reader<'_> {
             self.people.note(sentence.start, &subject);
         }
         let mut said: Vec<Attribution> = Vec::with_capacity(clauses.len());
-        for (k, clause) in clauses.iter().enumerate() {
-            let speaker = self.clause_speaker(
-                clause,
-                sentence,
-                said.get(k.wrapping_sub(1)).and_then(|a| a.speaker.clone()),
-            );
+        for clause in &clauses {
+            let attribution = self.clause_attribution(clause, sentence, said.last());
             let aside = text[clause.verb.clone()].eq_ignore_ascii_case("according to");
-            if let (Some(s), false) = (&speaker, aside) {
+            if let (Some(s), false) = (&attribution.speaker, aside) {
                 self.people.note(clause.verb.start, s);
-                self.last = Some(s.clone());
+                self.last = Some(attribution.carried());
             }
-            said.push(Attribution {
-                speaker,
-                mention: clause.subject.clone(),
-                verb: Some(text[clause.verb.clone()].to_string()),
-            });
+            said.push(attribution);
         }
         if quotes.is_empty() {
             self.attribute_back(block, sentence, &clauses, &said);
@@ -262,7 +254,7 @@ impl Reader<'_> {
                     .then(|| (quote.outer_end, self.out.len() - 1));
                 if let Some(s) = &attribution.speaker {
                     self.people.note(quote.open, s);
-                    self.last = Some(s.clone());
+                    self.last = Some(attribution.carried());
                 }
             }
         }
@@ -331,32 +323,50 @@ impl Reader<'_> {
         })
     }
 
-    /// The speaker of a clause: its subject resolved; a subjectless verb
-    /// shares the sentence's previous speaker, else the document's latest.
-    fn clause_speaker(
+    /// Who a clause attributes to: its subject resolved; a subjectless verb
+    /// shares the sentence's previous speaker, else the subject a
+    /// participle's sentence opens with, else the document's latest
+    /// speaker, with the words that named them.
+    fn clause_attribution(
         &self,
         clause: &Clause,
         sentence: &Range<usize>,
-        previous_in_sentence: Option<Speaker>,
-    ) -> Option<Speaker> {
-        if clause.passive {
-            return None;
-        }
-        match &clause.subject {
-            Some(subject) => self
-                .people
-                .resolve(subject.clone(), sentence.start)
-                .or_else(|| self.fallback_speaker(subject)),
-            None if self.letter => self.people.signatory_speaker(),
-            None => previous_in_sentence
-                .or_else(|| self.sentence_subject(clause, sentence))
-                .or_else(|| self.last.clone()),
+        previous_in_sentence: Option<&Attribution>,
+    ) -> Attribution {
+        let verb = Some(self.doc.text[clause.verb.clone()].to_string());
+        let (speaker, mention) = match &clause.subject {
+            _ if clause.passive => (None, None),
+            Some(subject) => (
+                self.people
+                    .resolve(subject.clone(), sentence.start)
+                    .or_else(|| self.fallback_speaker(subject)),
+                Some(subject.clone()),
+            ),
+            None if self.letter => (self.people.signatory_speaker(), None),
+            None => {
+                let shared = previous_in_sentence
+                    .filter(|a| a.speaker.is_some())
+                    .map(|a| (a.speaker.clone(), a.mention.clone()));
+                shared
+                    .or_else(|| {
+                        let m = self.sentence_subject(clause, sentence)?;
+                        let speaker = self.people.resolve(m.clone(), sentence.start)?;
+                        Some((Some(speaker), Some(m)))
+                    })
+                    .or_else(|| self.last.clone().map(|a| (a.speaker, a.mention)))
+                    .unwrap_or_default()
+            }
+        };
+        Attribution {
+            speaker,
+            mention,
+            verb,
         }
     }
 
     /// For a participle set off by a comma ("…has rejected the offer,
-    /// saying…"), the name that opens the sentence.
-    fn sentence_subject(&self, clause: &Clause, sentence: &Range<usize>) -> Option<Speaker> {
+    /// saying…"), the words naming whom the sentence opens with.
+    fn sentence_subject(&self, clause: &Clause, sentence: &Range<usize>) -> Option<Range<usize>> {
         let text = &self.doc.text;
         let verb = &text[clause.verb.clone()];
         if !verb.ends_with("ing")
@@ -369,7 +379,7 @@ impl Reader<'_> {
         let opening = words(text, sentence.start..clause.verb.start);
         let first = opening.first()?.start;
         if let Some(named) = self.people.entity_named_at(first..clause.verb.start) {
-            return self.people.resolve(named, sentence.start);
+            return Some(named);
         }
         let mut end = 0;
         while end < opening.len()
@@ -381,9 +391,7 @@ impl Reader<'_> {
         while end > 0 && !is_capitalised(&text[opening[end - 1].clone()]) {
             end -= 1;
         }
-        (end > 0)
-            .then(|| opening[0].start..opening[end - 1].end)
-            .and_then(|m| self.people.resolve(m, sentence.start))
+        (end > 0).then(|| opening[0].start..opening[end - 1].end)
     }
 
     /// A subject the people register cannot place: in a letter, "we" and "I"
