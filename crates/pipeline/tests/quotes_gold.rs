@@ -32,6 +32,7 @@ fn extracted(corpus_dir: &Path) -> Vec<Record> {
         .documents
         .iter()
         .flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q)))
+        .flat_map(score::as_scored)
         .collect()
 }
 

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use corpus_pipeline as pipeline;
 use corpus_pipeline::quotes::record::Record;
+use corpus_pipeline::quotes::score;
 
 /// (kind, text, speaker) of one quote.
 type Expected = (&'static str, &'static str, Option<&'static str>);
@@ -146,6 +147,7 @@ fn extract(name: &str, text: &str) -> Vec<Record> {
         .documents
         .iter()
         .flat_map(|doc| doc.quotes.iter().map(move |q| Record::new(doc, q)))
+        .flat_map(score::as_scored)
         .collect()
 }
 

@@ -44,9 +44,9 @@ mod marks;
 mod opening;
 pub mod record;
 mod rule;
-mod statements;
 pub mod score;
 mod speakers;
+mod statements;
 #[cfg(test)]
 mod test_document;
 
@@ -768,7 +768,9 @@ fn is_term_cue(left: &str) -> bool {
     let lower = left.to_lowercase();
     let ws: Vec<&str> = lower.split_whitespace().collect();
     let last = |n: usize| ws[ws.len().saturating_sub(n)..].join(" ");
-    TERM_CUES.entries().any(|cue| last(cue.split(' ').count()) == cue)
+    TERM_CUES
+        .entries()
+        .any(|cue| last(cue.split(' ').count()) == cue)
 }
 
 /// The name of a work or a capitalised term: every word of note

@@ -97,10 +97,22 @@ mod tests {
     /// (sentence, the subject it opens with).
     const CASES: &[(&str, Option<&str>)] = &[
         ("Trump called the senator a “nasty guy.”", Some("Trump")),
-        ("In July, Gingrich cynically dismissed Estonia.", Some("Gingrich")),
-        ("Sen. Ted Cruz called it a “disgrace.”", Some("Sen. Ted Cruz")),
-        ("She blamed police shootings on “implicit bias.”", Some("She")),
-        ("The Republican nominee vowed to punish “those who leak.”", Some("The Republican nominee")),
+        (
+            "In July, Gingrich cynically dismissed Estonia.",
+            Some("Gingrich"),
+        ),
+        (
+            "Sen. Ted Cruz called it a “disgrace.”",
+            Some("Sen. Ted Cruz"),
+        ),
+        (
+            "She blamed police shootings on “implicit bias.”",
+            Some("She"),
+        ),
+        (
+            "The Republican nominee vowed to punish “those who leak.”",
+            Some("The Republican nominee"),
+        ),
         ("The plan was a “day to remember.”", None),
         ("critics called it a “sham.”", None),
     ];

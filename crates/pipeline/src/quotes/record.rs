@@ -14,11 +14,13 @@ use corpus_model::{Document, Encoding, Quote, Unquoted};
 /// The kind a record of quoted words that are no quotation has.
 pub const NOT_A_QUOTE: &str = "not_quote";
 
-/// Quoted words inside a mixed statement, as byte offsets in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Quoted words inside a mixed statement, with byte offsets in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fragment {
     pub start: u32,
     pub end: u32,
+    #[serde(default)]
+    pub text: String,
 }
 
 /// One quote, as printed by `corpus quotes --json` and read from gold files.
@@ -73,6 +75,7 @@ impl Record {
                 .map(|&(s, e)| Fragment {
                     start: file_offset(doc, s, false),
                     end: file_offset(doc, e, true),
+                    text: doc.text[s as usize..e as usize].to_string(),
                 })
                 .collect(),
             reason: None,

@@ -110,6 +110,7 @@ pub fn as_scored(record: Record) -> Vec<Record> {
         MIXED => {
             let partials = record.fragments.iter().map(|f| Record {
                 kind: "partial".to_string(),
+                text: f.text.clone(),
                 start: f.start,
                 end: f.end,
                 fragments: Vec::new(),

@@ -102,7 +102,14 @@ mod tests {
         ]);
         let shape: Vec<_> = got
             .iter()
-            .map(|q| (q.start, q.kind, q.speaker_name.as_deref(), q.fragments.clone()))
+            .map(|q| {
+                (
+                    q.start,
+                    q.kind,
+                    q.speaker_name.as_deref(),
+                    q.fragments.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             shape,

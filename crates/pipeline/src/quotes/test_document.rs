@@ -24,7 +24,10 @@ pub fn paragraphs(raw: &str) -> Document {
         ..Document::default()
     };
     if let Some((first, _)) = raw.split_once("\n\n") {
-        if !first.trim_end().ends_with(['.', '!', '?', ':', '”', '"', '’']) {
+        if !first
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '”', '"', '’'])
+        {
             doc.meta.title = first.to_string();
         }
     }
