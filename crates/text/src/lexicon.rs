@@ -56,6 +56,8 @@ word_lists! {
     GIVEN_NAMES = "given_names.txt";
     /// Honorifics before a name, for finding names ("Dr", "Mr").
     NAME_HONORIFICS = "name_honorifics.txt";
+    /// Words that show someone calling a thing by quoted words ("called").
+    NAMING_WORDS = "naming_words.txt";
     /// Words before quoted words that make them a term ("so-called").
     TERM_CUES = "term_cues.txt";
     /// Titles abbreviated with a full stop before a name ("Sen.", "Lt.").

@@ -53,7 +53,7 @@ mod test_document;
 use std::ops::Range;
 
 use corpus_text::chars::is_dash;
-use corpus_text::lexicon::{TERM_CUES, TITLE_SMALL_WORDS};
+use corpus_text::lexicon::{NAMING_WORDS, TERM_CUES, TITLE_SMALL_WORDS};
 use corpus_text::sentences::sentences;
 use corpus_text::words::{is_capitalised, words};
 
@@ -737,8 +737,9 @@ fn after_direct(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quote
 
 /// Accepts any other quoted words: a term when a cue such as "so-called"
 /// leads into it; else a partial quote by the subject the sentence opens
-/// with, else by the block's latest speaker; else, when three words or
-/// fewer, scare quotes; else a partial quote by nobody known.
+/// with, else by the block's latest speaker; but scare quotes when three
+/// words or fewer with no speaker or no word of saying or calling before
+/// them; else a partial quote by nobody known.
 fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     if is_term_cue(s.left) {
         return Some(Err(UnquotedReason::Term));
@@ -756,10 +757,21 @@ fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
         },
         _ => reader.block_speaker(frame.block).unwrap_or_default(),
     };
-    if attribution.speaker.is_none() && s.word_count <= 3 {
+    let short = s.word_count <= 3;
+    if short && (attribution.speaker.is_none() || !is_someones_words(text, frame, s)) {
         return Some(Err(UnquotedReason::ScareQuotes));
     }
     Some(Ok((QuoteKind::Partial, attribution)))
+}
+
+/// Whether the sentence before a short stretch shows someone saying or
+/// calling something: a reporting verb or a naming word ("called", "as").
+fn is_someones_words(text: &str, frame: &Frame, s: &Stretch) -> bool {
+    let lex = lexicon::Lexicon::get();
+    words(text, frame.range.start..s.quote.open)
+        .iter()
+        .map(|w| text[w.clone()].to_lowercase())
+        .any(|w| lex.verb(&w).is_some() || NAMING_WORDS.contains(&w))
 }
 
 /// Whether the writer's words before a stretch end with a term cue
