@@ -86,6 +86,11 @@ pub fn QuoteCard(
     let q = &d.quotes[quote as usize];
     let speaker = speaker_name(corpus(), q);
     let kind = q.kind.as_str();
+    let quoted: Vec<(u32, u32)> = q
+        .fragments
+        .iter()
+        .map(|&(s, e)| (s.saturating_sub(q.start), e.saturating_sub(q.start)))
+        .collect();
     let in_context = ViewState {
         view: View::Reader,
         doc: Some(d.file.clone()),
@@ -124,7 +129,7 @@ pub fn QuoteCard(
     view! {
         <li class="quote-card">
             <blockquote class=format!("quote-text {kind}")>
-                <Highlighted text=d.quote_text(q).to_string() matches=matches />
+                <Highlighted text=d.quote_text(q).to_string() matches=matches quoted=quoted />
             </blockquote>
             <p class="attribution">
                 <Link to=speaker_page class="speaker">{speaker.clone()}</Link>

@@ -159,6 +159,26 @@ test.describe("quotes view", () => {
     expect(new Set(kinds)).toEqual(new Set(["direct"]));
   });
 
+  test("a statement with quoted words is one card with those words marked", async ({ page }) => {
+    await open(page, "view=quotes&f.kind=mixed&q=message");
+    const card = page.locator(".quote-card").filter({ hasText: "send a message" });
+    await expect(card).toHaveCount(1);
+    await expect(card.locator(".badge")).toHaveText("mixed");
+    await expect(card.locator(".quoted-words").first()).toHaveText("send a message");
+    await expect(card.locator(".speaker")).toHaveText("Jeremy Hunt");
+  });
+
+  test("filters quotes by how far their speaker is known", async ({ page }) => {
+    await open(page, "view=quotes&f.attribution=unattributed");
+    const speakers = await page.locator(".quote-card .speaker").allTextContents();
+    expect(speakers.length).toBeGreaterThan(0);
+    expect(new Set(speakers)).toEqual(new Set(["Unattributed"]));
+    await open(page, "view=quotes&f.attribution=named");
+    const named = await page.locator(".quote-card .speaker").allTextContents();
+    expect(named.length).toBeGreaterThan(0);
+    expect(named).not.toContain("Unattributed");
+  });
+
   test("copy citation puts a ready-to-paste citation on the clipboard", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await open(page, "view=quotes&q=invidious");

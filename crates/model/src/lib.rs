@@ -219,6 +219,10 @@ pub struct Quote {
     pub mention: Option<(u32, u32)>,
     /// The reporting verb ("said", "told", "added", "warning").
     pub verb: Option<String>,
+    /// The speaker is left unnamed on purpose or is a group spoken for as
+    /// a whole ("industry sources", "dealers"): no `speaker_name`, and
+    /// `mention` holds the words.
+    pub anonymous: bool,
     /// For a mixed statement, the quoted words inside it, as ranges of
     /// `text` within `start..end`; empty for other kinds.
     pub fragments: Vec<(u32, u32)>,
@@ -255,6 +259,18 @@ impl UnquotedReason {
             UnquotedReason::Term => "term",
             UnquotedReason::ScareQuotes => "scare quotes",
             UnquotedReason::Headline => "headline",
+        }
+    }
+}
+
+impl Quote {
+    /// How far the quote's speaker is known: "named", "anonymous" (an
+    /// unnamed source or a group) or "unattributed".
+    pub fn attribution(&self) -> &'static str {
+        match (&self.speaker_name, self.anonymous) {
+            (Some(_), _) => "named",
+            (None, true) => "anonymous",
+            (None, false) => "unattributed",
         }
     }
 }

@@ -35,13 +35,16 @@ pub enum Facet {
     Organisation,
     Place,
     Speaker,
+    /// The quote facet saying how far a quote's speaker is known (named,
+    /// anonymous, unattributed).
+    Attribution,
     /// The quote facet naming a quote's document (its file).
     Document,
 }
 
 impl Facet {
     /// Every facet, document facets in display order, then `Document`.
-    pub const ALL: [Facet; 9] = [
+    pub const ALL: [Facet; 10] = [
         Facet::Source,
         Facet::Kind,
         Facet::Year,
@@ -50,6 +53,7 @@ impl Facet {
         Facet::Organisation,
         Facet::Place,
         Facet::Speaker,
+        Facet::Attribution,
         Facet::Document,
     ];
 
@@ -64,6 +68,7 @@ impl Facet {
             Facet::Organisation => "organisation",
             Facet::Place => "place",
             Facet::Speaker => "speaker",
+            Facet::Attribution => "attribution",
             Facet::Document => "document",
         }
     }
@@ -330,7 +335,8 @@ impl FacetIndex {
     }
 
     /// Quote facets, one unit per quote in corpus order: speaker, kind
-    /// (direct, partial, reported), year, month and document.
+    /// (direct, partial, mixed, reported), year, month, attribution and
+    /// document.
     pub fn for_quotes(corpus: &Corpus) -> Self {
         let quotes = || {
             corpus
@@ -361,6 +367,9 @@ impl FacetIndex {
         let months = quotes()
             .map(|(d, _)| month_of(d.meta.date).into_iter().collect())
             .collect();
+        let attributions = quotes()
+            .map(|(_, q)| vec![q.attribution().to_string()])
+            .collect();
         let documents = quotes().map(|(d, _)| vec![d.file.clone()]).collect();
         Self {
             columns: vec![
@@ -368,6 +377,7 @@ impl FacetIndex {
                 FacetColumn::build(Facet::Kind.as_str(), kinds),
                 FacetColumn::build(Facet::Year.as_str(), years),
                 FacetColumn::build(Facet::Month.as_str(), months),
+                FacetColumn::build(Facet::Attribution.as_str(), attributions),
                 FacetColumn::build(Facet::Document.as_str(), documents),
             ],
         }

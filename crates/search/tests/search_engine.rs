@@ -349,6 +349,7 @@ fn quote(start: u32, end: u32, kind: QuoteKind, speaker: Option<u32>) -> Quote {
         mention: None,
         verb: Some("said".into()),
         fragments: Vec::new(),
+        anonymous: false,
     }
 }
 

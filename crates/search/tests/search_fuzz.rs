@@ -125,6 +125,7 @@ fn corpus() -> Corpus {
         mention: None,
         verb: None,
         fragments: Vec::new(),
+        anonymous: false,
     });
     Corpus {
         name: "fuzz".into(),

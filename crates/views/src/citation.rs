@@ -20,14 +20,20 @@ pub fn human_date(date: &PartialDate) -> String {
     }
 }
 
-/// The speaker's canonical name, or "Unattributed".
+/// The speaker's canonical name, or "Anonymous source" or "Unattributed".
 pub fn speaker_name(corpus: &Corpus, quote: &Quote) -> String {
     quote
         .speaker
         .and_then(|id| corpus.entities.get(id as usize))
         .map(|e| e.name.clone())
         .or_else(|| quote.speaker_name.clone())
-        .unwrap_or_else(|| "Unattributed".to_string())
+        .unwrap_or_else(|| {
+            if quote.anonymous {
+                "Anonymous source".to_string()
+            } else {
+                "Unattributed".to_string()
+            }
+        })
 }
 
 /// A one-line citation of a quote, ready to paste.
@@ -142,6 +148,7 @@ mod tests {
             mention: None,
             verb: Some("said".into()),
             fragments: Vec::new(),
+            anonymous: false,
         };
         assert_eq!(
             quote_citation(&corpus, &doc, &quote),

@@ -150,6 +150,7 @@ mod tests {
             mention: None,
             verb: None,
             fragments: Vec::new(),
+            anonymous: false,
         }
     }
 

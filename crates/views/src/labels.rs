@@ -19,6 +19,7 @@ pub fn facet_label(name: &str) -> String {
         Ok(Facet::Organisation) => "Organisations",
         Ok(Facet::Place) => "Places",
         Ok(Facet::Speaker) => "Speaker",
+        Ok(Facet::Attribution) => "Attribution",
         Ok(Facet::Document) => "Document",
         Err(_) => {
             let mut chars = name.chars();

@@ -60,7 +60,7 @@ use corpus_text::words::{is_capitalised, words};
 use self::clauses::Clause;
 use self::marks::Marked;
 use self::rule::Rule;
-use self::speakers::vocabulary::{is_first_person, is_name_connector};
+use self::speakers::vocabulary::{is_anonymous_source, is_first_person, is_name_connector};
 use self::speakers::{People, Speaker};
 use corpus_model::{Document, Entity, Quote, QuoteKind, Unquoted, UnquotedReason};
 
@@ -131,6 +131,8 @@ struct Attribution {
     speaker: Option<Speaker>,
     mention: Option<Range<usize>>,
     verb: Option<String>,
+    /// The mention names an anonymous source ("officials said").
+    anonymous: bool,
 }
 
 impl Attribution {
@@ -147,6 +149,7 @@ impl Attribution {
             speaker,
             mention: quote.mention.map(|(s, e)| s as usize..e as usize),
             verb: None,
+            anonymous: false,
         }
     }
 
@@ -320,6 +323,7 @@ impl Reader<'_> {
             speaker: Some(speaker),
             mention: Some(mention),
             verb: None,
+            anonymous: false,
         })
     }
 
@@ -357,10 +361,16 @@ impl Reader<'_> {
                     .unwrap_or_default()
             }
         };
+        let anonymous = speaker.is_none()
+            && mention
+                .as_ref()
+                .and_then(|m| self.doc.text[m.clone()].split_whitespace().last())
+                .is_some_and(|head| is_anonymous_source(&head.to_lowercase()));
         Attribution {
             speaker,
             mention,
             verb,
+            anonymous,
         }
     }
 
@@ -468,6 +478,7 @@ impl Reader<'_> {
             speaker: Some(speaker),
             mention: Some(mention),
             verb: None,
+            anonymous: false,
         })
     }
 
@@ -491,6 +502,7 @@ impl Reader<'_> {
                 .map(|m| (m.start as u32, m.end as u32)),
             verb: attribution.verb.clone(),
             fragments: Vec::new(),
+            anonymous: attribution.speaker.is_none() && attribution.anonymous,
         });
     }
 }
@@ -692,6 +704,7 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
             .flatten(),
         mention: None,
         verb: None,
+        anonymous: false,
     });
     Some(Ok((QuoteKind::Direct, attribution)))
 }
@@ -754,6 +767,7 @@ fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
             speaker: Some(speaker),
             mention: Some(mention),
             verb: None,
+            anonymous: false,
         },
         _ => reader.block_speaker(frame.block).unwrap_or_default(),
     };

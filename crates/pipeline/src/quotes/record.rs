@@ -41,6 +41,9 @@ pub struct Record {
     pub mention_end: Option<u32>,
     #[serde(default)]
     pub verb: Option<String>,
+    /// The speaker is an unnamed source or a group ("officials").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
     /// A mixed statement's quoted words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fragments: Vec<Fragment>,
@@ -79,6 +82,7 @@ impl Record {
                 })
                 .collect(),
             reason: None,
+            anonymous: quote.anonymous,
         }
     }
 
@@ -97,6 +101,7 @@ impl Record {
             verb: None,
             fragments: Vec::new(),
             reason: Some(unquoted.reason.as_str().to_string()),
+            anonymous: false,
         }
     }
 }

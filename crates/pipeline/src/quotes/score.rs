@@ -330,6 +330,7 @@ mod tests {
             verb: None,
             fragments: Vec::new(),
             reason: None,
+            anonymous: false,
         }
     }
 

@@ -86,6 +86,7 @@ mod tests {
             mention: None,
             verb: None,
             fragments: Vec::new(),
+            anonymous: false,
         }
     }
 
