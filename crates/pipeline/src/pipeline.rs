@@ -112,8 +112,9 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
     // Files left out by the walk and by reading, listed by file, then line.
     skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let entities = entities::extract(&mut documents);
+    let names = quotes::EntityNames::of(&entities);
     for document in &mut documents {
-        let extracted = quotes::extract(document, &entities);
+        let extracted = quotes::extract_with(document, &names);
         document.quotes = extracted.quotes;
         document.unquoted = extracted.unquoted;
     }

@@ -61,6 +61,7 @@ use self::clauses::Clause;
 use self::marks::Marked;
 use self::rule::Rule;
 use self::speakers::vocabulary::{is_anonymous_source, is_first_person, is_name_connector};
+pub use self::speakers::EntityNames;
 use self::speakers::{People, Speaker};
 use corpus_model::{Document, Entity, Quote, QuoteKind, Unquoted, UnquotedReason};
 
@@ -73,12 +74,19 @@ pub struct Extracted {
     pub unquoted: Vec<Unquoted>,
 }
 
-/// Every quote in `doc`, and every quoted stretch that is none.
+/// Every quote in `doc`, and every quoted stretch that is none, with the
+/// corpus's `entities`.
 pub fn extract(doc: &Document, entities: &[Entity]) -> Extracted {
+    extract_with(doc, &EntityNames::of(entities))
+}
+
+/// [`extract`], with the corpus's entities indexed by name once for all
+/// its documents.
+pub fn extract_with(doc: &Document, names: &EntityNames) -> Extracted {
     let layout = layout::Layout::of(doc);
     let mut reader = Reader {
         doc,
-        people: People::new(doc, entities, layout.signatory.clone()),
+        people: People::new(doc, names, layout.signatory.clone()),
         letter: layout.signatory.is_some(),
         last: None,
         last_direct: None,

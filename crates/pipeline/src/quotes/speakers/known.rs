@@ -6,21 +6,47 @@
 //! (the entities stage guarantees it), so their ends are sorted too and a
 //! binary search finds the mentions touching any range.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use corpus_model::{Document, Entity, EntityId, EntityKind, Mention};
+
+/// The corpus's people and organisations by name and alias (ASCII case
+/// folded), indexed once per corpus; the first entity of a name wins.
+#[derive(Debug, Clone, Default)]
+pub struct EntityNames<'a> {
+    pub entities: &'a [Entity],
+    by_name: HashMap<String, EntityId>,
+}
+
+impl<'a> EntityNames<'a> {
+    pub fn of(entities: &'a [Entity]) -> EntityNames<'a> {
+        let mut by_name = HashMap::new();
+        for (id, e) in (0..).zip(entities) {
+            if e.kind == EntityKind::Place {
+                continue;
+            }
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                by_name.entry(name.to_ascii_lowercase()).or_insert(id);
+            }
+        }
+        EntityNames { entities, by_name }
+    }
+}
 
 /// The entities and the document's mentions of them.
 #[derive(Debug, Clone, Copy)]
 pub struct KnownEntities<'a> {
     pub entities: &'a [Entity],
+    names: &'a EntityNames<'a>,
     mentions: &'a [Mention],
 }
 
 impl<'a> KnownEntities<'a> {
-    pub fn of(doc: &'a Document, entities: &'a [Entity]) -> KnownEntities<'a> {
+    pub fn of(doc: &'a Document, names: &'a EntityNames<'a>) -> KnownEntities<'a> {
         KnownEntities {
-            entities,
+            entities: names.entities,
+            names,
             mentions: &doc.mentions,
         }
     }
@@ -54,12 +80,7 @@ impl<'a> KnownEntities<'a> {
 
     /// The person or organisation whose name or alias is `name` (any case).
     pub fn named(&self, name: &str) -> Option<EntityId> {
-        let found = self.entities.iter().position(|e| {
-            e.kind != EntityKind::Place
-                && (e.name.eq_ignore_ascii_case(name)
-                    || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
-        });
-        found.map(|i| i as EntityId)
+        self.names.by_name.get(&name.to_ascii_lowercase()).copied()
     }
 
     /// Mentions of people whose entity name has more than one word, with that name.
@@ -109,7 +130,8 @@ mod tests {
             ],
             ..Document::default()
         };
-        let known = KnownEntities::of(&doc, &entities);
+        let names = EntityNames::of(&entities);
+        let known = KnownEntities::of(&doc, &names);
         let cases: &[(Range<usize>, Option<EntityId>)] = &[
             (0..3, None),
             (3..8, None),

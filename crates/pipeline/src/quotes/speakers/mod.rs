@@ -29,4 +29,5 @@ mod resolve;
 mod roles;
 pub mod vocabulary;
 
+pub use known::EntityNames;
 pub use people::{People, Speaker};

@@ -10,13 +10,13 @@ use std::ops::Range;
 use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
-use super::known::KnownEntities;
+use super::known::{EntityNames, KnownEntities};
 use super::lookup::{confirmed_names, genders_by_surname, FullNames, RolesByName, RolesByWording};
 use super::names::{read_names, Person};
 use super::organisations::OrganisationNames;
 use super::roles::{read_roles, role_words, spokes_gender, spokes_role, strip_leaders, RoleOf};
 use super::vocabulary::{is_name_connector, is_not_name, is_organisation_noun, is_role_qualifier};
-use corpus_model::{Document, Entity, EntityId, EntityKind};
+use corpus_model::{Document, EntityId, EntityKind};
 use corpus_text::words::{is_all_caps, is_capitalised, words};
 
 /// A speaker as far as the document lets us know them.
@@ -53,11 +53,11 @@ pub struct People<'a> {
 impl<'a> People<'a> {
     pub fn new(
         doc: &'a Document,
-        entities: &'a [Entity],
+        names: &'a EntityNames<'a>,
         signatory: Option<Signatory>,
     ) -> People<'a> {
         let text = doc.text.as_str();
-        let known = KnownEntities::of(doc, entities);
+        let known = KnownEntities::of(doc, names);
         let names = read_names(text, &known, signatory.as_ref());
         let mut people = names.people;
         let roles = read_roles(text, &people);

@@ -292,6 +292,7 @@ fn named(people: &People, m: &Mention) -> Option<Verdict> {
 mod tests {
     use super::*;
     use crate::quotes::layout::Layout;
+    use crate::quotes::EntityNames;
     use corpus_model::{Document, Entity, Mention as EntityMention};
 
     use crate::quotes::test_document::paragraphs as document;
@@ -305,7 +306,8 @@ mod tests {
         spoke: &[(&str, bool)],
     ) -> Option<String> {
         let text = &doc.text;
-        let mut people = People::new(doc, entities, Layout::of(doc).signatory);
+        let names = EntityNames::of(entities);
+        let mut people = People::new(doc, &names, Layout::of(doc).signatory);
         for &(name, person) in spoke {
             let at = text.find(name).unwrap_or_default();
             let speaker = Speaker {
