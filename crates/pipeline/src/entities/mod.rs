@@ -339,7 +339,8 @@ pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
     for (doc, locals) in per_doc.iter().enumerate() {
         corpus.absorb(doc as DocId, locals, &acronym_key);
     }
-    let redirect = corpus.join_one_word_people();
+    let mut redirect = corpus.join_one_word_people();
+    corpus.join_prefixed_names(&mut redirect);
     // Entities in a stable order: kind, then name.
     let mut order: Vec<usize> = (0..corpus.merged.len())
         .filter(|&i| redirect[i] == i)
@@ -488,6 +489,80 @@ impl Corpus {
     }
 }
 
+impl Corpus {
+    /// A name that is another entity's full name with a word or two of
+    /// someone else's title or a country's abbreviation before it
+    /// ("Exchequer Nigel Lawson" from "Chancellor of the Exchequer Nigel
+    /// Lawson", "U.S Agriculture Department") joins that entity, the longer
+    /// form kept as an alias. A person's dropped words must not be a given
+    /// name ("Mary Ann Smith" is not "Ann Smith"); an organisation's must
+    /// be an abbreviation in capitals, since "American Stock Exchange" is
+    /// not "Stock Exchange".
+    fn join_prefixed_names(&mut self, redirect: &mut [usize]) {
+        let live: Vec<usize> = (0..self.merged.len())
+            .filter(|&i| redirect[i] == i)
+            .collect();
+        let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
+        for &i in &live {
+            let m = &self.merged[i];
+            if let Some(kind) = m.kind {
+                by_name
+                    .entry((kind, m.best_name().to_lowercase()))
+                    .or_insert(i);
+            }
+        }
+        let mut by_length: Vec<(usize, String)> = live
+            .iter()
+            .map(|&i| (i, self.merged[i].best_name()))
+            .collect();
+        by_length.sort_by_key(|(_, name)| name.split(' ').count());
+        for (i, name) in by_length {
+            let Some(kind) = self.merged[i].kind else {
+                continue;
+            };
+            let Some(target) = prefixed_name_of(kind, &name, &by_name) else {
+                continue;
+            };
+            let to = redirect[target];
+            if to == i {
+                continue;
+            }
+            redirect[i] = to;
+            let from = std::mem::take(&mut self.merged[i]);
+            self.merged[to].merge_as_alias(from);
+        }
+    }
+}
+
+/// The entity whose full name `name` is, after a droppable word or two.
+fn prefixed_name_of(
+    kind: EntityKind,
+    name: &str,
+    by_name: &HashMap<(EntityKind, String), usize>,
+) -> Option<usize> {
+    let words: Vec<&str> = name.split(' ').collect();
+    (1..=2.min(words.len().saturating_sub(2)))
+        .take_while(|&k| is_droppable_prefix(kind, words[k - 1]))
+        .find_map(|k| {
+            by_name
+                .get(&(kind, words[k..].join(" ").to_lowercase()))
+                .copied()
+        })
+}
+
+/// Whether a word before a name of `kind` may belong to something else: for
+/// a person, any word but a given name; for an organisation, a country's
+/// abbreviation in capitals ("U.S"); never for a place.
+pub fn is_droppable_prefix(kind: EntityKind, word: &str) -> bool {
+    match kind {
+        EntityKind::Person => !lexicon::get().given_names.contains(word),
+        EntityKind::Organisation => {
+            word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        }
+        EntityKind::Place => false,
+    }
+}
+
 /// An entity (index into the merged list) and its spans in one document.
 type Spans = (usize, Vec<(u32, u32)>);
 
@@ -534,6 +609,17 @@ impl Merged {
             }
         }
         self.documents.extend(other.documents);
+    }
+
+    /// Takes in `other`, a longer form of this entity's name: its names
+    /// become aliases, so they never win as the entity's name.
+    fn merge_as_alias(&mut self, other: Merged) {
+        self.aliases.extend(other.names.into_keys());
+        let rest = Merged {
+            names: BTreeMap::new(),
+            ..other
+        };
+        self.merge(rest);
     }
 
     /// The fullest name the corpus gives: full names over acronyms, most

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::entities::is_droppable_prefix;
 use corpus_model::{Document, Entity, EntityId, EntityKind, Mention};
 
 /// The corpus's people and organisations by name and alias (ASCII case
@@ -81,6 +82,21 @@ impl<'a> KnownEntities<'a> {
     /// The person or organisation whose name or alias is `name` (any case).
     pub fn named(&self, name: &str) -> Option<EntityId> {
         self.names.by_name.get(&name.to_ascii_lowercase()).copied()
+    }
+
+    /// The person or organisation whose full name `name` is after a word
+    /// or two that belong to something else ("Exchequer Nigel Lawson",
+    /// "U.S Agriculture Department").
+    pub fn named_after_prefix(&self, name: &str) -> Option<EntityId> {
+        let words: Vec<&str> = name.split(' ').collect();
+        (1..=2.min(words.len().saturating_sub(2))).find_map(|k| {
+            let id = self.named(&words[k..].join(" "))?;
+            let kind = self.kind(id)?;
+            words[..k]
+                .iter()
+                .all(|w| is_droppable_prefix(kind, w))
+                .then_some(id)
+        })
     }
 
     /// Mentions of people whose entity name has more than one word, with that name.

@@ -89,10 +89,27 @@ impl People<'_> {
             text,
             lower: text.to_lowercase(),
         };
-        RESOLVE_RULES
+        let speaker = RESOLVE_RULES
             .iter()
             .find_map(|rule| (rule.apply)(self, &words))
-            .flatten()
+            .flatten()?;
+        Some(self.known_by_full_name(speaker))
+    }
+
+    /// A speaker no entity was found for, given the entity whose full name
+    /// theirs is after someone else's title ("Exchequer Nigel Lawson").
+    fn known_by_full_name(&self, speaker: Speaker) -> Speaker {
+        if speaker.entity.is_some() {
+            return speaker;
+        }
+        match self.known.named_after_prefix(&speaker.name) {
+            Some(id) => Speaker {
+                name: self.known.entity(id).name.clone(),
+                entity: Some(id),
+                ..speaker
+            },
+            None => speaker,
+        }
     }
 
     /// The person a sentence starting at `at` opens with, if any ("Mr Hunt was speaking…").
