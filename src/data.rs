@@ -1,5 +1,11 @@
-//! The corpus embedded at build time, decoded once before the explorer
-//! mounts.
+//! The corpus: downloaded beside the app and decoded once before the
+//! explorer mounts.
+//!
+//! The build (scripts/post-build.mjs) writes the bundle as a hashed file next
+//! to the wasm and names it in index.html with
+//! `<link rel="preload" as="fetch" data-corpus-bundle data-bytes="N" href>`,
+//! so the browser starts downloading it while the code is still arriving.
+//! The single-file build puts the bytes in `window.corpusBundle` instead.
 //!
 //! Invariant: `main` mounts the explorer only after [`load`] succeeded, so
 //! the accessors below always find the bundle; when it cannot be read, the
@@ -10,19 +16,100 @@ use std::sync::OnceLock;
 use corpus_model::{Corpus, Document};
 use corpus_search::bundle::{Bundle, BundleError};
 use corpus_search::SearchIndex;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, Response};
 
-static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+/// The element that names the bundle's file and size.
+const BUNDLE_LINK: &str = "link[data-corpus-bundle]";
+/// Where the single-file build puts the bundle's bytes.
+const INLINE_BUNDLE: &str = "corpusBundle";
 
 static BUNDLE: OnceLock<Bundle> = OnceLock::new();
 
-/// Decodes the embedded bundle, or says why it cannot be read.
-pub fn load() -> Result<(), BundleError> {
-    let bundle = Bundle::decode(BYTES)?;
+/// Why the explorer cannot start.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The page names no bundle, or it could not be downloaded.
+    Download(String),
+    /// The bundle arrived but cannot be read.
+    Bundle(BundleError),
+}
+
+/// Downloads and decodes the bundle, calling `progress(received, total)`
+/// as bytes arrive, or says why it cannot.
+pub async fn load(progress: impl Fn(u64, u64)) -> Result<(), LoadError> {
+    let bytes = match inline_bundle() {
+        Some(bytes) => bytes,
+        None => download(&progress).await?,
+    };
+    let bundle = Bundle::decode(&bytes).map_err(LoadError::Bundle)?;
+    drop(bytes);
     BUNDLE.get_or_init(|| bundle);
     Ok(())
 }
 
-/// The embedded corpus and its index.
+/// The bytes the single-file build put in the page, if it is that build.
+fn inline_bundle() -> Option<Vec<u8>> {
+    let value = Reflect::get(&js_sys::global(), &JsValue::from_str(INLINE_BUNDLE)).ok()?;
+    value.dyn_into::<Uint8Array>().ok().map(|a| a.to_vec())
+}
+
+/// Reads the bundle the page links to, chunk by chunk, straight into wasm
+/// memory (no second copy of the whole file in JavaScript).
+async fn download(progress: &impl Fn(u64, u64)) -> Result<Vec<u8>, LoadError> {
+    let failed = |what: &str, e: JsValue| {
+        LoadError::Download(format!(
+            "{what}: {}",
+            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        ))
+    };
+    let link = leptos::prelude::document()
+        .query_selector(BUNDLE_LINK)
+        .ok()
+        .flatten()
+        .ok_or_else(|| LoadError::Download("the page names no corpus file".into()))?;
+    let href = link.get_attribute("href").unwrap_or_default();
+    let total: u64 = link
+        .get_attribute("data-bytes")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let response: Response = JsFuture::from(leptos::prelude::window().fetch_with_str(&href))
+        .await
+        .map_err(|e| failed(&href, e))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Download(format!(
+            "{href}: HTTP {}",
+            response.status()
+        )));
+    }
+    let body = response
+        .body()
+        .ok_or_else(|| LoadError::Download(format!("{href}: empty response")))?;
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(total as usize);
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| failed(&href, e))?;
+        let done =
+            Reflect::get(&chunk, &JsValue::from_str("done")).map_err(|e| failed(&href, e))?;
+        if done.is_truthy() {
+            return Ok(bytes);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &JsValue::from_str("value"))
+            .map_err(|e| failed(&href, e))?
+            .unchecked_into();
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+        progress(bytes.len() as u64, total.max(bytes.len() as u64));
+    }
+}
+
+/// The corpus and its index.
 pub fn bundle() -> &'static Bundle {
     BUNDLE
         .get()
