@@ -26,6 +26,17 @@ fn main() {
     leptos::mount::mount_to_body(Start);
 }
 
+/// Tells pwa/sw-register.js that the page is done downloading, by an
+/// attribute on `<html>` (for a script that looks later) and an event.
+fn announce_started() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-corpus-started", "");
+    }
+    if let Ok(event) = web_sys::Event::new("corpus-explorer:started") {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
 /// Downloads the corpus with a progress bar, then becomes the explorer.
 #[component]
 fn Start() -> impl IntoView {
@@ -38,6 +49,7 @@ fn Start() -> impl IntoView {
             Err(LoadError::Download(detail)) => Stage::Failed(download_failure_message(&detail)),
             Err(LoadError::Bundle(error)) => Stage::Failed(load_failure_message(&error)),
         });
+        announce_started();
     });
     move || match stage.get() {
         Stage::Loading => view! { <Loading progress=progress /> }.into_any(),

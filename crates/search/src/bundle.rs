@@ -47,7 +47,7 @@ impl std::error::Error for BundleError {}
 
 /// Each structure of a bundle encoded alone, named, for a breakdown of
 /// where the bytes go (`corpus bundle --sizes`). The parts add up to the
-/// bundle less a few bytes of lengths and tags.
+/// bundle less its magic, its version and the length of the document list.
 pub type EncodedParts = Vec<(&'static str, Vec<u8>)>;
 
 fn encoded<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -71,8 +71,10 @@ impl Bundle {
     pub fn encoded_parts(&self) -> EncodedParts {
         let c = &self.corpus;
         vec![
+            ("corpus.name", encoded(&c.name)),
             ("documents.file", per_document(c, |d| &d.file)),
             ("documents.meta", per_document(c, |d| &d.meta)),
+            ("documents.encoding", per_document(c, |d| &d.encoding)),
             ("documents.text", per_document(c, |d| &d.text)),
             (
                 "documents.original_rest",
