@@ -16,7 +16,8 @@
 // Targets are those of issue #14 for the sites named `seeds` and `reuters`;
 // "memory vs seeds" needs a site named `seeds` in the same run.
 import { createHash } from "node:crypto";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -156,26 +157,51 @@ async function keystrokeP95(page, query) {
   return times[Math.min(times.length - 1, Math.floor(times.length * 0.95))];
 }
 
+/** The process id of the browser started with `profile` as its user data dir. */
+async function browserPid(profile) {
+  for (const pid of await readdir("/proc")) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (cmdline.includes(`--user-data-dir=${profile}`) && !cmdline.includes("--type=")) return Number(pid);
+  }
+  return 0;
+}
+
+/**
+ * A fresh browser with a profile on disk, as a visitor's is: its HTTP cache
+ * keeps large files (an in-memory, incognito cache does not), which is what
+ * lets the service worker revalidate the corpus file instead of fetching it.
+ */
+async function freshBrowser(options = {}) {
+  const profile = await mkdtemp(join(tmpdir(), "corpus-explorer-load-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu"],
+    ...options,
+  });
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  };
+  return { context, profile, close };
+}
+
 /** Every figure of one site. */
 async function measure(name, dir, query) {
   const { server, sent, url } = await serve(dir);
-  const browserServer = await chromium.launchServer({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
-  const browser = await chromium.connect(browserServer.wsEndpoint());
+  const answerUrl = `${url}?q=${encodeURIComponent(query)}`;
+  const figures = {};
   try {
-    const answerUrl = `${url}?q=${encodeURIComponent(query)}`;
-    const figures = {};
-    // Cold, fast network: the localhost figure.
-    {
-      const context = await browser.newContext({ serviceWorkers: "block" });
-      const page = await context.newPage();
-      figures.localAnswerMs = await timeToAnswer(page, answerUrl);
-      await context.close();
-    }
-    const context = await browser.newContext();
+    // Cold, no network limits, no service worker: the localhost figure.
+    const local = await freshBrowser({ serviceWorkers: "block" });
+    figures.localAnswerMs = await timeToAnswer(local.context.pages()[0] ?? (await local.context.newPage()), answerUrl);
+    await local.close();
+
+    const visitor = await freshBrowser();
+    const { context } = visitor;
     await context.addInitScript(() =>
       addEventListener("TrunkApplicationStarted", (e) => (globalThis.benchWasmMemory = e.detail.wasm.memory)),
     );
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", SLOW_NETWORK);
@@ -190,15 +216,13 @@ async function measure(name, dir, query) {
     const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     const wasmBytes = await page.evaluate(() => globalThis.benchWasmMemory?.buffer.byteLength ?? 0);
     figures.heapAndWasmBytes = metrics.JSHeapUsedSize + wasmBytes;
-    figures.rendererBytes = await rendererMemory(browserServer.process().pid);
+    figures.rendererBytes = await rendererMemory(await browserPid(visitor.profile));
     figures.keystrokeP95Ms = await keystrokeP95(page, query);
     await context.setOffline(true);
     figures.offlineAnswerMs = await timeToAnswer(page, `${url}?q=${encodeURIComponent(query.slice(0, -1))}`);
-    await context.close();
+    await visitor.close();
     return { name, ...figures };
   } finally {
-    await browser.close();
-    await browserServer.close();
     server.close();
   }
 }
