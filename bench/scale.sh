@@ -20,5 +20,7 @@ echo "== preprocessing (corpus bundle): wall seconds, peak resident KB"
   || { tail -5 "$out/warnings.txt"; exit 1; }
 tail -1 "$out/warnings.txt"
 echo "== site"
-CORPUS_DIR="$out/corpus" trunk build --release --dist "$out/site" 2>&1 | grep -E "post-build|error" || true
+CORPUS_DIR="$out/corpus" trunk build --release --dist "$out/site" >"$out/site.log" 2>&1 \
+  || { tail -20 "$out/site.log"; exit 1; }
+grep "post-build:" "$out/site.log"
 node bench/load.mjs "scale${copies}x=$out/site:oil"

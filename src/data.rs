@@ -1,5 +1,5 @@
-//! The corpus: downloaded beside the app and decoded once before the
-//! explorer mounts.
+//! The corpus: downloaded beside the app and decoded as it arrives, before
+//! the explorer mounts.
 //!
 //! The build (scripts/post-build.mjs) writes the bundle as a hashed file next
 //! to the wasm and names it in index.html with
@@ -14,7 +14,7 @@
 use std::sync::OnceLock;
 
 use corpus_model::{Corpus, Document};
-use corpus_search::bundle::{Bundle, BundleError};
+use corpus_search::bundle::{Bundle, BundleError, BundleReader};
 use corpus_search::SearchIndex;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -40,25 +40,31 @@ pub enum LoadError {
 /// Downloads and decodes the bundle, calling `progress(received, total)`
 /// as bytes arrive, or says why it cannot.
 pub async fn load(progress: impl Fn(u64, u64)) -> Result<(), LoadError> {
-    let bytes = match inline_bundle() {
-        Some(bytes) => bytes,
+    let bundle = match inline_bundle() {
+        Some(bytes) => Bundle::decode(&bytes).map_err(LoadError::Bundle)?,
         None => download(&progress).await?,
     };
-    let bundle = Bundle::decode(&bytes).map_err(LoadError::Bundle)?;
-    drop(bytes);
     BUNDLE.get_or_init(|| bundle);
     Ok(())
 }
 
-/// The bytes the single-file build put in the page, if it is that build.
+/// The bytes the single-file build put in the page, if it is that build;
+/// the page lets go of its copy.
 fn inline_bundle() -> Option<Vec<u8>> {
-    let value = Reflect::get(&js_sys::global(), &JsValue::from_str(INLINE_BUNDLE)).ok()?;
-    value.dyn_into::<Uint8Array>().ok().map(|a| a.to_vec())
+    let global = js_sys::global();
+    let key = JsValue::from_str(INLINE_BUNDLE);
+    let bytes = Reflect::get(&global, &key)
+        .ok()?
+        .dyn_into::<Uint8Array>()
+        .ok()?;
+    let _ = Reflect::delete_property(&global, &key);
+    Some(bytes.to_vec())
 }
 
-/// Reads the bundle the page links to, chunk by chunk, straight into wasm
-/// memory (no second copy of the whole file in JavaScript).
-async fn download(progress: &impl Fn(u64, u64)) -> Result<Vec<u8>, LoadError> {
+/// Reads the bundle the page links to chunk by chunk, decoding each frame
+/// as soon as it is complete: neither JavaScript nor wasm ever holds the
+/// whole file, and decoding overlaps the download.
+async fn download(progress: &impl Fn(u64, u64)) -> Result<Bundle, LoadError> {
     let failed = |what: &str, e: JsValue| {
         LoadError::Download(format!(
             "{what}: {}",
@@ -88,24 +94,27 @@ async fn download(progress: &impl Fn(u64, u64)) -> Result<Vec<u8>, LoadError> {
     let body = response
         .body()
         .ok_or_else(|| LoadError::Download(format!("{href}: empty response")))?;
-    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(total as usize);
+    let stream: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bundle = BundleReader::default();
+    let mut received = 0u64;
+    let mut chunk_bytes = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read())
+        let chunk = JsFuture::from(stream.read())
             .await
             .map_err(|e| failed(&href, e))?;
         let done =
             Reflect::get(&chunk, &JsValue::from_str("done")).map_err(|e| failed(&href, e))?;
         if done.is_truthy() {
-            return Ok(bytes);
+            return bundle.finish().map_err(LoadError::Bundle);
         }
         let value: Uint8Array = Reflect::get(&chunk, &JsValue::from_str("value"))
             .map_err(|e| failed(&href, e))?
             .unchecked_into();
-        let start = bytes.len();
-        bytes.resize(start + value.length() as usize, 0);
-        value.copy_to(&mut bytes[start..]);
-        progress(bytes.len() as u64, total.max(bytes.len() as u64));
+        chunk_bytes.resize(value.length() as usize, 0);
+        value.copy_to(&mut chunk_bytes);
+        bundle.push(&chunk_bytes).map_err(LoadError::Bundle)?;
+        received += chunk_bytes.len() as u64;
+        progress(received, total.max(received));
     }
 }
 
