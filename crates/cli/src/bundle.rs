@@ -2,7 +2,7 @@
 //! writes the bundle the app downloads (its corpus and search index) to
 //! FILE. Warnings and skipped files go to standard error, one a line, naming
 //! the file. `--sizes` prints where the bytes go, raw and gzipped, structure
-//! by structure.
+//! by structure, and the heap bytes each structure takes once decoded.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -71,6 +71,13 @@ fn print_sizes(bundle: &Bundle, bytes: &[u8]) {
     for (name, size) in bundle.index.size_breakdown() {
         out!("  {name:<26} {size:>12}");
     }
+    out!("decoded (heap bytes; the index takes about its encoded size):");
+    let decoded = crate::memory::decoded_sizes(&bundle.corpus);
+    for (name, size) in &decoded {
+        out!("  {name:<26} {size:>12}");
+    }
+    let total: usize = decoded.iter().map(|(_, size)| size).sum();
+    out!("  {:<26} {total:>12}", "corpus, decoded");
 }
 
 fn gzipped(bytes: &[u8]) -> usize {

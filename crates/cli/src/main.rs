@@ -16,6 +16,7 @@ macro_rules! out {
 mod bundle;
 mod check;
 mod entities;
+mod memory;
 mod quotes;
 mod score;
 mod search;
@@ -25,7 +26,7 @@ const USAGE: &str = "\
 usage: corpus <command> [arguments]
 
 commands:
-  bundle DIR FILE                the data file the app downloads: corpus and search index
+  bundle DIR FILE [--sizes]      the data file the app downloads: corpus and search index
   check DIR [--json]             documents, metadata and warnings of a corpus folder
   show FILE [--dropped] [--json] one cleaned document with its metadata
   entities DIR [--json]          people, organisations and places with roles and aliases
