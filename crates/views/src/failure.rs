@@ -13,12 +13,12 @@ pub const LOAD_FAILURE_TITLE: &str = "This explorer could not load its documents
 /// Why the page shows no explorer, and what fixes it.
 pub fn load_failure_message(error: &BundleError) -> String {
     let what = match error {
-        BundleError::NotABundle => "the data built into this page is not a corpus",
+        BundleError::NotABundle => "the data that came with this page is not a corpus",
         BundleError::UnsupportedVersion(_) => {
-            "the data built into this page was made by a different version of the explorer"
+            "the data that came with this page was made by a different version of the explorer"
         }
         BundleError::Corrupt(_) | BundleError::TrailingBytes(_) => {
-            "the data built into this page is damaged"
+            "the data that came with this page is damaged"
         }
     };
     format!(
