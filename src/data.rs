@@ -26,6 +26,10 @@ const BUNDLE_LINK: &str = "link[data-corpus-bundle]";
 /// Where the single-file build puts the bundle's bytes.
 const INLINE_BUNDLE: &str = "corpusBundle";
 
+/// How many times at most the progress bar moves: each move re-renders it,
+/// and a corpus arrives in hundreds of chunks.
+const PROGRESS_STEPS: u64 = 100;
+
 static BUNDLE: OnceLock<Bundle> = OnceLock::new();
 
 /// Why the explorer cannot start.
@@ -96,7 +100,7 @@ async fn download(progress: &impl Fn(u64, u64)) -> Result<Bundle, LoadError> {
         .ok_or_else(|| LoadError::Download(format!("{href}: empty response")))?;
     let stream: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bundle = BundleReader::default();
-    let mut received = 0u64;
+    let (mut received, mut reported) = (0u64, 0u64);
     let mut chunk_bytes = Vec::new();
     loop {
         let chunk = JsFuture::from(stream.read())
@@ -114,7 +118,10 @@ async fn download(progress: &impl Fn(u64, u64)) -> Result<Bundle, LoadError> {
         value.copy_to(&mut chunk_bytes);
         bundle.push(&chunk_bytes).map_err(LoadError::Bundle)?;
         received += chunk_bytes.len() as u64;
-        progress(received, total.max(received));
+        if received - reported >= total / PROGRESS_STEPS {
+            reported = received;
+            progress(received, total.max(received));
+        }
     }
 }
 
