@@ -24,7 +24,20 @@
     controlled = true;
   });
 
-  window.addEventListener("load", async () => {
+  // Registered once the page has its documents (or has said why not): the
+  // worker then finds the corpus file in the HTTP cache and revalidates it
+  // instead of downloading it a second time beside the page.
+  const STARTED = "corpus-explorer:started";
+  const STARTED_ATTRIBUTE = "data-corpus-started";
+  const GIVE_UP_WAITING_MS = 60 * 1000;
+  const started = new Promise((ok) => {
+    if (document.documentElement.hasAttribute(STARTED_ATTRIBUTE)) ok();
+    window.addEventListener(STARTED, ok, { once: true });
+    setTimeout(ok, GIVE_UP_WAITING_MS);
+  });
+  const loaded = new Promise((ok) => window.addEventListener("load", ok, { once: true }));
+
+  Promise.all([started, loaded]).then(async () => {
     let registration;
     try {
       registration = await workers.register("sw.js");

@@ -5,10 +5,11 @@
 //
 // BUILD is a trunk build (default dist/, made by `trunk build --release`);
 // OUT defaults to dist-single/corpus-explorer.html. The file inlines the
-// stylesheet, the app icon (as a data: URL), the wasm-bindgen JavaScript and
-// the wasm module, which embeds the corpus. A browser will not fetch wasm
-// from file://, so the module is stored as base64 and instantiated from
-// those bytes. The service worker, manifest and embed loader are left out:
+// stylesheet, the app icon (as a data: URL), the wasm-bindgen JavaScript,
+// the wasm module and the corpus bundle. A browser will not fetch from
+// file://, so the module and the bundle are stored as base64: the module is
+// instantiated from its bytes, and the bundle's bytes are left in
+// `globalThis.corpusBundle`, where the app looks before downloading. The service worker, manifest and embed loader are left out:
 // they need a web origin.
 //
 // Invariant: the page runs under a Content-Security-Policy that allows only
@@ -32,7 +33,10 @@ function buildFiles(index) {
   if (!js || !wasm || !css) {
     throw new Error("index.html: cannot find trunk's start-up script, wasm and stylesheet; is this a trunk build?");
   }
-  return { js, wasm, css };
+  const bundleLink = /<link\b[^>]*\bdata-corpus-bundle\b[^>]*>/i.exec(index)?.[0];
+  const data = bundleLink && /\bhref="\.\/([^"]+)"/.exec(bundleLink)?.[1];
+  if (!data) throw new Error("index.html: cannot find the corpus bundle's <link data-corpus-bundle>");
+  return { js, wasm, css, data };
 }
 
 /**
@@ -58,17 +62,21 @@ function safeInside(tag, text) {
 export async function makeSingleFile(buildDir, outFile) {
   const read = (name, encoding) => readFile(join(buildDir, name), encoding);
   const index = await read("index.html", "utf8");
-  const { js, wasm, css } = buildFiles(index);
+  const { js, wasm, css, data } = buildFiles(index);
   const icon = (await read("icons/icon.svg")).toString("base64");
   const title = /<title>([^<]*)<\/title>/.exec(index)?.[1] ?? "Corpus Explorer";
   const themes = index.match(/<meta name="theme-color"[^>]*>/g) ?? [];
   // In a block of its own, so its names cannot clash with wasm-bindgen's.
   const script = `${inlineModule(await read(js, "utf8"))}
 {
-  const binary = atob("${(await read(wasm)).toString("base64")}");
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  await __wbg_init({ module_or_path: bytes });
+  const decode = (base64) => {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  };
+  globalThis.corpusBundle = decode("${(await read(data)).toString("base64")}");
+  await __wbg_init({ module_or_path: decode("${(await read(wasm)).toString("base64")}") });
 }
 `;
   const page = `<!DOCTYPE html>

@@ -1,6 +1,6 @@
 //! The app shell: header, navigation between views, and the open view.
 
-use corpus_views::failure::LOAD_FAILURE_TITLE;
+use corpus_views::failure::{loading_message, LOAD_FAILURE_TITLE};
 use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
@@ -74,6 +74,21 @@ pub fn LoadFailure(message: String) -> impl IntoView {
         <main id="main" class="load-failure" role="alert">
             <h1>{LOAD_FAILURE_TITLE}</h1>
             <p>{message}</p>
+        </main>
+    }
+}
+
+/// What the page shows while the documents arrive: a labelled progress bar.
+#[component]
+pub fn Loading(progress: RwSignal<(u64, u64)>) -> impl IntoView {
+    let value = move || progress.with(|&(received, _)| received as f64);
+    let max = move || progress.with(|&(received, total)| total.max(received).max(1) as f64);
+    view! {
+        <main id="main" class="loading" aria-busy="true">
+            <p id="loading-label">
+                {move || progress.with(|&(received, total)| loading_message(received, total))}
+            </p>
+            <progress aria-labelledby="loading-label" value=value max=max></progress>
         </main>
     }
 }

@@ -1,4 +1,4 @@
-//! `corpus`: check, inspect and query a corpus folder from the command line.
+//! `corpus`: bundle, check, inspect and query a corpus folder from the command line.
 //!
 //! Each subcommand lives in its own module with a `run(args) -> ExitCode`.
 
@@ -13,8 +13,10 @@ macro_rules! out {
     }};
 }
 
+mod bundle;
 mod check;
 mod entities;
+mod memory;
 mod quotes;
 mod score;
 mod search;
@@ -24,6 +26,7 @@ const USAGE: &str = "\
 usage: corpus <command> [arguments]
 
 commands:
+  bundle DIR FILE [--sizes]      the data file the app downloads: corpus and search index
   check DIR [--json]             documents, metadata and warnings of a corpus folder
   show FILE [--dropped] [--json] one cleaned document with its metadata
   entities DIR [--json]          people, organisations and places with roles and aliases
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
     match args.first().map(String::as_str) {
+        Some("bundle") => bundle::run(rest),
         Some("check") => check::run(rest),
         Some("show") => show::run(rest),
         Some("entities") => entities::run(rest),

@@ -1,24 +1,63 @@
-//! The versioned binary format the app embeds: a corpus and its search index.
+//! The versioned binary format of the corpus the app downloads: a corpus and
+//! its search index, in frames that can be decoded as they arrive.
 //!
 //! Layout: the 8-byte magic `CEXPLORE`, a little-endian `u16` format version,
-//! then the postcard encoding of [`Bundle`]. Decoding rejects a wrong magic, an
-//! unknown version and trailing bytes, so a stale or corrupt embed fails loudly
-//! instead of showing wrong data.
+//! then frames, each a little-endian `u64` length and that many bytes of
+//! postcard:
+//! 1. the head: the corpus name, entities, warnings, skipped files and the
+//!    number of documents;
+//! 2. the search index;
+//! 3. the documents, in batches of consecutive ids (postcard `Vec`s of about
+//!    [`BATCH_BYTES`] each), until the head's count.
+//!
+//! [`BundleReader`] decodes each frame as soon as its last byte arrives and
+//! lets its bytes go, so a download holds at most one frame besides what is
+//! decoded, and decoding overlaps the download. Decoding rejects a wrong
+//! magic, an unknown version, a frame that does not decode, a bundle cut
+//! short and trailing bytes, so a stale or corrupt file fails loudly instead
+//! of showing wrong data.
+
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::index::SearchIndex;
-use corpus_model::Corpus;
+use corpus_model::{Corpus, Document, Entity, Warning};
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape.
-const VERSION: u16 = 2;
+const VERSION: u16 = 3;
+const HEADER_BYTES: usize = MAGIC.len() + 2;
+const FRAME_LENGTH_BYTES: usize = 8;
+/// Encoded documents per frame, about: a batch closes once it holds this
+/// many bytes (a frame always holds at least one document).
+pub const BATCH_BYTES: usize = 1 << 20;
 
 /// Everything the app needs, built once at build time.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Bundle {
     pub corpus: Corpus,
     pub index: SearchIndex,
+}
+
+/// The first frame: the corpus without its documents.
+#[derive(Deserialize)]
+struct Head {
+    name: String,
+    entities: Vec<Entity>,
+    warnings: Vec<Warning>,
+    skipped: Vec<Warning>,
+    documents: u32,
+}
+
+/// [`Head`] as written, borrowing from the corpus (same encoding).
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    name: &'a str,
+    entities: &'a [Entity],
+    warnings: &'a [Warning],
+    skipped: &'a [Warning],
+    documents: u32,
 }
 
 /// Why a bundle could not be read.
@@ -45,28 +84,269 @@ impl std::fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
+/// Each structure of a bundle encoded alone, named, for a breakdown of
+/// where the bytes go (`corpus bundle --sizes`). The parts add up to the
+/// bundle exactly.
+pub type EncodedParts = Vec<(&'static str, Vec<u8>)>;
+
+fn encoded<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("writing to a Vec cannot fail")
+}
+
+/// Concatenates one field of every document, each encoded alone.
+fn per_document<T: Serialize + ?Sized>(
+    corpus: &Corpus,
+    field: impl Fn(&Document) -> &T,
+) -> Vec<u8> {
+    corpus
+        .documents
+        .iter()
+        .flat_map(|d| encoded(field(d)))
+        .collect()
+}
+
+/// postcard's varint (LEB128) of `n`.
+fn varint(mut n: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(10);
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+    out
+}
+
+/// The documents of each frame: consecutive ids, about [`BATCH_BYTES`] of
+/// encoded documents each, given each document's encoded size.
+fn batches(sizes: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, size) in sizes.iter().enumerate() {
+        bytes += size;
+        if bytes >= BATCH_BYTES {
+            out.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < sizes.len() {
+        out.push(start..sizes.len());
+    }
+    out
+}
+
+fn push_frame(out: &mut Vec<u8>, payload: &[u8]) {
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(payload);
+}
+
 impl Bundle {
-    /// Serializes the bundle with its magic and version.
+    fn head(&self) -> HeadRef<'_> {
+        let c = &self.corpus;
+        HeadRef {
+            name: &c.name,
+            entities: &c.entities,
+            warnings: &c.warnings,
+            skipped: &c.skipped,
+            documents: u32::try_from(c.documents.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Serializes the bundle with its magic, version and frames.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 16);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
-        postcard::to_extend(self, out).expect("writing to a Vec cannot fail")
+        push_frame(&mut out, &encoded(&self.head()));
+        push_frame(&mut out, &encoded(&self.index));
+        let documents: Vec<Vec<u8>> = self.corpus.documents.iter().map(encoded).collect();
+        let sizes: Vec<usize> = documents.iter().map(Vec::len).collect();
+        for batch in batches(&sizes) {
+            let mut payload = varint(batch.len() as u64);
+            documents[batch]
+                .iter()
+                .for_each(|d| payload.extend_from_slice(d));
+            push_frame(&mut out, &payload);
+        }
+        out
     }
 
-    /// Reads a bundle written by [`Bundle::encode`].
+    /// Reads a bundle written by [`Bundle::encode`], all at once.
     pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(BundleError::NotABundle)?;
-        let (version, body) = rest.split_at_checked(2).ok_or(BundleError::NotABundle)?;
-        let version = u16::from_le_bytes([version[0], version[1]]);
-        if version != VERSION {
-            return Err(BundleError::UnsupportedVersion(version));
+        let mut reader = BundleReader::default();
+        reader.push(bytes)?;
+        reader.finish()
+    }
+
+    /// Where the bytes of the encoded bundle go, structure by structure.
+    pub fn encoded_parts(&self) -> EncodedParts {
+        let c = &self.corpus;
+        let sizes: Vec<usize> = c.documents.iter().map(|d| encoded(d).len()).collect();
+        let batches = batches(&sizes);
+        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (2 + batches.len())];
+        framing.extend(varint(u64::from(self.head().documents)));
+        batches
+            .iter()
+            .for_each(|b| framing.extend(varint(b.len() as u64)));
+        vec![
+            ("header and framing", framing),
+            ("corpus.name", encoded(&c.name)),
+            ("documents.file", per_document(c, |d| &d.file)),
+            ("documents.meta", per_document(c, |d| &d.meta)),
+            ("documents.encoding", per_document(c, |d| &d.encoding)),
+            ("documents.text", per_document(c, |d| &d.text)),
+            (
+                "documents.original_rest",
+                per_document(c, |d| &d.original_rest),
+            ),
+            ("documents.blocks", per_document(c, |d| &d.blocks)),
+            ("documents.source_map", per_document(c, |d| &d.source_map)),
+            ("documents.dropped", per_document(c, |d| &d.dropped)),
+            ("documents.dates", per_document(c, |d| &d.dates)),
+            ("documents.mentions", per_document(c, |d| &d.mentions)),
+            ("documents.quotes", per_document(c, |d| &d.quotes)),
+            ("entities", encoded(&c.entities)),
+            ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
+            ("index", encoded(&self.index)),
+        ]
+    }
+}
+
+/// Decodes a bundle as its bytes arrive: [`push`](Self::push) each chunk,
+/// then [`finish`](Self::finish).
+#[derive(Default)]
+pub struct BundleReader {
+    /// Bytes received and not yet decoded.
+    pending: Vec<u8>,
+    header_read: bool,
+    head: Option<Head>,
+    index: Option<SearchIndex>,
+    documents: Vec<Document>,
+}
+
+impl BundleReader {
+    /// Takes the next bytes of the bundle and decodes every frame they
+    /// complete.
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), BundleError> {
+        self.pending.extend_from_slice(bytes);
+        if !self.header_read {
+            if self.pending.len() < HEADER_BYTES {
+                return match MAGIC.starts_with(&self.pending[..self.pending.len().min(MAGIC.len())])
+                {
+                    true => Ok(()),
+                    false => Err(BundleError::NotABundle),
+                };
+            }
+            read_header(&self.pending)?;
+            self.pending.drain(..HEADER_BYTES);
+            self.header_read = true;
         }
-        let (bundle, trailing) =
-            postcard::take_from_bytes(body).map_err(|e| BundleError::Corrupt(e.to_string()))?;
-        if !trailing.is_empty() {
-            return Err(BundleError::TrailingBytes(trailing.len()));
+        let pending = std::mem::take(&mut self.pending);
+        let mut at = 0;
+        while !self.complete() {
+            let Some(frame) = next_frame(&pending[at..]) else {
+                break;
+            };
+            let decoded = self.take_frame(frame);
+            at += FRAME_LENGTH_BYTES + frame.len();
+            if let Err(error) = decoded {
+                self.pending = pending;
+                return Err(error);
+            }
         }
-        Ok(bundle)
+        self.pending = pending;
+        self.pending.drain(..at);
+        Ok(())
+    }
+
+    /// Whether every frame the head announces has been decoded.
+    fn complete(&self) -> bool {
+        match (&self.head, &self.index) {
+            (Some(head), Some(_)) => self.documents.len() >= head.documents as usize,
+            _ => false,
+        }
+    }
+
+    /// Decodes one frame into its place: head, index, then documents.
+    fn take_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
+        let Some(head) = &self.head else {
+            self.head = Some(exactly(frame, "head")?);
+            return Ok(());
+        };
+        if self.index.is_none() {
+            self.index = Some(exactly(frame, "index")?);
+            return Ok(());
+        }
+        let expected = head.documents as usize;
+        let batch: Vec<Document> = exactly(frame, "documents")?;
+        if batch.is_empty() || self.documents.len() + batch.len() > expected {
+            return Err(BundleError::Corrupt(format!(
+                "a frame of {} documents after {} of {expected}",
+                batch.len(),
+                self.documents.len()
+            )));
+        }
+        self.documents.extend(batch);
+        Ok(())
+    }
+
+    /// The bundle, once every byte has been pushed.
+    pub fn finish(self) -> Result<Bundle, BundleError> {
+        if !self.header_read {
+            return Err(BundleError::NotABundle);
+        }
+        let (Some(head), Some(index)) = (self.head, self.index) else {
+            return Err(BundleError::Corrupt(
+                "the bundle ends before its index".into(),
+            ));
+        };
+        if self.documents.len() < head.documents as usize {
+            return Err(BundleError::Corrupt(format!(
+                "the bundle ends after {} of {} documents",
+                self.documents.len(),
+                head.documents
+            )));
+        }
+        if !self.pending.is_empty() {
+            return Err(BundleError::TrailingBytes(self.pending.len()));
+        }
+        let corpus = Corpus {
+            name: head.name,
+            documents: self.documents,
+            entities: head.entities,
+            warnings: head.warnings,
+            skipped: head.skipped,
+        };
+        Ok(Bundle { corpus, index })
+    }
+}
+
+/// Checks the magic and version at the start of `bytes` (at least
+/// [`HEADER_BYTES`] long).
+fn read_header(bytes: &[u8]) -> Result<(), BundleError> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or(BundleError::NotABundle)?;
+    let version = u16::from_le_bytes([rest[0], rest[1]]);
+    match version == VERSION {
+        true => Ok(()),
+        false => Err(BundleError::UnsupportedVersion(version)),
+    }
+}
+
+/// The payload of the frame at the start of `bytes`, if all of it is there.
+fn next_frame(bytes: &[u8]) -> Option<&[u8]> {
+    let (length, rest) = bytes.split_first_chunk::<FRAME_LENGTH_BYTES>()?;
+    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+    rest.get(..length)
+}
+
+/// A frame's payload decoded as a whole `T`, with nothing left over.
+fn exactly<'a, T: Deserialize<'a>>(payload: &'a [u8], what: &str) -> Result<T, BundleError> {
+    let (value, rest) = postcard::take_from_bytes(payload)
+        .map_err(|e| BundleError::Corrupt(format!("{what}: {e}")))?;
+    match rest.is_empty() {
+        true => Ok(value),
+        false => Err(BundleError::Corrupt(format!(
+            "{what}: {} bytes left over",
+            rest.len()
+        ))),
     }
 }

@@ -1,5 +1,5 @@
-//! What the page says when it cannot start: the corpus built into it could
-//! not be read.
+//! What the page says when it cannot start: the corpus built with it could
+//! not be downloaded or read.
 //!
 //! Invariant: the message is plain text for a reader who did not build the
 //! site: what failed, that the site must be rebuilt, and the technical
@@ -13,18 +13,41 @@ pub const LOAD_FAILURE_TITLE: &str = "This explorer could not load its documents
 /// Why the page shows no explorer, and what fixes it.
 pub fn load_failure_message(error: &BundleError) -> String {
     let what = match error {
-        BundleError::NotABundle => "the data built into this page is not a corpus",
+        BundleError::NotABundle => "the data that came with this page is not a corpus",
         BundleError::UnsupportedVersion(_) => {
-            "the data built into this page was made by a different version of the explorer"
+            "the data that came with this page was made by a different version of the explorer"
         }
         BundleError::Corrupt(_) | BundleError::TrailingBytes(_) => {
-            "the data built into this page is damaged"
+            "the data that came with this page is damaged"
         }
     };
     format!(
         "The documents could not be read: {what}. The site needs to be rebuilt \
          and published again; if you do not run it, please tell whoever does. \
          (Detail: {error}.)"
+    )
+}
+
+/// Why the page shows no explorer when its documents could not be
+/// downloaded: most often the connection, so it says to retry first.
+pub fn download_failure_message(detail: &str) -> String {
+    format!(
+        "The documents could not be downloaded. Check the connection and reload \
+         the page; if this keeps happening, the site may need to be published \
+         again. (Detail: {detail}.)"
+    )
+}
+
+/// What the page says while its documents arrive: how much of how much.
+pub fn loading_message(received: u64, total: u64) -> String {
+    if total == 0 {
+        return "Loading the documents…".to_string();
+    }
+    let megabytes = |n: u64| n as f64 / 1_000_000.0;
+    format!(
+        "Loading the documents… {:.1} of {:.1} MB",
+        megabytes(received.min(total)),
+        megabytes(total)
     )
 }
 
@@ -58,5 +81,25 @@ mod tests {
             assert!(message.contains(detail), "{message}");
             assert!(message.contains("needs to be rebuilt"), "{message}");
         }
+    }
+
+    #[test]
+    fn a_download_failure_says_to_retry_and_gives_the_detail() {
+        let message = download_failure_message("data/corpus-1.bin: HTTP 404");
+        assert!(message.contains("reload"), "{message}");
+        assert!(message.contains("HTTP 404"), "{message}");
+    }
+
+    #[test]
+    fn loading_says_how_much_has_arrived_never_more_than_all() {
+        assert_eq!(loading_message(0, 0), "Loading the documents…");
+        assert_eq!(
+            loading_message(1_250_000, 5_000_000),
+            "Loading the documents… 1.2 of 5.0 MB"
+        );
+        assert_eq!(
+            loading_message(9_000_000, 5_000_000),
+            "Loading the documents… 5.0 of 5.0 MB"
+        );
     }
 }

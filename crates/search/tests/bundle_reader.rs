@@ -1,0 +1,138 @@
+//! The bundle is decoded as it downloads: `BundleReader` must give the same
+//! bundle whatever the chunks the network cuts it into, and on a cut-short,
+//! damaged or foreign file an error, never a panic and never wrong data.
+//!
+//! Properties, on the seeds and on a corpus of many documents (several
+//! document frames):
+//! 1. decoding in chunks of any of a range of sizes re-encodes to the same
+//!    bytes as the original;
+//! 2. every prefix of the bundle (sampled) fails to finish, with no panic;
+//! 3. seeded byte flips anywhere decode or fail, with no panic;
+//! 4. a foreign file, another version and trailing bytes are told apart.
+
+use std::path::Path;
+
+use corpus_model::Corpus;
+use corpus_search::bundle::{Bundle, BundleError, BundleReader, BATCH_BYTES};
+use corpus_search::SearchIndex;
+
+fn seeds() -> Corpus {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    corpus_pipeline::build(&dir).unwrap_or_else(|e| panic!("seeds: {e}"))
+}
+
+fn bundle_of(corpus: Corpus) -> Vec<u8> {
+    let index = SearchIndex::build(&corpus);
+    Bundle { corpus, index }.encode()
+}
+
+/// The seeds' documents repeated until they fill several frames, with the
+/// seeds' index (the format does not tie one to the other; building an
+/// index of the copies would only make the test slow).
+fn many_documents() -> Vec<u8> {
+    let mut corpus = seeds();
+    let index = SearchIndex::build(&corpus);
+    let one_round: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let rounds = 2 * BATCH_BYTES / one_round.max(1) + 1;
+    let documents = corpus.documents.clone();
+    for round in 1..rounds {
+        corpus.documents.extend(documents.iter().map(|d| {
+            let mut copy = d.clone();
+            copy.file = format!("copy-{round}/{}", d.file);
+            copy
+        }));
+    }
+    Bundle { corpus, index }.encode()
+}
+
+fn decode_in_chunks(bytes: &[u8], chunk: usize) -> Result<Bundle, BundleError> {
+    let mut reader = BundleReader::default();
+    for piece in bytes.chunks(chunk) {
+        reader.push(piece)?;
+    }
+    reader.finish()
+}
+
+#[test]
+fn any_chunking_gives_the_same_bundle() {
+    for bytes in [bundle_of(seeds()), many_documents()] {
+        for chunk in [1, 3, 8, 9, 10, 11, 64, 1000, 65_536, bytes.len()] {
+            if chunk < 64 && bytes.len() > 100_000 {
+                continue;
+            }
+            let decoded = decode_in_chunks(&bytes, chunk).expect("decodes");
+            assert_eq!(decoded.encode(), bytes, "chunks of {chunk}");
+        }
+    }
+}
+
+#[test]
+fn a_bundle_of_many_documents_has_several_document_frames() {
+    let bytes = many_documents();
+    let decoded = Bundle::decode(&bytes).expect("decodes");
+    let framing = decoded
+        .encoded_parts()
+        .into_iter()
+        .find(|(name, _)| *name == "header and framing")
+        .map(|(_, b)| b.len())
+        .unwrap_or(0);
+    // Header (10), two frames of head and index, and at least two of documents.
+    assert!(framing >= 10 + 8 * 4, "framing {framing} bytes");
+}
+
+#[test]
+fn every_prefix_fails_without_panicking() {
+    let bytes = bundle_of(seeds());
+    let step = (bytes.len() / 700).max(1);
+    let lengths = (0..bytes.len()).filter(|n| n % step == 0 || *n < 64 || bytes.len() - n < 64);
+    for length in lengths {
+        let result = decode_in_chunks(&bytes[..length], 4096);
+        assert!(
+            result.is_err(),
+            "a bundle cut at {length} of {} decoded",
+            bytes.len()
+        );
+    }
+}
+
+#[test]
+fn flipped_bytes_decode_or_fail_without_panicking() {
+    let bytes = bundle_of(seeds());
+    let mut state: u64 = 14;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    for _ in 0..400 {
+        let mut damaged = bytes.clone();
+        for _ in 0..1 + next() % 4 {
+            let at = next() % damaged.len();
+            damaged[at] ^= 1 << (next() % 8);
+        }
+        let _ = decode_in_chunks(&damaged, 1 + next() % 5000);
+    }
+}
+
+#[test]
+fn foreign_files_other_versions_and_trailing_bytes_are_told_apart() {
+    let bytes = bundle_of(seeds());
+    assert_eq!(
+        Bundle::decode(b"<!DOCTYPE html><html>").unwrap_err(),
+        BundleError::NotABundle
+    );
+    assert_eq!(Bundle::decode(b"").unwrap_err(), BundleError::NotABundle);
+    let mut older = bytes.clone();
+    older[8..10].copy_from_slice(&2u16.to_le_bytes());
+    assert_eq!(
+        Bundle::decode(&older).unwrap_err(),
+        BundleError::UnsupportedVersion(2)
+    );
+    let mut longer = bytes.clone();
+    longer.extend_from_slice(b"xyz");
+    assert_eq!(
+        Bundle::decode(&longer).unwrap_err(),
+        BundleError::TrailingBytes(3)
+    );
+}

@@ -1,0 +1,54 @@
+// Start-up: the corpus is a file beside the app, downloaded with a progress
+// bar; a missing or damaged file gives a message saying what to do, never a
+// blank page.
+import { test, expect } from "@playwright/test";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { copyOfBuild, serve, stop } from "./offline-helpers.mjs";
+
+const FAILURE_TITLE = "This explorer could not load its documents";
+
+/** The build's corpus file, relative to the build. */
+async function corpusFile(build) {
+  const [name] = (await readdir(join(build, "data"))).filter((f) => f.endsWith(".bin"));
+  return join(build, "data", name);
+}
+
+test("the page shows how much of the corpus has arrived, then the explorer", async ({ page }) => {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/*.bin", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("./?q=visa");
+  const bar = page.getByRole("progressbar", { name: /Loading the documents/ });
+  await expect(bar).toBeVisible();
+  await expect(page.locator("#main")).toHaveAttribute("aria-busy", "true");
+  release();
+  await expect(page.locator(".result").first()).toBeVisible();
+  await expect(bar).toHaveCount(0);
+});
+
+test("a corpus file that cannot be downloaded says so and to reload", async ({ page }) => {
+  const build = await copyOfBuild("missing-corpus");
+  await rm(await corpusFile(build));
+  const site = await serve(build);
+  await page.goto(site.url);
+  await expect(page.getByRole("heading", { name: FAILURE_TITLE })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("could not be downloaded");
+  await expect(page.getByRole("alert")).toContainText("HTTP 404");
+  await stop(site);
+});
+
+test("a corpus file cut short says it is damaged", async ({ page }) => {
+  const build = await copyOfBuild("damaged-corpus");
+  const file = await corpusFile(build);
+  const bytes = await readFile(file);
+  await writeFile(file, bytes.subarray(0, bytes.length >> 1));
+  const site = await serve(build);
+  await page.goto(site.url);
+  await expect(page.getByRole("heading", { name: FAILURE_TITLE })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("is damaged");
+  await stop(site);
+});
