@@ -34,7 +34,12 @@ fn quotes(d: &Document) -> usize {
     let strings: usize = d
         .quotes
         .iter()
-        .map(|q| option_string(&q.speaker_name) + option_string(&q.role) + option_string(&q.verb))
+        .map(|q| {
+            option_string(&q.speaker_name)
+                + option_string(&q.role)
+                + option_string(&q.verb)
+                + size_of_val(&q.fragments[..])
+        })
         .sum();
     size_of_val(&d.quotes[..]) + strings
 }
@@ -100,6 +105,10 @@ pub fn decoded_sizes(corpus: &Corpus) -> Vec<(&'static str, usize)> {
             per_document(c, |d| size_of_val(&d.mentions[..])),
         ),
         ("documents.quotes", per_document(c, quotes)),
+        (
+            "documents.unquoted",
+            per_document(c, |d| size_of_val(&d.unquoted[..])),
+        ),
         ("entities", entities(&c.entities)),
         (
             "warnings+skipped",

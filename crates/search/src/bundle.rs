@@ -204,6 +204,7 @@ impl Bundle {
             ("documents.dates", per_document(c, |d| &d.dates)),
             ("documents.mentions", per_document(c, |d| &d.mentions)),
             ("documents.quotes", per_document(c, |d| &d.quotes)),
+            ("documents.unquoted", per_document(c, |d| &d.unquoted)),
             ("entities", encoded(&c.entities)),
             ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
             ("index", encoded(&self.index)),
