@@ -11,10 +11,17 @@
 //! 4. [`clauses`] finds reporting verbs, their subjects and reported content;
 //! 5. this module decides, for each quoted stretch, whether it is a direct
 //!    quote, a partial quote inside a sentence of the writer's, or no quote
-//!    at all (a title, a scare-quoted term), and which clause attributes it,
-//!    by the first rule of [`QUOTE_RULES`] that decides;
+//!    at all (a title, a term, scare quotes, a headline's words: kept in
+//!    [`Extracted::unquoted`] with the reason), and which clause attributes
+//!    it, by the first rule of [`QUOTE_RULES`] that decides; every stretch
+//!    in quotation marks is a candidate, and quoted words woven into a
+//!    sentence with no reporting verb go to the subject it opens with
+//!    ([`opening`]);
 //! 6. [`speakers`] turns the words naming the speaker into a canonical name
-//!    and role.
+//!    and role;
+//! 7. [`statements`] folds partial quotes into the reported statement that
+//!    holds them (one `mixed` record with fragments), so no record lies
+//!    inside another.
 //!
 //! [`record`] writes quotes as JSON lines with offsets into the original
 //! file, and [`score`] compares such lines with a hand-written gold file.
@@ -33,9 +40,11 @@
 //! A quote that runs over several paragraphs yields one [`Quote`] per
 //! paragraph, all with the same speaker, so each range stays within a block.
 //!
-//! Invariant: quotes are sorted by start; direct and partial quotes never
-//! overlap one another; every range lies within one block of the cleaned
-//! text; `speaker_name` is set whenever a speaker is known.
+//! Invariant: quotes are sorted by start; no quote's range lies inside
+//! another's; every range lies within one block of the cleaned text;
+//! `speaker_name` is set whenever a speaker is known, and then `mention`
+//! holds the words that named them (here or where the speaker was last
+//! named).
 
 mod clauses;
 mod layout;
