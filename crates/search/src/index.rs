@@ -356,6 +356,11 @@ impl SearchIndex {
         self.terms.get(term).map(|id| id as u32)
     }
 
+    /// Whether some text of the corpus has this folded surface word.
+    pub(super) fn has_word(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
     /// The postings record of a term id (empty for an unknown id).
     pub(super) fn record(&self, term: u32) -> Record<'_> {
         let start = self.term_offsets.get(term as usize).copied().unwrap_or(0) as usize;

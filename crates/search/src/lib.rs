@@ -39,6 +39,7 @@ mod notice;
 mod postings;
 pub mod query;
 pub mod ranking;
+mod relax;
 pub mod snippet;
 mod suggest;
 pub mod typo;
@@ -60,6 +61,7 @@ use matcher::{Matcher, Target};
 use query::{FieldFilter, Item, Query};
 use ranking::Candidate;
 use snippet::Highlighter;
+use typo::Tolerance;
 
 use corpus_model::{BlockKind, Corpus, DocId, Document};
 
@@ -173,17 +175,12 @@ impl SearchIndex {
             self.query_constraints(corpus, &query.filters, false, &analyzer, &mut notices);
         let (selections, request_constraints) =
             self.request_filters(&request.filters, false, &mut notices);
-        let matcher = Matcher {
+        let mut matcher = Matcher {
             index: self,
             analyzer: &analyzer,
             target: Target::Documents,
+            tolerance: Tolerance::Strict,
         };
-        let clauses: Vec<Vec<Item>> = query
-            .required
-            .iter()
-            .map(|c| c.alternatives.clone())
-            .collect();
-        let mut evaluation = matcher.evaluate(&clauses);
         let excluded = matcher.containing(&query.excluded);
         let accepted = |d: u32| {
             !excluded[d as usize]
@@ -192,6 +189,7 @@ impl SearchIndex {
                     .chain(&request_constraints)
                     .all(|c| self.accepts(c, d, d))
         };
+        let (clauses, mut evaluation) = self.evaluate(&mut matcher, &query, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.doc_facets.count(&candidates, &selections);
 
@@ -258,17 +256,12 @@ impl SearchIndex {
             self.query_constraints(corpus, &query.filters, true, &analyzer, &mut notices);
         let (selections, request_constraints) =
             self.request_filters(&request.filters, true, &mut notices);
-        let matcher = Matcher {
+        let mut matcher = Matcher {
             index: self,
             analyzer: &analyzer,
             target: Target::Quotes,
+            tolerance: Tolerance::Strict,
         };
-        let clauses: Vec<Vec<Item>> = query
-            .required
-            .iter()
-            .map(|c| c.alternatives.clone())
-            .collect();
-        let evaluation = matcher.evaluate(&clauses);
         let excluded = matcher.containing(&query.excluded);
         let accepted = |q: u32| {
             let (doc, _) = self.quote_location(q);
@@ -278,6 +271,7 @@ impl SearchIndex {
                     .chain(&request_constraints)
                     .all(|c| self.accepts(c, doc, q))
         };
+        let (_, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.quote_facets().count(&candidates, &selections);
         let mut ranked: Vec<Candidate> = passing
@@ -328,6 +322,31 @@ impl SearchIndex {
             phrases: &[],
         };
         highlighter.ranges(&Analyzer::default(), text)
+    }
+
+    /// Evaluates the query's required clauses strictly, and again relaxed
+    /// (see [`relax`]) when too few accepted units match them all: the
+    /// clauses evaluated and their evaluation.
+    fn evaluate(
+        &self,
+        matcher: &mut Matcher,
+        query: &Query,
+        accepted: &dyn Fn(u32) -> bool,
+    ) -> (Vec<Vec<Item>>, matcher::Evaluation) {
+        let clauses: Vec<Vec<Item>> = query
+            .required
+            .iter()
+            .map(|c| c.alternatives.clone())
+            .collect();
+        matcher.tolerance = Tolerance::Strict;
+        let strict = matcher.evaluate(&clauses);
+        if !relax::too_few(&strict.mask, clauses.len(), accepted) {
+            return (clauses, strict);
+        }
+        matcher.tolerance = Tolerance::Relaxed;
+        let relaxed = relax::relaxed_clauses(self, matcher.analyzer, &clauses);
+        let evaluation = matcher.evaluate(&relaxed);
+        (relaxed, evaluation)
     }
 
     /// Whether a document (and, for quote constraints, a quote) passes.
