@@ -47,7 +47,7 @@ pub const STRICT_BUDGET: TypoBudget = TypoBudget {
 /// The relaxed reading: short words and first letters may be mistyped.
 pub const RELAXED_BUDGET: TypoBudget = TypoBudget {
     one_typo_chars: 3,
-    two_typos_chars: 6,
+    two_typos_chars: 5,
     first_letter_penalty: 0,
 };
 
@@ -302,8 +302,8 @@ mod tests {
             (Tolerance::Strict, 9, 2),
             (Tolerance::Relaxed, 2, 0),
             (Tolerance::Relaxed, 3, 1),
-            (Tolerance::Relaxed, 5, 1),
-            (Tolerance::Relaxed, 6, 2),
+            (Tolerance::Relaxed, 4, 1),
+            (Tolerance::Relaxed, 5, 2),
         ];
         for &(tolerance, chars, typos) in rows {
             assert_eq!(
