@@ -12,7 +12,7 @@ use corpus_model::Corpus;
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape.
-const VERSION: u16 = 2;
+const VERSION: u16 = 3;
 
 /// Everything the app needs, built once at build time.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -41,6 +41,7 @@ pub mod query;
 pub mod ranking;
 mod relax;
 pub mod snippet;
+mod stems;
 mod suggest;
 pub mod typo;
 

@@ -154,6 +154,11 @@ pub fn expand(
         found.sort_by_cached_key(|f| (f.kind, std::cmp::Reverse(index.doc_freq(f.term))));
         found.truncate(room);
     }
+    let relatives: Vec<u32> = exact
+        .into_iter()
+        .flat_map(|id| index.stem_relatives(id))
+        .collect();
+    found.retain(|f| !relatives.contains(&f.term));
     let mut expansions: Vec<Expansion> = exact
         .map(|id| Expansion {
             term: id,
@@ -161,6 +166,13 @@ pub fn expand(
             text: term,
         })
         .into_iter()
+        .chain(relatives.into_iter().filter_map(|id| {
+            Some(Expansion {
+                term: id,
+                kind: MatchKind::Exact,
+                text: index.term_text(id)?,
+            })
+        }))
         .collect();
     expansions.extend(found.into_iter().map(|f| {
         let word = String::from_utf8_lossy(&f.word);

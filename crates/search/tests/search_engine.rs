@@ -768,6 +768,41 @@ fn jump_to_list_matches_fuzzily() {
     );
 }
 
+/// A document in another language is stemmed by its own language's rules
+/// too: French `nationaux` and `nationales` share a French stem (not an
+/// English one, and they are three edits apart), so each finds the other,
+/// marked in the snippet; English documents are left to English rules.
+#[test]
+fn words_are_conflated_by_their_documents_language() {
+    let corpus = corpus(vec![
+        document(
+            "fr-a.txt",
+            "Résultats",
+            &["Le gouvernement a publié les résultats nationaux de la santé pour les hôpitaux."],
+        ),
+        document(
+            "fr-b.txt",
+            "Priorité",
+            &["La santé est une des priorités nationales pour le gouvernement et les hôpitaux."],
+        ),
+        document(
+            "en.txt",
+            "Nation",
+            &["The nation and its hospitals, in an English text."],
+        ),
+    ]);
+    let results = search(&corpus, "nationaux ");
+    assert_eq!(file_set(&corpus, &results), ["fr-a.txt", "fr-b.txt"]);
+    let results = search(&corpus, "priorités nationaux ");
+    assert_eq!(files(&corpus, &results), ["fr-b.txt"]);
+    let marks: Vec<&str> = results.hits[0].snippets[0]
+        .matches
+        .iter()
+        .map(|&(a, b)| &results.hits[0].snippets[0].text[a as usize..b as usize])
+        .collect();
+    assert_eq!(marks, ["priorités", "nationales"]);
+}
+
 /// Chinese and Japanese are written without spaces: a run of ideographs or
 /// kana typed in the box is found as a phrase wherever the text holds it,
 /// and not where the same characters stand apart; Arabic and Hebrew words
