@@ -564,18 +564,26 @@ pub(super) struct DocCursor<'a> {
 }
 
 impl DocCursor<'_> {
-    /// The document of `unit`.
+    /// The document of `unit`. Units mostly come in ascending order, so
+    /// the search gallops forward from the last document found (doubling
+    /// its steps), and starts over only when a unit goes back.
     pub fn doc(&mut self, unit: u32) -> u32 {
         let Some(starts) = self.starts else {
             return unit;
         };
-        let within = |d: usize| {
-            starts.get(d).is_some_and(|&s| s <= unit)
-                && starts.get(d + 1).is_some_and(|&e| unit < e)
+        let mut low = if starts.get(self.doc).is_some_and(|&s| s <= unit) {
+            self.doc
+        } else {
+            0
         };
-        if !within(self.doc) {
-            self.doc = starts.partition_point(|&s| s <= unit).saturating_sub(1);
+        let mut step = 1;
+        while starts.get(low + step).is_some_and(|&s| s <= unit) {
+            low += step;
+            step *= 2;
         }
+        let high = (low + step).min(starts.len());
+        let within = starts.get(low..high).unwrap_or_default();
+        self.doc = low + within.partition_point(|&s| s <= unit).saturating_sub(1);
         self.doc as u32
     }
 }
@@ -615,5 +623,25 @@ mod tests {
         }
         assert!(count > 5, "{count} terms");
         assert_eq!(index.term_text(count as u32), None);
+    }
+
+    #[test]
+    fn the_cursor_finds_each_units_document_in_any_order() {
+        let starts = [0, 3, 3, 4, 10, 11, 20];
+        let expected = |unit: u32| starts.partition_point(|&s| s <= unit).saturating_sub(1) as u32;
+        let orders: [Vec<u32>; 3] = [
+            (0..25).collect(),
+            (0..25).rev().collect(),
+            vec![5, 0, 19, 3, 3, 12, 2, 24, 10, 4],
+        ];
+        for order in orders {
+            let mut cursor = DocCursor {
+                starts: Some(&starts),
+                doc: 0,
+            };
+            for unit in order {
+                assert_eq!(cursor.doc(unit), expected(unit), "unit {unit}");
+            }
+        }
     }
 }

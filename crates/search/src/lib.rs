@@ -318,10 +318,7 @@ impl SearchIndex {
     /// [`SearchResults::terms`]); the reader uses it to highlight a whole
     /// document.
     pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(u32, u32)> {
-        let highlighter = Highlighter {
-            words: terms.iter().map(String::as_str).collect(),
-            phrases: &[],
-        };
+        let highlighter = Highlighter::new(terms.iter().map(String::as_str).collect(), &[]);
         highlighter.ranges(&Analyzer::default(), text)
     }
 
@@ -474,10 +471,20 @@ impl SearchIndex {
         passing: &[u32],
         clause_count: usize,
     ) -> Vec<BlockMatch> {
-        let mut in_result = vec![false; self.documents()];
+        // Only the blocks of passing documents count: dropping the others
+        // first leaves less to sort.
+        let blocks = self.doc_first_block.last().copied().unwrap_or(0) as usize;
+        let mut in_result = vec![false; blocks];
         for &d in passing {
-            in_result[d as usize] = true;
+            let span = self.doc_first_block.get(d as usize..d as usize + 2);
+            if let Some(&[first, end]) = span {
+                in_result[(first as usize).min(blocks)..(end as usize).min(blocks)].fill(true);
+            }
         }
+        occurrences.retain(|&o| {
+            let (block, _, _) = matcher::unpack(o);
+            in_result.get(block as usize).copied().unwrap_or(false)
+        });
         if !occurrences.is_sorted() {
             occurrences.sort_unstable();
         }
@@ -486,9 +493,6 @@ impl SearchIndex {
         for group in occurrences.chunk_by(|a, b| a >> 36 == b >> 36) {
             let (global, _, _) = matcher::unpack(group[0]);
             let doc = docs.doc(global) as usize;
-            if !in_result.get(doc).copied().unwrap_or(false) {
-                continue;
-            }
             let clauses = group
                 .iter()
                 .fold(0u32, |m, &o| m | 1 << matcher::unpack(o).2);
@@ -566,10 +570,10 @@ fn lead_block(document: &Document) -> Option<u32> {
 
 /// Highlights the words and phrases an evaluation matched.
 fn highlighter(evaluation: &matcher::Evaluation) -> Highlighter<'_> {
-    Highlighter {
-        words: evaluation.terms.iter().map(String::as_str).collect(),
-        phrases: &evaluation.phrases,
-    }
+    Highlighter::new(
+        evaluation.terms.iter().map(String::as_str).collect(),
+        &evaluation.phrases,
+    )
 }
 
 /// Every term the query matched, words and phrase words, sorted.
