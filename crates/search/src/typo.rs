@@ -36,6 +36,10 @@ pub struct TypoBudget {
     pub two_typos_chars: usize,
     /// Typos a changed first letter costs on top of the edit itself.
     pub first_letter_penalty: u8,
+    /// Most typos in the typed part of a word still being typed, when a
+    /// longer word completes it (the whole word keeps its full budget):
+    /// more would walk most of the vocabulary on each keystroke.
+    pub prefix_max_typos: u8,
 }
 
 /// The strict reading, as Meilisearch's defaults.
@@ -43,12 +47,14 @@ pub const STRICT_BUDGET: TypoBudget = TypoBudget {
     one_typo_chars: 5,
     two_typos_chars: 9,
     first_letter_penalty: 1,
+    prefix_max_typos: 2,
 };
 /// The relaxed reading: short words and first letters may be mistyped.
 pub const RELAXED_BUDGET: TypoBudget = TypoBudget {
     one_typo_chars: 3,
     two_typos_chars: 5,
     first_letter_penalty: 0,
+    prefix_max_typos: 1,
 };
 
 /// How tolerant of typos a search is.
@@ -133,6 +139,7 @@ pub fn expand(
             fst: index.words.as_fst(),
             query: word.as_bytes(),
             budget,
+            prefix_budget: budget.min(rules.prefix_max_typos),
             first_letter_penalty: rules.first_letter_penalty,
             prefix,
             path: Vec::new(),
@@ -198,6 +205,8 @@ struct Walk<'a, 'f> {
     fst: &'f fst::raw::Fst<Vec<u8>>,
     query: &'a [u8],
     budget: u8,
+    /// Typos allowed in the query when it is a prefix of a longer word.
+    prefix_budget: u8,
     first_letter_penalty: u8,
     prefix: bool,
     /// The bytes leading to the node being visited.
@@ -237,7 +246,13 @@ impl Walk<'_, '_> {
             } else if self.prefix && best_prefix == 0 {
                 Some(MatchKind::Prefix)
             } else {
-                let distance = if self.prefix { best_prefix } else { full };
+                let distance = if full <= budget {
+                    full
+                } else if self.prefix && best_prefix <= self.prefix_budget {
+                    best_prefix
+                } else {
+                    u8::MAX
+                };
                 match distance {
                     d if d > budget => None,
                     1 => Some(MatchKind::OneTypo),
@@ -258,7 +273,7 @@ impl Walk<'_, '_> {
             .copied()
             .unwrap_or(0)
             .saturating_add(penalty);
-        let completions_match = self.prefix && best_prefix <= budget;
+        let completions_match = self.prefix && best_prefix <= self.prefix_budget;
         if row_min > budget && !completions_match {
             return;
         }
