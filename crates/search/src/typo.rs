@@ -15,8 +15,12 @@
 //!    people rarely mistype it and allowing it floods short words with
 //!    noise; relaxed, it costs nothing extra;
 //! 4. the last word of a query, still being typed, also matches every word
-//!    it is a prefix of (within its typo budget);
-//! 5. each term keeps its best match, ranked exact < prefix < one typo <
+//!    it is a prefix of (within its typo budget, at most
+//!    [`TypoBudget::prefix_max_typos`] for such completions);
+//! 5. a word the corpus has also stands for the words its document
+//!    language's stemmer conflates with it ([`super::stems`]), as exact
+//!    matches;
+//! 6. each term keeps its best match, ranked exact < prefix < one typo <
 //!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept (fewer for a
 //!    word of one or two letters being typed), best match first, then most
 //!    frequent.
