@@ -14,6 +14,8 @@
 //! Worked example: "Le gouvernement a annoncé que les infirmières …" has
 //! `le`, `a`, `que`, `les` in the French list, fewer in any other: French.
 
+use std::sync::OnceLock;
+
 use crate::lexicon::LANGUAGE_STOPWORDS;
 use crate::scripts::main_script;
 use crate::words::{word_spans, Prose};
@@ -85,6 +87,22 @@ pub fn detect(text: &str) -> Option<Language> {
     }
 }
 
+/// Each listed language with its function words, sorted, read once.
+fn profiles() -> &'static [(Language, Vec<&'static str>)] {
+    static PROFILES: OnceLock<Vec<(Language, Vec<&'static str>)>> = OnceLock::new();
+    PROFILES.get_or_init(|| {
+        LANGUAGE_STOPWORDS
+            .pairs()
+            .filter_map(|(code, list)| {
+                let language = CODES.iter().find(|(c, _)| *c == code)?.1;
+                let mut words: Vec<&str> = list.split_whitespace().collect();
+                words.sort_unstable();
+                Some((language, words))
+            })
+            .collect()
+    })
+}
+
 /// The Latin-alphabet language whose function words `text` uses most.
 fn latin_language(text: &str) -> Language {
     let words: Vec<String> = word_spans::<Prose>(text)
@@ -94,13 +112,14 @@ fn latin_language(text: &str) -> Language {
     if words.is_empty() {
         return Language::English;
     }
-    let mut scores: Vec<(usize, Language)> = LANGUAGE_STOPWORDS
-        .pairs()
-        .filter_map(|(code, list)| {
-            let language = CODES.iter().find(|(c, _)| *c == code)?.1;
-            let list: Vec<&str> = list.split_whitespace().collect();
-            let hits = words.iter().filter(|w| list.contains(&w.as_str())).count();
-            Some((hits, language))
+    let mut scores: Vec<(usize, Language)> = profiles()
+        .iter()
+        .map(|(language, list)| {
+            let hits = words
+                .iter()
+                .filter(|w| list.binary_search(&w.as_str()).is_ok())
+                .count();
+            (hits, *language)
         })
         .collect();
     scores.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
