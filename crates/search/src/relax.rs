@@ -19,8 +19,9 @@ use super::index::SearchIndex;
 use super::query::{Item, MAX_ALTERNATIVES};
 
 /// A strict reading matching fewer units than this with every clause is
-/// read again, relaxed.
-pub const RELAX_BELOW: usize = 3;
+/// read again, relaxed: as Typesense's default, only one that matches none,
+/// so exact results are never mixed with the typo matches of short words.
+pub const RELAX_BELOW: usize = 1;
 /// Shortest query word tried as two words split.
 const SPLIT_MIN_CHARS: usize = 4;
 /// Most ways one query word is split.

@@ -2,8 +2,8 @@
 //! the word being typed, or within a few typos, as Meilisearch does.
 //!
 //! Two tolerances (see [`Tolerance`]): the strict one is tried first, and
-//! the relaxed one only when the strict reading of the query finds few
-//! documents (see [`super::relax`]).
+//! the relaxed one only when the strict reading of the query finds no
+//! document with every word (see [`super::relax`]).
 //!
 //! Rules:
 //! 1. typos allowed by word length in characters, per tolerance (the
