@@ -32,7 +32,8 @@ commands:
   entities DIR [--json]          people, organisations and places with roles and aliases
   quotes PATH [--json]           every quote in a file or folder, with its speaker
   score GOLD PREDICTED           precision, recall and F1 of quotes against a gold file
-  search DIR QUERY [--json] [--limit N]  ranked hits and facet counts";
+  search DIR QUERY [--json] [--limit N]  ranked hits and facet counts
+  search DIR --batch FILE [--json] [--limit N]  one result per line of FILE, index built once";
 
 /// Reads the `DIR [--json]` arguments of `command` and builds that corpus:
 /// the corpus and whether JSON was asked for, or the exit code after the

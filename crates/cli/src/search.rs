@@ -4,6 +4,11 @@
 //! words marked «like this») and the facet counts; `--json` prints one
 //! object with `hits` (file, title, score, snippet, matches as byte ranges
 //! into the snippet) and `facets`.
+//!
+//! `corpus search DIR --batch FILE [--json] [--limit N]` builds the index
+//! once and runs every line of FILE as a query, in order: with `--json` one
+//! object a line (the query under `query`), for evaluation scripts. A line
+//! longer than the explorer's query limit gets an `error` instead of hits.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,15 +17,22 @@ use corpus_search::query::MAX_QUERY_CHARS;
 use corpus_search::{SearchIndex, SearchRequest, SearchResults, Sort};
 use serde_json::json;
 
-const USAGE: &str =
-    "usage: corpus search DIR QUERY [--json] [--limit N] [--sort relevance|newest|oldest]";
+const USAGE: &str = "usage: corpus search DIR (QUERY | --batch FILE) [--json] [--limit N] \
+                     [--sort relevance|newest|oldest]";
 const DEFAULT_LIMIT: usize = 10;
 /// Facet values printed per facet in the text output.
 const FACET_VALUES_SHOWN: usize = 8;
 
+/// What to search for: one query, or every line of a file.
+#[derive(Debug, PartialEq, Eq)]
+enum Queries {
+    One(String),
+    Batch(String),
+}
+
 struct Options {
     dir: String,
-    query: String,
+    queries: Queries,
     json: bool,
     limit: usize,
     sort: Sort,
@@ -31,10 +43,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut json = false;
     let mut limit = DEFAULT_LIMIT;
     let mut sort = Sort::Relevance;
+    let mut batch = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--batch" => batch = Some(args.next().ok_or("--batch needs a file")?.clone()),
             "--limit" => {
                 let value = args.next().ok_or("--limit needs a number")?;
                 limit = value
@@ -50,19 +64,26 @@ fn parse(args: &[String]) -> Result<Options, String> {
             _ => positional.push(arg.clone()),
         }
     }
-    match <[String; 2]>::try_from(positional) {
-        Ok([_, query]) if query.chars().count() > MAX_QUERY_CHARS => Err(format!(
-            "the query is longer than {MAX_QUERY_CHARS} characters"
-        )),
-        Ok([dir, query]) => Ok(Options {
-            dir,
-            query,
-            json,
-            limit,
-            sort,
-        }),
-        Err(_) => Err("expected a folder and a query".into()),
-    }
+    let (dir, queries) = match (positional.as_slice(), batch) {
+        ([dir], Some(file)) => (dir.clone(), Queries::Batch(file)),
+        ([_, query], None) if query.chars().count() > MAX_QUERY_CHARS => {
+            return Err(too_long());
+        }
+        ([dir, query], None) => (dir.clone(), Queries::One(query.clone())),
+        (_, Some(_)) => return Err("expected a folder and --batch FILE".into()),
+        (_, None) => return Err("expected a folder and a query".into()),
+    };
+    Ok(Options {
+        dir,
+        queries,
+        json,
+        limit,
+        sort,
+    })
+}
+
+fn too_long() -> String {
+    format!("the query is longer than {MAX_QUERY_CHARS} characters")
 }
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -81,17 +102,45 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let index = SearchIndex::build(&corpus);
-    let request = SearchRequest {
-        query: options.query.clone(),
-        limit: options.limit,
-        sort: options.sort,
-        ..SearchRequest::default()
+    let search = |query: &str| {
+        let request = SearchRequest {
+            query: query.to_owned(),
+            limit: options.limit,
+            sort: options.sort,
+            ..SearchRequest::default()
+        };
+        index.search(&corpus, &request)
     };
-    let results = index.search(&corpus, &request);
-    if options.json {
-        println!("{}", to_json(&corpus, &results));
-    } else {
-        print_text(&corpus, &options.query, &results);
+    let one = |query: &str| {
+        if query.chars().count() > MAX_QUERY_CHARS {
+            if options.json {
+                println!("{}", json!({ "query": query, "error": too_long() }));
+            } else {
+                println!("{query:?}: {}", too_long());
+            }
+            return;
+        }
+        let results = search(query);
+        if options.json {
+            let mut value = to_json(&corpus, &results);
+            value["query"] = json!(query);
+            println!("{value}");
+        } else {
+            print_text(&corpus, query, &results);
+        }
+    };
+    match &options.queries {
+        Queries::One(query) => one(query),
+        Queries::Batch(file) => {
+            let text = match std::fs::read_to_string(file) {
+                Ok(text) => text,
+                Err(e) => {
+                    eprintln!("corpus search: {file}: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            text.lines().for_each(one);
+        }
     }
     ExitCode::SUCCESS
 }
@@ -202,13 +251,32 @@ mod tests {
     #[test]
     fn a_query_over_the_explorer_limit_is_refused() {
         let at_limit = "a".repeat(MAX_QUERY_CHARS);
-        assert_eq!(parse(&args(&at_limit)).map(|o| o.query), Ok(at_limit));
+        assert_eq!(
+            parse(&args(&at_limit)).map(|o| o.queries),
+            Ok(Queries::One(at_limit))
+        );
         let over = "é".repeat(MAX_QUERY_CHARS + 1);
         assert_eq!(
-            parse(&args(&over)).map(|o| o.query),
+            parse(&args(&over)).map(|o| o.queries),
             Err(format!(
                 "the query is longer than {MAX_QUERY_CHARS} characters"
             ))
         );
+    }
+
+    #[test]
+    fn batch_mode_takes_a_folder_and_a_file_only() {
+        let words = |line: &str| line.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            parse(&words("dir --batch queries.txt --json")).map(|o| o.queries),
+            Ok(Queries::Batch("queries.txt".into()))
+        );
+        for bad in [
+            "dir query --batch queries.txt",
+            "dir --batch",
+            "--batch q.txt",
+        ] {
+            assert!(parse(&words(bad)).is_err(), "{bad}");
+        }
     }
 }

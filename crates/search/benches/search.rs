@@ -1,5 +1,7 @@
 //! Native benchmark of the search engine over Reuters-21578: the same
-//! queries as the browser benchmark (`bench/queries.json`).
+//! workloads as the browser benchmark (`bench/queries.json` and the
+//! evaluation sets of `bench/eval/reuters.json`, every 8th of them typed
+//! key by key).
 //!
 //! Run: `cargo bench -p corpus --bench search` (set `CORPUS_DIR` to use
 //! another folder). Prints the build times, the index size against the gzip
@@ -15,11 +17,20 @@ use corpus_search::{SearchIndex, SearchRequest};
 use serde::Deserialize;
 
 /// Timed passes over each workload (after one warm-up pass).
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 3;
+/// One evaluation query in this many is typed key by key.
+const KEYSTROKE_SAMPLE: usize = 8;
 const HITS: usize = 10;
+
+/// The evaluation sets of a corpus (`bench/eval/NAME.json`).
+#[derive(Deserialize)]
+struct EvalSets {
+    sets: Vec<BenchQuery>,
+}
 
 #[derive(Deserialize)]
 struct BenchQuery {
+    #[serde(default)]
     kind: String,
     q: String,
     target: Option<String>,
@@ -66,9 +77,19 @@ fn main() {
         };
         index.search(&corpus, &request)
     };
-    let whole: Vec<&str> = queries.iter().map(|q| q.q.as_str()).collect();
+    let eval_path = manifest.join("../../bench/eval/reuters.json");
+    let evaluation: Vec<BenchQuery> = std::fs::read(&eval_path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<EvalSets>(&b).ok())
+        .map_or_else(Vec::new, |e| e.sets);
+    let whole: Vec<&str> = queries
+        .iter()
+        .chain(&evaluation)
+        .map(|q| q.q.as_str())
+        .collect();
     let keystrokes: Vec<&str> = queries
         .iter()
+        .chain(evaluation.iter().step_by(KEYSTROKE_SAMPLE))
         .flat_map(|q| q.q.char_indices().map(|(i, c)| &q.q[..i + c.len_utf8()]))
         .filter(|k| !k.trim().is_empty())
         .collect();
@@ -118,9 +139,10 @@ fn main() {
     );
     let _ = writeln!(
         out,
-        "queries           {} ({} with typos), {} keystrokes, {ROUNDS} timed rounds",
-        queries.len(),
+        "queries           {} ({} with typos, {} in evaluation sets), {} keystrokes, {ROUNDS} timed rounds",
+        whole.len(),
         typo_queries.len(),
+        evaluation.len(),
         keystrokes.len()
     );
     let _ = writeln!(

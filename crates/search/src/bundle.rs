@@ -26,7 +26,7 @@ use corpus_model::{Corpus, Document, Entity, Warning};
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape.
-const VERSION: u16 = 3;
+const VERSION: u16 = 4;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this

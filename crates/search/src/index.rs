@@ -24,7 +24,12 @@ use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
 use super::postings::{self, Entry, Record};
+use super::stems::StemClasses;
 use corpus_model::{Corpus, Document};
+use corpus_text::language::{self, Language};
+
+/// Bytes of a document read to tell its language.
+const LANGUAGE_SAMPLE_BYTES: usize = 4096;
 
 /// The search index of a corpus, built once at build time.
 #[derive(Clone, Serialize, Deserialize)]
@@ -54,6 +59,9 @@ pub struct SearchIndex {
     /// when the document has no date.
     pub(super) dates: Vec<u32>,
     pub(super) doc_facets: FacetIndex,
+    /// Words of other languages than English that their own stemmer
+    /// conflates (see [`super::stems`]).
+    pub(super) stem_classes: StemClasses,
     /// Quote facets, built from the corpus on the first quote search rather
     /// than stored: they would take as much room as the rest of the index.
     #[serde(skip)]
@@ -93,6 +101,10 @@ struct IndexBuilder {
     term_ids: HashMap<String, u32>,
     word_terms: HashMap<String, u32>,
     builders: Vec<TermBuilder>,
+    /// The language of the document being added, when not English.
+    language: Option<Language>,
+    /// The languages other than English each surface word occurs in.
+    word_languages: HashMap<String, Vec<Language>>,
     lengths: [Vec<u16>; 4],
     quote_spans: Vec<QuoteSpan>,
     doc_first_block: Vec<u32>,
@@ -120,6 +132,13 @@ impl IndexBuilder {
     fn add_document(&mut self, corpus: &Corpus, doc_id: u32, doc: &Document) {
         let first_block = self.doc_first_block[doc_id as usize];
         let first_quote = self.doc_first_quote[doc_id as usize];
+        let mut sample_end = doc.text.len().min(LANGUAGE_SAMPLE_BYTES);
+        while !doc.text.is_char_boundary(sample_end) {
+            sample_end -= 1;
+        }
+        self.language = language::detect(&doc.text[..sample_end])
+            .or_else(|| language::detect(&doc.meta.title))
+            .filter(|&l| l != Language::English);
         self.add_unit(Field::Title, doc_id, doc_id, &doc.meta.title);
         let source = doc.meta.source.as_deref().unwrap_or("");
         self.add_unit(Field::Source, doc_id, doc_id, source);
@@ -157,6 +176,12 @@ impl IndexBuilder {
             let term = *self.term_ids.entry(token.term).or_insert(next_id);
             if term == next_id {
                 self.builders.push(TermBuilder::default());
+            }
+            if let Some(language) = self.language {
+                let languages = self.word_languages.entry(token.word.clone()).or_default();
+                if !languages.contains(&language) {
+                    languages.push(language);
+                }
             }
             self.word_terms.entry(token.word).or_insert(term);
             occurrences.push((term, position as u32));
@@ -230,7 +255,12 @@ impl IndexBuilder {
     /// The finished index of `corpus`, whose documents were all added.
     fn finish(self, corpus: &Corpus) -> SearchIndex {
         let postings = Self::postings(self.term_ids, self.word_terms, self.builders);
+        let stem_classes = StemClasses::build(self.word_languages.iter().filter_map(|(w, l)| {
+            let term = postings.words.get(w)? as u32;
+            Some((w.as_str(), term, l.as_slice()))
+        }));
         SearchIndex {
+            stem_classes,
             words: postings.words,
             terms: postings.terms,
             term_offsets: postings.term_offsets,
@@ -354,6 +384,39 @@ impl SearchIndex {
     /// The id of a term, if the corpus has it.
     pub(super) fn term_id(&self, term: &str) -> Option<u32> {
         self.terms.get(term).map(|id| id as u32)
+    }
+
+    /// The other terms the stemmer of a language conflates with `term`.
+    pub(super) fn stem_relatives(&self, term: u32) -> impl Iterator<Item = u32> + '_ {
+        self.stem_classes.relatives(term)
+    }
+
+    /// The text of a term id. Ids are the terms' ranks in byte order, so the
+    /// outputs grow along the FST's transitions in order, and the walk takes
+    /// at each node the last transition not past `id`.
+    pub(super) fn term_text(&self, id: u32) -> Option<String> {
+        let fst = self.terms.as_fst();
+        let id = u64::from(id);
+        let mut node = fst.root();
+        let mut reached = 0u64;
+        let mut text = Vec::new();
+        loop {
+            if node.is_final() && reached + node.final_output().value() == id {
+                return String::from_utf8(text).ok();
+            }
+            let next = node
+                .transitions()
+                .take_while(|t| reached + t.out.value() <= id)
+                .last()?;
+            reached += next.out.value();
+            text.push(next.inp);
+            node = fst.node(next.addr);
+        }
+    }
+
+    /// Whether some text of the corpus has this folded surface word.
+    pub(super) fn has_word(&self, word: &str) -> bool {
+        self.words.contains_key(word)
     }
 
     /// The postings record of a term id (empty for an unknown id).
@@ -501,18 +564,84 @@ pub(super) struct DocCursor<'a> {
 }
 
 impl DocCursor<'_> {
-    /// The document of `unit`.
+    /// The document of `unit`. Units mostly come in ascending order, so
+    /// the search gallops forward from the last document found (doubling
+    /// its steps), and starts over only when a unit goes back.
     pub fn doc(&mut self, unit: u32) -> u32 {
         let Some(starts) = self.starts else {
             return unit;
         };
-        let within = |d: usize| {
-            starts.get(d).is_some_and(|&s| s <= unit)
-                && starts.get(d + 1).is_some_and(|&e| unit < e)
+        let mut low = if starts.get(self.doc).is_some_and(|&s| s <= unit) {
+            self.doc
+        } else {
+            0
         };
-        if !within(self.doc) {
-            self.doc = starts.partition_point(|&s| s <= unit).saturating_sub(1);
+        let mut step = 1;
+        while starts.get(low + step).is_some_and(|&s| s <= unit) {
+            low += step;
+            step *= 2;
         }
+        let high = (low + step).min(starts.len());
+        let within = starts.get(low..high).unwrap_or_default();
+        self.doc = low + within.partition_point(|&s| s <= unit).saturating_sub(1);
         self.doc as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corpus_model::{Block, BlockKind, Metadata};
+
+    #[test]
+    fn every_term_id_reads_back_its_text() {
+        let text = "Visas, visa! Nurses nursing hospitals, œuvre café 東京 zebra a ab abc";
+        let document = Document {
+            meta: Metadata::default(),
+            text: text.into(),
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            ..Document::default()
+        };
+        let corpus = Corpus {
+            documents: vec![document],
+            ..Corpus::default()
+        };
+        let index = SearchIndex::build(&corpus);
+        let mut terms = index.terms.stream();
+        let mut count = 0;
+        while let Some((term, id)) = fst::Streamer::next(&mut terms) {
+            let id = id as u32;
+            assert_eq!(
+                index.term_text(id).as_deref().map(str::as_bytes),
+                Some(term)
+            );
+            count += 1;
+        }
+        assert!(count > 5, "{count} terms");
+        assert_eq!(index.term_text(count as u32), None);
+    }
+
+    #[test]
+    fn the_cursor_finds_each_units_document_in_any_order() {
+        let starts = [0, 3, 3, 4, 10, 11, 20];
+        let expected = |unit: u32| starts.partition_point(|&s| s <= unit).saturating_sub(1) as u32;
+        let orders: [Vec<u32>; 3] = [
+            (0..25).collect(),
+            (0..25).rev().collect(),
+            vec![5, 0, 19, 3, 3, 12, 2, 24, 10, 4],
+        ];
+        for order in orders {
+            let mut cursor = DocCursor {
+                starts: Some(&starts),
+                doc: 0,
+            };
+            for unit in order {
+                assert_eq!(cursor.doc(unit), expected(unit), "unit {unit}");
+            }
+        }
     }
 }

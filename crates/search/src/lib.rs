@@ -39,7 +39,9 @@ mod notice;
 mod postings;
 pub mod query;
 pub mod ranking;
+mod relax;
 pub mod snippet;
+mod stems;
 mod suggest;
 pub mod typo;
 
@@ -60,6 +62,7 @@ use matcher::{Matcher, Target};
 use query::{FieldFilter, Item, Query};
 use ranking::Candidate;
 use snippet::Highlighter;
+use typo::Tolerance;
 
 use corpus_model::{BlockKind, Corpus, DocId, Document};
 
@@ -173,17 +176,12 @@ impl SearchIndex {
             self.query_constraints(corpus, &query.filters, false, &analyzer, &mut notices);
         let (selections, request_constraints) =
             self.request_filters(&request.filters, false, &mut notices);
-        let matcher = Matcher {
+        let mut matcher = Matcher {
             index: self,
             analyzer: &analyzer,
             target: Target::Documents,
+            tolerance: Tolerance::Strict,
         };
-        let clauses: Vec<Vec<Item>> = query
-            .required
-            .iter()
-            .map(|c| c.alternatives.clone())
-            .collect();
-        let mut evaluation = matcher.evaluate(&clauses);
         let excluded = matcher.containing(&query.excluded);
         let accepted = |d: u32| {
             !excluded[d as usize]
@@ -192,6 +190,7 @@ impl SearchIndex {
                     .chain(&request_constraints)
                     .all(|c| self.accepts(c, d, d))
         };
+        let (clauses, mut evaluation) = self.evaluate(&mut matcher, &query, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.doc_facets.count(&candidates, &selections);
 
@@ -258,17 +257,12 @@ impl SearchIndex {
             self.query_constraints(corpus, &query.filters, true, &analyzer, &mut notices);
         let (selections, request_constraints) =
             self.request_filters(&request.filters, true, &mut notices);
-        let matcher = Matcher {
+        let mut matcher = Matcher {
             index: self,
             analyzer: &analyzer,
             target: Target::Quotes,
+            tolerance: Tolerance::Strict,
         };
-        let clauses: Vec<Vec<Item>> = query
-            .required
-            .iter()
-            .map(|c| c.alternatives.clone())
-            .collect();
-        let evaluation = matcher.evaluate(&clauses);
         let excluded = matcher.containing(&query.excluded);
         let accepted = |q: u32| {
             let (doc, _) = self.quote_location(q);
@@ -278,6 +272,7 @@ impl SearchIndex {
                     .chain(&request_constraints)
                     .all(|c| self.accepts(c, doc, q))
         };
+        let (_, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.quote_facets().count(&candidates, &selections);
         let mut ranked: Vec<Candidate> = passing
@@ -323,11 +318,33 @@ impl SearchIndex {
     /// [`SearchResults::terms`]); the reader uses it to highlight a whole
     /// document.
     pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(u32, u32)> {
-        let highlighter = Highlighter {
-            words: terms.iter().map(String::as_str).collect(),
-            phrases: &[],
-        };
+        let highlighter = Highlighter::new(terms.iter().map(String::as_str).collect(), &[]);
         highlighter.ranges(&Analyzer::default(), text)
+    }
+
+    /// Evaluates the query's required clauses strictly, and again relaxed
+    /// (see [`relax`]) when too few accepted units match them all: the
+    /// clauses evaluated and their evaluation.
+    fn evaluate(
+        &self,
+        matcher: &mut Matcher,
+        query: &Query,
+        accepted: &dyn Fn(u32) -> bool,
+    ) -> (Vec<Vec<Item>>, matcher::Evaluation) {
+        let clauses: Vec<Vec<Item>> = query
+            .required
+            .iter()
+            .map(|c| c.alternatives.clone())
+            .collect();
+        matcher.tolerance = Tolerance::Strict;
+        let strict = matcher.evaluate(&clauses);
+        if !relax::too_few(&strict.mask, clauses.len(), accepted) {
+            return (clauses, strict);
+        }
+        matcher.tolerance = Tolerance::Relaxed;
+        let relaxed = relax::relaxed_clauses(self, matcher.analyzer, &clauses);
+        let evaluation = matcher.evaluate(&relaxed);
+        (relaxed, evaluation)
     }
 
     /// Whether a document (and, for quote constraints, a quote) passes.
@@ -454,10 +471,20 @@ impl SearchIndex {
         passing: &[u32],
         clause_count: usize,
     ) -> Vec<BlockMatch> {
-        let mut in_result = vec![false; self.documents()];
+        // Only the blocks of passing documents count: dropping the others
+        // first leaves less to sort.
+        let blocks = self.doc_first_block.last().copied().unwrap_or(0) as usize;
+        let mut in_result = vec![false; blocks];
         for &d in passing {
-            in_result[d as usize] = true;
+            let span = self.doc_first_block.get(d as usize..d as usize + 2);
+            if let Some(&[first, end]) = span {
+                in_result[(first as usize).min(blocks)..(end as usize).min(blocks)].fill(true);
+            }
         }
+        occurrences.retain(|&o| {
+            let (block, _, _) = matcher::unpack(o);
+            in_result.get(block as usize).copied().unwrap_or(false)
+        });
         if !occurrences.is_sorted() {
             occurrences.sort_unstable();
         }
@@ -466,9 +493,6 @@ impl SearchIndex {
         for group in occurrences.chunk_by(|a, b| a >> 36 == b >> 36) {
             let (global, _, _) = matcher::unpack(group[0]);
             let doc = docs.doc(global) as usize;
-            if !in_result.get(doc).copied().unwrap_or(false) {
-                continue;
-            }
             let clauses = group
                 .iter()
                 .fold(0u32, |m, &o| m | 1 << matcher::unpack(o).2);
@@ -546,10 +570,10 @@ fn lead_block(document: &Document) -> Option<u32> {
 
 /// Highlights the words and phrases an evaluation matched.
 fn highlighter(evaluation: &matcher::Evaluation) -> Highlighter<'_> {
-    Highlighter {
-        words: evaluation.terms.iter().map(String::as_str).collect(),
-        phrases: &evaluation.phrases,
-    }
+    Highlighter::new(
+        evaluation.terms.iter().map(String::as_str).collect(),
+        &evaluation.phrases,
+    )
 }
 
 /// Every term the query matched, words and phrase words, sorted.

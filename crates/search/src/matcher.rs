@@ -17,7 +17,7 @@ use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
 use super::query::Item;
-use super::typo::{self, MatchKind};
+use super::typo::{self, MatchKind, Tolerance};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -112,6 +112,7 @@ pub struct Matcher<'a> {
     pub index: &'a SearchIndex,
     pub analyzer: &'a Analyzer,
     pub target: Target,
+    pub tolerance: Tolerance,
 }
 
 impl Matcher<'_> {
@@ -202,7 +203,9 @@ impl Matcher<'_> {
             for item in alternatives {
                 match item {
                     Item::Word { word, prefix } => {
-                        for expansion in typo::expand(self.index, self.analyzer, word, *prefix) {
+                        for expansion in
+                            typo::expand(self.index, self.analyzer, word, *prefix, self.tolerance)
+                        {
                             self.score_term(
                                 expansion.term,
                                 expansion.kind,

@@ -10,9 +10,10 @@
 //! Invariant: every range is within the snippet text, on `char` boundaries,
 //! ascending and disjoint.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
-use super::analyzer::Analyzer;
+use super::analyzer::{fold_word, words, Analyzer};
 
 /// Longest snippet, in bytes of the original text.
 pub const MAX_SNIPPET_BYTES: usize = 280;
@@ -24,15 +25,30 @@ const ELLIPSIS: &str = "…";
 /// only where their words stand in order.
 #[derive(Debug, Clone, Default)]
 pub struct Highlighter<'a> {
-    pub words: HashSet<&'a str>,
-    pub phrases: &'a [Vec<String>],
+    words: HashSet<&'a str>,
+    phrases: &'a [Vec<String>],
+    /// Whether each folded surface word seen so far is marked: the same
+    /// words come back in every snippet, and stemming them is most of the
+    /// cost of highlighting.
+    marked: RefCell<HashMap<String, bool>>,
 }
 
-impl Highlighter<'_> {
+impl<'a> Highlighter<'a> {
+    pub fn new(words: HashSet<&'a str>, phrases: &'a [Vec<String>]) -> Self {
+        Self {
+            words,
+            phrases,
+            marked: RefCell::default(),
+        }
+    }
+
     /// Byte ranges of the matched words of `text`.
     pub fn ranges(&self, analyzer: &Analyzer, text: &str) -> Vec<(u32, u32)> {
         if self.words.is_empty() && self.phrases.is_empty() {
             return Vec::new();
+        }
+        if self.phrases.is_empty() {
+            return self.word_ranges(analyzer, text);
         }
         let tokens = analyzer.tokens(text);
         let mut marked: Vec<bool> = tokens
@@ -57,6 +73,27 @@ impl Highlighter<'_> {
             .zip(marked)
             .filter(|(_, m)| *m)
             .map(|(t, _)| (t.start, t.end))
+            .collect()
+    }
+
+    /// Byte ranges of the words of `text` whose term is a matched word's,
+    /// each distinct surface word stemmed once.
+    fn word_ranges(&self, analyzer: &Analyzer, text: &str) -> Vec<(u32, u32)> {
+        let mut marked = self.marked.borrow_mut();
+        words(text)
+            .filter(|&(start, end)| {
+                let word = fold_word(&text[start..end]);
+                if word.is_empty() {
+                    return false;
+                }
+                if let Some(&hit) = marked.get(&word) {
+                    return hit;
+                }
+                let hit = self.words.contains(analyzer.term(&word).as_str());
+                marked.insert(word, hit);
+                hit
+            })
+            .map(|(start, end)| (start as u32, end as u32))
             .collect()
     }
 }
@@ -152,10 +189,7 @@ mod tests {
     fn checked_snippet(text: &str, word: &str) -> (String, Vec<(u32, u32)>) {
         let analyzer = Analyzer::default();
         let terms: Vec<String> = analyzer.tokens(word).into_iter().map(|t| t.term).collect();
-        let highlighter = Highlighter {
-            words: terms.iter().map(String::as_str).collect(),
-            phrases: &[],
-        };
+        let highlighter = Highlighter::new(terms.iter().map(String::as_str).collect(), &[]);
         let (out, ranges) = snippet(&analyzer, text, &highlighter);
         let mut last = 0;
         for &(s, e) in &ranges {

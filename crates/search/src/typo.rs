@@ -1,17 +1,26 @@
 //! Finds the index terms a query word stands for: exactly, as a prefix of
 //! the word being typed, or within a few typos, as Meilisearch does.
 //!
+//! Two tolerances (see [`Tolerance`]): the strict one is tried first, and
+//! the relaxed one only when the strict reading of the query finds no
+//! document with every word (see [`super::relax`]).
+//!
 //! Rules:
-//! 1. typos allowed by word length in characters: none below
-//!    [`ONE_TYPO_CHARS`], one from it, two from [`TWO_TYPOS_CHARS`];
+//! 1. typos allowed by word length in characters, per tolerance (the
+//!    [`STRICT_BUDGET`] and [`RELAXED_BUDGET`] tables);
 //! 2. a typo is an insertion, deletion, substitution or transposition of
 //!    adjacent letters (optimal string alignment distance), counted on the
 //!    folded bytes, which are ASCII for nearly all English words;
-//! 3. a change to the first letter costs one extra typo, since people rarely
-//!    mistype it and allowing it floods short words with noise;
+//! 3. strictly, a change to the first letter costs one extra typo, since
+//!    people rarely mistype it and allowing it floods short words with
+//!    noise; relaxed, it costs nothing extra;
 //! 4. the last word of a query, still being typed, also matches every word
-//!    it is a prefix of (within its typo budget);
-//! 5. each term keeps its best match, ranked exact < prefix < one typo <
+//!    it is a prefix of (within its typo budget, at most
+//!    [`TypoBudget::prefix_max_typos`] for such completions);
+//! 5. a word the corpus has also stands for the words its document
+//!    language's stemmer conflates with it ([`super::stems`]), as exact
+//!    matches;
+//! 6. each term keeps its best match, ranked exact < prefix < one typo <
 //!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept (fewer for a
 //!    word of one or two letters being typed), best match first, then most
 //!    frequent.
@@ -23,10 +32,50 @@
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
 
-/// Shortest word allowed one typo.
-pub const ONE_TYPO_CHARS: usize = 5;
-/// Shortest word allowed two typos.
-pub const TWO_TYPOS_CHARS: usize = 9;
+/// How many typos a word may have: the shortest word (in characters)
+/// allowed one typo, and the shortest allowed two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypoBudget {
+    pub one_typo_chars: usize,
+    pub two_typos_chars: usize,
+    /// Typos a changed first letter costs on top of the edit itself.
+    pub first_letter_penalty: u8,
+    /// Most typos in the typed part of a word still being typed, when a
+    /// longer word completes it (the whole word keeps its full budget):
+    /// more would walk most of the vocabulary on each keystroke.
+    pub prefix_max_typos: u8,
+}
+
+/// The strict reading, as Meilisearch's defaults.
+pub const STRICT_BUDGET: TypoBudget = TypoBudget {
+    one_typo_chars: 5,
+    two_typos_chars: 9,
+    first_letter_penalty: 1,
+    prefix_max_typos: 2,
+};
+/// The relaxed reading: short words and first letters may be mistyped.
+pub const RELAXED_BUDGET: TypoBudget = TypoBudget {
+    one_typo_chars: 3,
+    two_typos_chars: 5,
+    first_letter_penalty: 0,
+    prefix_max_typos: 1,
+};
+
+/// How tolerant of typos a search is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tolerance {
+    Strict,
+    Relaxed,
+}
+
+impl Tolerance {
+    pub fn budget(self) -> TypoBudget {
+        match self {
+            Tolerance::Strict => STRICT_BUDGET,
+            Tolerance::Relaxed => RELAXED_BUDGET,
+        }
+    }
+}
 /// Most terms one query word expands to.
 pub const MAX_EXPANSIONS: usize = 48;
 /// Most terms a word being typed expands to while it has at most
@@ -65,12 +114,14 @@ pub struct Expansion {
     pub text: String,
 }
 
-/// Typos allowed in a folded word of this many characters.
-pub fn allowed_typos(chars: usize) -> u8 {
-    match chars {
-        c if c >= TWO_TYPOS_CHARS => 2,
-        c if c >= ONE_TYPO_CHARS => 1,
-        _ => 0,
+impl TypoBudget {
+    /// Typos allowed in a folded word of this many characters.
+    pub fn allowed_typos(self, chars: usize) -> u8 {
+        match chars {
+            c if c >= self.two_typos_chars => 2,
+            c if c >= self.one_typo_chars => 1,
+            _ => 0,
+        }
     }
 }
 
@@ -80,16 +131,20 @@ pub fn expand(
     analyzer: &Analyzer,
     word: &str,
     prefix: bool,
+    tolerance: Tolerance,
 ) -> Vec<Expansion> {
     let term = analyzer.term(word);
     let mut found: Vec<Found> = Vec::new();
     let exact = index.term_id(&term);
-    let budget = allowed_typos(word.chars().count());
+    let rules = tolerance.budget();
+    let budget = rules.allowed_typos(word.chars().count());
     if budget > 0 || prefix {
         let mut walk = Walk {
             fst: index.words.as_fst(),
             query: word.as_bytes(),
             budget,
+            prefix_budget: budget.min(rules.prefix_max_typos),
+            first_letter_penalty: rules.first_letter_penalty,
             prefix,
             path: Vec::new(),
             found: &mut found,
@@ -110,6 +165,11 @@ pub fn expand(
         found.sort_by_cached_key(|f| (f.kind, std::cmp::Reverse(index.doc_freq(f.term))));
         found.truncate(room);
     }
+    let relatives: Vec<u32> = exact
+        .into_iter()
+        .flat_map(|id| index.stem_relatives(id))
+        .collect();
+    found.retain(|f| !relatives.contains(&f.term));
     let mut expansions: Vec<Expansion> = exact
         .map(|id| Expansion {
             term: id,
@@ -117,6 +177,13 @@ pub fn expand(
             text: term,
         })
         .into_iter()
+        .chain(relatives.into_iter().filter_map(|id| {
+            Some(Expansion {
+                term: id,
+                kind: MatchKind::Exact,
+                text: index.term_text(id)?,
+            })
+        }))
         .collect();
     expansions.extend(found.into_iter().map(|f| {
         let word = String::from_utf8_lossy(&f.word);
@@ -142,6 +209,9 @@ struct Walk<'a, 'f> {
     fst: &'f fst::raw::Fst<Vec<u8>>,
     query: &'a [u8],
     budget: u8,
+    /// Typos allowed in the query when it is a prefix of a longer word.
+    prefix_budget: u8,
+    first_letter_penalty: u8,
     prefix: bool,
     /// The bytes leading to the node being visited.
     path: Vec<u8>,
@@ -153,7 +223,8 @@ impl Walk<'_, '_> {
     /// query is `row` (row[i] = distance of the path to query[..i]);
     /// `previous` is the row before it and the byte that led here, for
     /// transpositions. `best_prefix` is the smallest distance of the query to
-    /// a prefix of the path; `penalty` is 1 once the first letter differs.
+    /// a prefix of the path; `penalty` is the first-letter penalty once the
+    /// first letter differs.
     #[allow(clippy::too_many_arguments)]
     fn visit(
         &mut self,
@@ -179,7 +250,13 @@ impl Walk<'_, '_> {
             } else if self.prefix && best_prefix == 0 {
                 Some(MatchKind::Prefix)
             } else {
-                let distance = if self.prefix { best_prefix } else { full };
+                let distance = if full <= budget {
+                    full
+                } else if self.prefix && best_prefix <= self.prefix_budget {
+                    best_prefix
+                } else {
+                    u8::MAX
+                };
                 match distance {
                     d if d > budget => None,
                     1 => Some(MatchKind::OneTypo),
@@ -200,7 +277,7 @@ impl Walk<'_, '_> {
             .copied()
             .unwrap_or(0)
             .saturating_add(penalty);
-        let completions_match = self.prefix && best_prefix <= budget;
+        let completions_match = self.prefix && best_prefix <= self.prefix_budget;
         if row_min > budget && !completions_match {
             return;
         }
@@ -208,7 +285,7 @@ impl Walk<'_, '_> {
         for transition in node.transitions() {
             let byte = transition.inp;
             let penalty = if depth == 0 && self.query.first().is_some_and(|&f| f != byte) {
-                1
+                self.first_letter_penalty
             } else {
                 penalty
             };
@@ -247,13 +324,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn typo_budget_follows_word_length() {
-        let rows: &[(usize, u8)] = &[(0, 0), (1, 0), (4, 0), (5, 1), (8, 1), (9, 2), (20, 2)];
-        for &(chars, typos) in rows {
+    fn typo_budget_follows_word_length_and_tolerance() {
+        let rows: &[(Tolerance, usize, u8)] = &[
+            (Tolerance::Strict, 0, 0),
+            (Tolerance::Strict, 4, 0),
+            (Tolerance::Strict, 5, 1),
+            (Tolerance::Strict, 8, 1),
+            (Tolerance::Strict, 9, 2),
+            (Tolerance::Relaxed, 2, 0),
+            (Tolerance::Relaxed, 3, 1),
+            (Tolerance::Relaxed, 4, 1),
+            (Tolerance::Relaxed, 5, 2),
+        ];
+        for &(tolerance, chars, typos) in rows {
             assert_eq!(
-                allowed_typos(chars),
+                tolerance.budget().allowed_typos(chars),
                 typos,
-                "typos allowed for {chars} chars"
+                "typos allowed for {chars} chars, {tolerance:?}"
             );
         }
     }

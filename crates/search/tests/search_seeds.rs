@@ -96,8 +96,11 @@ fn visa_and_its_typo_find_every_document_with_the_word() {
             );
         }
     }
-    let (_, none) = run(&corpus, &index, "vsa ");
-    assert!(none.is_empty(), "a 3-letter word gets no typo: {none:?}");
+    let (_, relaxed) = run(&corpus, &index, "vsa ");
+    assert!(
+        want.iter().all(|f| relaxed.contains(f)),
+        "a 3-letter word gets a typo when nothing matches it exactly: {relaxed:?}"
+    );
 }
 
 #[test]

@@ -187,6 +187,9 @@ word_lists! {
     RELATIVE_SUBJECT_STOPS = "relative_subject_stops.txt";
     /// Conjunctions dropped where a coordinated reporting verb begins ("and").
     CLAUSE_JOINERS = "clause_joiners.txt";
+    /// The commonest function words of each Latin-alphabet language with a
+    /// stemmer (`fr = a au aux ...`), for telling a text's language.
+    LANGUAGE_STOPWORDS = "language_stopwords.txt";
 }
 
 #[cfg(test)]

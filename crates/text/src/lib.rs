@@ -2,7 +2,7 @@
 //! offsets ([`words`]), words and punctuation for reading names
 //! ([`tokens`]), sentences ([`sentences`]), punctuation classes
 //! ([`chars`]), month and weekday names ([`calendar`]), writing systems
-//! ([`scripts`]) and every word list the rules consult ([`lexicon`], files
+//! ([`scripts`]), languages ([`language`]) and every word list the rules consult ([`lexicon`], files
 //! under `data/`).
 //!
 //! The pipeline reads names, roles, dates and quotations with it; the search
@@ -11,6 +11,7 @@
 
 pub mod calendar;
 pub mod chars;
+pub mod language;
 pub mod lexicon;
 pub mod scripts;
 pub mod sentences;
