@@ -170,6 +170,16 @@ impl Attribution {
         }
     }
 
+    /// A speaker named by the words at `mention`, with no verb.
+    fn named(speaker: Speaker, mention: Range<usize>) -> Attribution {
+        Attribution {
+            speaker: Some(speaker),
+            mention: Some(mention),
+            verb: None,
+            anonymous: false,
+        }
+    }
+
     /// The attribution a later quote with no words of its own inherits:
     /// same speaker and mention, no verb.
     fn carried(&self) -> Attribution {
@@ -336,12 +346,7 @@ impl Reader<'_> {
         }
         let mention = opening::subject(text, sentence.clone(), sentence.end)?;
         let speaker = self.people.resolve(mention.clone(), sentence.start)?;
-        Some(Attribution {
-            speaker: Some(speaker),
-            mention: Some(mention),
-            verb: None,
-            anonymous: false,
-        })
+        Some(Attribution::named(speaker, mention))
     }
 
     /// Who a clause attributes to: its subject resolved; a subjectless verb
@@ -491,12 +496,7 @@ impl Reader<'_> {
             start..start + name.len()
         };
         let speaker = self.people.resolve(mention.clone(), sentence.start)?;
-        Some(Attribution {
-            speaker: Some(speaker),
-            mention: Some(mention),
-            verb: None,
-            anonymous: false,
-        })
+        Some(Attribution::named(speaker, mention))
     }
 
     fn push(&mut self, range: Range<usize>, kind: QuoteKind, attribution: &Attribution) {
@@ -780,12 +780,7 @@ fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
         .clone()
         .and_then(|m| reader.people.resolve(m, frame.range.start));
     let attribution = match (opening, named) {
-        (Some(mention), Some(speaker)) => Attribution {
-            speaker: Some(speaker),
-            mention: Some(mention),
-            verb: None,
-            anonymous: false,
-        },
+        (Some(mention), Some(speaker)) => Attribution::named(speaker, mention),
         _ => reader.block_speaker(frame.block).unwrap_or_default(),
     };
     let short = s.word_count <= 3;
