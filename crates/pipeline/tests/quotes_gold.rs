@@ -129,3 +129,35 @@ fn held_out_gold() {
         ],
     );
 }
+
+/// On every gold folder: no quote's range lies inside another's, a mixed
+/// statement's fragments lie inside it, and every quote with a speaker
+/// carries the words that named them.
+#[test]
+fn one_record_per_statement_and_a_mention_for_every_speaker() {
+    for dir in ["../../seeds", "tests/gold/hard", "tests/gold/held_out"] {
+        let dir = crate_dir().join(dir);
+        let corpus = pipeline::build(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for doc in &corpus.documents {
+            for (i, q) in doc.quotes.iter().enumerate() {
+                let at = format!("{}:{}-{}", doc.file, q.start, q.end);
+                let nested = doc.quotes.iter().enumerate().any(|(j, o)| {
+                    j != i
+                        && o.start <= q.start
+                        && q.end <= o.end
+                        && (o.start, o.end) != (q.start, q.end)
+                });
+                assert!(!nested, "{at} lies inside another record");
+                assert!(
+                    q.fragments.iter().all(|&(s, e)| q.start <= s && e <= q.end),
+                    "{at}: a fragment lies outside its statement"
+                );
+                assert!(
+                    q.speaker_name.is_none() || q.mention.is_some(),
+                    "{at}: speaker {:?} without a mention",
+                    q.speaker_name
+                );
+            }
+        }
+    }
+}

@@ -368,7 +368,7 @@ impl Reader<'_> {
                     .or_else(|| self.fallback_speaker(subject)),
                 Some(subject.clone()),
             ),
-            None if self.letter => (self.people.signatory_speaker(), None),
+            None if self.letter => (self.people.signatory_speaker(), self.people.signatory_at()),
             None => {
                 let shared = previous_in_sentence
                     .filter(|a| a.speaker.is_some())
@@ -719,7 +719,10 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
             .letter
             .then(|| reader.people.signatory_speaker())
             .flatten(),
-        mention: None,
+        mention: reader
+            .letter
+            .then(|| reader.people.signatory_at())
+            .flatten(),
         verb: None,
         anonymous: false,
     });

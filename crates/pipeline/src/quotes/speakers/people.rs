@@ -95,6 +95,11 @@ impl<'a> People<'a> {
         })
     }
 
+    /// Where a letter's signatory's name is written.
+    pub fn signatory_at(&self) -> Option<Range<usize>> {
+        self.signatory.as_ref().map(|s| s.at.clone())
+    }
+
     /// Records that `speaker` spoke, or was a sentence's subject, at `at`.
     pub fn note(&mut self, at: usize, speaker: &Speaker) {
         self.salient.push((at, speaker.clone()));
