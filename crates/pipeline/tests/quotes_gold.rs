@@ -75,15 +75,22 @@ fn assert_targets(name: &str, report: &Report, floors: &[(&str, f64, f64)]) {
     }
 }
 
+/// Scores the folder `dir` (under the crate) against the gold file `file`
+/// and holds each kind to its floors.
+fn check_gold(name: &str, file: &str, dir: &str, floors: &[(&str, f64, f64)]) {
+    let dir = crate_dir().join(dir);
+    let gold = gold(file);
+    check_offsets(&gold, &dir);
+    let report = score::score(&gold, &extracted(&dir));
+    assert_targets(name, &report, floors);
+}
+
 #[test]
 fn seeds_gold() {
-    let seeds = crate_dir().join("../../seeds");
-    let gold = gold("seeds.jsonl");
-    check_offsets(&gold, &seeds);
-    let report = score::score(&gold, &extracted(&seeds));
-    assert_targets(
+    check_gold(
         "seeds",
-        &report,
+        "seeds.jsonl",
+        "../../seeds",
         &[
             ("direct", 0.95, 0.95),
             ("partial", 0.9, 0.9),
@@ -94,13 +101,10 @@ fn seeds_gold() {
 
 #[test]
 fn hard_cases_gold() {
-    let hard = crate_dir().join("tests/gold/hard");
-    let gold = gold("hard.jsonl");
-    check_offsets(&gold, &hard);
-    let report = score::score(&gold, &extracted(&hard));
-    assert_targets(
+    check_gold(
         "hard cases",
-        &report,
+        "hard.jsonl",
+        "tests/gold/hard",
         &[
             ("direct", 0.95, 0.95),
             ("partial", 0.9, 0.9),
@@ -115,13 +119,10 @@ fn hard_cases_gold() {
 /// they had when the set was first scored.
 #[test]
 fn held_out_gold() {
-    let held_out = crate_dir().join("tests/gold/held_out");
-    let gold = gold("held_out.jsonl");
-    check_offsets(&gold, &held_out);
-    let report = score::score(&gold, &extracted(&held_out));
-    assert_targets(
+    check_gold(
         "held-out cases",
-        &report,
+        "held_out.jsonl",
+        "tests/gold/held_out",
         &[
             ("direct", 0.95, 0.95),
             ("partial", 0.9, 0.6),
