@@ -293,7 +293,7 @@ impl QuoteKind {
     ];
 
     /// The name a kind goes by in facets, records and CSS classes.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",

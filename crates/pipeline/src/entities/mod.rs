@@ -540,20 +540,33 @@ fn prefixed_name_of(
     name: &str,
     by_name: &HashMap<(EntityKind, String), usize>,
 ) -> Option<usize> {
+    full_name_after_prefix(name, |full| {
+        let found = by_name.get(&(kind, full.to_lowercase()))?;
+        Some((kind, *found))
+    })
+}
+
+/// What `find` gives for the full name `name` is after one or two words
+/// that belong to something else ([`is_droppable_prefix`] for the kind
+/// `find` reports), keeping at least two words of the name.
+pub fn full_name_after_prefix<T>(
+    name: &str,
+    find: impl Fn(&str) -> Option<(EntityKind, T)>,
+) -> Option<T> {
     let words: Vec<&str> = name.split(' ').collect();
-    (1..=2.min(words.len().saturating_sub(2)))
-        .take_while(|&k| is_droppable_prefix(kind, words[k - 1]))
-        .find_map(|k| {
-            by_name
-                .get(&(kind, words[k..].join(" ").to_lowercase()))
-                .copied()
-        })
+    (1..=2.min(words.len().saturating_sub(2))).find_map(|k| {
+        let (kind, found) = find(&words[k..].join(" "))?;
+        words[..k]
+            .iter()
+            .all(|w| is_droppable_prefix(kind, w))
+            .then_some(found)
+    })
 }
 
 /// Whether a word before a name of `kind` may belong to something else: for
 /// a person, any word but a given name; for an organisation, a country's
 /// abbreviation in capitals ("U.S"); never for a place.
-pub fn is_droppable_prefix(kind: EntityKind, word: &str) -> bool {
+fn is_droppable_prefix(kind: EntityKind, word: &str) -> bool {
     match kind {
         EntityKind::Person => !lexicon::get().given_names.contains(word),
         EntityKind::Organisation => {

@@ -132,7 +132,8 @@ pub fn extract_with(doc: &Document, names: &EntityNames) -> Extracted {
             .or_else(|| reader.introducing.take());
     }
     let mut quotes = reader.out;
-    quotes.sort_by_key(|q| (q.start, q.end));
+    // The order statements::one_record_each reads: by start, the longer first.
+    quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
     quotes.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
     let mut unquoted = reader.unquoted;
     unquoted.sort_by_key(|u| u.start);

@@ -17,6 +17,7 @@
 use std::fmt::Write as _;
 
 use super::record::{Record, NOT_A_QUOTE};
+use corpus_model::QuoteKind;
 
 /// Share of a gold quote a prediction must cover to match it, loose then strict.
 pub const THRESHOLDS: [f64; 2] = [0.3, 0.8];
@@ -99,7 +100,7 @@ pub fn parse(source: &str, jsonl: &str) -> Result<Vec<Record>, String> {
 }
 
 /// The kind of a reported statement that holds quoted words.
-const MIXED: &str = "mixed";
+const MIXED: &str = QuoteKind::Mixed.as_str();
 
 /// A record as scored: a mixed statement becomes its reported statement
 /// and a partial quote per fragment; quoted words that are no quotation
@@ -109,7 +110,7 @@ pub fn as_scored(record: Record) -> Vec<Record> {
         NOT_A_QUOTE => Vec::new(),
         MIXED => {
             let partials = record.fragments.iter().map(|f| Record {
-                kind: "partial".to_string(),
+                kind: QuoteKind::Partial.as_str().to_string(),
                 text: f.text.clone(),
                 start: f.start,
                 end: f.end,
@@ -117,7 +118,7 @@ pub fn as_scored(record: Record) -> Vec<Record> {
                 ..record.clone()
             });
             let statement = Record {
-                kind: "reported".to_string(),
+                kind: QuoteKind::Reported.as_str().to_string(),
                 ..record.clone()
             };
             partials.chain([statement]).collect()

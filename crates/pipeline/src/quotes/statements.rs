@@ -10,14 +10,14 @@
 
 use corpus_model::{Quote, QuoteKind};
 
-/// `quotes` with every quote that lies inside
-/// another folded into it: partial quotes inside a reported statement
+/// `quotes` (sorted by start, the longer first at one start, so a record
+/// comes before those inside it) with every quote that lies inside another
+/// folded into it: partial quotes inside a reported statement
 /// become its fragments (the statement is then `mixed`, and takes their
 /// speaker if it had none); a reported statement that holds a direct quote
 /// is dropped, as the direct quote says it in the speaker's own words; any
 /// other record inside another is dropped.
-pub fn one_record_each(mut quotes: Vec<Quote>) -> Vec<Quote> {
-    quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+pub fn one_record_each(quotes: Vec<Quote>) -> Vec<Quote> {
     let quotes = drop_statements_holding_direct_quotes(quotes);
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     for quote in quotes {

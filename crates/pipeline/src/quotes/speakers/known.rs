@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::entities::is_droppable_prefix;
+use crate::entities::full_name_after_prefix;
 use corpus_model::{Document, Entity, EntityId, EntityKind, Mention};
 
 /// The corpus's people and organisations by name and alias (ASCII case
@@ -38,7 +38,6 @@ impl<'a> EntityNames<'a> {
 /// The entities and the document's mentions of them.
 #[derive(Debug, Clone, Copy)]
 pub struct KnownEntities<'a> {
-    pub entities: &'a [Entity],
     names: &'a EntityNames<'a>,
     mentions: &'a [Mention],
 }
@@ -46,7 +45,6 @@ pub struct KnownEntities<'a> {
 impl<'a> KnownEntities<'a> {
     pub fn of(doc: &'a Document, names: &'a EntityNames<'a>) -> KnownEntities<'a> {
         KnownEntities {
-            entities: names.entities,
             names,
             mentions: &doc.mentions,
         }
@@ -54,11 +52,12 @@ impl<'a> KnownEntities<'a> {
 
     /// The entity with id `id`.
     pub fn entity(&self, id: EntityId) -> &'a Entity {
-        &self.entities[id as usize]
+        &self.names.entities[id as usize]
     }
 
-    fn kind(&self, id: EntityId) -> Option<EntityKind> {
-        self.entities.get(id as usize).map(|e| e.kind)
+    /// The kind of entity `id`, if there is one.
+    pub fn kind(&self, id: EntityId) -> Option<EntityKind> {
+        self.names.entities.get(id as usize).map(|e| e.kind)
     }
 
     /// The mentions overlapping `range`, in reading order.
@@ -88,21 +87,16 @@ impl<'a> KnownEntities<'a> {
     /// or two that belong to something else ("Exchequer Nigel Lawson",
     /// "U.S Agriculture Department").
     pub fn named_after_prefix(&self, name: &str) -> Option<EntityId> {
-        let words: Vec<&str> = name.split(' ').collect();
-        (1..=2.min(words.len().saturating_sub(2))).find_map(|k| {
-            let id = self.named(&words[k..].join(" "))?;
-            let kind = self.kind(id)?;
-            words[..k]
-                .iter()
-                .all(|w| is_droppable_prefix(kind, w))
-                .then_some(id)
+        full_name_after_prefix(name, |full| {
+            let id = self.named(full)?;
+            Some((self.kind(id)?, id))
         })
     }
 
     /// Mentions of people whose entity name has more than one word, with that name.
     pub fn people_with_full_names(&self) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
         self.mentions.iter().filter_map(|m| {
-            let e = self.entities.get(m.entity as usize)?;
+            let e = self.names.entities.get(m.entity as usize)?;
             (e.kind == EntityKind::Person && e.name.contains(' '))
                 .then_some((m.start as usize..m.end as usize, e.name.as_str()))
         })

@@ -109,7 +109,7 @@ impl<'a> People<'a> {
     /// right at the start of `range`, if it did.
     pub fn entity_named_at(&self, range: Range<usize>) -> Option<Range<usize>> {
         let mention = self.known.overlapping(&range).next()?;
-        let kind = self.known.entities.get(mention.entity as usize)?.kind;
+        let kind = self.known.kind(mention.entity)?;
         (mention.start as usize == range.start && kind != EntityKind::Place)
             .then_some(mention.start as usize..mention.end as usize)
     }
