@@ -1,6 +1,7 @@
 // Reads a folder of .txt files with TOML front matter (Reuters-21578 as
 // shipped in shared/corpora) into plain documents {file, title, date, text}:
-// the same input for every engine in the benchmark.
+// the same input for every engine in the benchmark; and the word counts
+// the query generators choose their words by.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -19,4 +20,21 @@ export function loadCorpus(dir) {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => parseDocument(f, readFileSync(join(dir, f), "utf8")));
+}
+
+/// For the query generators: how many documents hold a word (`df`) and
+/// which documents hold all of some words (`matching`), over the words
+/// `wordsOf` finds in each document's title and text.
+export function wordPostings(docs, wordsOf) {
+  const postings = new Map();
+  docs.forEach((doc, i) => {
+    for (const w of new Set(wordsOf(`${doc.title} ${doc.text}`))) {
+      if (!postings.has(w)) postings.set(w, []);
+      postings.get(w).push(i);
+    }
+  });
+  const df = (w) => postings.get(w)?.length ?? 0;
+  const matching = (words) =>
+    words.map((w) => new Set(postings.get(w) ?? [])).reduce((a, b) => new Set([...a].filter((d) => b.has(d))));
+  return { df, matching };
 }

@@ -25,7 +25,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadCorpus } from "./corpus.mjs";
+import { loadCorpus, wordPostings } from "./corpus.mjs";
+import { seededRandom } from "./seeded.mjs";
 
 const [name, dir, metadata] = process.argv.slice(2);
 if (!name || !dir) {
@@ -37,14 +38,7 @@ const MAX_MATCHING = 3;
 const WORD = /\p{L}+/gu;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
-// mulberry32: a small seeded generator.
-let seed = 1357;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(1357);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 /// FNV-1a of the query text: its half.
@@ -66,16 +60,7 @@ if (metadata) {
   for (const doc of docs) doc.title ||= titles.get(doc.file) ?? "";
 }
 const wordsOf = (text) => text.toLowerCase().match(WORD) ?? [];
-const postings = new Map();
-docs.forEach((doc, i) => {
-  for (const w of new Set(wordsOf(`${doc.title} ${doc.text}`))) {
-    if (!postings.has(w)) postings.set(w, []);
-    postings.get(w).push(i);
-  }
-});
-const df = (w) => postings.get(w)?.length ?? 0;
-const matching = (words) =>
-  words.map((w) => new Set(postings.get(w) ?? [])).reduce((a, b) => new Set([...a].filter((d) => b.has(d)))).size;
+const { df, matching } = wordPostings(docs, wordsOf);
 
 /// One random edit of `word`, never making a corpus word or the empty word.
 function edit(word) {
@@ -102,7 +87,7 @@ function titleWords(filter = () => true) {
   if (n < 2) return null;
   const start = Math.floor(random() * (words.length - n + 1));
   const chosen = words.slice(start, start + n);
-  if (!filter(chosen) || matching(chosen) > MAX_MATCHING) return null;
+  if (!filter(chosen) || matching(chosen).size > MAX_MATCHING) return null;
   return [target, chosen];
 }
 

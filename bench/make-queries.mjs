@@ -12,33 +12,18 @@
 //   of neighbours) that is not the first letter, leaves 5+ letters (shorter
 //   words get no typo tolerance, by design) and makes no corpus word. The
 //   target document is recorded so recall@5 can be measured.
-import { loadCorpus } from "./corpus.mjs";
+import { loadCorpus, wordPostings } from "./corpus.mjs";
+import { seededRandom } from "./seeded.mjs";
 
 const dir = process.argv[2] ?? "/work/shared/corpora/reuters-21578";
 const WORD = /[a-z]+/g;
 
-// mulberry32: a small seeded generator, so the list never changes.
-let seed = 21578;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(21578);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const docs = loadCorpus(dir);
 const wordsOf = (text) => (text.toLowerCase().match(WORD) ?? []).filter((w) => w.length >= 3);
-const postings = new Map();
-docs.forEach((doc, i) => {
-  for (const w of new Set(wordsOf(`${doc.title} ${doc.text}`))) {
-    if (!postings.has(w)) postings.set(w, []);
-    postings.get(w).push(i);
-  }
-});
-const df = (w) => postings.get(w)?.length ?? 0;
-const matching = (words) =>
-  words.map((w) => new Set(postings.get(w) ?? [])).reduce((a, b) => new Set([...a].filter((d) => b.has(d))));
+const { df, matching } = wordPostings(docs, wordsOf);
 
 const queries = [];
 const seen = new Set();

@@ -8,18 +8,7 @@
 //   node bench/scale-corpus.mjs SOURCE_DIR OUT_DIR [COPIES=5]
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-
-/** A small seeded generator (mulberry32): the same corpus on every run. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seeded.mjs";
 
 function shuffled(words, random) {
   for (let i = words.length - 1; i > 0; i--) {
@@ -49,7 +38,7 @@ if (!source || !out || !(copies >= 1)) {
 const names = (await readdir(source)).filter((n) => [".txt", ".md"].includes(extname(n))).sort();
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-const random = generator(14);
+const random = seededRandom(14);
 let bytes = 0;
 for (const name of names) {
   const text = await readFile(join(source, name), "utf8");
