@@ -98,7 +98,7 @@ pub fn extract_with(doc: &Document, names: &EntityNames) -> Extracted {
         people: People::new(doc, names, layout.signatory.clone()),
         letter: layout.signatory.is_some(),
         last: None,
-        last_direct: None,
+        last_quoted: None,
         unattributed: None,
         introducing: None,
         out: Vec::new(),
@@ -171,6 +171,20 @@ impl Attribution {
         }
     }
 
+    /// Gives `quote` this speaker, the words that named them and the verb.
+    fn apply_to(&self, quote: &mut Quote) {
+        let speaker = self.speaker.as_ref();
+        quote.speaker = speaker.and_then(|s| s.entity);
+        quote.speaker_name = speaker.map(|s| s.name.clone());
+        quote.role = speaker.and_then(|s| s.role.clone());
+        quote.mention = self
+            .mention
+            .as_ref()
+            .map(|m| (m.start as u32, m.end as u32));
+        quote.verb = self.verb.clone();
+        quote.anonymous = speaker.is_none() && self.anonymous;
+    }
+
     /// A speaker named by the words at `mention`, with no verb.
     fn named(speaker: Speaker, mention: Range<usize>) -> Attribution {
         Attribution {
@@ -211,9 +225,9 @@ struct Reader<'a> {
     letter: bool,
     /// The latest speaker of anything, for subjectless verbs ("Says …").
     last: Option<Attribution>,
-    /// The latest direct quote's block and speaker, for quoted paragraphs
-    /// with no verb of their own.
-    last_direct: Option<(usize, Attribution)>,
+    /// The block and attribution of the latest direct quote or quote with a
+    /// speaker, for quoted words with no verb of their own.
+    last_quoted: Option<(usize, Attribution)>,
     /// The speaker a block ending with a colon introduces ("Sanders made
     /// the following comment:"), for a quote opening the next block.
     introducing: Option<Attribution>,
@@ -279,7 +293,7 @@ impl Reader<'_> {
                 previous = Some((quote, kind));
                 self.push(quote.inner.clone(), kind, &attribution);
                 if kind == QuoteKind::Direct || attribution.speaker.is_some() {
-                    self.last_direct = Some((block, attribution.carried()));
+                    self.last_quoted = Some((block, attribution.carried()));
                 }
                 self.unattributed = (kind == QuoteKind::Direct && attribution.speaker.is_none())
                     .then(|| (quote.outer_end, self.out.len() - 1));
@@ -322,17 +336,8 @@ impl Reader<'_> {
         if !right_after || clause.content.is_some() || attribution.speaker.is_none() {
             return;
         }
-        let quote = &mut self.out[record];
-        let speaker = attribution.speaker.as_ref();
-        quote.speaker = speaker.and_then(|s| s.entity);
-        quote.speaker_name = speaker.map(|s| s.name.clone());
-        quote.role = speaker.and_then(|s| s.role.clone());
-        quote.mention = attribution
-            .mention
-            .as_ref()
-            .map(|m| (m.start as u32, m.end as u32));
-        quote.verb = attribution.verb.clone();
-        self.last_direct = Some((block, attribution.carried()));
+        attribution.apply_to(&mut self.out[record]);
+        self.last_quoted = Some((block, attribution.carried()));
     }
 
     /// The speaker a sentence ending with a colon introduces: its last
@@ -443,7 +448,7 @@ impl Reader<'_> {
     /// The attribution of the latest direct or attributed quote, if it is
     /// in block `block` and names a speaker.
     fn block_speaker(&self, block: usize) -> Option<Attribution> {
-        self.last_direct
+        self.last_quoted
             .as_ref()
             .filter(|(b, a)| *b == block && a.speaker.is_some())
             .map(|(_, a)| a.clone())
@@ -506,22 +511,20 @@ impl Reader<'_> {
         if end <= range.start {
             return;
         }
-        let speaker = attribution.speaker.as_ref();
-        self.out.push(Quote {
+        let mut quote = Quote {
             start: range.start as u32,
             end: end as u32,
             kind,
-            speaker: speaker.and_then(|s| s.entity),
-            speaker_name: speaker.map(|s| s.name.clone()),
-            role: speaker.and_then(|s| s.role.clone()),
-            mention: attribution
-                .mention
-                .as_ref()
-                .map(|m| (m.start as u32, m.end as u32)),
-            verb: attribution.verb.clone(),
+            speaker: None,
+            speaker_name: None,
+            role: None,
+            mention: None,
+            verb: None,
             fragments: Vec::new(),
-            anonymous: attribution.speaker.is_none() && attribution.anonymous,
-        });
+            anonymous: false,
+        };
+        attribution.apply_to(&mut quote);
+        self.out.push(quote);
     }
 }
 
@@ -711,7 +714,7 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
         return Some(Err(UnquotedReason::ScareQuotes));
     }
     let recent = reader
-        .last_direct
+        .last_quoted
         .as_ref()
         .filter(|(b, a)| frame.block <= b + 2 && a.speaker.is_some())
         .map(|(_, a)| a.clone());
