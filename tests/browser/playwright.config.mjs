@@ -1,7 +1,8 @@
 // Browser tests: Debian's Chromium, headless, against the release build in dist/.
 import { defineConfig } from "@playwright/test";
 
-export const BASE_PORT = 8181;
+/** The port the site is served on: 8181 unless TEST_PORT names another. */
+export const BASE_PORT = Number(process.env.TEST_PORT ?? 8181);
 /** The built site under test: dist/ unless DIST_DIR names another build. */
 const DIST_DIR = process.env.DIST_DIR ?? "dist";
 
