@@ -171,6 +171,8 @@ word_lists! {
     PHRASE_OPENERS = "phrase_openers.txt";
     /// Personal pronouns as subjects ("he", "they").
     SUBJECT_PRONOUNS = "subject_pronouns.txt";
+    /// Words that open a description of who speaks ("one", "another").
+    QUANTIFIERS = "quantifiers.txt";
     /// Personal pronouns as listeners ("him", "them").
     OBJECT_PRONOUNS = "object_pronouns.txt";
     /// Determiners opening a speaker's or listener's noun phrase ("the").

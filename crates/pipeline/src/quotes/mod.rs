@@ -545,6 +545,12 @@ struct Stretch<'a> {
 }
 
 impl<'a> Stretch<'a> {
+    /// Whether the quoted words end in an exclamation or question mark:
+    /// something cried out or asked, not a word held at a distance.
+    fn exclaimed(&self) -> bool {
+        self.quoted.trim_end().ends_with(['!', '?'])
+    }
+
     fn read(
         text: &'a str,
         frame: &Frame,
@@ -710,7 +716,7 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
     if is_title(s.quoted) && !follows_direct {
         return Some(Err(UnquotedReason::Title));
     }
-    if s.word_count <= 3 && !follows_direct {
+    if s.word_count <= 3 && !follows_direct && !s.exclaimed() {
         return Some(Err(UnquotedReason::ScareQuotes));
     }
     let recent = reader
@@ -782,7 +788,8 @@ fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
         return Some(Err(UnquotedReason::Term));
     }
     let text = &reader.doc.text;
-    let opening = opening::subject(text, frame.range.clone(), s.quote.open);
+    let opening = opening::naming_subject(text, frame.range.clone(), s.quote.open)
+        .or_else(|| opening::subject(text, frame.range.clone(), s.quote.open));
     let named = opening
         .clone()
         .and_then(|m| reader.people.resolve(m, frame.range.start));
@@ -790,11 +797,20 @@ fn woven_in(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerd
         (Some(mention), Some(speaker)) => Attribution::named(speaker, mention),
         _ => reader.block_speaker(frame.block).unwrap_or_default(),
     };
-    let short = s.word_count <= 3;
+    let short = s.word_count <= 3 && !s.exclaimed() && !is_named_by_verb(text, frame, s);
     if short && (attribution.speaker.is_none() || !is_someones_words(text, frame, s)) {
         return Some(Err(UnquotedReason::ScareQuotes));
     }
     Some(Ok((QuoteKind::Partial, attribution)))
+}
+
+/// Whether a verb of naming ("called", "described") comes before the
+/// stretch in its sentence.
+fn is_named_by_verb(text: &str, frame: &Frame, s: &Stretch) -> bool {
+    words(text, frame.range.start..s.quote.open)
+        .iter()
+        .map(|w| text[w.clone()].to_lowercase())
+        .any(|w| w != "as" && NAMING_WORDS.contains(&w))
 }
 
 /// Whether the sentence before a short stretch shows someone saying or

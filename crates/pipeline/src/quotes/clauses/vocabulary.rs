@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use corpus_text::lexicon::{
     WordList, BE_FORMS, CLAUSE_JOINERS, DETERMINERS, NEGATIONS, NON_SUBJECT_OPENERS,
-    NOUN_LIKE_VERBS, NOUN_MARKERS, OBJECT_PRONOUNS, PHRASE_OPENERS, REFUSAL_VERBS,
+    NOUN_LIKE_VERBS, NOUN_MARKERS, OBJECT_PRONOUNS, PHRASE_OPENERS, QUANTIFIERS, REFUSAL_VERBS,
     RELATIVE_SUBJECT_STOPS, SPEAKER_NAME_CONNECTORS, SUBJECT_PRONOUNS, SUBJECT_STOPS,
 };
 
@@ -54,6 +54,8 @@ pub static SUBJECT_PRONOUN: Vocabulary = Vocabulary::of(SUBJECT_PRONOUNS);
 pub static OBJECT_PRONOUN: Vocabulary = Vocabulary::of(OBJECT_PRONOUNS);
 /// "the", "his": opens a noun phrase.
 pub static DETERMINER: Vocabulary = Vocabulary::of(DETERMINERS);
+/// "one", "another": opens a description as a determiner does.
+pub static QUANTIFIER: Vocabulary = Vocabulary::of(QUANTIFIERS);
 /// "it", "but", "in": capitalised first, opens a clause, not a name.
 pub static NON_SUBJECT_OPENER: Vocabulary = Vocabulary::of(NON_SUBJECT_OPENERS);
 /// "was", "been": makes the participle after it passive.
