@@ -153,13 +153,17 @@ impl Around {
 }
 
 /// The role of mark `c` between its neighbours, or none for an apostrophe
-/// ("don’t", "the ’90s") or a mark no side claims.
+/// ("don’t", "the ’90s") or a mark no side claims. A curly double mark
+/// typed the wrong way round closes or opens by where it stands
+/// ("“It's unusual,“ said…", German „so“).
 fn role_of(c: char, family: Family, around: &Around) -> Option<Role> {
     let letter_before = around.prev.is_some_and(char::is_alphanumeric);
     let letter_after = around.next.is_some_and(char::is_alphanumeric);
     let (open_side, close_side) = (around.open_side(), around.close_side());
     let single = family == Family::Single;
     match c {
+        '“' if close_side && !open_side => Some(Role::Close),
+        '”' if open_side && !close_side => Some(Role::Open),
         '“' | '„' | '«' | '‹' => Some(Role::Open),
         '”' | '»' | '›' => Some(Role::Close),
         '‘' if letter_before && letter_after => None,
@@ -286,6 +290,21 @@ mod tests {
                 "runs on from the block start",
                 "“It is invidious",
                 &["It is invidious"],
+            ),
+            (
+                "opening mark typed as the closing one",
+                "“It's unusual,“ said Noble. “It's hard.”",
+                &["It's unusual,", "It's hard."],
+            ),
+            (
+                "German marks",
+                "Er sagte: „Es geht.“ Dann ging er.",
+                &["Es geht."],
+            ),
+            (
+                "closing mark typed as the opening one",
+                "Doing so ”appeared to be an attempt,” she said.",
+                &["appeared to be an attempt,"],
             ),
             ("decade is no quote", "back in the ’90s and the '80s", &[]),
             ("possessive only", "the nurses' union and Jones’ view", &[]),
