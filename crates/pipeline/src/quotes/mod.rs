@@ -99,7 +99,7 @@ pub fn extract_with(doc: &Document, names: &EntityNames) -> Extracted {
         letter: layout.signatory.is_some(),
         last: None,
         last_quoted: None,
-        unattributed: None,
+        awaiting_clause: None,
         introducing: None,
         out: Vec::new(),
         unquoted: Vec::new(),
@@ -232,9 +232,10 @@ struct Reader<'a> {
     /// the following comment:"), for a quote opening the next block.
     introducing: Option<Attribution>,
     /// The end of the latest quote and its record, when it is a direct
-    /// quote with no speaker yet: a sentence right after it that is only a
+    /// quote no clause of its own attributes (its speaker, if any, taken
+    /// from an earlier quote): a sentence right after it that is only a
     /// reporting clause ("“…?” Graham asked.") names its speaker.
-    unattributed: Option<(usize, usize)>,
+    awaiting_clause: Option<(usize, usize)>,
     out: Vec<Quote>,
     unquoted: Vec<Unquoted>,
 }
@@ -295,7 +296,7 @@ impl Reader<'_> {
                 if kind == QuoteKind::Direct || attribution.speaker.is_some() {
                     self.last_quoted = Some((block, attribution.carried()));
                 }
-                self.unattributed = (kind == QuoteKind::Direct && attribution.speaker.is_none())
+                self.awaiting_clause = (kind == QuoteKind::Direct && attribution.verb.is_none())
                     .then(|| (quote.outer_end, self.out.len() - 1));
                 if let Some(s) = &attribution.speaker {
                     self.people.note(quote.open, s);
@@ -313,7 +314,8 @@ impl Reader<'_> {
 
     /// Gives the direct quote just before `sentence` the speaker of the
     /// sentence's only clause, when the sentence follows the closing mark
-    /// and reports nothing else ("“…?” Graham asked.").
+    /// and reports nothing else ("“…?” Graham asked."), in place of any
+    /// speaker the quote took from an earlier one in the same block.
     fn attribute_back(
         &mut self,
         block: usize,
@@ -321,7 +323,7 @@ impl Reader<'_> {
         clauses: &[Clause],
         said: &[Attribution],
     ) {
-        let Some((quote_end, record)) = self.unattributed.take() else {
+        let Some((quote_end, record)) = self.awaiting_clause.take() else {
             return;
         };
         let right_after = self.doc.text[quote_end.min(sentence.start)..sentence.start]
@@ -333,7 +335,13 @@ impl Reader<'_> {
         let [attribution] = said else {
             return;
         };
-        if !right_after || clause.content.is_some() || attribution.speaker.is_none() {
+        let has_speaker = self.out[record].speaker_name.is_some();
+        let same_block = self.doc.blocks[block].start as usize <= quote_end;
+        if !right_after
+            || clause.content.is_some()
+            || attribution.speaker.is_none()
+            || (has_speaker && !same_block)
+        {
             return;
         }
         attribution.apply_to(&mut self.out[record]);
@@ -970,6 +978,9 @@ mod tests {
             ("term after a cue", "Critics have called the so-called 'festival circuit' a closed shop.", None),
             ("short stretch standing alone", "“Brexit means Brexit” was the phrase.", None),
             ("scare quotes without a clause", "The so-called “reform” failed badly.", None),
+            ("a clause after a quote overrides an inherited speaker", "“It is normal,” Corey Lewandowski said.\n\n“Is that a bribe?” Donald Trump asked.", Some((Direct, "Is that a bribe?", Some("Donald Trump")))),
+            ("a quote cried out is no scare quote", "The crowd fell silent. “You lie!” he heard.", Some((Direct, "You lie!", None))),
+            ("a verb of naming attributes a short quote", "Donors were upset after Barack Obama called bankers “fat cats” last year.", Some((Partial, "fat cats", Some("Barack Obama")))),
         ];
         for &(rule, raw, want) in cases {
             let got = quotes_in(raw);
