@@ -1,7 +1,8 @@
 //! Finds the words naming the speaker of an active reporting verb, by the
 //! first rule of [`SUBJECT_RULES`] that finds any: the source of "quoted …
 //! as saying", a name before ", who", the words right before the verb, a
-//! subject set off by commas, or a name after the verb ("…,” said Mr Hunt").
+//! subject set off by commas, a name opening the sentence set off by
+//! commas or brackets, or a name after the verb ("…,” said Mr Hunt").
 //!
 //! Invariant: a subject is a run of outside words of the sentence; it lies
 //! after the verb only when the verb follows a comma or a closing mark.
@@ -13,9 +14,10 @@ use super::super::rule::Rule;
 use super::sentence::Words;
 use super::verb::Site;
 use super::vocabulary::{
-    DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, RELATIVE_SUBJECT_STOP, SUBJECT_PRONOUN,
-    SUBJECT_STOP,
+    DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, PHRASE_OPENER, RELATIVE_SUBJECT_STOP,
+    SUBJECT_PRONOUN, SUBJECT_STOP,
 };
+use corpus_text::lexicon::COMMON_WORDS;
 use corpus_text::words::is_capitalised;
 
 /// The words naming a speaker.
@@ -56,10 +58,19 @@ pub const SUBJECT_RULES: &[SubjectRule] = &[
         apply: apposed,
     },
     Rule {
+        name: "name opening the sentence, set off",
+        apply: opening_name_set_off,
+    },
+    Rule {
         name: "subject after the verb",
         apply: inverted,
     },
 ];
+
+/// Most words between a name opening the sentence and its verb.
+const MAX_SET_OFF_WORDS: usize = 30;
+/// Most words of a name opening the sentence.
+const MAX_OPENING_NAME: usize = 5;
 
 /// The subject of the active verb at `site`, if a rule finds one.
 pub fn find(site: &Site) -> Option<Subject> {
@@ -266,6 +277,56 @@ fn apposed(site: &Site) -> Option<Subject> {
         }
     }
     span(first, last)
+}
+
+/// Accepts a name opening the sentence and set off from the verb by
+/// commas or brackets, however long the words between ("Weingarten, a
+/// longtime Clinton supporter, said", "Rep. Gregory Meeks (D-N.Y.) said",
+/// "Hunter, meanwhile, told"); an opening phrase ("Speaking later,") is
+/// passed over. Not a common word ("However, …") nor words across a quote.
+fn opening_name_set_off(site: &Site) -> Option<Subject> {
+    let (words, text) = (site.words, site.words.text);
+    let verb = subject_end(site);
+    let gap = |a: usize, b: usize| text[words.ws[a].end..words.ws[b].start].trim();
+    if verb == 0 || verb > MAX_SET_OFF_WORDS || !gap(verb - 1, verb).ends_with([',', ')']) {
+        return None;
+    }
+    let first = after_opening_phrase(words, verb);
+    let opens_sentence = text[words.sentence.start..words.ws[first].start]
+        .chars()
+        .all(|c| c.is_whitespace() || c == ',')
+        || first > 0;
+    let lower = words.lower(first);
+    if !opens_sentence
+        || !is_capitalised(words.word(first))
+        || COMMON_WORDS.contains(&lower)
+        || NON_SUBJECT_OPENER.has(&lower)
+    {
+        return None;
+    }
+    let mut end = first;
+    while end + 1 < verb && words.adjacent(end, end + 1) && is_capitalised(words.word(end + 1)) {
+        end += 1;
+    }
+    let set_off = end + 1 < verb && gap(end, end + 1).starts_with([',', '(']);
+    let across_quote = text[words.ws[end].end..words.ws[verb].start].contains(['“', '”', '"']);
+    (set_off && !across_quote && end - first < MAX_OPENING_NAME)
+        .then(|| Subject::before(words.ws[first].start..words.ws[end].end))
+}
+
+/// The first outside word after an opening phrase set off by a comma
+/// ("Speaking later on the show, …", "In a statement, …"), else 0.
+fn after_opening_phrase(words: &Words, before: usize) -> usize {
+    let lead = words.lower(0);
+    let opens_phrase = PHRASE_OPENER.has(&lead) || lead.ends_with("ing");
+    if !opens_phrase {
+        return 0;
+    }
+    (0..before.min(MAX_SET_OFF_WORDS))
+        .find(|&k| {
+            k + 1 < before && words.text[words.ws[k].end..words.ws[k + 1].start].trim() == ","
+        })
+        .map_or(0, |k| k + 1)
 }
 
 /// The first outside word of the run of joined words ending at `end`.
