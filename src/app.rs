@@ -81,8 +81,8 @@ pub fn LoadFailure(message: String) -> impl IntoView {
 /// What the page shows while the documents arrive: a labelled progress bar.
 #[component]
 pub fn Loading(progress: RwSignal<(u64, u64)>) -> impl IntoView {
-    let value = move || progress.with(|&(received, _)| received as f64);
-    let max = move || progress.with(|&(received, total)| total.max(received).max(1) as f64);
+    let value = move || progress.with(|&(received, _)| received);
+    let max = move || progress.with(|&(received, total)| total.max(received).max(1));
     view! {
         <main id="main" class="loading" aria-busy="true">
             <p id="loading-label">

@@ -9,18 +9,29 @@
 //! full-width and small forms. The file starts with a UTF-8 byte order mark
 //! so spreadsheets read it as UTF-8.
 //!
+//! JSON is an array of objects, one per row, pretty-printed with two-space
+//! indents. Both are written here rather than by serde, which would bring
+//! a JSON library into the browser app for two files.
+//!
 //! Invariant: no exported field can execute in a spreadsheet, and every
 //! field is exactly one cell.
-
-use serde::Serialize;
 
 use crate::citation::{human_date, speaker_name};
 use crate::requests::export_request;
 use crate::state::ViewState;
 use corpus_model::{Corpus, DocId};
 use corpus_search::SearchIndex;
+
+/// A row of an export: its fields' names and values, in one order.
+pub trait ExportRow {
+    /// The fields' names.
+    const FIELDS: &'static [&'static str];
+    /// The fields' values, in the order of `FIELDS`.
+    fn values(&self) -> Vec<&str>;
+}
+
 /// One exported document row.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentRow {
     pub file: String,
     pub title: String,
@@ -30,8 +41,23 @@ pub struct DocumentRow {
     pub snippet: String,
 }
 
+impl ExportRow for DocumentRow {
+    const FIELDS: &'static [&'static str] = &["file", "title", "source", "date", "kind", "snippet"];
+    fn values(&self) -> Vec<&str> {
+        let Self {
+            file,
+            title,
+            source,
+            date,
+            kind,
+            snippet,
+        } = self;
+        vec![file, title, source, date, kind, snippet]
+    }
+}
+
 /// One exported quote row.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct QuoteRow {
     pub speaker: String,
     pub role: String,
@@ -42,6 +68,26 @@ pub struct QuoteRow {
     pub date: String,
     pub title: String,
     pub file: String,
+}
+
+impl ExportRow for QuoteRow {
+    const FIELDS: &'static [&'static str] = &[
+        "speaker", "role", "kind", "quote", "verb", "source", "date", "title", "file",
+    ];
+    fn values(&self) -> Vec<&str> {
+        let Self {
+            speaker,
+            role,
+            kind,
+            quote,
+            verb,
+            source,
+            date,
+            title,
+            file,
+        } = self;
+        vec![speaker, role, kind, quote, verb, source, date, title, file]
+    }
 }
 
 /// Rows for documents, with the snippet shown for each.
@@ -113,9 +159,49 @@ pub fn matching_quote_rows(
     quote_rows(corpus, &ids)
 }
 
-/// Serializes rows as a JSON array.
-pub fn to_json<T: Serialize>(rows: &[T]) -> String {
-    serde_json::to_string_pretty(rows).expect("rows of strings always serialize")
+/// Serializes rows as a JSON array of objects, two-space indented.
+pub fn to_json<T: ExportRow>(rows: &[T]) -> String {
+    if rows.is_empty() {
+        return "[]".to_string();
+    }
+    let mut out = String::from("[");
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        for (j, (name, value)) in T::FIELDS.iter().zip(row.values()).enumerate() {
+            out.push_str(if j == 0 { "\n    " } else { ",\n    " });
+            push_json_string(&mut out, name);
+            out.push_str(": ");
+            push_json_string(&mut out, value);
+        }
+        out.push_str("\n  }");
+    }
+    out.push_str("\n]");
+    out
+}
+
+/// Appends `value` as a JSON string: quotes, backslashes and control
+/// characters escaped, everything else as it is.
+fn push_json_string(out: &mut String, value: &str) {
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[c as usize >> 4]));
+                out.push(char::from(HEX[c as usize & 0xf]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Marks the file as UTF-8 for spreadsheets.
@@ -132,26 +218,13 @@ const INVISIBLE: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u
 
 /// Serializes rows as CSV: a byte order mark, a header row of the field
 /// names (present even without rows), then one record per row.
-pub fn to_csv<T: Serialize + Default>(rows: &[T]) -> String {
+pub fn to_csv<T: ExportRow>(rows: &[T]) -> String {
     let mut out = String::from(BYTE_ORDER_MARK);
-    let names = fields(&T::default());
-    push_record(&mut out, names.iter().map(|(name, _)| name.as_str()));
+    push_record(&mut out, T::FIELDS.iter().copied());
     for row in rows {
-        let values = fields(row);
-        push_record(&mut out, values.iter().map(|(_, value)| value.as_str()));
+        push_record(&mut out, row.values().into_iter());
     }
     out
-}
-
-/// A row's field names and values, in declaration order.
-fn fields<T: Serialize>(row: &T) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(row) else {
-        return Vec::new();
-    };
-    fields
-        .into_iter()
-        .map(|(name, value)| (name, value.as_str().unwrap_or_default().to_string()))
-        .collect()
 }
 
 fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
@@ -235,6 +308,37 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(field(input), expected, "input: {input:?}");
         }
+    }
+
+    /// What serde_json writes for the same rows, pretty-printed.
+    fn serde_json_of<T: ExportRow>(rows: &[T]) -> String {
+        let objects = rows.iter().map(|row| {
+            let fields = T::FIELDS.iter().zip(row.values());
+            serde_json::Value::Object(
+                fields
+                    .map(|(name, value)| (name.to_string(), value.into()))
+                    .collect(),
+            )
+        });
+        serde_json::to_string_pretty(&objects.collect::<Vec<_>>()).unwrap_or_default()
+    }
+
+    #[test]
+    fn json_is_what_serde_json_writes() {
+        let quote = QuoteRow {
+            speaker: "Jeremy Hunt".into(),
+            quote: "“Visas”, he said:\t\"a \\ b\"\n\r\u{1}\u{8}\u{c}\u{1f}\u{7f} ✓".into(),
+            file: "letters/1.md".into(),
+            ..QuoteRow::default()
+        };
+        let rows = vec![quote.clone(), QuoteRow::default(), quote];
+        assert_eq!(to_json(&rows), serde_json_of(&rows));
+        assert_eq!(
+            to_json::<DocumentRow>(&[]),
+            serde_json_of::<DocumentRow>(&[])
+        );
+        let documents = vec![DocumentRow::default()];
+        assert_eq!(to_json(&documents), serde_json_of(&documents));
     }
 
     #[test]

@@ -43,12 +43,20 @@ pub fn loading_message(received: u64, total: u64) -> String {
     if total == 0 {
         return "Loading the documents…".to_string();
     }
-    let megabytes = |n: u64| n as f64 / 1_000_000.0;
     format!(
-        "Loading the documents… {:.1} of {:.1} MB",
+        "Loading the documents… {} of {} MB",
         megabytes(received.min(total)),
         megabytes(total)
     )
+}
+
+/// `bytes` in megabytes to the nearest tenth (ties to even), in integers:
+/// the app then links no float formatting.
+fn megabytes(bytes: u64) -> String {
+    let (tenths, rest) = (bytes / 100_000, bytes % 100_000);
+    let round_up = rest > 50_000 || (rest == 50_000 && tenths % 2 == 1);
+    let tenths = tenths + u64::from(round_up);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
@@ -101,5 +109,18 @@ mod tests {
             loading_message(9_000_000, 5_000_000),
             "Loading the documents… 5.0 of 5.0 MB"
         );
+        let rows = [
+            (0, "0.0"),
+            (49_999, "0.0"),
+            (50_000, "0.0"),
+            (50_001, "0.1"),
+            (150_000, "0.2"),
+            (949_999, "0.9"),
+            (950_000, "1.0"),
+            (12_345_678_901, "12345.7"),
+        ];
+        for (bytes, expected) in rows {
+            assert_eq!(megabytes(bytes), expected, "{bytes} bytes");
+        }
     }
 }

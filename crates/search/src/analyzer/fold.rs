@@ -4,9 +4,7 @@
 //! Invariant: the output contains only lower-case alphanumeric characters
 //! without combining marks, and folding is idempotent.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
+use super::fold_table::kept_decomposition;
 use super::tokenizer::is_apostrophe;
 use super::MAX_WORD_BYTES;
 
@@ -30,18 +28,19 @@ const SPELLED_OUT: &[(char, &str)] = &[
 pub fn fold_word(word: &str) -> String {
     let word = strip_possessive(word);
     let mut out = String::with_capacity(word.len());
-    for c in word.nfkd() {
-        if is_combining_mark(c) || is_apostrophe(c) || !c.is_alphanumeric() {
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            match SPELLED_OUT.binary_search_by_key(&lower, |&(from, _)| from) {
-                Ok(i) => out.push_str(SPELLED_OUT[i].1),
-                Err(_) => out.push(lower),
+    let mut kept = Vec::new();
+    for c in word.chars() {
+        kept_decomposition(c, &mut kept);
+        for &letter in &kept {
+            for lower in letter.to_lowercase() {
+                match SPELLED_OUT.binary_search_by_key(&lower, |&(from, _)| from) {
+                    Ok(i) => out.push_str(SPELLED_OUT[i].1),
+                    Err(_) => out.push(lower),
+                }
             }
-        }
-        if out.len() >= MAX_WORD_BYTES {
-            break;
+            if out.len() >= MAX_WORD_BYTES {
+                return out;
+            }
         }
     }
     out

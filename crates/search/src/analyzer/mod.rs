@@ -16,6 +16,7 @@
 //! boundaries.
 
 mod fold;
+mod fold_table;
 mod spelling;
 mod tokenizer;
 
