@@ -9,7 +9,7 @@
 //! The bundle's head and index come first: once they are in, [`load`]
 //! reports the corpus searchable and `main` mounts the explorer over a
 //! catalogue (every document's file and metadata, no text), while the
-//! documents' contents keep arriving; then [`corpus`] becomes the whole
+//! index's positions and the documents' contents keep arriving; then [`corpus`] becomes the whole
 //! corpus and [`contents`] says so. [`corpus`] tracks [`contents`], so
 //! whatever reads the corpus reactively runs again once it is whole.
 //!
@@ -194,6 +194,11 @@ async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
             let _ = INDEX.set(early.index);
             let _ = CATALOGUE.set(early.corpus);
             searchable.take().into_iter().for_each(|f| f());
+        }
+        if let Some(positions) = bundle.take_positions() {
+            index()
+                .set_positions(positions)
+                .map_err(|e| LoadError::Bundle(BundleError::Corrupt(e)))?;
         }
         received += chunk_bytes.len() as u64;
         if received - reported >= total / PROGRESS_STEPS {

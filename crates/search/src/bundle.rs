@@ -7,8 +7,10 @@
 //! postcard:
 //! 1. the head: the corpus name, entities, warnings, skipped files and every
 //!    document's card (its file and metadata: what a result row shows);
-//! 2. the search index;
-//! 3. the documents' contents (text, blocks, source map, quotes, mentions…,
+//! 2. the search index without its positions;
+//! 3. the index's positions (plain bytes, see `postings`): phrases,
+//!    proximity and quote search need them, a first answer does not;
+//! 4. the documents' contents (text, blocks, source map, quotes, mentions…,
 //!    everything but the card), in batches of consecutive ids (postcard
 //!    `Vec`s of about [`BATCH_BYTES`] each), until every card has its
 //!    contents.
@@ -17,8 +19,8 @@
 //! lets its bytes go, so a download holds at most one frame besides what is
 //! decoded, and decoding overlaps the download. Once the first two frames
 //! are in, [`BundleReader::take_searchable`] hands over the index and a
-//! catalogue of the cards, and the app answers queries while the contents
-//! arrive. Decoding rejects a wrong magic, an unknown version, a frame that
+//! catalogue of the cards, and the app answers queries while the positions
+//! ([`BundleReader::take_positions`]) and the contents arrive. Decoding rejects a wrong magic, an unknown version, a frame that
 //! does not decode, a bundle cut short and trailing bytes, so a stale or
 //! corrupt file fails loudly instead of showing wrong data.
 
@@ -256,6 +258,7 @@ impl Bundle {
         out.extend_from_slice(&VERSION.to_le_bytes());
         push_frame(&mut out, &encoded(&self.head()));
         push_frame(&mut out, &encoded(&self.index));
+        push_frame(&mut out, self.index.positions());
         let contents: Vec<Vec<u8>> = self
             .corpus
             .documents
@@ -289,7 +292,7 @@ impl Bundle {
             .map(|d| encoded(&ContentsRef::of(d)).len())
             .collect();
         let batches = batches(&sizes);
-        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (2 + batches.len())];
+        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (3 + batches.len())];
         framing.extend(varint(c.documents.len() as u64));
         batches
             .iter()
@@ -315,6 +318,7 @@ impl Bundle {
             ("entities", encoded(&c.entities)),
             ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
             ("index", encoded(&self.index)),
+            ("index positions", self.index.positions().to_vec()),
         ]
     }
 }
@@ -333,6 +337,11 @@ pub struct BundleReader {
     /// been taken).
     index_read: bool,
     index: Option<SearchIndex>,
+    /// Bytes of positions the index expects, once it is read.
+    positions_expected: usize,
+    positions_read: bool,
+    /// Positions that arrived after the index was taken.
+    positions: Option<Vec<u8>>,
     documents: Vec<Document>,
 }
 
@@ -374,7 +383,7 @@ impl BundleReader {
     /// Whether every frame the head announces has been decoded.
     fn complete(&self) -> bool {
         match &self.head {
-            Some(head) if self.index_read => self.documents.len() >= head.cards.len(),
+            Some(head) if self.positions_read => self.documents.len() >= head.cards.len(),
             _ => false,
         }
     }
@@ -386,9 +395,14 @@ impl BundleReader {
             return Ok(());
         };
         if !self.index_read {
-            self.index = Some(exactly(frame, "index")?);
+            let index: SearchIndex = exactly(frame, "index")?;
+            self.positions_expected = index.positions_len();
+            self.index = Some(index);
             self.index_read = true;
             return Ok(());
+        }
+        if !self.positions_read {
+            return self.take_positions_frame(frame);
         }
         let (done, expected) = (self.documents.len(), head.cards.len());
         let batch: Vec<Contents> = exactly(frame, "documents")?;
@@ -406,6 +420,35 @@ impl BundleReader {
                 .map(|(contents, card)| contents.into_document(std::mem::take(card))),
         );
         Ok(())
+    }
+
+    /// The positions frame: onto the index, or kept for
+    /// [`take_positions`](Self::take_positions) if the index was taken.
+    fn take_positions_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
+        if frame.len() != self.positions_expected {
+            return Err(BundleError::Corrupt(format!(
+                "{} bytes of positions for an index of {}",
+                frame.len(),
+                self.positions_expected
+            )));
+        }
+        self.positions_read = true;
+        match &self.index {
+            Some(index) => index
+                .set_positions(frame.to_vec())
+                .map_err(BundleError::Corrupt),
+            None => {
+                self.positions = Some(frame.to_vec());
+                Ok(())
+            }
+        }
+    }
+
+    /// The index's positions, if they arrived after
+    /// [`take_searchable`](Self::take_searchable) handed the index over
+    /// (for [`SearchIndex::set_positions`]); once.
+    pub fn take_positions(&mut self) -> Option<Vec<u8>> {
+        self.positions.take()
     }
 
     /// Once the head and the index have arrived: the index, and a corpus
@@ -455,9 +498,9 @@ impl BundleReader {
         if !self.header_read {
             return Err(BundleError::NotABundle);
         }
-        let Some(head) = self.head.filter(|_| self.index_read) else {
+        let Some(head) = self.head.filter(|_| self.positions_read) else {
             return Err(BundleError::Corrupt(
-                "the bundle ends before its index".into(),
+                "the bundle ends before its index and positions".into(),
             ));
         };
         if self.documents.len() < head.cards.len() {

@@ -11,7 +11,8 @@
 //! 4. a foreign file, another version and trailing bytes are told apart;
 //! 5. once the head and the index are in, and not before, the reader hands
 //!    over the index and every document's card, which answer a query with
-//!    the right documents before any text has arrived.
+//!    the right documents before any position or text has arrived; the
+//!    positions follow, for the index handed over.
 
 use std::path::Path;
 
@@ -79,8 +80,9 @@ fn a_bundle_of_many_documents_has_several_document_frames() {
         .find(|(name, _)| *name == "header and framing")
         .map(|(_, b)| b.len())
         .unwrap_or(0);
-    // Header (10), two frames of head and index, and at least two of documents.
-    assert!(framing >= 10 + 8 * 4, "framing {framing} bytes");
+    // Header (10), three frames of head, index and positions, and at least
+    // two of documents.
+    assert!(framing >= 10 + 8 * 5, "framing {framing} bytes");
 }
 
 #[test]
@@ -178,6 +180,7 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
     };
     assert_eq!(files(&early.corpus), files(&corpus));
     assert!(early.corpus.documents.iter().all(|d| d.text.is_empty()));
+    assert!(!early.index.has_positions());
     let request = SearchRequest {
         query: "visa".into(),
         limit: 10,
@@ -199,11 +202,38 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
         .collect();
     assert!(!hits.is_empty(), "the seeds mention visas");
     assert_eq!(early_hits, hits);
+    // Without positions a phrase is read as its words in one paragraph:
+    // every document holding the phrase is found, perhaps with others.
+    let phrase = SearchRequest {
+        query: "\"health and care\"".into(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let docs = |index: &SearchIndex, corpus: &Corpus| -> Vec<u32> {
+        let mut docs: Vec<u32> = index
+            .search(corpus, &phrase)
+            .hits
+            .iter()
+            .map(|h| h.doc)
+            .collect();
+        docs.sort_unstable();
+        docs
+    };
+    let (early_docs, docs) = (docs(&early.index, &early.corpus), docs(&index, &corpus));
+    assert!(!docs.is_empty(), "the seeds speak of health and care");
+    assert!(
+        docs.iter().all(|d| early_docs.contains(d)),
+        "{docs:?} in {early_docs:?}"
+    );
     reader
         .push(&bytes[searchable_at..])
         .expect("the rest decodes");
-    let whole = reader.finish_corpus().expect("the whole corpus");
+    let positions = reader.take_positions().expect("the positions arrived");
     let index = early.index;
+    index
+        .set_positions(positions)
+        .expect("as long as the index says");
+    let whole = reader.finish_corpus().expect("the whole corpus");
     assert_eq!(
         Bundle {
             corpus: whole,
