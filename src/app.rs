@@ -105,20 +105,17 @@ fn corpus_title() -> String {
     }
 }
 
-/// Documents, quotes and names; the quotes once the contents are in
-/// (reads the corpus, so it changes then).
+/// Documents, quotes and names; the quotes and names once the contents
+/// are in (reads the corpus, so it changes then).
 fn corpus_size() -> String {
     let c = corpus();
-    let quotes = match contents() {
-        Contents::Complete => {
-            let quotes: usize = c.documents.iter().map(|d| d.quotes.len()).sum();
-            format!("{quotes} quotes")
-        }
-        _ => "quotes loading".to_string(),
-    };
+    let documents = c.documents.len();
+    if contents() != Contents::Complete {
+        return format!("{documents} documents · quotes and names loading");
+    }
+    let quotes: usize = c.documents.iter().map(|d| d.quotes.len()).sum();
     format!(
-        "{} documents · {quotes} · {} names",
-        c.documents.len(),
+        "{documents} documents · {quotes} quotes · {} names",
         c.entities.len()
     )
 }

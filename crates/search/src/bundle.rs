@@ -5,12 +5,13 @@
 //! Layout: the 8-byte magic `CEXPLORE`, a little-endian `u16` format version,
 //! then frames, each a little-endian `u64` length and that many bytes of
 //! postcard:
-//! 1. the head: the corpus name, entities, warnings, skipped files and every
+//! 1. the head: the corpus name, warnings, skipped files and every
 //!    document's card (its file and metadata: what a result row shows);
 //! 2. the search index without its positions;
 //! 3. the index's positions (plain bytes, see `postings`): phrases,
 //!    proximity and quote search need them, a first answer does not;
-//! 4. the documents' contents (text, blocks, source map, quotes, mentions…,
+//! 4. the entities (people, organisations, places);
+//! 5. the documents' contents (text, blocks, source map, quotes, mentions…,
 //!    everything but the card), in batches of consecutive ids (postcard
 //!    `Vec`s of about [`BATCH_BYTES`] each), until every card has its
 //!    contents.
@@ -20,7 +21,8 @@
 //! decoded, and decoding overlaps the download. Once the first two frames
 //! are in, [`BundleReader::take_searchable`] hands over the index and a
 //! catalogue of the cards, and the app answers queries while the positions
-//! ([`BundleReader::take_positions`]) and the contents arrive. Decoding rejects a wrong magic, an unknown version, a frame that
+//! ([`BundleReader::take_positions`]), the entities and the contents
+//! arrive. Decoding rejects a wrong magic, an unknown version, a frame that
 //! does not decode, a bundle cut short and trailing bytes, so a stale or
 //! corrupt file fails loudly instead of showing wrong data.
 
@@ -62,7 +64,6 @@ struct Card {
 #[derive(Deserialize)]
 struct Head {
     name: String,
-    entities: Vec<Entity>,
     warnings: Vec<Warning>,
     skipped: Vec<Warning>,
     cards: Vec<Card>,
@@ -115,7 +116,6 @@ struct CardRef<'a> {
 #[derive(Serialize)]
 struct HeadRef<'a> {
     name: &'a str,
-    entities: &'a [Entity],
     warnings: &'a [Warning],
     skipped: &'a [Warning],
     cards: Vec<CardRef<'a>>,
@@ -237,7 +237,6 @@ impl Bundle {
         let c = &self.corpus;
         HeadRef {
             name: &c.name,
-            entities: &c.entities,
             warnings: &c.warnings,
             skipped: &c.skipped,
             cards: c
@@ -259,6 +258,7 @@ impl Bundle {
         push_frame(&mut out, &encoded(&self.head()));
         push_frame(&mut out, &encoded(&self.index));
         push_frame(&mut out, self.index.positions());
+        push_frame(&mut out, &encoded(&self.corpus.entities));
         let contents: Vec<Vec<u8>> = self
             .corpus
             .documents
@@ -292,7 +292,7 @@ impl Bundle {
             .map(|d| encoded(&ContentsRef::of(d)).len())
             .collect();
         let batches = batches(&sizes);
-        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (3 + batches.len())];
+        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (4 + batches.len())];
         framing.extend(varint(c.documents.len() as u64));
         batches
             .iter()
@@ -342,6 +342,7 @@ pub struct BundleReader {
     positions_read: bool,
     /// Positions that arrived after the index was taken.
     positions: Option<Vec<u8>>,
+    entities: Option<Vec<Entity>>,
     documents: Vec<Document>,
 }
 
@@ -383,7 +384,7 @@ impl BundleReader {
     /// Whether every frame the head announces has been decoded.
     fn complete(&self) -> bool {
         match &self.head {
-            Some(head) if self.positions_read => self.documents.len() >= head.cards.len(),
+            Some(head) if self.entities.is_some() => self.documents.len() >= head.cards.len(),
             _ => false,
         }
     }
@@ -403,6 +404,10 @@ impl BundleReader {
         }
         if !self.positions_read {
             return self.take_positions_frame(frame);
+        }
+        if self.entities.is_none() {
+            self.entities = Some(exactly(frame, "entities")?);
+            return Ok(());
         }
         let (done, expected) = (self.documents.len(), head.cards.len());
         let batch: Vec<Contents> = exactly(frame, "documents")?;
@@ -453,8 +458,8 @@ impl BundleReader {
 
     /// Once the head and the index have arrived: the index, and a corpus
     /// whose documents hold only their cards (file and metadata), enough to
-    /// list results, with the corpus's entities. The index is the caller's from then on, so this
-    /// answers once; `None` before and after.
+    /// list results, and no entities. The index is the caller's from then
+    /// on, so this answers once; `None` before and after.
     pub fn take_searchable(&mut self) -> Option<Bundle> {
         let head = self.head.as_ref()?;
         let index = self.index.take()?;
@@ -477,7 +482,7 @@ impl BundleReader {
         let corpus = Corpus {
             name: head.name.clone(),
             documents,
-            entities: head.entities.clone(),
+            entities: Vec::new(),
             warnings: head.warnings.clone(),
             skipped: head.skipped.clone(),
         };
@@ -498,9 +503,9 @@ impl BundleReader {
         if !self.header_read {
             return Err(BundleError::NotABundle);
         }
-        let Some(head) = self.head.filter(|_| self.positions_read) else {
+        let (Some(head), Some(entities)) = (self.head, self.entities) else {
             return Err(BundleError::Corrupt(
-                "the bundle ends before its index and positions".into(),
+                "the bundle ends before its index, positions and entities".into(),
             ));
         };
         if self.documents.len() < head.cards.len() {
@@ -516,7 +521,7 @@ impl BundleReader {
         Ok(Corpus {
             name: head.name,
             documents: self.documents,
-            entities: head.entities,
+            entities,
             warnings: head.warnings,
             skipped: head.skipped,
         })
