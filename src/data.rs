@@ -37,6 +37,11 @@ const INLINE_BUNDLE: &str = "corpusBundle";
 /// How many times at most the progress bar moves: each move re-renders it,
 /// and a corpus arrives in hundreds of chunks.
 const PROGRESS_STEPS: u64 = 100;
+/// Longest stretch of decoding, in milliseconds, before the browser gets
+/// to render and handle input: chunks already received resolve at once,
+/// so without a pause decoding the texts would hold back the first answer
+/// and every keystroke until the download ends.
+const DECODE_SLICE_MS: f64 = 40.0;
 
 static INDEX: OnceLock<SearchIndex> = OnceLock::new();
 /// Every document's card, while the contents arrive.
@@ -173,6 +178,7 @@ async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
     let mut bundle = BundleReader::default();
     let (mut received, mut reported) = (0u64, 0u64);
     let mut chunk_bytes = Vec::new();
+    let mut slice_start = js_sys::Date::now();
     loop {
         let chunk = JsFuture::from(stream.read())
             .await
@@ -190,10 +196,12 @@ async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
         chunk_bytes.resize(value.length() as usize, 0);
         value.copy_to(&mut chunk_bytes);
         bundle.push(&chunk_bytes).map_err(LoadError::Bundle)?;
+        let mut pause = js_sys::Date::now() - slice_start >= DECODE_SLICE_MS;
         if let Some(early) = bundle.take_searchable() {
             let _ = INDEX.set(early.index);
             let _ = CATALOGUE.set(early.corpus);
             searchable.take().into_iter().for_each(|f| f());
+            pause = true;
         }
         if let Some(positions) = bundle.take_positions() {
             index()
@@ -205,7 +213,20 @@ async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
             reported = received;
             progress_signal().set((received, total.max(received)));
         }
+        if pause {
+            next_task().await;
+            slice_start = js_sys::Date::now();
+        }
     }
+}
+
+/// Resolves in a later task of the browser's event loop, after it has had
+/// the chance to render.
+async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(timer).await;
 }
 
 /// The corpus: every document's card while the contents arrive, then the
