@@ -5,6 +5,7 @@ use corpus_views::state::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::components::about_view::AboutView;
+use crate::components::contents::{bar_max, bar_value, ContentsStatus, NeedsContents};
 use crate::components::entity_view::EntityView;
 use crate::components::keyboard;
 use crate::components::people_view::PeopleView;
@@ -13,7 +14,7 @@ use crate::components::reader::Reader;
 use crate::components::search_box::SearchBox;
 use crate::components::search_view::SearchView;
 use crate::components::timeline_view::TimelineView;
-use crate::data::corpus;
+use crate::data::{contents, corpus, progress, Contents};
 use crate::embed::{self, FullExplorerLink};
 use crate::routing::{Link, Router};
 
@@ -38,22 +39,23 @@ pub fn App() -> impl IntoView {
             {(!embedded).then(|| view! {
                 <div class="brand">
                     <h1><Link to=ViewState::default()>{title}</Link></h1>
-                    <p class="corpus-size">{corpus_size()}</p>
+                    <p class="corpus-size">{corpus_size}</p>
                 </div>
             })}
             <SearchBox />
             <Nav />
             {embedded.then(|| view! { <FullExplorerLink /> })}
+            <ContentsStatus />
         </header>
         <main id="main" tabindex="-1">
             {move || match router.state.with(|s| s.view) {
                 View::Search => view! { <SearchView /> }.into_any(),
-                View::Reader => view! { <Reader /> }.into_any(),
-                View::Quotes => view! { <QuotesView /> }.into_any(),
-                View::People => view! { <PeopleView /> }.into_any(),
-                View::Entity => view! { <EntityView /> }.into_any(),
-                View::Timeline => view! { <TimelineView /> }.into_any(),
-                View::About => view! { <AboutView /> }.into_any(),
+                View::Reader => view! { <NeedsContents><Reader /></NeedsContents> }.into_any(),
+                View::Quotes => view! { <NeedsContents><QuotesView /></NeedsContents> }.into_any(),
+                View::People => view! { <NeedsContents><PeopleView /></NeedsContents> }.into_any(),
+                View::Entity => view! { <NeedsContents><EntityView /></NeedsContents> }.into_any(),
+                View::Timeline => view! { <NeedsContents><TimelineView /></NeedsContents> }.into_any(),
+                View::About => view! { <NeedsContents><AboutView /></NeedsContents> }.into_any(),
             }}
         </main>
         {(!embedded).then(|| view! {
@@ -80,15 +82,16 @@ pub fn LoadFailure(message: String) -> impl IntoView {
 
 /// What the page shows while the documents arrive: a labelled progress bar.
 #[component]
-pub fn Loading(progress: RwSignal<(u64, u64)>) -> impl IntoView {
-    let value = move || progress.with(|&(received, _)| received);
-    let max = move || progress.with(|&(received, total)| total.max(received).max(1));
+pub fn Loading() -> impl IntoView {
     view! {
         <main id="main" class="loading" aria-busy="true">
             <p id="loading-label">
-                {move || progress.with(|&(received, total)| loading_message(received, total))}
+                {move || {
+                    let (received, total) = progress();
+                    loading_message(received, total)
+                }}
             </p>
-            <progress aria-labelledby="loading-label" value=value max=max></progress>
+            <progress aria-labelledby="loading-label" value=bar_value max=bar_max></progress>
         </main>
     }
 }
@@ -102,13 +105,17 @@ fn corpus_title() -> String {
     }
 }
 
+/// Documents, quotes and names; the quotes and names once the contents
+/// are in (reads the corpus, so it changes then).
 fn corpus_size() -> String {
     let c = corpus();
+    let documents = c.documents.len();
+    if contents() != Contents::Complete {
+        return format!("{documents} documents · quotes and names loading");
+    }
     let quotes: usize = c.documents.iter().map(|d| d.quotes.len()).sum();
     format!(
-        "{} documents · {} quotes · {} names",
-        c.documents.len(),
-        quotes,
+        "{documents} documents · {quotes} quotes · {} names",
         c.entities.len()
     )
 }

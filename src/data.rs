@@ -1,5 +1,4 @@
-//! The corpus: downloaded beside the app and decoded as it arrives, before
-//! the explorer mounts.
+//! The corpus: downloaded beside the app and decoded as it arrives.
 //!
 //! The build (scripts/post-build.mjs) writes the bundle as a hashed file next
 //! to the wasm and names it in index.html with
@@ -7,16 +6,25 @@
 //! so the browser starts downloading it while the code is still arriving.
 //! The single-file build puts the bytes in `window.corpusBundle` instead.
 //!
-//! Invariant: `main` mounts the explorer only after [`load`] succeeded, so
-//! the accessors below always find the bundle; when it cannot be read, the
-//! page shows why instead of the explorer.
+//! The bundle's head and index come first: once they are in, [`load`]
+//! reports the corpus searchable and `main` mounts the explorer over a
+//! catalogue (every document's file and metadata, no text), while the
+//! index's positions and the documents' contents keep arriving; then [`corpus`] becomes the whole
+//! corpus and [`contents`] says so. [`corpus`] tracks [`contents`], so
+//! whatever reads the corpus reactively runs again once it is whole.
+//!
+//! Invariant: `main` mounts the explorer only after the index and catalogue
+//! are set, so the accessors below always find them; a view that needs
+//! the documents' contents waits for [`Contents::Complete`].
 
 use std::sync::OnceLock;
 
 use corpus_model::{Corpus, Document};
 use corpus_search::bundle::{Bundle, BundleError, BundleReader};
 use corpus_search::SearchIndex;
+use corpus_views::failure::{download_failure_message, load_failure_message};
 use js_sys::{Reflect, Uint8Array};
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, Response};
@@ -29,8 +37,29 @@ const INLINE_BUNDLE: &str = "corpusBundle";
 /// How many times at most the progress bar moves: each move re-renders it,
 /// and a corpus arrives in hundreds of chunks.
 const PROGRESS_STEPS: u64 = 100;
+/// Longest stretch of decoding, in milliseconds, before the browser gets
+/// to render and handle input: chunks already received resolve at once,
+/// so without a pause decoding the texts would hold back the first answer
+/// and every keystroke until the download ends.
+const DECODE_SLICE_MS: f64 = 40.0;
 
-static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+/// Every document's card, while the contents arrive.
+static CATALOGUE: OnceLock<Corpus> = OnceLock::new();
+/// The whole corpus, once it has arrived.
+static CORPUS: OnceLock<Corpus> = OnceLock::new();
+// Reference-counted signals: no view owns them, so none disposes of them.
+static CONTENTS: OnceLock<ArcRwSignal<Contents>> = OnceLock::new();
+static PROGRESS: OnceLock<ArcRwSignal<(u64, u64)>> = OnceLock::new();
+
+/// Where the documents' contents (texts, quotes, mentions) are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    Arriving,
+    Complete,
+    /// The download or the bundle failed: what the page says about it.
+    Failed(String),
+}
 
 /// Why the explorer cannot start.
 #[derive(Debug)]
@@ -41,15 +70,55 @@ pub enum LoadError {
     Bundle(BundleError),
 }
 
-/// Downloads and decodes the bundle, calling `progress(received, total)`
-/// as bytes arrive, or says why it cannot.
-pub async fn load(progress: impl Fn(u64, u64)) -> Result<(), LoadError> {
-    let bundle = match inline_bundle() {
-        Some(bytes) => Bundle::decode(&bytes).map_err(LoadError::Bundle)?,
-        None => download(&progress).await?,
+impl LoadError {
+    /// What the page says about it.
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::Download(detail) => download_failure_message(detail),
+            LoadError::Bundle(error) => load_failure_message(error),
+        }
+    }
+}
+
+/// Where the documents' contents are (tracked).
+pub fn contents() -> Contents {
+    contents_signal().get()
+}
+
+fn contents_signal() -> &'static ArcRwSignal<Contents> {
+    CONTENTS.get_or_init(|| ArcRwSignal::new(Contents::Arriving))
+}
+
+fn progress_signal() -> &'static ArcRwSignal<(u64, u64)> {
+    PROGRESS.get_or_init(|| ArcRwSignal::new((0, 0)))
+}
+
+/// Bytes of the bundle received, and its size (tracked).
+pub fn progress() -> (u64, u64) {
+    progress_signal().get()
+}
+
+/// Downloads and decodes the bundle, updating [`progress`] as bytes
+/// arrive. Calls `searchable` once the index and catalogue are set, and
+/// returns once the whole corpus is, or says why it cannot: an error
+/// before `searchable` means the explorer cannot start, one after it is
+/// also shown by [`contents`].
+pub async fn load(searchable: impl FnOnce()) -> Result<(), LoadError> {
+    let loaded = match inline_bundle() {
+        Some(bytes) => Bundle::decode(&bytes)
+            .map_err(LoadError::Bundle)
+            .map(|bundle| {
+                let _ = INDEX.set(bundle.index);
+                let _ = CORPUS.set(bundle.corpus);
+                searchable();
+            }),
+        None => download(searchable).await,
     };
-    BUNDLE.get_or_init(|| bundle);
-    Ok(())
+    contents_signal().set(match &loaded {
+        Ok(()) => Contents::Complete,
+        Err(error) => Contents::Failed(error.message()),
+    });
+    loaded
 }
 
 /// The bytes the single-file build put in the page, if it is that build;
@@ -65,16 +134,15 @@ fn inline_bundle() -> Option<Vec<u8>> {
     Some(bytes.to_vec())
 }
 
-/// Reads the bundle the page links to chunk by chunk, decoding each frame
-/// as soon as it is complete: neither JavaScript nor wasm ever holds the
-/// whole file, and decoding overlaps the download.
-async fn download(progress: &impl Fn(u64, u64)) -> Result<Bundle, LoadError> {
-    let failed = |what: &str, e: JsValue| {
-        LoadError::Download(format!(
-            "{what}: {}",
-            e.as_string().unwrap_or_else(|| format!("{e:?}"))
-        ))
-    };
+fn download_error(what: &str, e: JsValue) -> LoadError {
+    LoadError::Download(format!(
+        "{what}: {}",
+        e.as_string().unwrap_or_else(|| format!("{e:?}"))
+    ))
+}
+
+/// The bundle's address and size, from the page's link, and its body.
+async fn open_bundle() -> Result<(String, u64, ReadableStreamDefaultReader), LoadError> {
     let link = leptos::prelude::document()
         .query_selector(BUNDLE_LINK)
         .ok()
@@ -85,9 +153,9 @@ async fn download(progress: &impl Fn(u64, u64)) -> Result<Bundle, LoadError> {
         .get_attribute("data-bytes")
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    let response: Response = JsFuture::from(leptos::prelude::window().fetch_with_str(&href))
+    let response: Response = JsFuture::from(window().fetch_with_str(&href))
         .await
-        .map_err(|e| failed(&href, e))?
+        .map_err(|e| download_error(&href, e))?
         .unchecked_into();
     if !response.ok() {
         return Err(LoadError::Download(format!(
@@ -98,46 +166,83 @@ async fn download(progress: &impl Fn(u64, u64)) -> Result<Bundle, LoadError> {
     let body = response
         .body()
         .ok_or_else(|| LoadError::Download(format!("{href}: empty response")))?;
-    let stream: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    Ok((href, total, body.get_reader().unchecked_into()))
+}
+
+/// Reads the bundle the page links to chunk by chunk, decoding each frame
+/// as soon as it is complete: neither JavaScript nor wasm ever holds the
+/// whole file, and decoding overlaps the download.
+async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
+    let (href, total, stream) = open_bundle().await?;
+    let mut searchable = Some(searchable);
     let mut bundle = BundleReader::default();
     let (mut received, mut reported) = (0u64, 0u64);
     let mut chunk_bytes = Vec::new();
+    let mut slice_start = js_sys::Date::now();
     loop {
         let chunk = JsFuture::from(stream.read())
             .await
-            .map_err(|e| failed(&href, e))?;
-        let done =
-            Reflect::get(&chunk, &JsValue::from_str("done")).map_err(|e| failed(&href, e))?;
+            .map_err(|e| download_error(&href, e))?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .map_err(|e| download_error(&href, e))?;
         if done.is_truthy() {
-            return bundle.finish().map_err(LoadError::Bundle);
+            let corpus = bundle.finish_corpus().map_err(LoadError::Bundle)?;
+            let _ = CORPUS.set(corpus);
+            return Ok(());
         }
         let value: Uint8Array = Reflect::get(&chunk, &JsValue::from_str("value"))
-            .map_err(|e| failed(&href, e))?
+            .map_err(|e| download_error(&href, e))?
             .unchecked_into();
         chunk_bytes.resize(value.length() as usize, 0);
         value.copy_to(&mut chunk_bytes);
         bundle.push(&chunk_bytes).map_err(LoadError::Bundle)?;
+        let mut pause = js_sys::Date::now() - slice_start >= DECODE_SLICE_MS;
+        if let Some(early) = bundle.take_searchable() {
+            let _ = INDEX.set(early.index);
+            let _ = CATALOGUE.set(early.corpus);
+            searchable.take().into_iter().for_each(|f| f());
+            pause = true;
+        }
+        if let Some(positions) = bundle.take_positions() {
+            index()
+                .set_positions(positions)
+                .map_err(|e| LoadError::Bundle(BundleError::Corrupt(e)))?;
+        }
         received += chunk_bytes.len() as u64;
         if received - reported >= total / PROGRESS_STEPS {
             reported = received;
-            progress(received, total.max(received));
+            progress_signal().set((received, total.max(received)));
+        }
+        if pause {
+            next_task().await;
+            slice_start = js_sys::Date::now();
         }
     }
 }
 
-/// The corpus and its index.
-pub fn bundle() -> &'static Bundle {
-    BUNDLE
-        .get()
-        .expect("main mounts the explorer only after the bundle loaded")
+/// Resolves in a later task of the browser's event loop, after it has had
+/// the chance to render.
+async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(timer).await;
 }
 
+/// The corpus: every document's card while the contents arrive, then the
+/// whole corpus (tracks [`contents`]).
 pub fn corpus() -> &'static Corpus {
-    &bundle().corpus
+    contents_signal().track();
+    CORPUS
+        .get()
+        .or_else(|| CATALOGUE.get())
+        .expect("main mounts the explorer only after the catalogue is set")
 }
 
 pub fn index() -> &'static SearchIndex {
-    &bundle().index
+    INDEX
+        .get()
+        .expect("main mounts the explorer only after the index is set")
 }
 
 /// A document by its id.

@@ -1,5 +1,6 @@
-//! Entry point: shows progress while the corpus downloads, then mounts the
-//! explorer, or a plain message saying why the corpus could not be read.
+//! Entry point: shows progress while the corpus's index downloads, then
+//! mounts the explorer, or a plain message saying why the corpus could not
+//! be read.
 
 mod app;
 mod components;
@@ -7,14 +8,13 @@ mod data;
 mod embed;
 mod routing;
 
-use corpus_views::failure::{download_failure_message, load_failure_message};
 use leptos::prelude::*;
 
 use crate::app::{App, LoadFailure, Loading};
-use crate::data::LoadError;
 
-/// Where the start-up is: bytes arriving, the explorer open, or a failure.
-#[derive(Clone)]
+/// Where the start-up is: the index arriving, the explorer open, or a
+/// failure.
+#[derive(Clone, PartialEq)]
 enum Stage {
     Loading,
     Ready,
@@ -37,22 +37,25 @@ fn announce_started() {
     }
 }
 
-/// Downloads the corpus with a progress bar, then becomes the explorer.
+/// Downloads the corpus with a progress bar, then becomes the explorer as
+/// soon as the index is in; the documents' contents arrive behind it.
 #[component]
 fn Start() -> impl IntoView {
     let stage = RwSignal::new(Stage::Loading);
-    let progress = RwSignal::new((0u64, 0u64));
     leptos::task::spawn_local(async move {
-        let loaded = data::load(move |received, total| progress.set((received, total))).await;
-        stage.set(match loaded {
-            Ok(()) => Stage::Ready,
-            Err(LoadError::Download(detail)) => Stage::Failed(download_failure_message(&detail)),
-            Err(LoadError::Bundle(error)) => Stage::Failed(load_failure_message(&error)),
-        });
+        let loaded = data::load(move || stage.set(Stage::Ready)).await;
+        // Once the explorer is open, a late failure shows in its header and
+        // in the views that wait for the contents (`data::contents`).
+        match loaded {
+            Err(error) if stage.get_untracked() == Stage::Loading => {
+                stage.set(Stage::Failed(error.message()));
+            }
+            _ => {}
+        }
         announce_started();
     });
     move || match stage.get() {
-        Stage::Loading => view! { <Loading progress=progress /> }.into_any(),
+        Stage::Loading => view! { <Loading /> }.into_any(),
         Stage::Ready => view! { <App /> }.into_any(),
         Stage::Failed(message) => view! { <LoadFailure message=message /> }.into_any(),
     }

@@ -2,6 +2,7 @@
 
 pub mod about_view;
 pub mod clipboard;
+pub mod contents;
 pub mod entity_view;
 pub mod export;
 pub mod facets;

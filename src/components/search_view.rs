@@ -12,7 +12,7 @@ use crate::components::facets::{ActiveFilters, FilterSidebar};
 use crate::components::highlighted::Highlighted;
 use crate::components::paged::Paged;
 use crate::components::query_help::QueryHelp;
-use crate::data::{corpus, document, index};
+use crate::data::{contents, corpus, document, index, Contents};
 use crate::routing::{Link, Router};
 
 /// Results shown at first, and added by "Show more".
@@ -93,6 +93,8 @@ fn Notices(results: Memo<SearchResults>) -> impl IntoView {
 fn ResultItem(hit: corpus_search::Hit) -> impl IntoView {
     let router = Router::get();
     let doc = document(hit.doc);
+    // The snippets come with the texts; the results list again then.
+    let text_pending = hit.snippets.is_empty() && contents() == Contents::Arriving;
     let target = Signal::derive(move || router.state.with(|s| reader_at(&doc.file, &s.query)));
     let meta: Vec<String> = [
         doc.meta.source.clone(),
@@ -113,6 +115,7 @@ fn ResultItem(hit: corpus_search::Hit) -> impl IntoView {
                 <Link to=target class="result-link" nav=true>{doc.meta.title.clone()}</Link>
             </h3>
             <p class="meta">{meta.join(" · ")}</p>
+            {text_pending.then(|| view! { <p class="snippet snippet-pending">"Text loading…"</p> })}
             {hit
                 .snippets
                 .into_iter()

@@ -1,5 +1,6 @@
 // Start-up: the corpus is a file beside the app, downloaded with a progress
-// bar; a missing or damaged file gives a message saying what to do, never a
+// bar; the explorer answers as soon as the index is in, before the texts;
+// a missing or damaged file gives a message saying what to do, never a
 // blank page.
 import { test, expect } from "@playwright/test";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -28,6 +29,29 @@ test("the page shows how much of the corpus has arrived, then the explorer", asy
   release();
   await expect(page.locator(".result").first()).toBeVisible();
   await expect(bar).toHaveCount(0);
+});
+
+/** Bytes of a bundle's header (magic and version) and its first two
+ * frames, the head and the index: what the explorer needs to answer. */
+function headAndIndexBytes(bytes) {
+  let at = 10;
+  for (let frame = 0; frame < 2; frame++) at += 8 + Number(bytes.readBigUInt64LE(at));
+  return at;
+}
+
+test("a corpus whose texts are cut off answers queries and says the texts are damaged", async ({ page }) => {
+  const build = await copyOfBuild("texts-cut");
+  const file = await corpusFile(build);
+  const bytes = await readFile(file);
+  await writeFile(file, bytes.subarray(0, headAndIndexBytes(bytes) + 1));
+  const site = await serve(build);
+  await page.goto(`${site.url}?q=visa`);
+  await expect(page.locator(".result-title").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: FAILURE_TITLE })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("is damaged");
+  await page.getByRole("link", { name: "Quotes" }).click();
+  await expect(page.locator(".contents-missing")).toBeVisible();
+  await stop(site);
 });
 
 test("a corpus file that cannot be downloaded says so and to reload", async ({ page }) => {

@@ -1,32 +1,44 @@
 //! The versioned binary format of the corpus the app downloads: a corpus and
-//! its search index, in frames that can be decoded as they arrive.
+//! its search index, in frames ordered so that the app can answer a query
+//! before the documents' texts have arrived.
 //!
 //! Layout: the 8-byte magic `CEXPLORE`, a little-endian `u16` format version,
 //! then frames, each a little-endian `u64` length and that many bytes of
 //! postcard:
-//! 1. the head: the corpus name, entities, warnings, skipped files and the
-//!    number of documents;
-//! 2. the search index;
-//! 3. the documents, in batches of consecutive ids (postcard `Vec`s of about
-//!    [`BATCH_BYTES`] each), until the head's count.
+//! 1. the head: the corpus name, warnings, skipped files and every
+//!    document's card (its file and metadata: what a result row shows);
+//! 2. the search index without its positions;
+//! 3. the index's positions (plain bytes, see `postings`): phrases,
+//!    proximity and quote search need them, a first answer does not;
+//! 4. the entities (people, organisations, places);
+//! 5. the documents' contents (text, blocks, source map, quotes, mentions…,
+//!    everything but the card), in batches of consecutive ids (postcard
+//!    `Vec`s of about [`BATCH_BYTES`] each), until every card has its
+//!    contents.
 //!
 //! [`BundleReader`] decodes each frame as soon as its last byte arrives and
 //! lets its bytes go, so a download holds at most one frame besides what is
-//! decoded, and decoding overlaps the download. Decoding rejects a wrong
-//! magic, an unknown version, a frame that does not decode, a bundle cut
-//! short and trailing bytes, so a stale or corrupt file fails loudly instead
-//! of showing wrong data.
+//! decoded, and decoding overlaps the download. Once the first two frames
+//! are in, [`BundleReader::take_searchable`] hands over the index and a
+//! catalogue of the cards, and the app answers queries while the positions
+//! ([`BundleReader::take_positions`]), the entities and the contents
+//! arrive. Decoding rejects a wrong magic, an unknown version, a frame that
+//! does not decode, a bundle cut short and trailing bytes, so a stale or
+//! corrupt file fails loudly instead of showing wrong data.
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::index::SearchIndex;
-use corpus_model::{Corpus, Document, Entity, Warning};
+use corpus_model::{
+    Block, Corpus, DateMention, Document, Dropped, Encoding, Entity, Mention, Metadata,
+    OriginalRest, Quote, SourceMap, Unquoted, Warning,
+};
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
-/// Bump whenever a serialized type changes shape.
-const VERSION: u16 = 4;
+/// Bump whenever a serialized type changes shape or the frames their order.
+const VERSION: u16 = 5;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this
@@ -40,24 +52,105 @@ pub struct Bundle {
     pub index: SearchIndex,
 }
 
-/// The first frame: the corpus without its documents.
+/// What a list of documents shows of each: the head carries one per
+/// document, so results can be listed before the contents arrive.
+#[derive(Clone, Default, Deserialize)]
+struct Card {
+    file: String,
+    meta: Metadata,
+}
+
+/// The first frame: the corpus without its documents' contents.
 #[derive(Deserialize)]
 struct Head {
     name: String,
-    entities: Vec<Entity>,
     warnings: Vec<Warning>,
     skipped: Vec<Warning>,
-    documents: u32,
+    cards: Vec<Card>,
+}
+
+/// A document's contents: every field but its card, as the document
+/// frames hold them.
+#[derive(Deserialize)]
+struct Contents {
+    original_rest: OriginalRest,
+    encoding: Encoding,
+    text: String,
+    blocks: Vec<Block>,
+    source_map: SourceMap,
+    dropped: Vec<Dropped>,
+    dates: Vec<DateMention>,
+    mentions: Vec<Mention>,
+    quotes: Vec<Quote>,
+    unquoted: Vec<Unquoted>,
+}
+
+impl Contents {
+    fn into_document(self, card: Card) -> Document {
+        Document {
+            file: card.file,
+            meta: card.meta,
+            raw: String::new(),
+            original_rest: self.original_rest,
+            encoding: self.encoding,
+            text: self.text,
+            blocks: self.blocks,
+            source_map: self.source_map,
+            dropped: self.dropped,
+            dates: self.dates,
+            mentions: self.mentions,
+            quotes: self.quotes,
+            unquoted: self.unquoted,
+        }
+    }
+}
+
+/// [`Card`] as written, borrowing from the document (same encoding).
+#[derive(Serialize)]
+struct CardRef<'a> {
+    file: &'a str,
+    meta: &'a Metadata,
 }
 
 /// [`Head`] as written, borrowing from the corpus (same encoding).
 #[derive(Serialize)]
 struct HeadRef<'a> {
     name: &'a str,
-    entities: &'a [Entity],
     warnings: &'a [Warning],
     skipped: &'a [Warning],
-    documents: u32,
+    cards: Vec<CardRef<'a>>,
+}
+
+/// [`Contents`] as written, borrowing from the document (same encoding).
+#[derive(Serialize)]
+struct ContentsRef<'a> {
+    original_rest: &'a OriginalRest,
+    encoding: &'a Encoding,
+    text: &'a str,
+    blocks: &'a [Block],
+    source_map: &'a SourceMap,
+    dropped: &'a [Dropped],
+    dates: &'a [DateMention],
+    mentions: &'a [Mention],
+    quotes: &'a [Quote],
+    unquoted: &'a [Unquoted],
+}
+
+impl<'a> ContentsRef<'a> {
+    fn of(d: &'a Document) -> Self {
+        ContentsRef {
+            original_rest: &d.original_rest,
+            encoding: &d.encoding,
+            text: &d.text,
+            blocks: &d.blocks,
+            source_map: &d.source_map,
+            dropped: &d.dropped,
+            dates: &d.dates,
+            mentions: &d.mentions,
+            quotes: &d.quotes,
+            unquoted: &d.unquoted,
+        }
+    }
 }
 
 /// Why a bundle could not be read.
@@ -144,10 +237,16 @@ impl Bundle {
         let c = &self.corpus;
         HeadRef {
             name: &c.name,
-            entities: &c.entities,
             warnings: &c.warnings,
             skipped: &c.skipped,
-            documents: u32::try_from(c.documents.len()).unwrap_or(u32::MAX),
+            cards: c
+                .documents
+                .iter()
+                .map(|d| CardRef {
+                    file: &d.file,
+                    meta: &d.meta,
+                })
+                .collect(),
         }
     }
 
@@ -158,11 +257,18 @@ impl Bundle {
         out.extend_from_slice(&VERSION.to_le_bytes());
         push_frame(&mut out, &encoded(&self.head()));
         push_frame(&mut out, &encoded(&self.index));
-        let documents: Vec<Vec<u8>> = self.corpus.documents.iter().map(encoded).collect();
-        let sizes: Vec<usize> = documents.iter().map(Vec::len).collect();
+        push_frame(&mut out, self.index.positions());
+        push_frame(&mut out, &encoded(&self.corpus.entities));
+        let contents: Vec<Vec<u8>> = self
+            .corpus
+            .documents
+            .iter()
+            .map(|d| encoded(&ContentsRef::of(d)))
+            .collect();
+        let sizes: Vec<usize> = contents.iter().map(Vec::len).collect();
         for batch in batches(&sizes) {
             let mut payload = varint(batch.len() as u64);
-            documents[batch]
+            contents[batch]
                 .iter()
                 .for_each(|d| payload.extend_from_slice(d));
             push_frame(&mut out, &payload);
@@ -180,10 +286,14 @@ impl Bundle {
     /// Where the bytes of the encoded bundle go, structure by structure.
     pub fn encoded_parts(&self) -> EncodedParts {
         let c = &self.corpus;
-        let sizes: Vec<usize> = c.documents.iter().map(|d| encoded(d).len()).collect();
+        let sizes: Vec<usize> = c
+            .documents
+            .iter()
+            .map(|d| encoded(&ContentsRef::of(d)).len())
+            .collect();
         let batches = batches(&sizes);
-        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (2 + batches.len())];
-        framing.extend(varint(u64::from(self.head().documents)));
+        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (4 + batches.len())];
+        framing.extend(varint(c.documents.len() as u64));
         batches
             .iter()
             .for_each(|b| framing.extend(varint(b.len() as u64)));
@@ -208,19 +318,31 @@ impl Bundle {
             ("entities", encoded(&c.entities)),
             ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
             ("index", encoded(&self.index)),
+            ("index positions", self.index.positions().to_vec()),
         ]
     }
 }
 
 /// Decodes a bundle as its bytes arrive: [`push`](Self::push) each chunk,
-/// then [`finish`](Self::finish).
+/// [`take_searchable`](Self::take_searchable) once the index is in if
+/// queries should be answered early, then [`finish`](Self::finish) or
+/// [`finish_corpus`](Self::finish_corpus).
 #[derive(Default)]
 pub struct BundleReader {
     /// Bytes received and not yet decoded.
     pending: Vec<u8>,
     header_read: bool,
     head: Option<Head>,
+    /// Whether the index frame has been decoded (the index may since have
+    /// been taken).
+    index_read: bool,
     index: Option<SearchIndex>,
+    /// Bytes of positions the index expects, once it is read.
+    positions_expected: usize,
+    positions_read: bool,
+    /// Positions that arrived after the index was taken.
+    positions: Option<Vec<u8>>,
+    entities: Option<Vec<Entity>>,
     documents: Vec<Document>,
 }
 
@@ -261,63 +383,148 @@ impl BundleReader {
 
     /// Whether every frame the head announces has been decoded.
     fn complete(&self) -> bool {
-        match (&self.head, &self.index) {
-            (Some(head), Some(_)) => self.documents.len() >= head.documents as usize,
+        match &self.head {
+            Some(head) if self.entities.is_some() => self.documents.len() >= head.cards.len(),
             _ => false,
         }
     }
 
-    /// Decodes one frame into its place: head, index, then documents.
+    /// Decodes one frame into its place: head, index, then contents.
     fn take_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
-        let Some(head) = &self.head else {
+        let Some(head) = &mut self.head else {
             self.head = Some(exactly(frame, "head")?);
             return Ok(());
         };
-        if self.index.is_none() {
-            self.index = Some(exactly(frame, "index")?);
+        if !self.index_read {
+            let index: SearchIndex = exactly(frame, "index")?;
+            self.positions_expected = index.positions_len();
+            self.index = Some(index);
+            self.index_read = true;
             return Ok(());
         }
-        let expected = head.documents as usize;
-        let batch: Vec<Document> = exactly(frame, "documents")?;
-        if batch.is_empty() || self.documents.len() + batch.len() > expected {
+        if !self.positions_read {
+            return self.take_positions_frame(frame);
+        }
+        if self.entities.is_none() {
+            self.entities = Some(exactly(frame, "entities")?);
+            return Ok(());
+        }
+        let (done, expected) = (self.documents.len(), head.cards.len());
+        let batch: Vec<Contents> = exactly(frame, "documents")?;
+        if batch.is_empty() || done + batch.len() > expected {
             return Err(BundleError::Corrupt(format!(
-                "a frame of {} documents after {} of {expected}",
+                "a frame of {} documents after {done} of {expected}",
                 batch.len(),
-                self.documents.len()
             )));
         }
-        self.documents.extend(batch);
+        let cards = head.cards[done..done + batch.len()].iter_mut();
+        self.documents.extend(
+            batch
+                .into_iter()
+                .zip(cards)
+                .map(|(contents, card)| contents.into_document(std::mem::take(card))),
+        );
         Ok(())
     }
 
-    /// The bundle, once every byte has been pushed.
-    pub fn finish(self) -> Result<Bundle, BundleError> {
+    /// The positions frame: onto the index, or kept for
+    /// [`take_positions`](Self::take_positions) if the index was taken.
+    fn take_positions_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
+        if frame.len() != self.positions_expected {
+            return Err(BundleError::Corrupt(format!(
+                "{} bytes of positions for an index of {}",
+                frame.len(),
+                self.positions_expected
+            )));
+        }
+        self.positions_read = true;
+        match &self.index {
+            Some(index) => index
+                .set_positions(frame.to_vec())
+                .map_err(BundleError::Corrupt),
+            None => {
+                self.positions = Some(frame.to_vec());
+                Ok(())
+            }
+        }
+    }
+
+    /// The index's positions, if they arrived after
+    /// [`take_searchable`](Self::take_searchable) handed the index over
+    /// (for [`SearchIndex::set_positions`]); once.
+    pub fn take_positions(&mut self) -> Option<Vec<u8>> {
+        self.positions.take()
+    }
+
+    /// Once the head and the index have arrived: the index, and a corpus
+    /// whose documents hold only their cards (file and metadata), enough to
+    /// list results, and no entities. The index is the caller's from then
+    /// on, so this answers once; `None` before and after.
+    pub fn take_searchable(&mut self) -> Option<Bundle> {
+        let head = self.head.as_ref()?;
+        let index = self.index.take()?;
+        // The cards of documents already whole have moved into them.
+        let arrived = self.documents.iter().map(|d| (&d.file, &d.meta));
+        let waiting = head
+            .cards
+            .get(self.documents.len()..)
+            .unwrap_or_default()
+            .iter()
+            .map(|c| (&c.file, &c.meta));
+        let documents = arrived
+            .chain(waiting)
+            .map(|(file, meta)| Document {
+                file: file.clone(),
+                meta: meta.clone(),
+                ..Document::default()
+            })
+            .collect();
+        let corpus = Corpus {
+            name: head.name.clone(),
+            documents,
+            entities: Vec::new(),
+            warnings: head.warnings.clone(),
+            skipped: head.skipped.clone(),
+        };
+        Some(Bundle { corpus, index })
+    }
+
+    /// The bundle, once every byte has been pushed and unless its index
+    /// was taken.
+    pub fn finish(mut self) -> Result<Bundle, BundleError> {
+        let index = self.index.take();
+        let corpus = self.finish_corpus()?;
+        let index = index.ok_or_else(|| BundleError::Corrupt("the index was taken".into()))?;
+        Ok(Bundle { corpus, index })
+    }
+
+    /// The whole corpus, once every byte has been pushed.
+    pub fn finish_corpus(self) -> Result<Corpus, BundleError> {
         if !self.header_read {
             return Err(BundleError::NotABundle);
         }
-        let (Some(head), Some(index)) = (self.head, self.index) else {
+        let (Some(head), Some(entities)) = (self.head, self.entities) else {
             return Err(BundleError::Corrupt(
-                "the bundle ends before its index".into(),
+                "the bundle ends before its index, positions and entities".into(),
             ));
         };
-        if self.documents.len() < head.documents as usize {
+        if self.documents.len() < head.cards.len() {
             return Err(BundleError::Corrupt(format!(
                 "the bundle ends after {} of {} documents",
                 self.documents.len(),
-                head.documents
+                head.cards.len()
             )));
         }
         if !self.pending.is_empty() {
             return Err(BundleError::TrailingBytes(self.pending.len()));
         }
-        let corpus = Corpus {
+        Ok(Corpus {
             name: head.name,
             documents: self.documents,
-            entities: head.entities,
+            entities,
             warnings: head.warnings,
             skipped: head.skipped,
-        };
-        Ok(Bundle { corpus, index })
+        })
     }
 }
 

@@ -42,6 +42,15 @@ pub struct SearchIndex {
     pub(super) term_offsets: Vec<u32>,
     #[serde(with = "plain_bytes")]
     pub(super) postings: Vec<u8>,
+    /// `position_offsets[t]..position_offsets[t + 1]` are term `t`'s bytes
+    /// of `positions`.
+    #[serde(with = "prefix_sums")]
+    pub(super) position_offsets: Vec<u32>,
+    /// Every term's positions (see [`super::postings`]): serialized apart
+    /// (the bundle sends them after the rest of the index), so an index
+    /// can answer before they are set.
+    #[serde(skip)]
+    pub(super) positions: std::sync::OnceLock<Vec<u8>>,
     /// Words per unit, per field: `lengths[field][unit]`, where a unit is a
     /// document, a global block number or a global quote number.
     pub(super) lengths: [Vec<u16>; 4],
@@ -81,6 +90,7 @@ impl std::fmt::Debug for SearchIndex {
             .field("words", &self.words.len())
             .field("terms", &self.terms.len())
             .field("postings_bytes", &self.postings.len())
+            .field("positions_bytes", &self.positions.get().map(Vec::len))
             .finish_non_exhaustive()
     }
 }
@@ -117,6 +127,8 @@ struct Postings {
     terms: fst::Map<Vec<u8>>,
     term_offsets: Vec<u32>,
     bytes: Vec<u8>,
+    position_offsets: Vec<u32>,
+    positions: Vec<u8>,
 }
 
 impl IndexBuilder {
@@ -209,6 +221,8 @@ impl IndexBuilder {
         sorted_terms.sort_unstable();
         let mut rank = vec![0u32; sorted_terms.len()];
         let mut term_offsets = Vec::with_capacity(sorted_terms.len() + 1);
+        let mut position_offsets = Vec::with_capacity(sorted_terms.len() + 1);
+        let mut positions = Vec::new();
         let mut bytes = Vec::new();
         for (new_id, (_, old_id)) in sorted_terms.iter().enumerate() {
             rank[*old_id as usize] = new_id as u32;
@@ -226,9 +240,11 @@ impl IndexBuilder {
                 })
                 .collect();
             term_offsets.push(bytes.len() as u32);
-            postings::encode(builder.doc_freq, &by_field, &mut bytes);
+            position_offsets.push(positions.len() as u32);
+            postings::encode(builder.doc_freq, &by_field, &mut bytes, &mut positions);
         }
         term_offsets.push(bytes.len() as u32);
+        position_offsets.push(positions.len() as u32);
         let terms = fst::Map::from_iter(
             sorted_terms
                 .iter()
@@ -249,6 +265,8 @@ impl IndexBuilder {
             terms,
             term_offsets,
             bytes,
+            position_offsets,
+            positions,
         }
     }
 
@@ -265,6 +283,8 @@ impl IndexBuilder {
             terms: postings.terms,
             term_offsets: postings.term_offsets,
             postings: postings.bytes,
+            position_offsets: postings.position_offsets,
+            positions: postings.positions.into(),
             average_lengths: average_lengths(&self.lengths),
             lengths: self.lengths,
             average_quote_length: average_quote_length(&self.quote_spans),
@@ -348,6 +368,11 @@ impl SearchIndex {
                 "term offsets".to_string(),
                 prefix_sums::size(&self.term_offsets),
             ),
+            ("positions (apart)".to_string(), self.positions().len()),
+            (
+                "position offsets".to_string(),
+                prefix_sums::size(&self.position_offsets),
+            ),
             ("unit lengths".to_string(), size(&self.lengths)),
             ("quote spans".to_string(), size(&self.quote_spans)),
             (
@@ -427,7 +452,42 @@ impl SearchIndex {
             .get(term as usize + 1)
             .copied()
             .unwrap_or(0) as usize;
-        Record::new(self.postings.get(start..end).unwrap_or_default())
+        let positions = self.positions.get().and_then(|all| {
+            let at = |t: usize| self.position_offsets.get(t).map(|&o| o as usize);
+            all.get(at(term as usize)?..at(term as usize + 1)?)
+        });
+        Record::new(self.postings.get(start..end).unwrap_or_default(), positions)
+    }
+
+    /// Whether the index has its positions (phrases, proximity and quotes
+    /// need them).
+    pub fn has_positions(&self) -> bool {
+        self.positions.get().is_some()
+    }
+
+    /// Every term's positions, empty until they are set.
+    pub fn positions(&self) -> &[u8] {
+        self.positions.get().map_or(&[], Vec::as_slice)
+    }
+
+    /// Gives a decoded index its positions, which must be as long as its
+    /// offsets say; they can be set once.
+    pub fn set_positions(&self, positions: Vec<u8>) -> Result<(), String> {
+        let expected = self.positions_len();
+        if positions.len() != expected {
+            return Err(format!(
+                "{} bytes of positions for an index of {expected}",
+                positions.len()
+            ));
+        }
+        self.positions
+            .set(positions)
+            .map_err(|_| "the index has its positions already".to_string())
+    }
+
+    /// Bytes of positions the index expects.
+    pub fn positions_len(&self) -> usize {
+        self.position_offsets.last().map_or(0, |&o| o as usize)
     }
 
     /// Number of documents containing a term in any field.

@@ -346,6 +346,12 @@ impl Matcher<'_> {
                     let key = (field, unit);
                     if offset == 0 {
                         next.insert(key, positions.clone());
+                    } else if !self.index.has_positions() {
+                        // Until the positions arrive, a unit holding every
+                        // word of the phrase stands for one holding it.
+                        if let Some(candidates) = starts.remove(&key) {
+                            next.insert(key, candidates);
+                        }
                     } else if let Some(candidates) = starts.get(&key) {
                         let kept: Vec<u32> = candidates
                             .iter()

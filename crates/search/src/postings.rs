@@ -1,23 +1,32 @@
-//! The postings of one term: where it occurs, field by field, with positions.
+//! The postings of one term: where it occurs, field by field, with positions
+//! kept apart.
 //!
 //! Layout of a term's record (all integers LEB128 varints):
 //! ```text
 //! doc_freq                      documents containing the term in any field
 //! repeated per field present:
-//!   field tag (1 byte), entry count, byte length of the entries
-//!   entries: (unit delta << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4],
-//!            tf position deltas (the first absolute)
+//!   field tag (1 byte), entry count, byte length of the entries,
+//!   byte length of the field's positions
+//!   entries: (unit delta << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4]
 //! ```
+//! and, in a second buffer (the index's positions, which the bundle ships
+//! after the rest of the index), the term's positions, field after field:
+//! per entry, tf position deltas (the first absolute). The entries alone
+//! say where a term occurs and how often, enough to rank documents; the
+//! positions add phrases, proximity and quotes. Until they are there,
+//! [`FieldEntries`] gives each entry tf positions of 0.
+//!
 //! A unit is the field's own numbering (see the `index` module): documents for
 //! titles and sources, blocks counted across the corpus for the body, quotes
 //! counted across the corpus for quotes and speakers. Numbering units
 //! globally rather than as (document, block) makes the gap between two
 //! paragraphs holding a common word small, so most entries of frequent words
-//! take one byte before their positions.
+//! take one byte.
 //!
 //! Worked example: `visa` twice in block 30 (words 4 and 9) and once in the
-//! title of document 9 (word 2) is
-//! `2 | Title 1 2: (9<<2|0) 2 | Body 1 3: (30<<2|1) 4 5`.
+//! title of document 9 (word 2) is the record
+//! `2 | Title 1 1 1: (9<<2|0) | Body 1 1 2: (30<<2|1)` and the positions
+//! `2 | 4 5`.
 //!
 //! Invariant: entries are sorted by unit and positions ascend within an
 //! entry; decoding malformed bytes stops early instead of panicking.
@@ -83,9 +92,17 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Most occurrences an entry can have: a unit's length is a `u16`.
+const MAX_TF: u64 = u16::MAX as u64;
+
 /// Encodes a term's record from its entries per field (each sorted by
-/// unit).
-pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) {
+/// unit) into `out`, and its positions into `positions`.
+pub fn encode(
+    doc_freq: u32,
+    fields: &[(Field, Vec<Entry>)],
+    out: &mut Vec<u8>,
+    positions: &mut Vec<u8>,
+) {
     write_varint(out, u64::from(doc_freq));
     let mut body = Vec::new();
     for (field, entries) in fields {
@@ -93,6 +110,7 @@ pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) 
             continue;
         }
         body.clear();
+        let positions_start = positions.len();
         let mut previous_unit = 0;
         for entry in entries {
             let tf = entry.positions.len().max(1) as u64;
@@ -105,14 +123,18 @@ pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) 
             }
             let mut previous_position = 0;
             for &position in &entry.positions {
-                write_varint(&mut body, u64::from(position - previous_position));
+                write_varint(positions, u64::from(position - previous_position));
                 previous_position = position;
+            }
+            if entry.positions.is_empty() {
+                write_varint(positions, 0);
             }
             previous_unit = entry.unit;
         }
         out.push(field.tag());
         write_varint(out, entries.len() as u64);
         write_varint(out, body.len() as u64);
+        write_varint(out, (positions.len() - positions_start) as u64);
         out.extend_from_slice(&body);
     }
 }
@@ -122,18 +144,25 @@ pub fn encode(doc_freq: u32, fields: &[(Field, Vec<Entry>)], out: &mut Vec<u8>) 
 pub struct Record<'a> {
     pub doc_freq: u32,
     reader: Reader<'a>,
+    /// The term's positions, when the index has them.
+    positions: Option<Reader<'a>>,
 }
 
 impl<'a> Record<'a> {
-    pub fn new(bytes: &'a [u8]) -> Self {
+    /// The record in `bytes`, with the term's positions if they are known.
+    pub fn new(bytes: &'a [u8], positions: Option<&'a [u8]>) -> Self {
         let mut reader = Reader::new(bytes);
         let doc_freq = reader.varint().unwrap_or(0) as u32;
-        Self { doc_freq, reader }
+        Self {
+            doc_freq,
+            reader,
+            positions: positions.map(Reader::new),
+        }
     }
 
     /// The fields of the record with their entry counts and entry bytes.
     pub fn fields(self) -> impl Iterator<Item = (Field, u32, FieldEntries<'a>)> {
-        let mut reader = self.reader;
+        let (mut reader, mut positions) = (self.reader, self.positions);
         std::iter::from_fn(move || {
             if reader.is_empty() {
                 return None;
@@ -141,12 +170,18 @@ impl<'a> Record<'a> {
             let field = Field::from_tag(reader.byte()?)?;
             let count = reader.varint()? as u32;
             let len = reader.varint()? as usize;
+            let positions_len = reader.varint()? as usize;
             let bytes = reader.take(len)?;
+            let field_positions = match &mut positions {
+                Some(all) => Some(Reader::new(all.take(positions_len)?)),
+                None => None,
+            };
             Some((
                 field,
                 count,
                 FieldEntries {
                     reader: Reader::new(bytes),
+                    positions: field_positions,
                     unit: 0,
                 },
             ))
@@ -159,6 +194,7 @@ impl<'a> Record<'a> {
 #[derive(Debug, Clone)]
 pub struct FieldEntries<'a> {
     reader: Reader<'a>,
+    positions: Option<Reader<'a>>,
     unit: u32,
 }
 
@@ -168,7 +204,8 @@ impl FieldEntries<'_> {
         self.reader.bytes.len()
     }
 
-    /// The next entry's unit, its positions replacing `positions`.
+    /// The next entry's unit, its positions replacing `positions` (tf
+    /// zeros when the index has no positions).
     pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
         if self.reader.is_empty() {
             return None;
@@ -179,10 +216,17 @@ impl FieldEntries<'_> {
         if tf == 4 {
             tf += self.reader.varint()?;
         }
+        if tf > MAX_TF {
+            return None;
+        }
         positions.clear();
+        let Some(reader) = &mut self.positions else {
+            positions.resize(tf as usize, 0);
+            return Some(self.unit);
+        };
         let mut position = 0u32;
         for _ in 0..tf {
-            position = position.saturating_add(self.reader.varint()? as u32);
+            position = position.saturating_add(reader.varint()? as u32);
             positions.push(position);
         }
         Some(self.unit)
@@ -211,9 +255,9 @@ mod tests {
             ),
             (Field::Speaker, vec![]),
         ];
-        let mut bytes = Vec::new();
-        encode(2, &fields, &mut bytes);
-        let record = Record::new(&bytes);
+        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
+        encode(2, &fields, &mut bytes, &mut positions);
+        let record = Record::new(&bytes, Some(&positions));
         assert_eq!(record.doc_freq, 2);
         let mut decoded = Vec::new();
         for (field, count, mut entries) in record.fields() {
@@ -230,8 +274,54 @@ mod tests {
     }
 
     #[test]
+    fn the_worked_example_reads_as_documented() {
+        let entry = |unit, positions: &[u32]| Entry {
+            unit,
+            positions: positions.to_vec(),
+        };
+        let fields = [
+            (Field::Title, vec![entry(9, &[2])]),
+            (Field::Body, vec![entry(30, &[4, 9])]),
+        ];
+        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
+        encode(2, &fields, &mut bytes, &mut positions);
+        let (title, body) = (Field::Title.tag(), Field::Body.tag());
+        assert_eq!(
+            bytes,
+            [2, title, 1, 1, 1, 9 << 2, body, 1, 1, 2, 30 << 2 | 1]
+        );
+        assert_eq!(positions, [2, 4, 5]);
+    }
+
+    #[test]
+    fn without_positions_entries_give_their_units_and_as_many_zeros() {
+        let fields = [(
+            Field::Body,
+            vec![
+                Entry {
+                    unit: 4,
+                    positions: vec![1, 7, 9],
+                },
+                Entry {
+                    unit: 600,
+                    positions: vec![0, 1, 2, 3, 4, 8],
+                },
+            ],
+        )];
+        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
+        encode(2, &fields, &mut bytes, &mut positions);
+        let (_, _, mut entries) = Record::new(&bytes, None).fields().next().expect("a field");
+        let mut found = Vec::new();
+        assert_eq!(entries.next_into(&mut found), Some(4));
+        assert_eq!(found, [0, 0, 0]);
+        assert_eq!(entries.next_into(&mut found), Some(600));
+        assert_eq!(found, [0; 6]);
+        assert_eq!(entries.next_into(&mut found), None);
+    }
+
+    #[test]
     fn truncated_records_stop_without_panicking() {
-        let mut bytes = Vec::new();
+        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
         encode(
             1,
             &[(
@@ -242,12 +332,19 @@ mod tests {
                 }],
             )],
             &mut bytes,
+            &mut positions,
         );
         for len in 0..bytes.len() {
-            let record = Record::new(&bytes[..len]);
-            for (_, _, mut entries) in record.fields() {
-                let mut positions = Vec::new();
-                while entries.next_into(&mut positions).is_some() {}
+            for known in [
+                None,
+                Some(&positions[..]),
+                Some(&positions[..len.min(positions.len())]),
+            ] {
+                let record = Record::new(&bytes[..len], known);
+                for (_, _, mut entries) in record.fields() {
+                    let mut found = Vec::new();
+                    while entries.next_into(&mut found).is_some() {}
+                }
             }
         }
     }

@@ -8,13 +8,17 @@
 //!    bytes as the original;
 //! 2. every prefix of the bundle (sampled) fails to finish, with no panic;
 //! 3. seeded byte flips anywhere decode or fail, with no panic;
-//! 4. a foreign file, another version and trailing bytes are told apart.
+//! 4. a foreign file, another version and trailing bytes are told apart;
+//! 5. once the head and the index are in, and not before, the reader hands
+//!    over the index and every document's card, which answer a query with
+//!    the right documents before any position or text has arrived; the
+//!    positions follow, for the index handed over.
 
 use std::path::Path;
 
 use corpus_model::Corpus;
 use corpus_search::bundle::{Bundle, BundleError, BundleReader, BATCH_BYTES};
-use corpus_search::SearchIndex;
+use corpus_search::{SearchIndex, SearchRequest};
 
 fn seeds() -> Corpus {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
@@ -76,8 +80,9 @@ fn a_bundle_of_many_documents_has_several_document_frames() {
         .find(|(name, _)| *name == "header and framing")
         .map(|(_, b)| b.len())
         .unwrap_or(0);
-    // Header (10), two frames of head and index, and at least two of documents.
-    assert!(framing >= 10 + 8 * 4, "framing {framing} bytes");
+    // Header (10), four frames of head, index, positions and entities, and
+    // at least two of documents.
+    assert!(framing >= 10 + 8 * 6, "framing {framing} bytes");
 }
 
 #[test]
@@ -134,5 +139,107 @@ fn foreign_files_other_versions_and_trailing_bytes_are_told_apart() {
     assert_eq!(
         Bundle::decode(&longer).unwrap_err(),
         BundleError::TrailingBytes(3)
+    );
+}
+
+/// Bytes of the header and the first two frames (head and index).
+fn head_and_index_bytes(bytes: &[u8]) -> usize {
+    let frame_end = |at: usize| {
+        let length: [u8; 8] = bytes[at..at + 8].try_into().expect("8 bytes");
+        at + 8 + u64::from_le_bytes(length) as usize
+    };
+    frame_end(frame_end(10))
+}
+
+#[test]
+fn the_index_and_cards_answer_before_the_texts_arrive() {
+    let corpus = seeds();
+    let bytes = bundle_of(corpus.clone());
+    let searchable_at = head_and_index_bytes(&bytes);
+    let mut reader = BundleReader::default();
+    reader
+        .push(&bytes[..searchable_at - 1])
+        .expect("a prefix decodes");
+    assert!(
+        reader.take_searchable().is_none(),
+        "the index is not in yet"
+    );
+    reader
+        .push(&bytes[searchable_at - 1..searchable_at])
+        .expect("decodes");
+    let early = reader.take_searchable().expect("head and index are in");
+    assert!(
+        reader.take_searchable().is_none(),
+        "the index is handed over once"
+    );
+    let files = |c: &Corpus| -> Vec<(String, String)> {
+        c.documents
+            .iter()
+            .map(|d| (d.file.clone(), d.meta.title.clone()))
+            .collect()
+    };
+    assert_eq!(files(&early.corpus), files(&corpus));
+    assert!(early.corpus.documents.iter().all(|d| d.text.is_empty()));
+    assert!(!early.index.has_positions());
+    let request = SearchRequest {
+        query: "visa".into(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let early_hits: Vec<u32> = early
+        .index
+        .search(&early.corpus, &request)
+        .hits
+        .iter()
+        .map(|h| h.doc)
+        .collect();
+    let index = SearchIndex::build(&corpus);
+    let hits: Vec<u32> = index
+        .search(&corpus, &request)
+        .hits
+        .iter()
+        .map(|h| h.doc)
+        .collect();
+    assert!(!hits.is_empty(), "the seeds mention visas");
+    assert_eq!(early_hits, hits);
+    // Without positions a phrase is read as its words in one paragraph:
+    // every document holding the phrase is found, perhaps with others.
+    let phrase = SearchRequest {
+        query: "\"health and care\"".into(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let docs = |index: &SearchIndex, corpus: &Corpus| -> Vec<u32> {
+        let mut docs: Vec<u32> = index
+            .search(corpus, &phrase)
+            .hits
+            .iter()
+            .map(|h| h.doc)
+            .collect();
+        docs.sort_unstable();
+        docs
+    };
+    let (early_docs, docs) = (docs(&early.index, &early.corpus), docs(&index, &corpus));
+    assert!(!docs.is_empty(), "the seeds speak of health and care");
+    assert!(
+        docs.iter().all(|d| early_docs.contains(d)),
+        "{docs:?} in {early_docs:?}"
+    );
+    reader
+        .push(&bytes[searchable_at..])
+        .expect("the rest decodes");
+    let positions = reader.take_positions().expect("the positions arrived");
+    let index = early.index;
+    index
+        .set_positions(positions)
+        .expect("as long as the index says");
+    let whole = reader.finish_corpus().expect("the whole corpus");
+    assert_eq!(
+        Bundle {
+            corpus: whole,
+            index
+        }
+        .encode(),
+        bytes
     );
 }

@@ -1,5 +1,5 @@
-//! What the page says when it cannot start: the corpus built with it could
-//! not be downloaded or read.
+//! What the page says while its corpus arrives, and when it cannot start
+//! or finish: the corpus built with it could not be downloaded or read.
 //!
 //! Invariant: the message is plain text for a reader who did not build the
 //! site: what failed, that the site must be rebuilt, and the technical
@@ -40,11 +40,22 @@ pub fn download_failure_message(detail: &str) -> String {
 
 /// What the page says while its documents arrive: how much of how much.
 pub fn loading_message(received: u64, total: u64) -> String {
+    arrived("Loading the documents…", received, total)
+}
+
+/// What a view that needs the documents' texts says while they arrive
+/// behind an explorer that already answers queries.
+pub fn contents_loading_message(received: u64, total: u64) -> String {
+    arrived("Loading the texts and quotes…", received, total)
+}
+
+/// `what`, then megabytes received of the total when it is known.
+fn arrived(what: &str, received: u64, total: u64) -> String {
     if total == 0 {
-        return "Loading the documents…".to_string();
+        return what.to_string();
     }
     format!(
-        "Loading the documents… {} of {} MB",
+        "{what} {} of {} MB",
         megabytes(received.min(total)),
         megabytes(total)
     )
@@ -122,5 +133,9 @@ mod tests {
         for (bytes, expected) in rows {
             assert_eq!(megabytes(bytes), expected, "{bytes} bytes");
         }
+        assert_eq!(
+            contents_loading_message(3_000_000, 15_800_000),
+            "Loading the texts and quotes… 3.0 of 15.8 MB"
+        );
     }
 }
