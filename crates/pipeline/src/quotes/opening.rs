@@ -139,7 +139,8 @@ fn name_end(text: &str, ws: &[Range<usize>], from: usize) -> usize {
 }
 
 /// The end of a determiner's phrase that names a role or organisation
-/// within [`MAX_DESCRIPTION`] words, the last such word included.
+/// within [`MAX_DESCRIPTION`] words, the last such word included, and the
+/// rest of its name ("The Royal College of Nursing").
 fn description_end(text: &str, ws: &[Range<usize>], from: usize) -> Option<usize> {
     let lex = Lexicon::get();
     let mut last = None;
@@ -148,9 +149,13 @@ fn description_end(text: &str, ws: &[Range<usize>], from: usize) -> Option<usize
             break;
         }
         let w = &text[ws[k].clone()];
-        if lex.is_role_word(w) || lex.is_org_word(w) {
+        let connects = is_name_connector(w)
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| is_capitalised(&text[n.clone()]));
+        if lex.is_role_word(w) || lex.is_org_word(w) || (last.is_some() && is_capitalised(w)) {
             last = Some(k + 1);
-        } else if last.is_some() && !is_capitalised(w) {
+        } else if last.is_some() && !connects {
             break;
         }
     }
@@ -183,6 +188,10 @@ mod tests {
         ("The plan was a “day to remember.”", None),
         ("It’s been common to call it a “revolt.”", None),
         ("Another said the plan was “dead.”", None),
+        (
+            "The Royal College of Nursing called it “an insult.”",
+            Some("The Royal College of Nursing"),
+        ),
         (
             "When Maddow said it was “Medicare for all,”",
             Some("Maddow"),
