@@ -69,7 +69,7 @@ use corpus_text::words::{is_capitalised, words};
 use self::clauses::Clause;
 use self::marks::Marked;
 use self::rule::Rule;
-use self::speakers::vocabulary::{is_anonymous_source, is_first_person, is_name_connector};
+use self::speakers::vocabulary::{is_anonymous_source, is_first_person};
 pub use self::speakers::EntityNames;
 use self::speakers::{People, Speaker};
 use corpus_model::{Document, Entity, Quote, QuoteKind, Unquoted, UnquotedReason};
@@ -410,34 +410,19 @@ impl Reader<'_> {
         }
     }
 
-    /// For a participle set off by a comma ("…has rejected the offer,
-    /// saying…"), the words naming whom the sentence opens with.
+    /// For a clause with no subject of its own ("…has rejected the offer,
+    /// saying…", "She greeted supporters and told them…"), the words
+    /// naming whom the sentence opens with, when no quote comes before.
     fn sentence_subject(&self, clause: &Clause, sentence: &Range<usize>) -> Option<Range<usize>> {
         let text = &self.doc.text;
-        let verb = &text[clause.verb.clone()];
-        if !verb.ends_with("ing")
-            || !text[sentence.start..clause.verb.start]
-                .trim_end()
-                .ends_with(',')
-        {
+        let before = sentence.start..clause.verb.start;
+        if text[before.clone()].contains(['“', '”', '"']) {
             return None;
         }
-        let opening = words(text, sentence.start..clause.verb.start);
-        let first = opening.first()?.start;
-        if let Some(named) = self.people.entity_named_at(first..clause.verb.start) {
-            return Some(named);
-        }
-        let mut end = 0;
-        while end < opening.len()
-            && (is_capitalised(&text[opening[end].clone()])
-                || (end > 0 && is_name_connector(&text[opening[end].clone()])))
-        {
-            end += 1;
-        }
-        while end > 0 && !is_capitalised(&text[opening[end - 1].clone()]) {
-            end -= 1;
-        }
-        (end > 0).then(|| opening[0].start..opening[end - 1].end)
+        let first = words(text, before.clone()).first()?.start;
+        self.people
+            .entity_named_at(first..clause.verb.start)
+            .or_else(|| opening::subject(text, sentence.clone(), clause.verb.start))
     }
 
     /// A subject the people register cannot place: in a letter, "we" and "I"

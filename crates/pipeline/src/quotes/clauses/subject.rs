@@ -2,8 +2,8 @@
 //! first rule of [`SUBJECT_RULES`] that finds any: the source of "quoted …
 //! as saying", a name before ", who", the words right before the verb, a
 //! subject set off by commas, a name opening the sentence set off by
-//! commas or brackets, the sentence's opening subject for a participle
-//! after a comma, or a name after the verb ("…,” said Mr Hunt").
+//! commas or brackets, or a name after a verb that is no participle
+//! ("…,” said Mr Hunt").
 //!
 //! Invariant: a subject is a run of outside words of the sentence; it lies
 //! after the verb only when the verb follows a comma or a closing mark.
@@ -11,7 +11,6 @@
 use std::ops::Range;
 
 use super::super::lexicon::Lexicon;
-use super::super::opening;
 use super::super::rule::Rule;
 use super::sentence::Words;
 use super::verb::Site;
@@ -62,10 +61,6 @@ pub const SUBJECT_RULES: &[SubjectRule] = &[
     Rule {
         name: "name opening the sentence, set off",
         apply: opening_name_set_off,
-    },
-    Rule {
-        name: "participle after a comma",
-        apply: participle,
     },
     Rule {
         name: "subject after the verb",
@@ -350,24 +345,6 @@ fn words_of<'a>(words: &Words<'a>, a: usize, b: usize) -> Vec<&'a str> {
         .iter()
         .map(|w| &words.text[w.clone()])
         .collect()
-}
-
-/// Accepts a participle after a comma ("Kasich ended his bid, telling
-/// supporters…", "Trump attacked Obama, calling him…"): the subject the
-/// sentence opens with, when no quote or other reporting verb comes
-/// before (then the clause takes the previous clause's speaker).
-fn participle(site: &Site) -> Option<Subject> {
-    let (words, lex) = (site.words, Lexicon::get());
-    if !site.lower.ends_with("ing") || site.i == 0 {
-        return None;
-    }
-    let gap = &words.text[words.ws[site.i - 1].end..words.ws[site.i].start];
-    let before = &words.text[words.sentence.start..words.ws[site.i].start];
-    let reported_before = (0..site.i).any(|k| lex.verb(words.word(k)).is_some());
-    if !gap.contains(',') || reported_before || before.contains(['“', '”', '"']) {
-        return None;
-    }
-    opening::subject(words.text, words.sentence.clone(), site.verb.start).map(Subject::before)
 }
 
 /// Accepts "…,” said Mr Hunt." and "…, commented Professor Lisa
