@@ -195,6 +195,12 @@ impl Attribution {
         }
     }
 
+    /// Whether it names a speaker, resolved or only by the words of a
+    /// mention ("said a 2008 Clinton veteran").
+    fn names_someone(&self) -> bool {
+        self.speaker.is_some() || self.mention.is_some()
+    }
+
     /// The attribution a later quote with no words of its own inherits:
     /// same speaker and mention, no verb.
     fn carried(&self) -> Attribution {
@@ -443,7 +449,7 @@ impl Reader<'_> {
     fn block_speaker(&self, block: usize) -> Option<Attribution> {
         self.last_quoted
             .as_ref()
-            .filter(|(b, a)| *b == block && a.speaker.is_some())
+            .filter(|(b, a)| *b == block && a.names_someone())
             .map(|(_, a)| a.clone())
     }
 
@@ -715,7 +721,7 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
     let recent = reader
         .last_quoted
         .as_ref()
-        .filter(|(b, a)| frame.block <= b + 2 && a.speaker.is_some())
+        .filter(|(b, a)| frame.block <= b + 2 && a.names_someone())
         .map(|(_, a)| a.clone());
     let attribution = recent.unwrap_or_else(|| Attribution {
         speaker: reader
