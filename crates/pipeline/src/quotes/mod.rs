@@ -969,6 +969,7 @@ mod tests {
             ("term after a cue", "Critics have called the so-called 'festival circuit' a closed shop.", None),
             ("short stretch standing alone", "“Brexit means Brexit” was the phrase.", None),
             ("scare quotes without a clause", "The so-called “reform” failed badly.", None),
+            ("a name set off after the quote", "“I found it,” Norbert Butz, 49, told The Huffington Post.", Some((Direct, "I found it,", Some("Norbert Butz")))),
             ("a clause after a quote overrides an inherited speaker", "“It is normal,” Corey Lewandowski said.\n\n“Is that a bribe?” Donald Trump asked.", Some((Direct, "Is that a bribe?", Some("Donald Trump")))),
             ("a quote cried out is no scare quote", "The crowd fell silent. “You lie!” he heard.", Some((Direct, "You lie!", None))),
             ("a verb of naming attributes a short quote", "Donors were upset after Barack Obama called bankers “fat cats” last year.", Some((Partial, "fat cats", Some("Barack Obama")))),

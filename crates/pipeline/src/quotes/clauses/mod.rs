@@ -265,6 +265,7 @@ mod tests {
         ("name opening the sentence, set off", "Weingarten, a longtime Clinton supporter, said the unions had been slow.", &[("said", Some("Weingarten"), Some("the unions had been slow"))]),
         ("name opening the sentence, set off", "Rep. Gregory Meeks (D-N.Y.) said the party would unite.", &[("said", Some("Rep. Gregory Meeks"), Some("the party would unite"))]),
         ("name opening the sentence, set off", "Speaking later on the same show, Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders had pushed her.", &[("said", Some("Sen. Claire McCaskill"), Some("Sanders had pushed her"))]),
+        ("name opening the sentence, set off", "Butz, 49, told The Huffington Post that he was glad.", &[("told", Some("Butz"), Some("he was glad"))]),
         ("common word opening the sentence", "However, the council, after a long debate, said the plan had failed.", &[("said", None, Some("the plan had failed"))]),
         ("subjectless participle after a comma", "Ohio Gov. John Kasich ended his campaign, telling supporters in Columbus that he had faith.", &[("telling", None, Some("he had faith"))]),
         ("subject after the verb", "“It works,” said Mr Hunt.", &[("said", Some("Mr Hunt"), None)]),

@@ -280,11 +280,12 @@ fn apposed(site: &Site) -> Option<Subject> {
     span(first, last)
 }
 
-/// Accepts a name opening the sentence and set off from the verb by
-/// commas or brackets, however long the words between ("Weingarten, a
-/// longtime Clinton supporter, said", "Rep. Gregory Meeks (D-N.Y.) said",
-/// "Hunter, meanwhile, told"); an opening phrase ("Speaking later,") is
-/// passed over. Not a common word ("However, …") nor words across a quote.
+/// Accepts a name opening the sentence, or following its opening quote
+/// ("“…,” Butz, 49, told"), and set off from the verb by commas or
+/// brackets, however long the words between ("Weingarten, a longtime
+/// Clinton supporter, said", "Rep. Gregory Meeks (D-N.Y.) said", "Hunter,
+/// meanwhile, told"); an opening phrase ("Speaking later,") is passed
+/// over. Not a common word ("However, …") nor words across a quote.
 fn opening_name_set_off(site: &Site) -> Option<Subject> {
     let (words, text) = (site.words, site.words.text);
     let verb = subject_end(site);
@@ -293,10 +294,11 @@ fn opening_name_set_off(site: &Site) -> Option<Subject> {
         return None;
     }
     let first = after_opening_phrase(words, verb);
-    let opens_sentence = text[words.sentence.start..words.ws[first].start]
-        .chars()
-        .all(|c| c.is_whitespace() || c == ',')
-        || first > 0;
+    let before = text[words.sentence.start..words.ws[first].start].trim_end();
+    let after_quote = ["”", "\""].iter().any(|mark| {
+        before.ends_with(mark) && before[..before.len() - mark.len()].ends_with([',', '?', '!'])
+    });
+    let opens_sentence = before.is_empty() || after_quote || first > 0;
     let lower = words.lower(first);
     if !opens_sentence
         || !is_capitalised(words.word(first))
@@ -348,11 +350,12 @@ fn words_of<'a>(words: &Words<'a>, a: usize, b: usize) -> Vec<&'a str> {
 }
 
 /// Accepts "…,” said Mr Hunt." and "…, commented Professor Lisa
-/// Bayliss-Pratt, chief nurse": a name after a verb, not a participle,
-/// that follows a comma or a closing mark.
+/// Bayliss-Pratt, chief nurse": a name after a verb, not a participle nor
+/// one whose object is the listener ("told The Post"), that follows a
+/// comma or a closing mark.
 fn inverted(site: &Site) -> Option<Subject> {
     let words = site.words;
-    if site.lower.ends_with("ing") {
+    if site.lower.ends_with("ing") || site.form.takes_object {
         return None;
     }
     let from = site
