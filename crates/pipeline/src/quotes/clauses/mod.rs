@@ -257,6 +257,7 @@ mod tests {
         ("name before a relative clause", "The letter from the union, which has warned that pay would fall, was published.", &[("warned", Some("the union"), Some("pay would fall, was published"))]),
         ("subject before the verb", "In response, Yousaf said both he and the minister had raised the issue.", &[("said", Some("Yousaf"), Some("both he and the minister had raised the issue"))]),
         ("subject before the verb", "Campaign group EveryDoctor said clearing the backlog would help.", &[("said", Some("Campaign group EveryDoctor"), Some("clearing the backlog would help"))]),
+        ("subject before the verb", "One user wrote that it was great fun.", &[("wrote", Some("One user"), Some("it was great fun"))]),
         ("subject before the verb", "There is concern, with NHS Employers warning that 400 visas had been rejected.", &[("warning", Some("NHS Employers"), Some("400 visas had been rejected"))]),
         ("apposed subject", "The shadow home secretary, Yvette Nolan, said the plan had failed.", &[("said", Some("The shadow home secretary, Yvette Nolan"), Some("the plan had failed"))]),
         ("apposed subject", "Energy UK, which represents suppliers, warned that bills would rise.", &[("warned", Some("Energy UK"), Some("bills would rise"))]),

@@ -15,8 +15,8 @@ use super::super::rule::Rule;
 use super::sentence::Words;
 use super::verb::Site;
 use super::vocabulary::{
-    DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, PHRASE_OPENER, RELATIVE_SUBJECT_STOP,
-    SUBJECT_PRONOUN, SUBJECT_STOP,
+    DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, PHRASE_OPENER, QUANTIFIER,
+    RELATIVE_SUBJECT_STOP, SUBJECT_PRONOUN, SUBJECT_STOP,
 };
 use corpus_text::lexicon::COMMON_WORDS;
 use corpus_text::words::is_capitalised;
@@ -135,8 +135,8 @@ fn before_relative(site: &Site) -> Option<Subject> {
 /// Accepts the joined words right before the verb back to a subject stop
 /// ("In response, Yousaf said", "Campaign group EveryDoctor said"), cut to
 /// their last capitalised run when longer than six words, if they name a
-/// speaker: a pronoun, a name, a determiner's noun phrase, a role or an
-/// organisation.
+/// speaker: a pronoun, a name, a determiner's or quantifier's noun phrase
+/// ("one user"), a role or an organisation.
 fn before_verb(site: &Site) -> Option<Subject> {
     let (words, lex) = (site.words, Lexicon::get());
     let k = subject_end(site);
@@ -151,7 +151,7 @@ fn before_verb(site: &Site) -> Option<Subject> {
     let valid = (np_words.len() == 1 && SUBJECT_PRONOUN.has(&first))
         || np_words.iter().skip(1).any(|w| is_capitalised(w))
         || (is_capitalised(np_words[0]) && !NON_SUBJECT_OPENER.has(&first))
-        || (DETERMINER.has(&first) && np_words.len() > 1)
+        || ((DETERMINER.has(&first) || QUANTIFIER.has(&first)) && np_words.len() > 1)
         || lex.is_role_word(last)
         || lex.is_org_word(last);
     valid.then(|| Subject::before(np[0].start..np[np.len() - 1].end))
