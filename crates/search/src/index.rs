@@ -414,6 +414,11 @@ impl SearchIndex {
         }
     }
 
+    /// The term id of a folded surface word of the corpus.
+    pub(super) fn word_term(&self, word: &str) -> Option<u32> {
+        self.words.get(word).map(|id| id as u32)
+    }
+
     /// Whether some text of the corpus has this folded surface word.
     pub(super) fn has_word(&self, word: &str) -> bool {
         self.words.contains_key(word)

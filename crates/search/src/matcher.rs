@@ -38,12 +38,33 @@ pub struct Evaluation {
     pub score: Vec<f32>,
     /// Sum of the clauses' match kinds (0 exact … 3 two typos), per target.
     pub cost: Vec<u16>,
-    /// Body occurrences (documents only), packed by [`pack`].
+    /// Body occurrences of the phrases (documents only), packed by
+    /// [`pack`]; those of words are read again, for the documents shown
+    /// only, by [`Matcher::body_occurrences`].
     pub occurrences: Vec<u64>,
-    /// Terms the query's words matched, for highlighting.
-    pub terms: Vec<String>,
+    /// The word terms matched in the body (documents only), with their
+    /// clause.
+    pub body_terms: Vec<(u32, usize)>,
+    /// A bit per global block holding a match (documents only).
+    pub matched_blocks: Vec<u64>,
+    /// Ids of the terms the query's words matched, sorted, for
+    /// highlighting.
+    pub terms: Vec<u32>,
     /// The terms of each phrase found, for highlighting.
     pub phrases: Vec<Vec<String>>,
+}
+
+/// Sets the bit of a global block.
+fn mark(bits: &mut [u64], block: u32) {
+    if let Some(word) = bits.get_mut(block as usize / 64) {
+        *word |= 1 << (block % 64);
+    }
+}
+
+/// Whether the bit of a global block is set.
+pub fn marked(bits: &[u64], block: u32) -> bool {
+    bits.get(block as usize / 64)
+        .is_some_and(|word| word & (1 << (block % 64)) != 0)
 }
 
 /// Packs a body occurrence so that sorting orders by block, then position.
@@ -129,14 +150,18 @@ impl Matcher<'_> {
     }
 
     /// Calls `found(target, weight)` for each target an entry counts for,
-    /// with its length-normalised, boosted frequency. `positions` are the
-    /// starts of matches `width` words long. A body entry counts for its
-    /// document, or for each quote whose span holds some of its matches.
+    /// with its length-normalised, boosted frequency. The entry has `tf`
+    /// matches `width` words long; `positions` are their starts, needed
+    /// only for the body when quotes are the targets (see
+    /// [`Matcher::positions_kept`]). A body entry counts for its document,
+    /// or for each quote whose span holds some of its matches.
+    #[allow(clippy::too_many_arguments)]
     fn for_targets(
         &self,
         field: Field,
         unit: u32,
         positions: &[u32],
+        tf: u32,
         width: u32,
         docs: &mut DocCursor,
         mut found: impl FnMut(u32, f32),
@@ -145,12 +170,12 @@ impl Matcher<'_> {
             (Target::Documents, _) => {
                 let target = docs.doc(unit);
                 if (target as usize) < self.targets() {
-                    found(target, self.normalised(field, unit, positions.len()));
+                    found(target, self.normalised(field, unit, tf as usize));
                 }
             }
             (Target::Quotes, Field::Speaker) => {
                 if (unit as usize) < self.targets() {
-                    found(unit, self.normalised(field, unit, positions.len()));
+                    found(unit, self.normalised(field, unit, tf as usize));
                 }
             }
             (Target::Quotes, Field::Body) => {
@@ -175,6 +200,63 @@ impl Matcher<'_> {
         }
     }
 
+    /// How many positions of an entry of `field` scoring reads: all of a
+    /// body entry when quotes are the targets (a quote counts the matches
+    /// in its span), none otherwise.
+    fn positions_kept(&self, field: Field) -> usize {
+        match (self.target, field) {
+            (Target::Quotes, Field::Body) => usize::MAX,
+            _ => 0,
+        }
+    }
+
+    /// The body occurrences, packed by [`pack`], of the documents `wanted`
+    /// (by document id): every position when `all_positions` (the
+    /// proximity of several clauses needs them), else the first of each
+    /// paragraph and term. Reading the postings of a few documents again is
+    /// cheaper than keeping the positions of every matching one.
+    pub fn body_occurrences(
+        &self,
+        evaluation: &Evaluation,
+        wanted: &[bool],
+        all_positions: bool,
+    ) -> Vec<u64> {
+        let is_wanted = |docs: &mut DocCursor, unit: u32| {
+            wanted
+                .get(docs.doc(unit) as usize)
+                .copied()
+                .unwrap_or(false)
+        };
+        let mut docs = self.index.doc_cursor(Field::Body);
+        let mut out: Vec<u64> = evaluation
+            .occurrences
+            .iter()
+            .copied()
+            .filter(|&o| is_wanted(&mut docs, unpack(o).0))
+            .collect();
+        let keep = if all_positions { usize::MAX } else { 1 };
+        let mut positions = Vec::new();
+        for &(term, clause) in &evaluation.body_terms {
+            let body = self
+                .index
+                .record(term)
+                .fields()
+                .find(|f| f.0 == Field::Body);
+            let Some((_, _, mut entries)) = body else {
+                continue;
+            };
+            let mut docs = self.index.doc_cursor(Field::Body);
+            while let Some((unit, tf)) = entries.next_head() {
+                let kept = if is_wanted(&mut docs, unit) { keep } else { 0 };
+                if entries.positions(tf, kept, &mut positions).is_none() {
+                    break;
+                }
+                out.extend(positions.iter().map(|&p| pack(unit, p, clause)));
+            }
+        }
+        out
+    }
+
     fn idf(&self, doc_freq: u32) -> f32 {
         let n = self.index.documents() as f32;
         let df = doc_freq as f32;
@@ -191,10 +273,15 @@ impl Matcher<'_> {
     /// Evaluates the required clauses.
     pub fn evaluate(&self, clauses: &[Vec<Item>]) -> Evaluation {
         let targets = self.targets();
+        let blocks = match self.target {
+            Target::Documents => self.index.doc_first_block.last().copied().unwrap_or(0),
+            Target::Quotes => 0,
+        };
         let mut out = Evaluation {
             mask: vec![0; targets],
             score: vec![0.0; targets],
             cost: vec![0; targets],
+            matched_blocks: vec![0; (blocks as usize).div_ceil(64)],
             ..Evaluation::default()
         };
         let mut scratch = ClauseScratch::new(targets);
@@ -210,11 +297,10 @@ impl Matcher<'_> {
                                 expansion.term,
                                 expansion.kind,
                                 c,
-                                all_positions,
                                 &mut scratch,
                                 &mut out,
                             );
-                            out.terms.push(expansion.text);
+                            out.terms.push(expansion.term);
                         }
                     }
                     Item::Phrase(words) => {
@@ -224,10 +310,12 @@ impl Matcher<'_> {
                         let width = found.terms.len() as u32;
                         for (&(field, unit), starts) in &found.starts {
                             let mut docs = self.index.doc_cursor(field);
-                            self.for_targets(field, unit, starts, width, &mut docs, |t, w| {
+                            let tf = starts.len() as u32;
+                            self.for_targets(field, unit, starts, tf, width, &mut docs, |t, w| {
                                 scratch.add_frequency(t, w)
                             });
                             if self.target == Target::Documents && field == Field::Body {
+                                mark(&mut out.matched_blocks, unit);
                                 let take = if all_positions { starts.len() } else { 1 };
                                 out.occurrences
                                     .extend(starts.iter().take(take).map(|&p| pack(unit, p, c)));
@@ -258,7 +346,6 @@ impl Matcher<'_> {
         term: u32,
         kind: MatchKind,
         clause: usize,
-        all_positions: bool,
         scratch: &mut ClauseScratch,
         out: &mut Evaluation,
     ) {
@@ -270,14 +357,17 @@ impl Matcher<'_> {
                 continue;
             }
             let mut docs = self.index.doc_cursor(field);
-            while let Some(unit) = entries.next_into(&mut positions) {
-                self.for_targets(field, unit, &positions, 1, &mut docs, |t, w| {
+            let keep = self.positions_kept(field);
+            let body = self.target == Target::Documents && field == Field::Body;
+            if body {
+                out.body_terms.push((term, clause));
+            }
+            while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
+                self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, w| {
                     scratch.add_frequency(t, w)
                 });
-                if self.target == Target::Documents && field == Field::Body {
-                    let take = if all_positions { positions.len() } else { 1 };
-                    out.occurrences
-                        .extend(positions.iter().take(take).map(|&p| pack(unit, p, clause)));
+                if body {
+                    mark(&mut out.matched_blocks, unit);
                 }
             }
         }
@@ -299,8 +389,9 @@ impl Matcher<'_> {
                             continue;
                         }
                         let mut docs = self.index.doc_cursor(field);
-                        while let Some(unit) = entries.next_into(&mut positions) {
-                            self.for_targets(field, unit, &positions, 1, &mut docs, |t, _| {
+                        let keep = self.positions_kept(field);
+                        while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
+                            self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, _| {
                                 hit[t as usize] = true
                             });
                         }
@@ -313,7 +404,8 @@ impl Matcher<'_> {
                     let width = found.terms.len() as u32;
                     for (&(field, unit), starts) in &found.starts {
                         let mut docs = self.index.doc_cursor(field);
-                        self.for_targets(field, unit, starts, width, &mut docs, |t, _| {
+                        let tf = starts.len() as u32;
+                        self.for_targets(field, unit, starts, tf, width, &mut docs, |t, _| {
                             hit[t as usize] = true
                         });
                     }
