@@ -576,6 +576,15 @@ impl DocCursor<'_> {
         let Some(starts) = self.starts else {
             return unit;
         };
+        // Most often the unit is in the last document found, or the next.
+        for doc in self.doc..self.doc + 2 {
+            if let [first, end, ..] = starts[doc.min(starts.len())..] {
+                if first <= unit && unit < end {
+                    self.doc = doc;
+                    return doc as u32;
+                }
+            }
+        }
         let mut low = if starts.get(self.doc).is_some_and(|&s| s <= unit) {
             self.doc
         } else {

@@ -491,10 +491,7 @@ impl SearchIndex {
             }
             _ => ranked.truncate(limit),
         }
-        let mut wanted = vec![false; self.documents()];
-        for c in &ranked {
-            wanted[c.id as usize] = true;
-        }
+        let wanted: Vec<u32> = ranked.iter().map(|c| c.id).collect();
         let occurrences = matcher.body_occurrences(evaluation, &wanted, proximity_counts);
         let blocks = self.block_matches(occurrences, clause_count);
         if proximity_counts {

@@ -210,29 +210,35 @@ impl Matcher<'_> {
         }
     }
 
-    /// The body occurrences, packed by [`pack`], of the documents `wanted`
-    /// (by document id): every position when `all_positions` (the
-    /// proximity of several clauses needs them), else the first of each
-    /// paragraph and term. Reading the postings of a few documents again is
-    /// cheaper than keeping the positions of every matching one.
+    /// The body occurrences, packed by [`pack`], of the documents `wanted`:
+    /// every position when `all_positions` (the proximity of several
+    /// clauses needs them), else the first of each paragraph and term.
+    /// Reading the postings of a few documents again is cheaper than
+    /// keeping the positions of every matching one; each term's postings
+    /// are read up to the last paragraph wanted.
     pub fn body_occurrences(
         &self,
         evaluation: &Evaluation,
-        wanted: &[bool],
+        wanted: &[u32],
         all_positions: bool,
     ) -> Vec<u64> {
-        let is_wanted = |docs: &mut DocCursor, unit: u32| {
-            wanted
-                .get(docs.doc(unit) as usize)
-                .copied()
-                .unwrap_or(false)
+        let starts = &self.index.doc_first_block;
+        let mut blocks = vec![0u64; evaluation.matched_blocks.len()];
+        let mut last_block = None;
+        for &doc in wanted {
+            if let Some(&[first, end]) = starts.get(doc as usize..doc as usize + 2) {
+                (first..end).for_each(|b| mark(&mut blocks, b));
+                last_block = last_block.max(end.checked_sub(1));
+            }
+        }
+        let Some(last_block) = last_block else {
+            return Vec::new();
         };
-        let mut docs = self.index.doc_cursor(Field::Body);
         let mut out: Vec<u64> = evaluation
             .occurrences
             .iter()
             .copied()
-            .filter(|&o| is_wanted(&mut docs, unpack(o).0))
+            .filter(|&o| marked(&blocks, unpack(o).0))
             .collect();
         let keep = if all_positions { usize::MAX } else { 1 };
         let mut positions = Vec::new();
@@ -245,9 +251,11 @@ impl Matcher<'_> {
             let Some((_, _, mut entries)) = body else {
                 continue;
             };
-            let mut docs = self.index.doc_cursor(Field::Body);
             while let Some((unit, tf)) = entries.next_head() {
-                let kept = if is_wanted(&mut docs, unit) { keep } else { 0 };
+                if unit > last_block {
+                    break;
+                }
+                let kept = if marked(&blocks, unit) { keep } else { 0 };
                 if entries.positions(tf, kept, &mut positions).is_none() {
                     break;
                 }

@@ -251,6 +251,9 @@ impl Walk<'_, '_> {
                 penalty
             };
             self.next_row(depth, byte);
+            if self.hopeless(depth + 1, best_prefix, penalty) {
+                continue;
+            }
             let child = self.fst.node(transition.addr);
             let output = fst::raw::Output::new(output).cat(transition.out).value();
             self.path.push(byte);
@@ -258,6 +261,23 @@ impl Walk<'_, '_> {
             self.path.pop();
         }
         self.rows.truncate((depth + 1) * w);
+    }
+
+    /// Whether no word through the path of depth `depth` can match: its
+    /// row is past the budget and the typed part is not completed within
+    /// its own budget. Checked before reading the node, which is most of
+    /// the cost of visiting it.
+    fn hopeless(&self, depth: usize, best_prefix: u8, penalty: u8) -> bool {
+        let w = self.width();
+        let row = &self.rows[depth * w..(depth + 1) * w];
+        let row_min = row
+            .iter()
+            .min()
+            .copied()
+            .unwrap_or(0)
+            .saturating_add(penalty);
+        let best_prefix = best_prefix.min(row[w - 1].saturating_add(penalty));
+        row_min > self.budget && !(self.prefix && best_prefix <= self.prefix_budget)
     }
 
     /// How a word at `full` typos from the query, whose path came within
