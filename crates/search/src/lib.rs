@@ -335,13 +335,13 @@ impl SearchIndex {
             .map(|c| c.alternatives.clone())
             .collect();
         matcher.tolerance = Tolerance::Strict;
-        let strict = matcher.evaluate(&clauses);
+        let strict = matcher.evaluate(&clauses, Some(accepted));
         if !relax::too_few(&strict.mask, clauses.len(), accepted) {
             return (clauses, strict);
         }
         matcher.tolerance = Tolerance::Relaxed;
         let relaxed = relax::relaxed_clauses(self, matcher.analyzer, &clauses);
-        let evaluation = matcher.evaluate(&relaxed);
+        let evaluation = matcher.evaluate(&relaxed, None);
         (relaxed, evaluation)
     }
 

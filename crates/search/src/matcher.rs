@@ -17,7 +17,7 @@ use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
 use super::query::Item;
-use super::typo::{self, MatchKind, Tolerance};
+use super::typo::{self, Expansion, MatchKind, Tolerance};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -278,8 +278,16 @@ impl Matcher<'_> {
         field.boost() * tf as f32 / (1.0 - b + b * len / avg)
     }
 
-    /// Evaluates the required clauses.
-    pub fn evaluate(&self, clauses: &[Vec<Item>]) -> Evaluation {
+    /// Evaluates the required clauses, the cheapest first (by the
+    /// documents their terms are in). With `give_up` (the strict reading),
+    /// stops as soon as no unit it accepts matches every clause evaluated
+    /// so far: the caller then reads the query again, relaxed, and the rest
+    /// of this evaluation would be wasted.
+    pub fn evaluate(
+        &self,
+        clauses: &[Vec<Item>],
+        give_up: Option<&dyn Fn(u32) -> bool>,
+    ) -> Evaluation {
         let targets = self.targets();
         let blocks = match self.target {
             Target::Documents => self.index.doc_first_block.last().copied().unwrap_or(0),
@@ -292,61 +300,97 @@ impl Matcher<'_> {
             matched_blocks: vec![0; (blocks as usize).div_ceil(64)],
             ..Evaluation::default()
         };
+        let expansions: Vec<Vec<Vec<Expansion>>> = clauses
+            .iter()
+            .map(|alternatives| {
+                alternatives
+                    .iter()
+                    .map(|item| match item {
+                        Item::Word { word, prefix } => {
+                            typo::expand(self.index, self.analyzer, word, *prefix, self.tolerance)
+                        }
+                        Item::Phrase(_) => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..clauses.len()).collect();
+        order.sort_by_cached_key(|&c| {
+            expansions[c]
+                .iter()
+                .flatten()
+                .map(|e| u64::from(self.index.doc_freq(e.term)))
+                .sum::<u64>()
+        });
         let mut scratch = ClauseScratch::new(targets);
         let all_positions = clauses.len() > 1;
-        for (c, alternatives) in clauses.iter().enumerate() {
-            for item in alternatives {
-                match item {
-                    Item::Word { word, prefix } => {
-                        for expansion in
-                            typo::expand(self.index, self.analyzer, word, *prefix, self.tolerance)
-                        {
-                            self.score_term(
-                                expansion.term,
-                                expansion.kind,
-                                c,
-                                &mut scratch,
-                                &mut out,
-                            );
-                            out.terms.push(expansion.term);
-                        }
-                    }
-                    Item::Phrase(words) => {
-                        let Some(found) = self.phrase(words) else {
-                            continue;
-                        };
-                        let width = found.terms.len() as u32;
-                        for (&(field, unit), starts) in &found.starts {
-                            let mut docs = self.index.doc_cursor(field);
-                            let tf = starts.len() as u32;
-                            self.for_targets(field, unit, starts, tf, width, &mut docs, |t, w| {
-                                scratch.add_frequency(t, w)
-                            });
-                            if self.target == Target::Documents && field == Field::Body {
-                                mark(&mut out.matched_blocks, unit);
-                                let take = if all_positions { starts.len() } else { 1 };
-                                out.occurrences
-                                    .extend(starts.iter().take(take).map(|&p| pack(unit, p, c)));
-                            }
-                        }
-                        scratch.settle(found.idf, MatchKind::Exact);
-                        out.phrases.push(found.terms);
-                    }
-                }
+        let mut evaluated = 0u32;
+        for c in order {
+            let clause = (c, &clauses[c][..], &expansions[c][..]);
+            self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
+            evaluated |= 1 << c;
+            let matches_so_far = |accepted: &dyn Fn(u32) -> bool| {
+                (out.mask.iter().enumerate())
+                    .any(|(t, &m)| m & evaluated == evaluated && accepted(t as u32))
+            };
+            if give_up.is_some_and(|accepted| !matches_so_far(accepted)) {
+                break;
             }
-            for &t in &scratch.touched {
-                let t = t as usize;
-                out.mask[t] |= 1 << c;
-                out.score[t] += scratch.best[t];
-                out.cost[t] += u16::from(scratch.kind[t]);
-                scratch.best[t] = 0.0;
-                scratch.kind[t] = u8::MAX;
-            }
-            scratch.touched.clear();
         }
         out.terms.sort_unstable();
         out.terms.dedup();
         out
+    }
+
+    /// Evaluates clause `c` (its alternatives, and the expansions of each
+    /// word alternative) into `out`.
+    fn evaluate_clause(
+        &self,
+        (c, alternatives, expansions): (usize, &[Item], &[Vec<Expansion>]),
+        all_positions: bool,
+        scratch: &mut ClauseScratch,
+        out: &mut Evaluation,
+    ) {
+        for (item, expansions) in alternatives.iter().zip(expansions) {
+            match item {
+                Item::Word { .. } => {
+                    for expansion in expansions {
+                        self.score_term(expansion.term, expansion.kind, c, scratch, out);
+                        out.terms.push(expansion.term);
+                    }
+                }
+                Item::Phrase(words) => {
+                    let Some(found) = self.phrase(words) else {
+                        continue;
+                    };
+                    let width = found.terms.len() as u32;
+                    for (&(field, unit), starts) in &found.starts {
+                        let mut docs = self.index.doc_cursor(field);
+                        let tf = starts.len() as u32;
+                        self.for_targets(field, unit, starts, tf, width, &mut docs, |t, w| {
+                            scratch.add_frequency(t, w)
+                        });
+                        if self.target == Target::Documents && field == Field::Body {
+                            mark(&mut out.matched_blocks, unit);
+                            let take = if all_positions { starts.len() } else { 1 };
+                            out.occurrences
+                                .extend(starts.iter().take(take).map(|&p| pack(unit, p, c)));
+                        }
+                    }
+                    scratch.settle(found.idf, MatchKind::Exact);
+                    out.phrases.push(found.terms);
+                }
+            }
+        }
+        for &t in &scratch.touched {
+            let t = t as usize;
+            out.mask[t] |= 1 << c;
+            out.score[t] += scratch.best[t];
+            out.cost[t] += u16::from(scratch.kind[t]);
+            scratch.best[t] = 0.0;
+            scratch.kind[t] = u8::MAX;
+        }
+        scratch.touched.clear();
     }
 
     fn score_term(
