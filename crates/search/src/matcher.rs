@@ -8,8 +8,18 @@
 //! typo) and `idf = ln(1 + (N - df + 0.5) / (df + 0.5))`. When a clause has
 //! several matching terms or alternatives, a target keeps its best.
 //!
+//! Two passes keep the work per keystroke near the postings' bytes: the
+//! evaluation reads each entry's unit and frequency and skips its
+//! positions (a bit per matching paragraph is kept, for the count of
+//! matching paragraphs); [`Matcher::body_occurrences`] then reads the
+//! positions again, only of the few documents the ranking may show, for
+//! proximity and snippets. Clauses are evaluated cheapest first, and the
+//! strict reading stops at the first clause that leaves no document with
+//! every clause so far, since the query is then read again, relaxed.
+//!
 //! Invariant: every target index is below `targets`, and bit `c` of
-//! `mask[t]` is set exactly when clause `c` matched target `t`.
+//! `mask[t]` is set exactly when clause `c` matched target `t` (for every
+//! clause, unless a strict evaluation gave up).
 
 use std::collections::HashMap;
 

@@ -27,7 +27,10 @@
 //!
 //! Invariant: the search is a bounded depth-first walk of the words FST that
 //! leaves a branch as soon as no completion can be within budget, so it never
-//! visits every word.
+//! visits every word. It keeps one distance row per byte of the path in a
+//! single buffer (nothing is allocated per node), decides a child hopeless
+//! before reading its node, and below a completed prefix lists the words
+//! without computing rows.
 
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
@@ -305,15 +308,30 @@ impl Walk<'_, '_> {
 
     /// Writes the distance row of the path extended by `byte` after the
     /// row of depth `depth`, with transpositions of adjacent bytes.
+    ///
+    /// Only the cells within the budget of the diagonal are computed: a
+    /// path of `d` bytes is at least `|d - i|` typos from `query[..i]`, so
+    /// the others are past the budget, and written as the budget plus one.
+    /// Every decision compares cells with the budget, and a cell within it
+    /// is computed exactly (its best neighbour is within it too), so the
+    /// walk finds what the full rows would.
     fn next_row(&mut self, depth: usize, byte: u8) {
         let w = self.width();
+        let budget = usize::from(self.budget);
+        let beyond = self.budget.saturating_add(1);
+        let (low, high) = (
+            (depth + 1).saturating_sub(budget).max(1),
+            depth + 1 + budget,
+        );
         let previous_byte = depth.checked_sub(1).map(|d| self.path[d]);
         let (done, next) = self.rows.split_at_mut((depth + 1) * w);
         let row = &done[depth * w..];
         let before = depth.checked_sub(1).map(|d| &done[d * w..(d + 1) * w]);
         let next = &mut next[..w];
         next[0] = row[0].saturating_add(1);
-        for i in 1..w {
+        next[1..w.min(low)].fill(beyond);
+        next[w.min(high + 1)..].fill(beyond);
+        for i in low..w.min(high + 1) {
             let cost = u8::from(self.query[i - 1] != byte);
             let mut d = row[i - 1]
                 .saturating_add(cost)
