@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 /// A document as the benchmark page passes it.
 #[derive(Deserialize)]
-struct InputDocument {
+pub struct InputDocument {
     file: String,
     title: String,
     /// `yyyy-mm-dd`, or empty.
@@ -67,7 +67,7 @@ impl Engine {
 
 /// A model document: paragraphs split at blank lines, as the pipeline's
 /// cleaning does for plain text.
-fn document(input: InputDocument) -> Document {
+pub fn document(input: InputDocument) -> Document {
     let mut text = String::with_capacity(input.text.len());
     let mut blocks = Vec::new();
     for paragraph in input

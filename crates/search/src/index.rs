@@ -75,6 +75,9 @@ pub struct SearchIndex {
     /// than stored: they would take as much room as the rest of the index.
     #[serde(skip)]
     pub(super) quote_facets: std::sync::OnceLock<FacetIndex>,
+    /// The document of each global block (see [`SearchIndex::doc_cursor`]).
+    #[serde(skip)]
+    block_docs: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Default for SearchIndex {
@@ -294,6 +297,7 @@ impl IndexBuilder {
             dates: corpus.documents.iter().map(date_key).collect(),
             doc_facets: FacetIndex::for_documents(corpus),
             quote_facets: std::sync::OnceLock::new(),
+            block_docs: std::sync::OnceLock::new(),
         }
     }
 }
@@ -439,6 +443,11 @@ impl SearchIndex {
         }
     }
 
+    /// The term id of a folded surface word of the corpus.
+    pub(super) fn word_term(&self, word: &str) -> Option<u32> {
+        self.words.get(word).map(|id| id as u32)
+    }
+
     /// Whether some text of the corpus has this folded surface word.
     pub(super) fn has_word(&self, word: &str) -> bool {
         self.words.contains_key(word)
@@ -505,12 +514,32 @@ impl SearchIndex {
 
     /// A cursor finding the document of units of `field`.
     pub(super) fn doc_cursor(&self, field: Field) -> DocCursor<'_> {
-        let starts = match field {
-            Field::Title | Field::Source => None,
-            Field::Body => Some(&self.doc_first_block[..]),
-            Field::Speaker => Some(&self.doc_first_quote[..]),
+        let (starts, unit_docs) = match field {
+            Field::Title | Field::Source => (None, None),
+            Field::Body => (Some(&self.doc_first_block[..]), Some(self.block_docs())),
+            Field::Speaker => (Some(&self.doc_first_quote[..]), None),
         };
-        DocCursor { starts, doc: 0 }
+        DocCursor {
+            starts,
+            unit_docs,
+            doc: 0,
+        }
+    }
+
+    /// The document of each global block, made on first use: every body
+    /// entry a search reads asks for its document.
+    fn block_docs(&self) -> &[u32] {
+        self.block_docs.get_or_init(|| {
+            let mut docs =
+                Vec::with_capacity(self.doc_first_block.last().copied().unwrap_or(0) as usize);
+            for (doc, pair) in self.doc_first_block.windows(2).enumerate() {
+                docs.extend(std::iter::repeat_n(
+                    doc as u32,
+                    (pair[1] - pair[0]) as usize,
+                ));
+            }
+            docs
+        })
     }
 
     /// The document and quote index of a global quote number.
@@ -620,17 +649,23 @@ pub(super) struct DocCursor<'a> {
     /// First unit of each document (plus the end), or `None` when units
     /// are documents.
     starts: Option<&'a [u32]>,
+    /// The document of each unit, when a table is kept for the field.
+    unit_docs: Option<&'a [u32]>,
     doc: usize,
 }
 
 impl DocCursor<'_> {
-    /// The document of `unit`. Units mostly come in ascending order, so
-    /// the search gallops forward from the last document found (doubling
+    /// The document of `unit`: read from the table when there is one;
+    /// otherwise, since units mostly come in ascending order, the search
+    /// gallops forward from the last document found (doubling
     /// its steps), and starts over only when a unit goes back.
     pub fn doc(&mut self, unit: u32) -> u32 {
         let Some(starts) = self.starts else {
             return unit;
         };
+        if let Some(&doc) = self.unit_docs.and_then(|docs| docs.get(unit as usize)) {
+            return doc;
+        }
         let mut low = if starts.get(self.doc).is_some_and(|&s| s <= unit) {
             self.doc
         } else {
@@ -695,12 +730,21 @@ mod tests {
             vec![5, 0, 19, 3, 3, 12, 2, 24, 10, 4],
         ];
         for order in orders {
-            let mut cursor = DocCursor {
-                starts: Some(&starts),
-                doc: 0,
-            };
-            for unit in order {
-                assert_eq!(cursor.doc(unit), expected(unit), "unit {unit}");
+            let table: Vec<u32> = (0..20).map(expected).collect();
+            for unit_docs in [None, Some(&table[..])] {
+                let mut cursor = DocCursor {
+                    starts: Some(&starts),
+                    unit_docs,
+                    doc: 0,
+                };
+                for &unit in &order {
+                    assert_eq!(
+                        cursor.doc(unit),
+                        expected(unit),
+                        "unit {unit}, table {}",
+                        unit_docs.is_some()
+                    );
+                }
             }
         }
     }

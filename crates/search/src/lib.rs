@@ -190,33 +190,31 @@ impl SearchIndex {
                     .chain(&request_constraints)
                     .all(|c| self.accepts(c, d, d))
         };
-        let (clauses, mut evaluation) = self.evaluate(&mut matcher, &query, &accepted);
+        let (clauses, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.doc_facets.count(&candidates, &selections);
 
-        let blocks = self.block_matches(
-            std::mem::take(&mut evaluation.occurrences),
-            &passing,
-            clauses.len(),
-        );
-        let mut best_proximity = vec![0f32; self.documents()];
-        for b in &blocks {
-            let slot = &mut best_proximity[b.doc as usize];
-            *slot = slot.max(b.proximity);
-        }
-        let mut ranked: Vec<Candidate> = passing
+        let ranked: Vec<Candidate> = passing
             .iter()
             .map(|&d| Candidate {
                 id: d,
                 words: evaluation.mask[d as usize].count_ones(),
                 cost: u32::from(evaluation.cost[d as usize]),
-                relevance: evaluation.score[d as usize]
-                    * (1.0 + PROXIMITY_WEIGHT * best_proximity[d as usize]),
+                relevance: evaluation.score[d as usize],
                 date: self.dates[d as usize],
             })
             .collect();
-        ranking::rank(&mut ranked, &ranking::rules(request.sort), request.limit);
-        let highlighter = highlighter(&evaluation);
+        let rules = ranking::rules(request.sort);
+        let (ranked, blocks) = self.rank_by_proximity(
+            &matcher,
+            &evaluation,
+            ranked,
+            &rules,
+            request.limit,
+            clauses.len(),
+        );
+        let words = word_terms(self, &evaluation);
+        let highlighter = Highlighter::new(self, &words, &evaluation.phrases);
         let hits = ranked
             .iter()
             .take(request.limit)
@@ -226,18 +224,17 @@ impl SearchIndex {
                 snippets: self.snippets(corpus, c.id, &blocks, &highlighter, &analyzer),
             })
             .collect();
-        let total_paragraphs = if clauses.is_empty() {
-            passing.iter().map(|&d| self.blocks_of(d) as usize).sum()
-        } else {
-            blocks.len()
-        };
+        let total_paragraphs = passing
+            .iter()
+            .map(|&d| self.matched_blocks_of(d, &evaluation.matched_blocks, clauses.is_empty()))
+            .sum();
         SearchResults {
             hits,
             total_documents: passing.len(),
             total_paragraphs,
             facets,
             notices: query::bounded_notices(notices),
-            terms: all_terms(&evaluation),
+            terms: all_terms(words, &evaluation),
         }
     }
 
@@ -290,7 +287,8 @@ impl SearchIndex {
             })
             .collect();
         ranking::rank(&mut ranked, &ranking::rules(request.sort), request.limit);
-        let highlighter = highlighter(&evaluation);
+        let words = word_terms(self, &evaluation);
+        let highlighter = Highlighter::new(self, &words, &evaluation.phrases);
         let quotes = ranked
             .iter()
             .take(request.limit)
@@ -310,7 +308,7 @@ impl SearchIndex {
             total: passing.len(),
             facets,
             notices: query::bounded_notices(notices),
-            terms: all_terms(&evaluation),
+            terms: all_terms(words, &evaluation),
         }
     }
 
@@ -318,7 +316,7 @@ impl SearchIndex {
     /// [`SearchResults::terms`]); the reader uses it to highlight a whole
     /// document.
     pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(u32, u32)> {
-        let highlighter = Highlighter::new(terms.iter().map(String::as_str).collect(), &[]);
+        let highlighter = Highlighter::new(self, terms, &[]);
         highlighter.ranges(&Analyzer::default(), text)
     }
 
@@ -337,13 +335,13 @@ impl SearchIndex {
             .map(|c| c.alternatives.clone())
             .collect();
         matcher.tolerance = Tolerance::Strict;
-        let strict = matcher.evaluate(&clauses);
+        let strict = matcher.evaluate(&clauses, Some(accepted));
         if !relax::too_few(&strict.mask, clauses.len(), accepted) {
             return (clauses, strict);
         }
         matcher.tolerance = Tolerance::Relaxed;
         let relaxed = relax::relaxed_clauses(self, matcher.analyzer, &clauses);
-        let evaluation = matcher.evaluate(&relaxed);
+        let evaluation = matcher.evaluate(&relaxed, None);
         (relaxed, evaluation)
     }
 
@@ -463,28 +461,70 @@ impl SearchIndex {
         (selections, constraints)
     }
 
-    /// The paragraphs of `passing` documents that contain query words, with
-    /// the clauses they contain and how close together.
-    fn block_matches(
+    /// The best `limit` candidates, ranked with BM25 raised by the
+    /// proximity of the `clause_count` clauses' words, and the paragraphs holding query words
+    /// of the candidates whose proximity was needed, by document.
+    ///
+    /// Proximity needs every position of the words, so it is computed only
+    /// for the candidates that can still make the first `limit`: ranked by
+    /// BM25 alone (a lower bound), the `limit`-th candidate's worst case
+    /// bounds from below what a shown candidate must reach, and proximity
+    /// raises a relevance at most `1 + PROXIMITY_WEIGHT` times.
+    fn rank_by_proximity(
         &self,
-        mut occurrences: Vec<u64>,
-        passing: &[u32],
+        matcher: &Matcher,
+        evaluation: &matcher::Evaluation,
+        mut ranked: Vec<Candidate>,
+        rules: &[Box<dyn ranking::RankingRule>],
+        limit: usize,
         clause_count: usize,
-    ) -> Vec<BlockMatch> {
-        // Only the blocks of passing documents count: dropping the others
-        // first leaves less to sort.
-        let blocks = self.doc_first_block.last().copied().unwrap_or(0) as usize;
-        let mut in_result = vec![false; blocks];
-        for &d in passing {
-            let span = self.doc_first_block.get(d as usize..d as usize + 2);
-            if let Some(&[first, end]) = span {
-                in_result[(first as usize).min(blocks)..(end as usize).min(blocks)].fill(true);
+    ) -> (Vec<Candidate>, Vec<BlockMatch>) {
+        let proximity_counts = clause_count > 1;
+        ranking::rank(&mut ranked, rules, limit);
+        match ranked.get(limit.wrapping_sub(1)).copied() {
+            Some(last) if proximity_counts && ranked.len() > limit => {
+                let raised = |c: &Candidate| Candidate {
+                    relevance: c.relevance * (1.0 + PROXIMITY_WEIGHT),
+                    ..*c
+                };
+                ranked.retain(|c| ranking::compare(rules, &raised(c), &last).is_le());
             }
+            _ => ranked.truncate(limit),
         }
-        occurrences.retain(|&o| {
-            let (block, _, _) = matcher::unpack(o);
-            in_result.get(block as usize).copied().unwrap_or(false)
-        });
+        let wanted: Vec<u32> = ranked.iter().map(|c| c.id).collect();
+        let occurrences = matcher.body_occurrences(evaluation, &wanted, proximity_counts);
+        let blocks = self.block_matches(occurrences, clause_count);
+        if proximity_counts {
+            for c in &mut ranked {
+                let start = blocks.partition_point(|b| b.doc < c.id);
+                let best = blocks[start..]
+                    .iter()
+                    .take_while(|b| b.doc == c.id)
+                    .map(|b| b.proximity)
+                    .fold(0f32, f32::max);
+                c.relevance *= 1.0 + PROXIMITY_WEIGHT * best;
+            }
+            ranking::rank(&mut ranked, rules, limit);
+            ranked.truncate(limit);
+        }
+        (ranked, blocks)
+    }
+
+    /// The paragraphs of a document holding a match (`every`: all of them).
+    fn matched_blocks_of(&self, doc: u32, matched: &[u64], every: bool) -> usize {
+        let first = self.doc_first_block.get(doc as usize).copied().unwrap_or(0);
+        let end = first + self.blocks_of(doc);
+        if every {
+            return (end - first) as usize;
+        }
+        (first..end)
+            .filter(|&b| matcher::marked(matched, b))
+            .count()
+    }
+
+    /// The paragraphs that hold the occurrences, with the clauses they
+    /// contain and how close together.
+    fn block_matches(&self, mut occurrences: Vec<u64>, clause_count: usize) -> Vec<BlockMatch> {
         if !occurrences.is_sorted() {
             occurrences.sort_unstable();
         }
@@ -568,22 +608,19 @@ fn lead_block(document: &Document) -> Option<u32> {
         .map(|i| i as u32)
 }
 
-/// Highlights the words and phrases an evaluation matched.
-fn highlighter(evaluation: &matcher::Evaluation) -> Highlighter<'_> {
-    Highlighter::new(
-        evaluation.terms.iter().map(String::as_str).collect(),
-        &evaluation.phrases,
-    )
+/// The texts of the terms the query's words matched.
+fn word_terms(index: &SearchIndex, evaluation: &matcher::Evaluation) -> Vec<String> {
+    evaluation
+        .terms
+        .iter()
+        .filter_map(|&id| index.term_text(id))
+        .collect()
 }
 
 /// Every term the query matched, words and phrase words, sorted.
-fn all_terms(evaluation: &matcher::Evaluation) -> Vec<String> {
-    let mut terms: Vec<String> = evaluation
-        .terms
-        .iter()
-        .chain(evaluation.phrases.iter().flatten())
-        .cloned()
-        .collect();
+fn all_terms(words: Vec<String>, evaluation: &matcher::Evaluation) -> Vec<String> {
+    let mut terms = words;
+    terms.extend(evaluation.phrases.iter().flatten().cloned());
     terms.sort_unstable();
     terms.dedup();
     terms

@@ -8,8 +8,18 @@
 //! typo) and `idf = ln(1 + (N - df + 0.5) / (df + 0.5))`. When a clause has
 //! several matching terms or alternatives, a target keeps its best.
 //!
+//! Two passes keep the work per keystroke near the postings' bytes: the
+//! evaluation reads each entry's unit and frequency and skips its
+//! positions (a bit per matching paragraph is kept, for the count of
+//! matching paragraphs); [`Matcher::body_occurrences`] then reads the
+//! positions again, only of the few documents the ranking may show, for
+//! proximity and snippets. Clauses are evaluated cheapest first, and the
+//! strict reading stops at the first clause that leaves no document with
+//! every clause so far, since the query is then read again, relaxed.
+//!
 //! Invariant: every target index is below `targets`, and bit `c` of
-//! `mask[t]` is set exactly when clause `c` matched target `t`.
+//! `mask[t]` is set exactly when clause `c` matched target `t` (for every
+//! clause, unless a strict evaluation gave up).
 
 use std::collections::HashMap;
 
@@ -17,7 +27,7 @@ use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
 use super::query::Item;
-use super::typo::{self, MatchKind, Tolerance};
+use super::typo::{self, Expansion, MatchKind, Tolerance};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -38,12 +48,33 @@ pub struct Evaluation {
     pub score: Vec<f32>,
     /// Sum of the clauses' match kinds (0 exact … 3 two typos), per target.
     pub cost: Vec<u16>,
-    /// Body occurrences (documents only), packed by [`pack`].
+    /// Body occurrences of the phrases (documents only), packed by
+    /// [`pack`]; those of words are read again, for the documents shown
+    /// only, by [`Matcher::body_occurrences`].
     pub occurrences: Vec<u64>,
-    /// Terms the query's words matched, for highlighting.
-    pub terms: Vec<String>,
+    /// The word terms matched in the body (documents only), with their
+    /// clause.
+    pub body_terms: Vec<(u32, usize)>,
+    /// A bit per global block holding a match (documents only).
+    pub matched_blocks: Vec<u64>,
+    /// Ids of the terms the query's words matched, sorted, for
+    /// highlighting.
+    pub terms: Vec<u32>,
     /// The terms of each phrase found, for highlighting.
     pub phrases: Vec<Vec<String>>,
+}
+
+/// Sets the bit of a global block.
+fn mark(bits: &mut [u64], block: u32) {
+    if let Some(word) = bits.get_mut(block as usize / 64) {
+        *word |= 1 << (block % 64);
+    }
+}
+
+/// Whether the bit of a global block is set.
+pub fn marked(bits: &[u64], block: u32) -> bool {
+    bits.get(block as usize / 64)
+        .is_some_and(|word| word & (1 << (block % 64)) != 0)
 }
 
 /// Packs a body occurrence so that sorting orders by block, then position.
@@ -129,14 +160,18 @@ impl Matcher<'_> {
     }
 
     /// Calls `found(target, weight)` for each target an entry counts for,
-    /// with its length-normalised, boosted frequency. `positions` are the
-    /// starts of matches `width` words long. A body entry counts for its
-    /// document, or for each quote whose span holds some of its matches.
+    /// with its length-normalised, boosted frequency. The entry has `tf`
+    /// matches `width` words long; `positions` are their starts, needed
+    /// only for the body when quotes are the targets (see
+    /// [`Matcher::positions_kept`]). A body entry counts for its document,
+    /// or for each quote whose span holds some of its matches.
+    #[allow(clippy::too_many_arguments)]
     fn for_targets(
         &self,
         field: Field,
         unit: u32,
         positions: &[u32],
+        tf: u32,
         width: u32,
         docs: &mut DocCursor,
         mut found: impl FnMut(u32, f32),
@@ -145,12 +180,12 @@ impl Matcher<'_> {
             (Target::Documents, _) => {
                 let target = docs.doc(unit);
                 if (target as usize) < self.targets() {
-                    found(target, self.normalised(field, unit, positions.len()));
+                    found(target, self.normalised(field, unit, tf as usize));
                 }
             }
             (Target::Quotes, Field::Speaker) => {
                 if (unit as usize) < self.targets() {
-                    found(unit, self.normalised(field, unit, positions.len()));
+                    found(unit, self.normalised(field, unit, tf as usize));
                 }
             }
             (Target::Quotes, Field::Body) => {
@@ -175,6 +210,71 @@ impl Matcher<'_> {
         }
     }
 
+    /// How many positions of an entry of `field` scoring reads: all of a
+    /// body entry when quotes are the targets (a quote counts the matches
+    /// in its span), none otherwise.
+    fn positions_kept(&self, field: Field) -> usize {
+        match (self.target, field) {
+            (Target::Quotes, Field::Body) => usize::MAX,
+            _ => 0,
+        }
+    }
+
+    /// The body occurrences, packed by [`pack`], of the documents `wanted`:
+    /// every position when `all_positions` (the proximity of several
+    /// clauses needs them), else the first of each paragraph and term.
+    /// Reading the postings of a few documents again is cheaper than
+    /// keeping the positions of every matching one; each term's postings
+    /// are read up to the last paragraph wanted.
+    pub fn body_occurrences(
+        &self,
+        evaluation: &Evaluation,
+        wanted: &[u32],
+        all_positions: bool,
+    ) -> Vec<u64> {
+        let starts = &self.index.doc_first_block;
+        let mut blocks = vec![0u64; evaluation.matched_blocks.len()];
+        let mut last_block = None;
+        for &doc in wanted {
+            if let Some(&[first, end]) = starts.get(doc as usize..doc as usize + 2) {
+                (first..end).for_each(|b| mark(&mut blocks, b));
+                last_block = last_block.max(end.checked_sub(1));
+            }
+        }
+        let Some(last_block) = last_block else {
+            return Vec::new();
+        };
+        let mut out: Vec<u64> = evaluation
+            .occurrences
+            .iter()
+            .copied()
+            .filter(|&o| marked(&blocks, unpack(o).0))
+            .collect();
+        let keep = if all_positions { usize::MAX } else { 1 };
+        let mut positions = Vec::new();
+        for &(term, clause) in &evaluation.body_terms {
+            let body = self
+                .index
+                .record(term)
+                .fields()
+                .find(|f| f.0 == Field::Body);
+            let Some((_, _, mut entries)) = body else {
+                continue;
+            };
+            while let Some((unit, tf)) = entries.next_head() {
+                if unit > last_block {
+                    break;
+                }
+                let kept = if marked(&blocks, unit) { keep } else { 0 };
+                if entries.positions(tf, kept, &mut positions).is_none() {
+                    break;
+                }
+                out.extend(positions.iter().map(|&p| pack(unit, p, clause)));
+            }
+        }
+        out
+    }
+
     fn idf(&self, doc_freq: u32) -> f32 {
         let n = self.index.documents() as f32;
         let df = doc_freq as f32;
@@ -188,69 +288,119 @@ impl Matcher<'_> {
         field.boost() * tf as f32 / (1.0 - b + b * len / avg)
     }
 
-    /// Evaluates the required clauses.
-    pub fn evaluate(&self, clauses: &[Vec<Item>]) -> Evaluation {
+    /// Evaluates the required clauses, the cheapest first (by the
+    /// documents their terms are in). With `give_up` (the strict reading),
+    /// stops as soon as no unit it accepts matches every clause evaluated
+    /// so far: the caller then reads the query again, relaxed, and the rest
+    /// of this evaluation would be wasted.
+    pub fn evaluate(
+        &self,
+        clauses: &[Vec<Item>],
+        give_up: Option<&dyn Fn(u32) -> bool>,
+    ) -> Evaluation {
         let targets = self.targets();
+        let blocks = match self.target {
+            Target::Documents => self.index.doc_first_block.last().copied().unwrap_or(0),
+            Target::Quotes => 0,
+        };
         let mut out = Evaluation {
             mask: vec![0; targets],
             score: vec![0.0; targets],
             cost: vec![0; targets],
+            matched_blocks: vec![0; (blocks as usize).div_ceil(64)],
             ..Evaluation::default()
         };
+        let expansions: Vec<Vec<Vec<Expansion>>> = clauses
+            .iter()
+            .map(|alternatives| {
+                alternatives
+                    .iter()
+                    .map(|item| match item {
+                        Item::Word { word, prefix } => {
+                            typo::expand(self.index, self.analyzer, word, *prefix, self.tolerance)
+                        }
+                        Item::Phrase(_) => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..clauses.len()).collect();
+        order.sort_by_cached_key(|&c| {
+            expansions[c]
+                .iter()
+                .flatten()
+                .map(|e| u64::from(self.index.doc_freq(e.term)))
+                .sum::<u64>()
+        });
         let mut scratch = ClauseScratch::new(targets);
         let all_positions = clauses.len() > 1;
-        for (c, alternatives) in clauses.iter().enumerate() {
-            for item in alternatives {
-                match item {
-                    Item::Word { word, prefix } => {
-                        for expansion in
-                            typo::expand(self.index, self.analyzer, word, *prefix, self.tolerance)
-                        {
-                            self.score_term(
-                                expansion.term,
-                                expansion.kind,
-                                c,
-                                all_positions,
-                                &mut scratch,
-                                &mut out,
-                            );
-                            out.terms.push(expansion.text);
-                        }
-                    }
-                    Item::Phrase(words) => {
-                        let Some(found) = self.phrase(words) else {
-                            continue;
-                        };
-                        let width = found.terms.len() as u32;
-                        for (&(field, unit), starts) in &found.starts {
-                            let mut docs = self.index.doc_cursor(field);
-                            self.for_targets(field, unit, starts, width, &mut docs, |t, w| {
-                                scratch.add_frequency(t, w)
-                            });
-                            if self.target == Target::Documents && field == Field::Body {
-                                let take = if all_positions { starts.len() } else { 1 };
-                                out.occurrences
-                                    .extend(starts.iter().take(take).map(|&p| pack(unit, p, c)));
-                            }
-                        }
-                        scratch.settle(found.idf, MatchKind::Exact);
-                        out.phrases.push(found.terms);
-                    }
-                }
+        let mut evaluated = 0u32;
+        for c in order {
+            let clause = (c, &clauses[c][..], &expansions[c][..]);
+            self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
+            evaluated |= 1 << c;
+            let matches_so_far = |accepted: &dyn Fn(u32) -> bool| {
+                (out.mask.iter().enumerate())
+                    .any(|(t, &m)| m & evaluated == evaluated && accepted(t as u32))
+            };
+            if give_up.is_some_and(|accepted| !matches_so_far(accepted)) {
+                break;
             }
-            for &t in &scratch.touched {
-                let t = t as usize;
-                out.mask[t] |= 1 << c;
-                out.score[t] += scratch.best[t];
-                out.cost[t] += u16::from(scratch.kind[t]);
-                scratch.best[t] = 0.0;
-                scratch.kind[t] = u8::MAX;
-            }
-            scratch.touched.clear();
         }
         out.terms.sort_unstable();
         out.terms.dedup();
         out
+    }
+
+    /// Evaluates clause `c` (its alternatives, and the expansions of each
+    /// word alternative) into `out`.
+    fn evaluate_clause(
+        &self,
+        (c, alternatives, expansions): (usize, &[Item], &[Vec<Expansion>]),
+        all_positions: bool,
+        scratch: &mut ClauseScratch,
+        out: &mut Evaluation,
+    ) {
+        for (item, expansions) in alternatives.iter().zip(expansions) {
+            match item {
+                Item::Word { .. } => {
+                    for expansion in expansions {
+                        self.score_term(expansion.term, expansion.kind, c, scratch, out);
+                        out.terms.push(expansion.term);
+                    }
+                }
+                Item::Phrase(words) => {
+                    let Some(found) = self.phrase(words) else {
+                        continue;
+                    };
+                    let width = found.terms.len() as u32;
+                    for (&(field, unit), starts) in &found.starts {
+                        let mut docs = self.index.doc_cursor(field);
+                        let tf = starts.len() as u32;
+                        self.for_targets(field, unit, starts, tf, width, &mut docs, |t, w| {
+                            scratch.add_frequency(t, w)
+                        });
+                        if self.target == Target::Documents && field == Field::Body {
+                            mark(&mut out.matched_blocks, unit);
+                            let take = if all_positions { starts.len() } else { 1 };
+                            out.occurrences
+                                .extend(starts.iter().take(take).map(|&p| pack(unit, p, c)));
+                        }
+                    }
+                    scratch.settle(found.idf, MatchKind::Exact);
+                    out.phrases.push(found.terms);
+                }
+            }
+        }
+        for &t in &scratch.touched {
+            let t = t as usize;
+            out.mask[t] |= 1 << c;
+            out.score[t] += scratch.best[t];
+            out.cost[t] += u16::from(scratch.kind[t]);
+            scratch.best[t] = 0.0;
+            scratch.kind[t] = u8::MAX;
+        }
+        scratch.touched.clear();
     }
 
     fn score_term(
@@ -258,7 +408,6 @@ impl Matcher<'_> {
         term: u32,
         kind: MatchKind,
         clause: usize,
-        all_positions: bool,
         scratch: &mut ClauseScratch,
         out: &mut Evaluation,
     ) {
@@ -270,14 +419,17 @@ impl Matcher<'_> {
                 continue;
             }
             let mut docs = self.index.doc_cursor(field);
-            while let Some(unit) = entries.next_into(&mut positions) {
-                self.for_targets(field, unit, &positions, 1, &mut docs, |t, w| {
+            let keep = self.positions_kept(field);
+            let body = self.target == Target::Documents && field == Field::Body;
+            if body {
+                out.body_terms.push((term, clause));
+            }
+            while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
+                self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, w| {
                     scratch.add_frequency(t, w)
                 });
-                if self.target == Target::Documents && field == Field::Body {
-                    let take = if all_positions { positions.len() } else { 1 };
-                    out.occurrences
-                        .extend(positions.iter().take(take).map(|&p| pack(unit, p, clause)));
+                if body {
+                    mark(&mut out.matched_blocks, unit);
                 }
             }
         }
@@ -299,8 +451,9 @@ impl Matcher<'_> {
                             continue;
                         }
                         let mut docs = self.index.doc_cursor(field);
-                        while let Some(unit) = entries.next_into(&mut positions) {
-                            self.for_targets(field, unit, &positions, 1, &mut docs, |t, _| {
+                        let keep = self.positions_kept(field);
+                        while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
+                            self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, _| {
                                 hit[t as usize] = true
                             });
                         }
@@ -313,7 +466,8 @@ impl Matcher<'_> {
                     let width = found.terms.len() as u32;
                     for (&(field, unit), starts) in &found.starts {
                         let mut docs = self.index.doc_cursor(field);
-                        self.for_targets(field, unit, starts, width, &mut docs, |t, _| {
+                        let tf = starts.len() as u32;
+                        self.for_targets(field, unit, starts, tf, width, &mut docs, |t, _| {
                             hit[t as usize] = true
                         });
                     }

@@ -87,6 +87,16 @@ impl<'a> Reader<'a> {
         Some(slice)
     }
 
+    /// Moves past `count` varints without decoding them.
+    pub fn skip_varints(&mut self, mut count: u64) -> Option<()> {
+        while count > 0 {
+            let byte = *self.bytes.get(self.pos)?;
+            self.pos += 1;
+            count -= u64::from(byte < 0x80);
+        }
+        Some(())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.pos >= self.bytes.len()
     }
@@ -207,6 +217,21 @@ impl FieldEntries<'_> {
     /// The next entry's unit, its positions replacing `positions` (tf
     /// zeros when the index has no positions).
     pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
+        self.next_entry(positions, usize::MAX).map(|(unit, _)| unit)
+    }
+
+    /// The next entry's unit and number of positions, its first `keep`
+    /// positions replacing `positions`; the others are skipped undecoded,
+    /// which is most of the cost of an entry when only counts are wanted.
+    pub fn next_entry(&mut self, positions: &mut Vec<u32>, keep: usize) -> Option<(u32, u32)> {
+        let (unit, tf) = self.next_head()?;
+        self.positions(tf, keep, positions)?;
+        Some((unit, tf))
+    }
+
+    /// The next entry's unit and number of positions; its positions must
+    /// be read by [`FieldEntries::positions`] before the next call.
+    pub fn next_head(&mut self) -> Option<(u32, u32)> {
         if self.reader.is_empty() {
             return None;
         }
@@ -219,17 +244,25 @@ impl FieldEntries<'_> {
         if tf > MAX_TF {
             return None;
         }
+        Some((self.unit, u32::try_from(tf).ok()?))
+    }
+
+    /// Reads the `tf` positions of the entry [`FieldEntries::next_head`]
+    /// returned: the first `keep` replace `positions`, the rest are skipped
+    /// (zeros when the index has no positions yet).
+    pub fn positions(&mut self, tf: u32, keep: usize, positions: &mut Vec<u32>) -> Option<()> {
         positions.clear();
+        let decoded = tf.min(u32::try_from(keep).unwrap_or(u32::MAX));
         let Some(reader) = &mut self.positions else {
-            positions.resize(tf as usize, 0);
-            return Some(self.unit);
+            positions.resize(decoded as usize, 0);
+            return Some(());
         };
         let mut position = 0u32;
-        for _ in 0..tf {
+        for _ in 0..decoded {
             position = position.saturating_add(reader.varint()? as u32);
             positions.push(position);
         }
-        Some(self.unit)
+        reader.skip_varints(u64::from(tf - decoded))
     }
 }
 

@@ -166,15 +166,19 @@ pub fn rules(sort: Sort) -> Vec<Box<dyn RankingRule>> {
     rules
 }
 
+/// Orders two candidates by the first rule that tells them apart: `Less`
+/// means `a` ranks first.
+pub fn compare(rules: &[Box<dyn RankingRule>], a: &Candidate, b: &Candidate) -> Ordering {
+    rules
+        .iter()
+        .map(|r| r.compare(a, b))
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+}
+
 /// Puts the best `limit` candidates first, in order (the rest unordered).
 pub fn rank(candidates: &mut [Candidate], rules: &[Box<dyn RankingRule>], limit: usize) {
-    let order = |a: &Candidate, b: &Candidate| {
-        rules
-            .iter()
-            .map(|r| r.compare(a, b))
-            .find(|o| o.is_ne())
-            .unwrap_or(Ordering::Equal)
-    };
+    let order = |a: &Candidate, b: &Candidate| compare(rules, a, b);
     if limit == 0 {
         return;
     }

@@ -10,10 +10,8 @@
 //! Invariant: every range is within the snippet text, on `char` boundaries,
 //! ascending and disjoint.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-
 use super::analyzer::{fold_word, words, Analyzer};
+use super::index::SearchIndex;
 
 /// Longest snippet, in bytes of the original text.
 pub const MAX_SNIPPET_BYTES: usize = 280;
@@ -23,28 +21,46 @@ const ELLIPSIS: &str = "…";
 
 /// What to highlight: words by index term, and phrases (as index terms)
 /// only where their words stand in order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Highlighter<'a> {
-    words: HashSet<&'a str>,
+    index: &'a SearchIndex,
+    /// The marked terms, sorted: their ids in the index, and their texts.
+    ids: Vec<u32>,
+    texts: Vec<&'a str>,
     phrases: &'a [Vec<String>],
-    /// Whether each folded surface word seen so far is marked: the same
-    /// words come back in every snippet, and stemming them is most of the
-    /// cost of highlighting.
-    marked: RefCell<HashMap<String, bool>>,
 }
 
 impl<'a> Highlighter<'a> {
-    pub fn new(words: HashSet<&'a str>, phrases: &'a [Vec<String>]) -> Self {
+    /// Marks the words whose term is one of `terms`, and `phrases`.
+    pub fn new(index: &'a SearchIndex, terms: &'a [String], phrases: &'a [Vec<String>]) -> Self {
+        let mut ids: Vec<u32> = terms.iter().filter_map(|t| index.term_id(t)).collect();
+        ids.sort_unstable();
+        let mut texts: Vec<&str> = terms.iter().map(String::as_str).collect();
+        texts.sort_unstable();
         Self {
-            words,
+            index,
+            ids,
+            texts,
             phrases,
-            marked: RefCell::default(),
+        }
+    }
+
+    /// Whether a folded word's term is a marked one. A word of the corpus
+    /// is looked up in the index's words, which is much cheaper than
+    /// stemming it; any other word is stemmed.
+    fn marks(&self, analyzer: &Analyzer, word: &str) -> bool {
+        match self.index.word_term(word) {
+            Some(id) => self.ids.binary_search(&id).is_ok(),
+            None => self
+                .texts
+                .binary_search(&analyzer.term(word).as_str())
+                .is_ok(),
         }
     }
 
     /// Byte ranges of the matched words of `text`.
     pub fn ranges(&self, analyzer: &Analyzer, text: &str) -> Vec<(u32, u32)> {
-        if self.words.is_empty() && self.phrases.is_empty() {
+        if self.texts.is_empty() && self.phrases.is_empty() {
             return Vec::new();
         }
         if self.phrases.is_empty() {
@@ -53,7 +69,7 @@ impl<'a> Highlighter<'a> {
         let tokens = analyzer.tokens(text);
         let mut marked: Vec<bool> = tokens
             .iter()
-            .map(|t| self.words.contains(t.term.as_str()))
+            .map(|t| self.marks(analyzer, &t.word))
             .collect();
         for phrase in self.phrases.iter().filter(|p| !p.is_empty()) {
             for start in 0..tokens.len().saturating_sub(phrase.len() - 1) {
@@ -76,22 +92,12 @@ impl<'a> Highlighter<'a> {
             .collect()
     }
 
-    /// Byte ranges of the words of `text` whose term is a matched word's,
-    /// each distinct surface word stemmed once.
+    /// Byte ranges of the words of `text` whose term is a matched word's.
     fn word_ranges(&self, analyzer: &Analyzer, text: &str) -> Vec<(u32, u32)> {
-        let mut marked = self.marked.borrow_mut();
         words(text)
             .filter(|&(start, end)| {
                 let word = fold_word(&text[start..end]);
-                if word.is_empty() {
-                    return false;
-                }
-                if let Some(&hit) = marked.get(&word) {
-                    return hit;
-                }
-                let hit = self.words.contains(analyzer.term(&word).as_str());
-                marked.insert(word, hit);
-                hit
+                !word.is_empty() && self.marks(analyzer, &word)
             })
             .map(|(start, end)| (start as u32, end as u32))
             .collect()
@@ -184,12 +190,30 @@ fn word_end(text: &str, start: usize, at: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The index of a corpus whose one paragraph is `text`.
+    fn index_of(text: &str) -> SearchIndex {
+        let document = corpus_model::Document {
+            text: text.into(),
+            blocks: vec![corpus_model::Block {
+                kind: corpus_model::BlockKind::Paragraph,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            ..corpus_model::Document::default()
+        };
+        SearchIndex::build(&corpus_model::Corpus {
+            documents: vec![document],
+            ..corpus_model::Corpus::default()
+        })
+    }
+
     /// The snippet of `text` for the query word `word`, checked: every range
     /// lies inside the snippet on `char` boundaries, ascending and disjoint.
     fn checked_snippet(text: &str, word: &str) -> (String, Vec<(u32, u32)>) {
         let analyzer = Analyzer::default();
+        let index = index_of(text);
         let terms: Vec<String> = analyzer.tokens(word).into_iter().map(|t| t.term).collect();
-        let highlighter = Highlighter::new(terms.iter().map(String::as_str).collect(), &[]);
+        let highlighter = Highlighter::new(&index, &terms, &[]);
         let (out, ranges) = snippet(&analyzer, text, &highlighter);
         let mut last = 0;
         for &(s, e) in &ranges {

@@ -27,7 +27,10 @@
 //!
 //! Invariant: the search is a bounded depth-first walk of the words FST that
 //! leaves a branch as soon as no completion can be within budget, so it never
-//! visits every word.
+//! visits every word. It keeps one distance row per byte of the path in a
+//! single buffer (nothing is allocated per node), decides a child hopeless
+//! before reading its node, and below a completed prefix lists the words
+//! without computing rows.
 
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
@@ -106,12 +109,10 @@ impl MatchKind {
 }
 
 /// A term a query word matched, with how it matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Expansion {
     pub term: u32,
     pub kind: MatchKind,
-    /// The term itself, for highlighting.
-    pub text: String,
 }
 
 impl TypoBudget {
@@ -133,24 +134,24 @@ pub fn expand(
     prefix: bool,
     tolerance: Tolerance,
 ) -> Vec<Expansion> {
-    let term = analyzer.term(word);
-    let mut found: Vec<Found> = Vec::new();
-    let exact = index.term_id(&term);
+    let exact = index.term_id(&analyzer.term(word));
     let rules = tolerance.budget();
     let budget = rules.allowed_typos(word.chars().count());
+    let mut found: Vec<Expansion> = Vec::new();
     if budget > 0 || prefix {
+        let query = word.as_bytes();
         let mut walk = Walk {
             fst: index.words.as_fst(),
-            query: word.as_bytes(),
+            query,
             budget,
             prefix_budget: budget.min(rules.prefix_max_typos),
             first_letter_penalty: rules.first_letter_penalty,
             prefix,
+            rows: (0..=query.len()).map(|i| i.min(255) as u8).collect(),
             path: Vec::new(),
             found: &mut found,
         };
-        let first_row: Vec<u8> = (0..=word.len()).map(|i| i.min(255) as u8).collect();
-        walk.visit(walk.fst.root(), 0, &first_row, None, u8::MAX, 0);
+        walk.visit(walk.fst.root(), 0, u8::MAX, 0);
     }
     found.retain(|f| Some(f.term) != exact);
     found.sort_unstable_by_key(|f| (f.term, f.kind));
@@ -171,37 +172,16 @@ pub fn expand(
         .collect();
     found.retain(|f| !relatives.contains(&f.term));
     let mut expansions: Vec<Expansion> = exact
-        .map(|id| Expansion {
-            term: id,
-            kind: MatchKind::Exact,
-            text: term,
-        })
         .into_iter()
-        .chain(relatives.into_iter().filter_map(|id| {
-            Some(Expansion {
-                term: id,
-                kind: MatchKind::Exact,
-                text: index.term_text(id)?,
-            })
-        }))
+        .chain(relatives)
+        .map(|term| Expansion {
+            term,
+            kind: MatchKind::Exact,
+        })
         .collect();
-    expansions.extend(found.into_iter().map(|f| {
-        let word = String::from_utf8_lossy(&f.word);
-        Expansion {
-            term: f.term,
-            kind: f.kind,
-            text: analyzer.term(&word),
-        }
-    }));
+    expansions.extend(found);
     expansions.sort_by_key(|e| e.kind);
     expansions
-}
-
-/// A word the walk accepted.
-struct Found {
-    term: u32,
-    kind: MatchKind,
-    word: Vec<u8>,
 }
 
 /// The state of one bounded walk.
@@ -213,75 +193,59 @@ struct Walk<'a, 'f> {
     prefix_budget: u8,
     first_letter_penalty: u8,
     prefix: bool,
+    /// The distance rows of the path, one of `query.len() + 1` cells per
+    /// byte of it plus the first: `row(d)[i]` is the distance of the path's
+    /// first `d` bytes to `query[..i]`. One buffer, so the walk allocates
+    /// nothing per node.
+    rows: Vec<u8>,
     /// The bytes leading to the node being visited.
     path: Vec<u8>,
-    found: &'a mut Vec<Found>,
+    found: &'a mut Vec<Expansion>,
 }
 
 impl Walk<'_, '_> {
-    /// Visits `node`, reached by `depth` bytes whose distance row to the
-    /// query is `row` (row[i] = distance of the path to query[..i]);
-    /// `previous` is the row before it and the byte that led here, for
-    /// transpositions. `best_prefix` is the smallest distance of the query to
-    /// a prefix of the path; `penalty` is the first-letter penalty once the
-    /// first letter differs.
-    #[allow(clippy::too_many_arguments)]
-    fn visit(
-        &mut self,
-        node: fst::raw::Node<'_>,
-        output: u64,
-        row: &[u8],
-        previous: Option<(&[u8], u8)>,
-        best_prefix: u8,
-        penalty: u8,
-    ) {
+    fn width(&self) -> usize {
+        self.query.len() + 1
+    }
+
+    /// Visits `node`, reached by the bytes of `path`, whose distance row is
+    /// the last of `rows`. `best_prefix` is the smallest distance of the
+    /// query to a prefix of the path; `penalty` is the first-letter penalty
+    /// once the first letter differs.
+    fn visit(&mut self, node: fst::raw::Node<'_>, output: u64, best_prefix: u8, penalty: u8) {
         let depth = self.path.len();
-        let m = self.query.len();
+        let (m, w) = (self.query.len(), self.width());
+        let row = &self.rows[depth * w..];
         let full = row[m].saturating_add(penalty);
         let best_prefix = best_prefix.min(full);
-        let budget = self.budget;
-        if node.is_final() {
-            let term = node
-                .final_output()
-                .cat(fst::raw::Output::new(output))
-                .value() as u32;
-            let kind = if full == 0 {
-                Some(MatchKind::Exact)
-            } else if self.prefix && best_prefix == 0 {
-                Some(MatchKind::Prefix)
-            } else {
-                let distance = if full <= budget {
-                    full
-                } else if self.prefix && best_prefix <= self.prefix_budget {
-                    best_prefix
-                } else {
-                    u8::MAX
-                };
-                match distance {
-                    d if d > budget => None,
-                    1 => Some(MatchKind::OneTypo),
-                    _ => Some(MatchKind::TwoTypos),
-                }
-            };
-            if let Some(kind) = kind {
-                self.found.push(Found {
-                    term,
-                    kind,
-                    word: self.path.clone(),
-                });
-            }
-        }
         let row_min = row
             .iter()
             .min()
             .copied()
             .unwrap_or(0)
             .saturating_add(penalty);
+        if node.is_final() {
+            if let Some(kind) = self.kind(full, best_prefix) {
+                let term = node.final_output().cat(fst::raw::Output::new(output));
+                self.found.push(Expansion {
+                    term: term.value() as u32,
+                    kind,
+                });
+            }
+        }
         let completions_match = self.prefix && best_prefix <= self.prefix_budget;
-        if row_min > budget && !completions_match {
+        if row_min > self.budget {
+            // No longer word can come within budget of the whole query: what
+            // is left are completions of the typed part, all of one kind.
+            if let Some(kind) = completions_match
+                .then(|| self.kind(u8::MAX, best_prefix))
+                .flatten()
+            {
+                self.completions(node, output, kind);
+            }
             return;
         }
-        let previous_byte = previous.map(|(_, b)| b);
+        self.rows.resize((depth + 2) * w, 0);
         for transition in node.transitions() {
             let byte = transition.inp;
             let penalty = if depth == 0 && self.query.first().is_some_and(|&f| f != byte) {
@@ -289,32 +253,112 @@ impl Walk<'_, '_> {
             } else {
                 penalty
             };
-            let mut next = Vec::with_capacity(m + 1);
-            next.push(row[0].saturating_add(1));
-            for i in 1..=m {
-                let cost = u8::from(self.query[i - 1] != byte);
-                let mut d = (row[i - 1].saturating_add(cost))
-                    .min(row[i].saturating_add(1))
-                    .min(next[i - 1].saturating_add(1));
-                if let (Some((before, _)), Some(prev_byte)) = (previous, previous_byte) {
-                    if i > 1 && self.query[i - 1] == prev_byte && self.query[i - 2] == byte {
-                        d = d.min(before[i - 2].saturating_add(1));
-                    }
-                }
-                next.push(d);
+            self.next_row(depth, byte);
+            if self.hopeless(depth + 1, best_prefix, penalty) {
+                continue;
             }
             let child = self.fst.node(transition.addr);
             let output = fst::raw::Output::new(output).cat(transition.out).value();
             self.path.push(byte);
-            self.visit(
-                child,
-                output,
-                &next,
-                Some((row, byte)),
-                best_prefix,
-                penalty,
-            );
+            self.visit(child, output, best_prefix, penalty);
             self.path.pop();
+        }
+        self.rows.truncate((depth + 1) * w);
+    }
+
+    /// Whether no word through the path of depth `depth` can match: its
+    /// row is past the budget and the typed part is not completed within
+    /// its own budget. Checked before reading the node, which is most of
+    /// the cost of visiting it.
+    fn hopeless(&self, depth: usize, best_prefix: u8, penalty: u8) -> bool {
+        let w = self.width();
+        let row = &self.rows[depth * w..(depth + 1) * w];
+        let row_min = row
+            .iter()
+            .min()
+            .copied()
+            .unwrap_or(0)
+            .saturating_add(penalty);
+        let best_prefix = best_prefix.min(row[w - 1].saturating_add(penalty));
+        row_min > self.budget && !(self.prefix && best_prefix <= self.prefix_budget)
+    }
+
+    /// How a word at `full` typos from the query, whose path came within
+    /// `best_prefix` typos of the query, matched (`None`: it did not).
+    fn kind(&self, full: u8, best_prefix: u8) -> Option<MatchKind> {
+        if full == 0 {
+            return Some(MatchKind::Exact);
+        }
+        if self.prefix && best_prefix == 0 {
+            return Some(MatchKind::Prefix);
+        }
+        let distance = if full <= self.budget {
+            full
+        } else if self.prefix && best_prefix <= self.prefix_budget {
+            best_prefix
+        } else {
+            return None;
+        };
+        match distance {
+            d if d > self.budget => None,
+            1 => Some(MatchKind::OneTypo),
+            _ => Some(MatchKind::TwoTypos),
+        }
+    }
+
+    /// Writes the distance row of the path extended by `byte` after the
+    /// row of depth `depth`, with transpositions of adjacent bytes.
+    ///
+    /// Only the cells within the budget of the diagonal are computed: a
+    /// path of `d` bytes is at least `|d - i|` typos from `query[..i]`, so
+    /// the others are past the budget, and written as the budget plus one.
+    /// Every decision compares cells with the budget, and a cell within it
+    /// is computed exactly (its best neighbour is within it too), so the
+    /// walk finds what the full rows would.
+    fn next_row(&mut self, depth: usize, byte: u8) {
+        let w = self.width();
+        let budget = usize::from(self.budget);
+        let beyond = self.budget.saturating_add(1);
+        let (low, high) = (
+            (depth + 1).saturating_sub(budget).max(1),
+            depth + 1 + budget,
+        );
+        let previous_byte = depth.checked_sub(1).map(|d| self.path[d]);
+        let (done, next) = self.rows.split_at_mut((depth + 1) * w);
+        let row = &done[depth * w..];
+        let before = depth.checked_sub(1).map(|d| &done[d * w..(d + 1) * w]);
+        let next = &mut next[..w];
+        next[0] = row[0].saturating_add(1);
+        next[1..w.min(low)].fill(beyond);
+        next[w.min(high + 1)..].fill(beyond);
+        for i in low..w.min(high + 1) {
+            let cost = u8::from(self.query[i - 1] != byte);
+            let mut d = row[i - 1]
+                .saturating_add(cost)
+                .min(row[i].saturating_add(1))
+                .min(next[i - 1].saturating_add(1));
+            if let (Some(before), Some(prev_byte)) = (before, previous_byte) {
+                if i > 1 && self.query[i - 1] == prev_byte && self.query[i - 2] == byte {
+                    d = d.min(before[i - 2].saturating_add(1));
+                }
+            }
+            next[i] = d;
+        }
+    }
+
+    /// Records every word below `node` (not itself) as a match of `kind`.
+    fn completions(&mut self, node: fst::raw::Node<'_>, output: u64, kind: MatchKind) {
+        for transition in node.transitions() {
+            let child = self.fst.node(transition.addr);
+            let output = fst::raw::Output::new(output).cat(transition.out).value();
+            if child.is_final() {
+                let term = child.final_output().cat(fst::raw::Output::new(output));
+                self.found.push(Expansion {
+                    term: term.value() as u32,
+                    kind,
+                });
+            }
+            self.completions(child, output, kind);
         }
     }
 }
