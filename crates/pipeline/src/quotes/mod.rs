@@ -298,12 +298,13 @@ impl Reader<'_> {
             }
             if let Some(Ok((kind, attribution))) = decided {
                 previous = Some((quote, kind));
-                self.push(quote.inner.clone(), kind, &attribution);
+                let pushed = self.push(quote.inner.clone(), kind, &attribution);
                 if kind == QuoteKind::Direct || attribution.speaker.is_some() {
                     self.last_quoted = Some((block, attribution.carried()));
                 }
-                self.awaiting_clause = (kind == QuoteKind::Direct && attribution.verb.is_none())
-                    .then(|| (quote.outer_end, self.out.len() - 1));
+                self.awaiting_clause = pushed
+                    .filter(|_| kind == QuoteKind::Direct && attribution.verb.is_none())
+                    .map(|record| (quote.outer_end, record));
                 if let Some(s) = &attribution.speaker {
                     self.people.note(quote.open, s);
                     self.last = Some(attribution.carried());
@@ -504,11 +505,18 @@ impl Reader<'_> {
         Some(Attribution::named(speaker, mention))
     }
 
-    fn push(&mut self, range: Range<usize>, kind: QuoteKind, attribution: &Attribution) {
+    /// Records the quote at `range` (its trailing spaces dropped) with
+    /// `attribution`; returns its index, or `None` when it holds no words.
+    fn push(
+        &mut self,
+        range: Range<usize>,
+        kind: QuoteKind,
+        attribution: &Attribution,
+    ) -> Option<usize> {
         let piece = &self.doc.text[range.clone()];
         let end = range.start + piece.trim_end().len();
         if end <= range.start {
-            return;
+            return None;
         }
         let mut quote = Quote {
             start: range.start as u32,
@@ -524,6 +532,7 @@ impl Reader<'_> {
         };
         attribution.apply_to(&mut quote);
         self.out.push(quote);
+        Some(self.out.len() - 1)
     }
 }
 
@@ -703,12 +712,13 @@ fn named_beside(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quote
     Some(Ok((QuoteKind::Direct, attribution)))
 }
 
-/// Accepts a set-off quote with no clause: no quote when it is three words
-/// or fewer or a title and no attributed quote came before it in the
-/// block; else a direct quote by the speaker of a quote at most two blocks
-/// before, or a letter's signatory.
+/// Accepts a set-off quote with no clause and not inside what a clause
+/// reports: no quote when it is three words or fewer or a title and no
+/// attributed quote came before it in the block; else a direct quote by
+/// the speaker of a quote at most two blocks before, or a letter's
+/// signatory.
 fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
-    if !s.direct {
+    if !s.direct || content_holder(frame, s).is_some() {
         return None;
     }
     let follows_direct = reader.block_speaker(frame.block).is_some();
