@@ -218,12 +218,7 @@ impl Walk<'_, '_> {
         let row = &self.rows[depth * w..];
         let full = row[m].saturating_add(penalty);
         let best_prefix = best_prefix.min(full);
-        let row_min = row
-            .iter()
-            .min()
-            .copied()
-            .unwrap_or(0)
-            .saturating_add(penalty);
+        let row_min = self.row_min(depth, penalty);
         if node.is_final() {
             if let Some(kind) = self.kind(full, best_prefix) {
                 let term = node.final_output().cat(fst::raw::Output::new(output));
@@ -266,6 +261,18 @@ impl Walk<'_, '_> {
         self.rows.truncate((depth + 1) * w);
     }
 
+    /// The fewest edits any prefix of the query takes to reach the path at
+    /// `depth`, plus `penalty`.
+    fn row_min(&self, depth: usize, penalty: u8) -> u8 {
+        let w = self.width();
+        self.rows[depth * w..(depth + 1) * w]
+            .iter()
+            .min()
+            .copied()
+            .unwrap_or(0)
+            .saturating_add(penalty)
+    }
+
     /// Whether no word through the path of depth `depth` can match: its
     /// row is past the budget and the typed part is not completed within
     /// its own budget. Checked before reading the node, which is most of
@@ -273,12 +280,7 @@ impl Walk<'_, '_> {
     fn hopeless(&self, depth: usize, best_prefix: u8, penalty: u8) -> bool {
         let w = self.width();
         let row = &self.rows[depth * w..(depth + 1) * w];
-        let row_min = row
-            .iter()
-            .min()
-            .copied()
-            .unwrap_or(0)
-            .saturating_add(penalty);
+        let row_min = self.row_min(depth, penalty);
         let best_prefix = best_prefix.min(row[w - 1].saturating_add(penalty));
         row_min > self.budget && !(self.prefix && best_prefix <= self.prefix_budget)
     }
