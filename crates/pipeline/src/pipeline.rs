@@ -10,7 +10,7 @@
 //! else the catalogue, else what the text establishes.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::clean;
 use crate::dates;
@@ -79,13 +79,12 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
     let catalog = ingest::read_catalog(&root, &mut warnings)?;
     let mut documents: Vec<Document> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for file in files {
+    for (read, file_warnings) in read_all(&root, &files, &catalog) {
         // One bad file of a folder is left out with its reason; a single
         // file asked for by name is the whole build, so it is an error.
-        let source = match ingest::read_file(&root, &file, &mut warnings) {
-            Ok(source) => source,
+        let document = match read {
+            Ok(document) => document,
             Err(e) if !single_file => {
-                warnings.retain(|w| w.file != e.file);
                 skipped.push(Warning {
                     file: e.file,
                     line: e.line,
@@ -95,7 +94,7 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
             }
             Err(e) => return Err(e.into()),
         };
-        let document = annotate(source, &catalog);
+        warnings.extend(file_warnings);
         if !document.text.is_empty() {
             if let Some(&first) = seen.get(&document.text) {
                 warnings.push(Warning {
@@ -113,11 +112,7 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
     skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let entities = entities::extract(&mut documents);
     let names = quotes::EntityNames::of(&entities);
-    for document in &mut documents {
-        let extracted = quotes::extract_with(document, &names);
-        document.quotes = extracted.quotes;
-        document.unquoted = extracted.unquoted;
-    }
+    extract_quotes(&mut documents, &names);
     let name = std::fs::canonicalize(path)
         .ok()
         .as_deref()
@@ -132,6 +127,58 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
         warnings,
         skipped,
     })
+}
+
+/// One file read and cleaned, and the warnings reading it gave.
+type FileRead = (Result<Document, IngestError>, Vec<Warning>);
+
+/// How many items each of the machine's cores takes of `count`.
+fn per_core(count: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    count.div_ceil(cores).max(1)
+}
+
+/// Every file read and cleaned, in order, on as many threads as the
+/// machine has cores, each over its own run of files.
+fn read_all(root: &Path, files: &[PathBuf], catalog: &Catalog) -> Vec<FileRead> {
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = files
+            .chunks(per_core(files.len()))
+            .map(|run| {
+                scope.spawn(move || {
+                    run.iter()
+                        .map(|file| {
+                            let mut warnings = Vec::new();
+                            let read = ingest::read_file(root, file, &mut warnings)
+                                .map(|source| annotate(source, catalog));
+                            (read, warnings)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        runs.into_iter()
+            .flat_map(|run| run.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+/// Every document's quotes, read on as many threads as the machine has
+/// cores, each over its own run of documents (the result does not depend
+/// on how many).
+fn extract_quotes(documents: &mut [Document], names: &quotes::EntityNames) {
+    let per_thread = per_core(documents.len());
+    std::thread::scope(|scope| {
+        for run in documents.chunks_mut(per_thread) {
+            scope.spawn(move || {
+                for document in run {
+                    let extracted = quotes::extract_with(document, names);
+                    document.quotes = extracted.quotes;
+                    document.unquoted = extracted.unquoted;
+                }
+            });
+        }
+    });
 }
 
 /// Cleans one file and settles its metadata.
