@@ -132,30 +132,17 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
 /// One file read and cleaned, and the warnings reading it gave.
 type FileRead = (Result<Document, IngestError>, Vec<Warning>);
 
-/// How many items each of the machine's cores takes of `count`.
-fn per_core(count: usize) -> usize {
+/// `f` of every item, in order, computed on as many threads as the
+/// machine has cores, each over its own run of items (so the result does
+/// not depend on how many).
+fn map_on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    count.div_ceil(cores).max(1)
-}
-
-/// Every file read and cleaned, in order, on as many threads as the
-/// machine has cores, each over its own run of files.
-fn read_all(root: &Path, files: &[PathBuf], catalog: &Catalog) -> Vec<FileRead> {
+    let per_core = items.len().div_ceil(cores).max(1);
+    let f = &f;
     std::thread::scope(|scope| {
-        let runs: Vec<_> = files
-            .chunks(per_core(files.len()))
-            .map(|run| {
-                scope.spawn(move || {
-                    run.iter()
-                        .map(|file| {
-                            let mut warnings = Vec::new();
-                            let read = ingest::read_file(root, file, &mut warnings)
-                                .map(|source| annotate(source, catalog));
-                            (read, warnings)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
+        let runs: Vec<_> = items
+            .chunks(per_core)
+            .map(|run| scope.spawn(move || run.iter().map(f).collect::<Vec<R>>()))
             .collect();
         runs.into_iter()
             .flat_map(|run| run.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
@@ -163,22 +150,23 @@ fn read_all(root: &Path, files: &[PathBuf], catalog: &Catalog) -> Vec<FileRead> 
     })
 }
 
-/// Every document's quotes, read on as many threads as the machine has
-/// cores, each over its own run of documents (the result does not depend
-/// on how many).
+/// Every file read and cleaned, in order, with the warnings reading it gave.
+fn read_all(root: &Path, files: &[PathBuf], catalog: &Catalog) -> Vec<FileRead> {
+    map_on_every_core(files, |file| {
+        let mut warnings = Vec::new();
+        let read =
+            ingest::read_file(root, file, &mut warnings).map(|source| annotate(source, catalog));
+        (read, warnings)
+    })
+}
+
+/// Every document's quotes and quoted words that are none.
 fn extract_quotes(documents: &mut [Document], names: &quotes::EntityNames) {
-    let per_thread = per_core(documents.len());
-    std::thread::scope(|scope| {
-        for run in documents.chunks_mut(per_thread) {
-            scope.spawn(move || {
-                for document in run {
-                    let extracted = quotes::extract_with(document, names);
-                    document.quotes = extracted.quotes;
-                    document.unquoted = extracted.unquoted;
-                }
-            });
-        }
-    });
+    let extracted = map_on_every_core(documents, |document| quotes::extract_with(document, names));
+    for (document, extracted) in documents.iter_mut().zip(extracted) {
+        document.quotes = extracted.quotes;
+        document.unquoted = extracted.unquoted;
+    }
 }
 
 /// Cleans one file and settles its metadata.
