@@ -62,10 +62,11 @@ mod test_document;
 use std::ops::Range;
 
 use corpus_text::chars::is_dash;
-use corpus_text::lexicon::{NAMING_WORDS, TERM_CUES, TITLE_SMALL_WORDS};
+use corpus_text::lexicon::{TERM_CUES, TITLE_SMALL_WORDS};
 use corpus_text::sentences::sentences;
 use corpus_text::words::{is_capitalised, words};
 
+use self::clauses::vocabulary::NAMING_WORD;
 use self::clauses::Clause;
 use self::marks::Marked;
 use self::rule::Rule;
@@ -819,7 +820,7 @@ fn is_named_by_verb(text: &str, frame: &Frame, s: &Stretch) -> bool {
     words(text, frame.range.start..s.quote.open)
         .iter()
         .map(|w| text[w.clone()].to_lowercase())
-        .any(|w| w != "as" && NAMING_WORDS.contains(&w))
+        .any(|w| opening::is_naming_verb(&w))
 }
 
 /// Whether the sentence before a short stretch shows someone saying or
@@ -829,7 +830,7 @@ fn is_someones_words(text: &str, frame: &Frame, s: &Stretch) -> bool {
     words(text, frame.range.start..s.quote.open)
         .iter()
         .map(|w| text[w.clone()].to_lowercase())
-        .any(|w| lex.verb(&w).is_some() || NAMING_WORDS.contains(&w))
+        .any(|w| lex.verb(&w).is_some() || NAMING_WORD.has(&w))
 }
 
 /// Whether the writer's words before a stretch end with a term cue

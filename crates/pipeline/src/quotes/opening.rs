@@ -16,10 +16,11 @@
 
 use std::ops::Range;
 
-use super::clauses::vocabulary::{DETERMINER, PHRASE_OPENER, QUANTIFIER, SUBJECT_PRONOUN};
+use super::clauses::vocabulary::{
+    COMMON_WORD, DETERMINER, NAMING_WORD, PHRASE_OPENER, QUANTIFIER, SUBJECT_PRONOUN,
+};
 use super::lexicon::Lexicon;
 use super::speakers::vocabulary::is_name_connector;
-use corpus_text::lexicon::{COMMON_WORDS, NAMING_WORDS};
 use corpus_text::words::{is_capitalised, joined, words};
 
 /// Most words an opening phrase before its comma may have.
@@ -67,9 +68,7 @@ fn subject_from(
 pub fn naming_subject(text: &str, sentence: Range<usize>, before: usize) -> Option<Range<usize>> {
     let ws = words(text, sentence.start..before.max(sentence.start));
     let lower = |w: &Range<usize>| text[w.clone()].to_lowercase();
-    let verb = ws
-        .iter()
-        .rposition(|w| lower(w) != "as" && NAMING_WORDS.contains(&lower(w)))?;
+    let verb = ws.iter().rposition(|w| is_naming_verb(&lower(w)))?;
     let last = (0..verb)
         .rev()
         .find(|&k| !lower(&ws[k]).ends_with("ly") && lower(&ws[k]) != "also")?;
@@ -112,13 +111,19 @@ fn after_opening_phrase(text: &str, ws: &[Range<usize>]) -> usize {
         .map_or(0, |comma| comma + 1)
 }
 
+/// Whether a lowercase word is a verb of naming ("called", "described"):
+/// a naming word other than "as".
+pub fn is_naming_verb(lower: &str) -> bool {
+    lower != "as" && NAMING_WORD.has(lower)
+}
+
 /// Whether a capitalised first word is a common word, or one contracted
 /// ("It’s", "There's"), capitalised only for opening the sentence.
 fn opens_sentence_only(lower: &str) -> bool {
     let stem = lower
         .split_once(['’', '\''])
         .map_or(lower, |(stem, _)| stem);
-    COMMON_WORDS.contains(stem)
+    COMMON_WORD.has(stem)
 }
 
 /// The end of a run of capitalised words joined by spaces, titles' stops

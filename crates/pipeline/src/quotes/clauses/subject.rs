@@ -15,10 +15,9 @@ use super::super::rule::Rule;
 use super::sentence::Words;
 use super::verb::Site;
 use super::vocabulary::{
-    DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, PHRASE_OPENER, QUANTIFIER,
+    COMMON_WORD, DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, PHRASE_OPENER, QUANTIFIER,
     RELATIVE_SUBJECT_STOP, SUBJECT_PRONOUN, SUBJECT_STOP,
 };
-use corpus_text::lexicon::COMMON_WORDS;
 use corpus_text::words::is_capitalised;
 
 /// The words naming a speaker.
@@ -302,7 +301,7 @@ fn opening_name_set_off(site: &Site) -> Option<Subject> {
     let lower = words.lower(first);
     if !opens_sentence
         || !is_capitalised(words.word(first))
-        || COMMON_WORDS.contains(&lower)
+        || COMMON_WORD.has(&lower)
         || NON_SUBJECT_OPENER.has(&lower)
     {
         return None;

@@ -8,9 +8,10 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use corpus_text::lexicon::{
-    WordList, BE_FORMS, CLAUSE_JOINERS, DETERMINERS, NEGATIONS, NON_SUBJECT_OPENERS,
-    NOUN_LIKE_VERBS, NOUN_MARKERS, OBJECT_PRONOUNS, PHRASE_OPENERS, QUANTIFIERS, REFUSAL_VERBS,
-    RELATIVE_SUBJECT_STOPS, SPEAKER_NAME_CONNECTORS, SUBJECT_PRONOUNS, SUBJECT_STOPS,
+    WordList, BE_FORMS, CLAUSE_JOINERS, COMMON_WORDS, DETERMINERS, NAMING_WORDS, NEGATIONS,
+    NON_SUBJECT_OPENERS, NOUN_LIKE_VERBS, NOUN_MARKERS, OBJECT_PRONOUNS, PHRASE_OPENERS,
+    QUANTIFIERS, REFUSAL_VERBS, RELATIVE_SUBJECT_STOPS, SPEAKER_NAME_CONNECTORS, SUBJECT_PRONOUNS,
+    SUBJECT_STOPS,
 };
 
 /// A word list's entries as a set, built on first use.
@@ -54,6 +55,10 @@ pub static SUBJECT_PRONOUN: Vocabulary = Vocabulary::of(SUBJECT_PRONOUNS);
 pub static OBJECT_PRONOUN: Vocabulary = Vocabulary::of(OBJECT_PRONOUNS);
 /// "the", "his": opens a noun phrase.
 pub static DETERMINER: Vocabulary = Vocabulary::of(DETERMINERS);
+/// "it", "however": capitalised only for opening a sentence.
+pub static COMMON_WORD: Vocabulary = Vocabulary::of(COMMON_WORDS);
+/// "called", "described", "as": words by which someone names something.
+pub static NAMING_WORD: Vocabulary = Vocabulary::of(NAMING_WORDS);
 /// "one", "another": opens a description as a determiner does.
 pub static QUANTIFIER: Vocabulary = Vocabulary::of(QUANTIFIERS);
 /// "it", "but", "in": capitalised first, opens a clause, not a name.
