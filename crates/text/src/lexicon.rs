@@ -74,6 +74,12 @@ word_lists! {
     ORG_HEADS = "org_heads.txt";
     /// Place names.
     PLACES = "places.txt";
+    /// Words that end a company's legal name ("Inc", "Corp").
+    COMPANY_SUFFIXES = "company_suffixes.txt";
+    /// Countries' abbreviations before an organisation's name ("U.S").
+    COUNTRY_ABBREVIATIONS = "country_abbreviations.txt";
+    /// Words naming a portfolio after "Minister of" ("Mines and Energy").
+    PORTFOLIOS = "portfolios.txt";
     /// Lowercase nouns that head a role ("secretary", "chief executive").
     ROLE_HEADS = "role_heads.txt";
     /// Words that may stand between a subject and its reporting verb.

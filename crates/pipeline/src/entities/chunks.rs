@@ -49,12 +49,47 @@ pub(super) fn chunk(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexi
                 to = k + 1;
                 continue;
             }
+            if let Some(end) = company_after_possessive(text, toks, claimed, from, to, lexicon) {
+                to = end;
+                continue;
+            }
             break;
         }
         chunks.push(Chunk { from, to });
         i = to;
     }
     join_and(text, toks, chunks, lexicon)
+}
+
+/// "Moody|'s Investors Service Inc|": where a company's name ends when the
+/// chunk `from..to` is followed by a possessive and capitalised words
+/// ending in a company suffix, and names no place ("Japan's Finance
+/// Ministry" stays apart).
+fn company_after_possessive(
+    text: &str,
+    toks: &[Token],
+    claimed: &[bool],
+    from: usize,
+    to: usize,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let possessive = toks.get(to).is_some_and(|t| matches!(t.text, "'s" | "’s"));
+    if !possessive || toks[to].start != toks[to - 1].end {
+        return None;
+    }
+    let mut end = to + 1;
+    while end < toks.len()
+        && !claimed[end]
+        && toks[end].capitalised()
+        && !text[toks[end - 1].end..toks[end].start].contains('\n')
+    {
+        end += 1;
+    }
+    let owner = text[toks[from].start..toks[to - 1].end].to_string();
+    (end > to + 1
+        && lexicon.company_suffixes.contains(toks[end - 1].text)
+        && !lexicon.places.contains(&owner))
+    .then_some(end)
 }
 
 /// Joins "A and B" into one chunk when the whole is one organisation's name.

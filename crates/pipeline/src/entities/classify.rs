@@ -58,6 +58,10 @@ pub(super) const CLASSIFY_RULES: &[Rule] = &[
         apply: publication,
     },
     Rule {
+        name: "possessive_company",
+        apply: possessive_company,
+    },
+    Rule {
         name: "role_then_given_name",
         apply: role_then_given_name,
     },
@@ -128,7 +132,11 @@ pub(super) fn classify(
     lexicon: &Lexicon,
     before: &[(Chunk, Found)],
 ) -> (&'static str, Vec<Class>) {
-    let trimmed = without_initial_common_words(toks, c, lexicon);
+    let mut trimmed = without_initial_common_words(toks, c, lexicon);
+    // "Minister of Mines and |Energy Subroto|": a chunk ending a portfolio.
+    if trimmed.from > 0 && matches!(toks[trimmed.from - 1].lower().as_str(), "and" | "of") {
+        trimmed.from = after_portfolio(toks, trimmed, lexicon);
+    }
     let ctx = Ctx {
         text,
         toks,
@@ -192,8 +200,27 @@ fn without_leading_role(toks: &[Token], mut c: Chunk, lexicon: &Lexicon) -> Chun
         while c.from < c.to && !toks[c.from].capitalised() {
             c.from += 1;
         }
+        c.from = after_portfolio(toks, c, lexicon);
     }
     c
+}
+
+/// Where the holder's name starts after a role's portfolio ("Mines and
+/// Energy Subroto" → "Subroto"): past the portfolio words when one to
+/// three words follow them that name no organisation or place; else
+/// `c.from` ("Health Education England" stays whole).
+fn after_portfolio(toks: &[Token], c: Chunk, lexicon: &Lexicon) -> usize {
+    let name_from = (c.from..c.to)
+        .find(|&i| !lexicon.portfolios.contains(toks[i].lower().as_str()))
+        .unwrap_or(c.to);
+    let personal = (name_from..c.to).all(|i| {
+        !lexicon.org_heads.contains(toks[i].text) && !lexicon.places.contains(toks[i].text)
+    });
+    if name_from > c.from && (1..=3).contains(&(c.to - name_from)) && personal {
+        name_from
+    } else {
+        c.from
+    }
 }
 
 impl Ctx<'_> {
@@ -210,12 +237,18 @@ impl Ctx<'_> {
         }
     }
 
-    /// The words of `part` in canonical case, joined by single spaces.
+    /// The words of `part` in canonical case, joined by single spaces (none
+    /// before a possessive).
     fn words(&self, part: Chunk) -> String {
-        (part.from..part.to)
-            .map(|i| self.canon(i))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::new();
+        for i in part.from..part.to {
+            let word = self.canon(i);
+            if !out.is_empty() && !matches!(word.as_str(), "'s" | "’s") {
+                out.push(' ');
+            }
+            out.push_str(&word);
+        }
+        out
     }
 
     fn first(&self) -> String {
@@ -303,6 +336,29 @@ fn publication(x: &Ctx) -> Option<Vec<Class>> {
     })
 }
 
+/// "Moody's said": one or two words in a possessive right before a speaker
+/// verb: a company named with its possessive.
+fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
+    let (c, toks) = (x.c, x.toks);
+    let possessive = toks
+        .get(c.to)
+        .is_some_and(|t| matches!(t.text, "'s" | "’s") && t.start == toks[c.to - 1].end);
+    let place = x.lexicon.places.contains(&x.name());
+    let company = possessive
+        && (1..=2).contains(&x.len())
+        && x.plain_words()
+        && !place
+        && reporting_after(toks, c.to + 1);
+    company.then(|| {
+        let part = Chunk {
+            from: c.from,
+            to: c.to + 1,
+        };
+        let f = x.found(EntityKind::Organisation, part, x.words(part));
+        vec![Class::Found(f, part)]
+    })
+}
+
 /// A role, then a given name: "Health Secretary Humza Yousaf", "Chancellor
 /// of the Exchequer Nigel Lawson": a person of two to four words with that
 /// role. The name ends at "of", "for" or "&" ("Senator Robert Dole of
@@ -322,9 +378,12 @@ fn role_then_given_name(x: &Ctx) -> Option<Vec<Class>> {
     if !(2..=4).contains(&(to - k)) {
         return None;
     }
+    let role_from = (c.from..k)
+        .find(|&i| !is_month_or_weekday(x.toks[i].text))
+        .unwrap_or(k);
     let mut f = x.found(EntityKind::Person, person, x.words(person));
     f.roles.push(
-        (c.from..k)
+        (role_from..k)
             .map(|i| x.lower(i))
             .collect::<Vec<_>>()
             .join(" "),
@@ -469,6 +528,8 @@ fn role_in_context(x: &Ctx) -> Option<Vec<Class>> {
     ((2..=3).contains(&x.len())
         && x.plain_words()
         && !toks[c.from].all_caps()
+        && !lex.org_heads.contains(toks[c.from].text)
+        && !lex.org_front_heads.contains(toks[c.from].text)
         && (role_before || role_after))
         .then(|| x.all_of_it(EntityKind::Person))
         .flatten()
@@ -508,7 +569,10 @@ fn word_by_word(x: &Ctx) -> Option<Vec<Class>> {
         }
         let part = Chunk { from: i, to: i + 1 };
         let word = toks[i].text;
-        if !x.shouting
+        let titled = title_cased(word);
+        if toks[i].all_caps() && lex.places.contains(&titled) {
+            out.push(Class::Found(x.found(EntityKind::Place, part, titled), part));
+        } else if !x.shouting
             && toks[i].all_caps()
             && is_org_acronym(word, lex)
             && !x
@@ -528,6 +592,20 @@ fn word_by_word(x: &Ctx) -> Option<Vec<Class>> {
         i += 1;
     }
     Some(out)
+}
+
+/// "IRAN" → "Iran": a word in capitals written in title case.
+fn title_cased(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| {
+            first
+                .to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Two or three capitalised words no rule recognised, after any role words
@@ -597,6 +675,11 @@ mod tests {
                 "The National previously reported it.",
                 "publication",
                 &["Organisation The National"],
+            ),
+            (
+                "Moody's said it cut the rating.",
+                "possessive_company",
+                &["Organisation Moody's"],
             ),
             (
                 "Health Secretary Humza Yousaf confirmed it.",

@@ -7,10 +7,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use corpus_text::lexicon::{
-    ACRONYMS, ACRONYM_SKIPPED_WORDS, APPOSITION_STOPS, COMMON_WORDS, GIVEN_NAMES, KNOWN_ORGS,
-    NAME_CONNECTORS, NAME_HONORIFICS, NAME_LINE_FILLERS, NOT_ACRONYMS, ORG_CUES, ORG_FRONT_HEADS,
-    ORG_HEADS, ORG_KEY_IGNORED_WORDS, PLACES, ROLE_DESCRIPTORS, ROLE_HEADS, ROLE_MODIFIERS,
-    ROLE_STOPS, SPEAKER_VERB_FORMS, STREET_WORDS, SURNAME_TITLES,
+    ACRONYMS, ACRONYM_SKIPPED_WORDS, APPOSITION_STOPS, COMMON_WORDS, COMPANY_SUFFIXES,
+    COUNTRY_ABBREVIATIONS, GIVEN_NAMES, KNOWN_ORGS, NAME_CONNECTORS, NAME_HONORIFICS,
+    NAME_LINE_FILLERS, NOT_ACRONYMS, ORG_CUES, ORG_FRONT_HEADS, ORG_HEADS, ORG_KEY_IGNORED_WORDS,
+    PLACES, PORTFOLIOS, ROLE_DESCRIPTORS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_STOPS,
+    SPEAKER_VERB_FORMS, STREET_WORDS, SURNAME_TITLES,
 };
 
 /// The lists, parsed.
@@ -21,6 +22,8 @@ pub struct Lexicon {
     pub role_heads: HashSet<&'static str>,
     pub org_heads: HashSet<&'static str>,
     pub org_front_heads: HashSet<&'static str>,
+    /// Last words of a company's name ("Inc", "Corp").
+    pub company_suffixes: HashSet<&'static str>,
     /// Lowercase.
     pub org_cues: HashSet<&'static str>,
     pub known_orgs: HashSet<&'static str>,
@@ -30,6 +33,10 @@ pub struct Lexicon {
     /// Acronym to full name.
     pub acronyms: HashMap<&'static str, &'static str>,
     pub places: HashSet<String>,
+    /// Countries' abbreviations, without full stops ("US").
+    pub country_abbreviations: HashSet<&'static str>,
+    /// Lowercase words naming a portfolio after "Minister of".
+    pub portfolios: HashSet<&'static str>,
     /// Lowercase words joining one name's capitalised words ("of", "van").
     pub connectors: HashSet<&'static str>,
     /// Lowercase titles before a surname alone ("president").
@@ -63,12 +70,15 @@ pub fn get() -> &'static Lexicon {
         role_heads: ROLE_HEADS.entries().collect(),
         org_heads: ORG_HEADS.entries().collect(),
         org_front_heads: ORG_FRONT_HEADS.entries().collect(),
+        company_suffixes: COMPANY_SUFFIXES.entries().collect(),
         org_cues: ORG_CUES.entries().collect(),
         known_orgs: KNOWN_ORGS.entries().collect(),
         not_acronyms: NOT_ACRONYMS.entries().collect(),
         common_words: COMMON_WORDS.entries().collect(),
         acronyms: ACRONYMS.pairs().collect(),
         places: PLACES.entries().map(str::to_string).collect(),
+        country_abbreviations: COUNTRY_ABBREVIATIONS.entries().collect(),
+        portfolios: PORTFOLIOS.entries().collect(),
         connectors: NAME_CONNECTORS.entries().collect(),
         surname_titles: SURNAME_TITLES.entries().collect(),
         street_words: STREET_WORDS.entries().collect(),

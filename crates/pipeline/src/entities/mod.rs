@@ -565,13 +565,15 @@ pub fn full_name_after_prefix<T>(
 
 /// Whether a word before a name of `kind` may belong to something else: for
 /// a person, any word but a given name; for an organisation, a country's
-/// abbreviation in capitals ("U.S"); never for a place.
+/// abbreviation ("U.S"), not a company's own letters ("PPG Industries");
+/// never for a place.
 fn is_droppable_prefix(kind: EntityKind, word: &str) -> bool {
+    let lexicon = lexicon::get();
     match kind {
-        EntityKind::Person => !lexicon::get().given_names.contains(word),
-        EntityKind::Organisation => {
-            word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-        }
+        EntityKind::Person => !lexicon.given_names.contains(word),
+        EntityKind::Organisation => lexicon
+            .country_abbreviations
+            .contains(word.replace('.', "").as_str()),
         EntityKind::Place => false,
     }
 }

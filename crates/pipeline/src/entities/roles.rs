@@ -55,6 +55,15 @@ pub(super) fn role_after(
     if end == from || end - from >= 12 {
         return None;
     }
+    // ", Chief Cabinet Secretary Masaharu Gotoda told reporters", ", a
+    // Treasury spokesman said": the subject of the next clause, not a role
+    // of the name before.
+    let next_subject = toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && lexicon.speaker_verbs.contains(t.lower().as_str()));
+    if next_subject {
+        return None;
+    }
     let has_head = (from..(from + 4).min(end))
         .any(|i| toks[i].is_word() && lexicon.role_heads.contains(toks[i].lower().as_str()));
     let starts_lower_or_role = toks[from].text.starts_with(|c: char| c.is_lowercase())
@@ -90,10 +99,17 @@ fn role_before(
             break;
         }
         let lower = p.lower();
+        // "refute Treasurer Paul Keating": a role in title case takes no
+        // lowercase words but its modifiers and descriptors.
+        let outside_title_case = toks[head].capitalised()
+            && !p.capitalised()
+            && !lexicon.role_modifiers.contains(lower.as_str())
+            && !lexicon.role_descriptors.contains(lower.as_str());
         let modifier_before = from >= 2
             && toks[from - 2].is_word()
             && toks[from - 2].text.starts_with(char::is_lowercase);
         if lexicon.role_stops.contains(lower.as_str())
+            || outside_title_case
             || (lower == "and" && !modifier_before)
             || (lower != "and" && lexicon.common_words.contains(lower.as_str()))
             || (p.capitalised() && !p.initial && !lexicon.role_heads.contains(lower.as_str()))

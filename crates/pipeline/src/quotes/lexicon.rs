@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use corpus_text::lexicon::{
-    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, REPORTING_VERBS, ROLE_WORDS,
-    SPEAKER_HONORIFICS,
+    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, PORTFOLIOS, REPORTING_VERBS,
+    ROLE_WORDS, SPEAKER_HONORIFICS,
 };
 
 /// What a reporting verb form can do.
@@ -40,6 +40,7 @@ pub struct Lexicon {
     /// Titles before names by exact spelling ("Mr", "Professor").
     pub honorifics: HashMap<String, Gender>,
     roles: HashSet<String>,
+    portfolios: HashSet<String>,
     orgs: HashSet<String>,
     aux: HashSet<String>,
     finite: HashSet<String>,
@@ -101,6 +102,7 @@ impl Lexicon {
             verbs,
             honorifics,
             roles: lowercase_set(ROLE_WORDS),
+            portfolios: lowercase_set(PORTFOLIOS),
             orgs: ORG_WORDS.entries().map(str::to_string).collect(),
             aux: lowercase_set(AUX_WORDS),
             finite: lowercase_set(FINITE_WORDS),
@@ -121,6 +123,11 @@ impl Lexicon {
             || lower
                 .strip_suffix('s')
                 .is_some_and(|one| self.roles.contains(one))
+    }
+
+    /// "State", "Energy": a word naming a portfolio after "Minister of".
+    pub fn is_portfolio(&self, word: &str) -> bool {
+        self.portfolios.contains(&word.to_lowercase())
     }
 
     /// "Office", "NHS", "Employers": a word that makes a name an

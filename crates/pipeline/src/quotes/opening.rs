@@ -56,9 +56,36 @@ fn subject_from(
     } else if opens_sentence_only(&lower) {
         return subject_from(text, ws, from + 1, false).filter(|_| may_skip);
     } else {
-        name_end(text, ws, from)
+        let end = name_end(text, ws, from);
+        if modifies_a_noun(text, ws, from, end) {
+            return None;
+        }
+        end
     };
     Some(first.start..ws[end - 1].end)
+}
+
+/// Whether the place named by words `from..end` modifies the noun after it
+/// ("New York cocoa traders", "London dealers"): the next joined word is
+/// lowercase and no verb form.
+fn modifies_a_noun(text: &str, ws: &[Range<usize>], from: usize, end: usize) -> bool {
+    let lex = Lexicon::get();
+    let place = text[ws[from].start..ws[end - 1].end].to_string();
+    let Some(next) = ws.get(end).filter(|n| joined(text, &ws[end - 1], n)) else {
+        return false;
+    };
+    let next = &text[next.clone()];
+    let entities = crate::entities::lexicon::get();
+    let is_place = entities.places.contains(&place)
+        || entities
+            .country_abbreviations
+            .contains(place.replace('.', "").as_str());
+    is_place
+        && next.starts_with(char::is_lowercase)
+        && lex.verb(next).is_none()
+        && !lex.is_aux(next)
+        && !lex.is_finite(next)
+        && !next.ends_with("ed")
 }
 
 /// The pronoun or capitalised name right before the last verb of naming
@@ -174,6 +201,9 @@ mod tests {
     /// (sentence, the subject it opens with).
     const CASES: &[(&str, Option<&str>)] = &[
         ("Trump called the senator a “nasty guy.”", Some("Trump")),
+        ("New York cocoa traders reacted with caution.", None),
+        ("U.S. officials, however, have said so.", None),
+        ("Washington warned Iran again.", Some("Washington")),
         (
             "In July, Gingrich cynically dismissed Estonia.",
             Some("Gingrich"),

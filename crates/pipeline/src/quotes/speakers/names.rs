@@ -141,6 +141,7 @@ fn capitalised_word_runs(text: &str) -> Vec<Vec<Range<usize>>> {
 fn strip_front(text: &str, run: &mut Vec<Range<usize>>) -> Option<Gender> {
     let lex = Lexicon::get();
     let mut gender = None;
+    let written = run.len();
     while let Some(first) = run.first() {
         let w = &text[first.clone()];
         if let Some(g) = honorific(w) {
@@ -156,7 +157,19 @@ fn strip_front(text: &str, run: &mut Vec<Range<usize>>) -> Option<Gender> {
         }
         run.remove(0);
     }
+    if run.len() < written || continues_a_portfolio(text, run) {
+        drop_portfolio(text, run);
+    }
     gender
+}
+
+/// Whether the run follows "of" or "and" ("Minister of Mines and |Energy
+/// Subroto|"), so its first words may end a portfolio.
+fn continues_a_portfolio(text: &str, run: &[Range<usize>]) -> bool {
+    run.first().is_some_and(|r| {
+        let before = text[..r.start].trim_end();
+        [" of", " and"].iter().any(|w| before.ends_with(w))
+    })
 }
 
 /// Reads the document's names: personal names from its capitalised runs,
@@ -276,6 +289,7 @@ fn last_capitalised_run(text: &str, ws: &[Range<usize>]) -> usize {
 fn strip_mention_front(text: &str, run: &mut Vec<Range<usize>>, at_mention_start: bool) -> bool {
     let lex = Lexicon::get();
     let mut honorific_seen = false;
+    let written = run.len();
     while let Some(first) = run.first() {
         let w = &text[first.clone()];
         let the_of_a_name = w == "The"
@@ -295,7 +309,27 @@ fn strip_mention_front(text: &str, run: &mut Vec<Range<usize>>, at_mention_start
         }
         run.remove(0);
     }
+    if run.len() < written || continues_a_portfolio(text, run) {
+        drop_portfolio(text, run);
+    }
     honorific_seen
+}
+
+/// "of Mines and Energy Subroto" → "Subroto": the rest of a role cut off
+/// at its head ("Minister of …") loses the portfolio words before the name.
+fn drop_portfolio(text: &str, run: &mut Vec<Range<usize>>) {
+    let lex = Lexicon::get();
+    let of = usize::from(
+        run.first()
+            .is_some_and(|r| matches!(&text[r.clone()], "of" | "for")),
+    );
+    let portfolio = run[of..]
+        .iter()
+        .take_while(|r| lex.is_portfolio(&text[(*r).clone()]))
+        .count();
+    if of + portfolio < run.len() {
+        run.drain(..of + portfolio);
+    }
 }
 
 /// "Anil Desai of Kelso Bank" → "Anil Desai": a short personal name
@@ -324,11 +358,22 @@ pub fn name_in(text: &str, mention: Range<usize>) -> Option<Naming> {
     if ws.is_empty() {
         return None;
     }
-    let run_start = last_capitalised_run(text, &ws);
-    if run_start == ws.len() {
+    let mut run_start = last_capitalised_run(text, &ws);
+    let mut run_end = ws.len();
+    let before_run = |at: usize| (at > 0).then(|| &text[ws[at - 1].clone()]);
+    // "Bankers Trust in New York": the name before where it is.
+    if matches!(before_run(run_start), Some("in" | "at" | "from")) {
+        let earlier = last_capitalised_run(text, &ws[..run_start - 1]);
+        if earlier < run_start - 1 {
+            run_end = run_start - 1;
+            run_start = earlier;
+        }
+    }
+    // "Economists polled by Reuters": the agent after "by" is not who speaks.
+    if run_start == ws.len() || before_run(run_start) == Some("by") {
         return Some(Naming::Described);
     }
-    let mut run: Vec<Range<usize>> = ws[run_start..].to_vec();
+    let mut run: Vec<Range<usize>> = ws[run_start..run_end].to_vec();
     let honorific = strip_mention_front(text, &mut run, run_start == 0);
     cut_affiliation(text, &mut run);
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
@@ -399,6 +444,11 @@ mod tests {
             ),
             ("The Kings Fund", Some("The Kings Fund")),
             ("Anil Desai of Kelso Bank", Some("Anil Desai")),
+            ("Secretary of State George Shultz", Some("George Shultz")),
+            ("Minister of Mines and Energy Subroto", Some("Subroto")),
+            ("Bank of England", Some("Bank of England")),
+            ("Economists polled by Reuters", None),
+            ("Bankers Trust in New York", Some("Bankers Trust")),
             ("the health secretary", None),
             ("Chancellor Helmut Kohl's coalition", None),
         ];

@@ -51,7 +51,11 @@ impl<'a> OrganisationNames<'a> {
                 return expanded;
             }
         }
-        let name = written.strip_prefix("The ").unwrap_or(written);
+        let bare = written.strip_prefix("The ").unwrap_or(written);
+        let holding = (!bare.contains(' ') && Lexicon::get().is_org_word(bare))
+            .then(|| self.only_run_holding(bare))
+            .flatten();
+        let name = holding.as_deref().unwrap_or(bare);
         let ends_run = |candidate: &str| {
             self.runs
                 .iter()
@@ -71,21 +75,40 @@ impl<'a> OrganisationNames<'a> {
                 full = format!("{word} {full}");
             }
         }
-        if full == name {
+        if full == bare {
             written.to_string()
         } else {
             full
         }
     }
 
-    /// "Japanese" in a run "… Japanese Agriculture Ministry" ending with `name`.
+    /// "Japanese" in a run "… Japanese Agriculture Ministry" ending with
+    /// `name`, or a place's possessive ("Japan's Finance Ministry").
     fn nationality_before(&self, name: &str) -> Option<String> {
         self.runs.iter().find_map(|r| {
             let lead = r.strip_suffix(name)?.strip_suffix(' ')?;
             let word = lead.rsplit(' ').next()?;
             let national = is_capitalised(word) && !is_not_name(word) && looks_national(word);
-            national.then(|| word.to_string())
+            if national {
+                Some(word.to_string())
+            } else {
+                place_possessive(lead).map(str::to_string)
+            }
         })
+    }
+
+    /// The one organisation name of two or more words the document writes
+    /// with the word `word` ("the Bank" → "Central Bank"), if only one.
+    fn only_run_holding(&self, word: &str) -> Option<String> {
+        let mut holding = self.runs.iter().filter_map(|r| {
+            let ws: Vec<&str> = r
+                .split(' ')
+                .skip_while(|w| is_not_name(w) || *w == "The" || place_possessive(w).is_some())
+                .collect();
+            (ws.len() > 1 && ws.contains(&word)).then(|| ws.join(" "))
+        });
+        let first = holding.next()?;
+        holding.all(|r| r == first).then_some(first)
     }
 
     /// The name an acronym stands for, from the document's own apposition:
@@ -115,6 +138,20 @@ impl<'a> OrganisationNames<'a> {
                 fits.then(|| run.join(" "))
             })
     }
+}
+
+/// The place's possessive that ends `lead` ("Sri Lanka's" in "Sri
+/// Lanka's"), if it ends with one.
+fn place_possessive(lead: &str) -> Option<&str> {
+    let places = crate::entities::lexicon::places();
+    let stem = lead
+        .strip_suffix("'s")
+        .or_else(|| lead.strip_suffix("’s"))?;
+    let starts = std::iter::once(0).chain(stem.match_indices(' ').map(|(i, _)| i + 1));
+    starts
+        .filter(|&from| places.contains(&stem[from..]))
+        .map(|from| &lead[from..])
+        .next()
 }
 
 /// The maximal runs of capitalised words in `text`, with connectors
@@ -177,6 +214,21 @@ mod tests {
                 "Japanese Agriculture Ministry",
             ),
             ("Kelso said so.", "Kelso", "Kelso"),
+            (
+                "Japan's Finance Ministry said so.",
+                "Finance Ministry",
+                "Japan's Finance Ministry",
+            ),
+            (
+                "Sri Lanka's Central Bank said so, a Bank spokesman said.",
+                "Bank",
+                "Sri Lanka's Central Bank",
+            ),
+            (
+                "The Central Bank and the World Bank said so.",
+                "Bank",
+                "Bank",
+            ),
         ];
         for &(text, name, want) in cases {
             assert_eq!(
