@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::clean;
+use crate::cores::map_on_every_core;
 use crate::dates;
 use crate::entities;
 use crate::ingest::{self, Catalog, Declared, IngestError};
@@ -131,24 +132,6 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
 
 /// One file read and cleaned, and the warnings reading it gave.
 type FileRead = (Result<Document, IngestError>, Vec<Warning>);
-
-/// `f` of every item, in order, computed on as many threads as the
-/// machine has cores, each over its own run of items (so the result does
-/// not depend on how many).
-fn map_on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_core = items.len().div_ceil(cores).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let runs: Vec<_> = items
-            .chunks(per_core)
-            .map(|run| scope.spawn(move || run.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        runs.into_iter()
-            .flat_map(|run| run.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
-}
 
 /// Every file read and cleaned, in order, with the warnings reading it gave.
 fn read_all(root: &Path, files: &[PathBuf], catalog: &Catalog) -> Vec<FileRead> {

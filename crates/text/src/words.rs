@@ -12,6 +12,7 @@
 //! Invariant: the ranges are ascending, non-empty, disjoint, inside the range
 //! asked about and on `char` boundaries.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::chars::is_space;
@@ -211,6 +212,16 @@ pub fn title_case(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `word` in lowercase, borrowed when it has no uppercase letter (most
+/// words of running text), so lookups in lowercase lists allocate little.
+pub fn lowercased(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 #[cfg(test)]

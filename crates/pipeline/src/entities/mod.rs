@@ -36,6 +36,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use corpus_model::{DocId, Document, Entity, EntityId, EntityKind, Mention, Role};
 
+use crate::cores::map_on_every_core;
 use acronyms::initials;
 use names::{Found, Names};
 
@@ -330,10 +331,8 @@ fn resolve_document(text: &str, blocks: &[corpus_model::Block]) -> Vec<Local> {
 /// Finds entities in every document, filling `Document::mentions`, and
 /// returns them resolved across the corpus.
 pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
-    let per_doc: Vec<Vec<Local>> = documents
-        .iter()
-        .map(|d| resolve_document(&d.text, &d.blocks))
-        .collect();
+    let per_doc: Vec<Vec<Local>> =
+        map_on_every_core(documents, |d| resolve_document(&d.text, &d.blocks));
     let acronym_key = acronym_keys(&per_doc);
     let mut corpus = Corpus::default();
     for (doc, locals) in per_doc.iter().enumerate() {

@@ -8,6 +8,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use corpus_text::words::lowercased;
+
 use corpus_text::lexicon::{
     WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, PORTFOLIOS, REPORTING_VERBS,
     ROLE_WORDS, SPEAKER_HONORIFICS,
@@ -37,6 +39,8 @@ pub enum Gender {
 pub struct Lexicon {
     /// Verb forms by lowercase form; multi-word forms use a single space.
     pub verbs: HashMap<String, VerbForm>,
+    /// First words of the verb forms of two words ("went" of "went on").
+    verb_phrase_openers: HashSet<String>,
     /// Titles before names by exact spelling ("Mr", "Professor").
     pub honorifics: HashMap<String, Gender>,
     roles: HashSet<String>,
@@ -98,7 +102,12 @@ impl Lexicon {
                 _ => panic!("data/furniture_wording.txt: malformed line {line:?}"),
             }
         }
+        let verb_phrase_openers = verbs
+            .keys()
+            .filter_map(|form| form.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         Lexicon {
+            verb_phrase_openers,
             verbs,
             honorifics,
             roles: lowercase_set(ROLE_WORDS),
@@ -113,13 +122,18 @@ impl Lexicon {
 
     /// The reporting verb spelled `form` (any case), if it is one.
     pub fn verb(&self, form: &str) -> Option<&VerbForm> {
-        self.verbs.get(&form.to_lowercase())
+        self.verbs.get(lowercased(form).as_ref())
+    }
+
+    /// Whether the lowercase word `first` opens a verb form of two words.
+    pub fn opens_a_verb_phrase(&self, first: &str) -> bool {
+        self.verb_phrase_openers.contains(first)
     }
 
     /// "secretary", "chief", "spokesperson": a word that names a role.
     pub fn is_role_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.roles.contains(&lower)
+        let lower = lowercased(word);
+        self.roles.contains(lower.as_ref())
             || lower
                 .strip_suffix('s')
                 .is_some_and(|one| self.roles.contains(one))
@@ -127,7 +141,7 @@ impl Lexicon {
 
     /// "State", "Energy": a word naming a portfolio after "Minister of".
     pub fn is_portfolio(&self, word: &str) -> bool {
-        self.portfolios.contains(&word.to_lowercase())
+        self.portfolios.contains(lowercased(word).as_ref())
     }
 
     /// "Office", "NHS", "Employers": a word that makes a name an
@@ -138,7 +152,7 @@ impl Lexicon {
 
     /// "has", "also", "would": may stand between a subject and its verb.
     pub fn is_aux(&self, word: &str) -> bool {
-        self.aux.contains(&word.to_lowercase())
+        self.aux.contains(lowercased(word).as_ref())
     }
 
     /// Whether `word` is a finite verb form, so the text holding it is a clause.

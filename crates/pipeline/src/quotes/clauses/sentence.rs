@@ -5,9 +5,10 @@
 //! Invariant: `ws` is the subsequence of `all` outside quotation marks, and
 //! both lie inside `sentence`.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use corpus_text::words::joined;
+use corpus_text::words::{joined, lowercased};
 
 /// A sentence's words as the rules read them.
 pub struct Words<'a> {
@@ -19,15 +20,15 @@ pub struct Words<'a> {
     pub all: Vec<Range<usize>>,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
     /// The outside word `k` as written.
-    pub fn word(&self, k: usize) -> &str {
+    pub fn word(&self, k: usize) -> &'a str {
         &self.text[self.ws[k].clone()]
     }
 
     /// The outside word `k`, lowercase.
-    pub fn lower(&self, k: usize) -> String {
-        lower(self.text, &self.ws[k])
+    pub fn lower(&self, k: usize) -> Cow<'a, str> {
+        lowercased(&self.text[self.ws[k].clone()])
     }
 
     /// Outside words `a` and `b` stand with only spaces between them.

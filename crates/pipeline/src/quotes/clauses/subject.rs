@@ -86,7 +86,7 @@ fn quoted_as_saying(site: &Site) -> Option<Subject> {
     let (words, as_at) = (site.words, site.i - 1);
     let verb = (as_at.saturating_sub(8)..as_at)
         .rev()
-        .find(|&p| matches!(words.lower(p).as_str(), "quoted" | "cited"))?;
+        .find(|&p| matches!(words.lower(p).as_ref(), "quoted" | "cited"))?;
     let all_joined = (verb..as_at).all(|p| words.adjacent(p, p + 1));
     (all_joined && verb + 1 < as_at)
         .then(|| Subject::before(words.ws[verb + 1].start..words.ws[as_at - 1].end))
@@ -114,7 +114,7 @@ fn before_relative(site: &Site) -> Option<Subject> {
     let k = subject_end(site);
     let relative = k >= 2
         && words.adjacent(k - 1, k)
-        && matches!(words.lower(k - 1).as_str(), "who" | "which")
+        && matches!(words.lower(k - 1).as_ref(), "who" | "which")
         && words.text[words.ws[k - 2].end..words.ws[k - 1].start].trim() == ",";
     if !relative {
         return None;

@@ -6,6 +6,7 @@
 //! Invariant: a [`Site`] is only built for a form that no noun reading
 //! rejects, and its ranges are words of the sentence outside quotation marks.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::super::lexicon::{Lexicon, VerbForm};
@@ -25,9 +26,9 @@ pub struct Site<'w> {
     pub used: usize,
     pub form: &'static VerbForm,
     /// The verb's first word, lowercase.
-    pub lower: String,
+    pub lower: Cow<'w, str>,
     /// The word just before the verb, lowercase, when only spaces part them.
-    pub prev: Option<String>,
+    pub prev: Option<Cow<'w, str>>,
     /// The verb as written.
     pub verb: Range<usize>,
     /// Index among all the sentence's words of the verb's last word.
@@ -52,14 +53,15 @@ impl<'w> Site<'w> {
     /// reads there.
     pub fn form_at(words: &'w Words<'w>, i: usize) -> Option<Site<'w>> {
         let lex = Lexicon::get();
+        let lower = words.lower(i);
         let pair = words
             .ws
             .get(i + 1)
-            .filter(|_| words.adjacent(i, i + 1))
-            .map(|_| format!("{} {}", words.lower(i), words.lower(i + 1)));
+            .filter(|_| lex.opens_a_verb_phrase(&lower) && words.adjacent(i, i + 1))
+            .map(|_| format!("{} {}", lower, words.lower(i + 1)));
         let (form, used) = match pair.as_deref().and_then(|p| lex.verb(p)) {
             Some(form) => (form, 2),
-            None => (lex.verb(words.word(i))?, 1),
+            None => (lex.verb(&lower)?, 1),
         };
         let prev = i
             .checked_sub(1)
@@ -71,7 +73,7 @@ impl<'w> Site<'w> {
             i,
             used,
             form,
-            lower: words.lower(i),
+            lower,
             prev,
             verb: words.ws[i].start..last.end,
             verb_last: words
@@ -86,7 +88,7 @@ impl<'w> Site<'w> {
     /// "was claimed", "were told": a form of "to be" before a participle.
     fn is_passive(&self) -> bool {
         self.prev.as_deref().is_some_and(|p| BE_FORM.has(p))
-            && (self.lower.ends_with("ed") || matches!(self.lower.as_str(), "told" | "said"))
+            && (self.lower.ends_with("ed") || matches!(self.lower.as_ref(), "told" | "said"))
     }
 
     /// "did not say", "declined to comment", "hasn't claimed": a negation
