@@ -14,11 +14,12 @@
 //! Worked example: "Le gouvernement a annoncé que les infirmières …" has
 //! `le`, `a`, `que`, `les` in the French list, fewer in any other: French.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon::LANGUAGE_STOPWORDS;
 use crate::scripts::main_script;
-use crate::words::{word_spans, Prose};
+use crate::words::{lowercased, word_spans, Prose};
 
 /// The languages a stemmer exists for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -87,45 +88,61 @@ pub fn detect(text: &str) -> Option<Language> {
     }
 }
 
-/// Each listed language with its function words, sorted, read once.
-fn profiles() -> &'static [(Language, Vec<&'static str>)] {
-    static PROFILES: OnceLock<Vec<(Language, Vec<&'static str>)>> = OnceLock::new();
+/// The listed languages, and each function word with the languages that
+/// list it (bit `i` for the `i`-th language), read once.
+struct Profiles {
+    languages: Vec<Language>,
+    words: HashMap<&'static str, u32>,
+}
+
+fn profiles() -> &'static Profiles {
+    static PROFILES: OnceLock<Profiles> = OnceLock::new();
     PROFILES.get_or_init(|| {
-        LANGUAGE_STOPWORDS
-            .pairs()
-            .filter_map(|(code, list)| {
-                let language = CODES.iter().find(|(c, _)| *c == code)?.1;
-                let mut words: Vec<&str> = list.split_whitespace().collect();
-                words.sort_unstable();
-                Some((language, words))
-            })
-            .collect()
+        let mut profiles = Profiles {
+            languages: Vec::new(),
+            words: HashMap::new(),
+        };
+        for (code, list) in LANGUAGE_STOPWORDS.pairs() {
+            let Some(&(_, language)) = CODES.iter().find(|(c, _)| *c == code) else {
+                continue;
+            };
+            let bit = 1 << profiles.languages.len();
+            profiles.languages.push(language);
+            for word in list.split_whitespace() {
+                *profiles.words.entry(word).or_default() |= bit;
+            }
+        }
+        profiles
     })
 }
 
 /// The Latin-alphabet language whose function words `text` uses most.
 fn latin_language(text: &str) -> Language {
-    let words: Vec<String> = word_spans::<Prose>(text)
-        .take(SAMPLE_WORDS)
-        .map(|span| text[span].to_lowercase())
-        .collect();
-    if words.is_empty() {
+    let profiles = profiles();
+    let mut hits = vec![0usize; profiles.languages.len()];
+    let mut sampled = 0;
+    for span in word_spans::<Prose>(text).take(SAMPLE_WORDS) {
+        sampled += 1;
+        let Some(&bits) = profiles.words.get(lowercased(&text[span]).as_ref()) else {
+            continue;
+        };
+        for (i, count) in hits.iter_mut().enumerate() {
+            if bits & (1 << i) != 0 {
+                *count += 1;
+            }
+        }
+    }
+    if sampled == 0 {
         return Language::English;
     }
-    let mut scores: Vec<(usize, Language)> = profiles()
-        .iter()
-        .map(|(language, list)| {
-            let hits = words
-                .iter()
-                .filter(|w| list.binary_search(&w.as_str()).is_ok())
-                .count();
-            (hits, *language)
-        })
+    let mut scores: Vec<(usize, Language)> = hits
+        .into_iter()
+        .zip(profiles.languages.iter().copied())
         .collect();
     scores.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let best = scores.first().copied().unwrap_or((0, Language::English));
     let runner_up = scores.get(1).map_or(0, |s| s.0);
-    let share = best.0 as f32 / words.len() as f32;
+    let share = best.0 as f32 / sampled as f32;
     if share >= MIN_SHARE && best.0 as f32 >= runner_up as f32 * MIN_LEAD {
         best.1
     } else {
