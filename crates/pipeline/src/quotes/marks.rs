@@ -174,7 +174,7 @@ fn role_of(c: char, family: Family, around: &Around) -> Option<Role> {
         _ if open_side && !close_side => Some(Role::Open),
         _ if close_side && !open_side && around.possessive() && single => Some(Role::WeakClose),
         _ if close_side && !open_side => Some(Role::Close),
-        '"' if !open_side && !close_side => Some(Role::Either),
+        '"' if open_side == close_side => Some(Role::Either),
         _ => None,
     }
 }
@@ -305,6 +305,16 @@ mod tests {
                 "closing mark typed as the opening one",
                 "Doing so ”appeared to be an attempt,” she said.",
                 &["appeared to be an attempt,"],
+            ),
+            (
+                "single and double closing together",
+                "\"People say, 'It is over,'\" said King. \"It is 'what?' Turnout.\"",
+                &["People say, 'It is over,'", "It is 'what?' Turnout."],
+            ),
+            (
+                "a space between the closing marks",
+                "\"The term 'outreach,' \" he told the group.",
+                &["The term 'outreach,' "],
             ),
             ("decade is no quote", "back in the ’90s and the '80s", &[]),
             ("possessive only", "the nurses' union and Jones’ view", &[]),
