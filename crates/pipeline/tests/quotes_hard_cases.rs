@@ -25,9 +25,9 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
-        name: "multi-paragraph quote, curly opening closed by a straight mark",
+        name: "multi-paragraph quote, one record, curly opening closed by a straight mark",
         text: "Council leader Sarah Okafor spoke on Wednesday.\n\nMs Okafor said: “We have listened to residents.\n\n“That stops now.\n\n“Libraries are not a luxury.\"",
-        want: &[("direct", "We have listened to residents.", Some("Sarah Okafor")), ("direct", "That stops now.", Some("Sarah Okafor")), ("direct", "Libraries are not a luxury.", Some("Sarah Okafor"))],
+        want: &[("direct", "We have listened to residents.\n\n“That stops now.\n\n“Libraries are not a luxury.", Some("Sarah Okafor"))],
     },
     Case {
         name: "split quote around the attribution",

@@ -37,11 +37,12 @@
 //!                                                               partial "send a message", both Jeremy Hunt
 //! ```
 //!
-//! A quote that runs over several paragraphs yields one [`Quote`] per
-//! paragraph, all with the same speaker, so each range stays within a block.
+//! A quote that runs over several paragraphs is one [`Quote`], from the
+//! first paragraph's words to the last's.
 //!
 //! Invariant: quotes are sorted by start; no quote's range lies inside
-//! another's; every range lies within one block of the cleaned text;
+//! another's; every range lies within one block of the cleaned text, but
+//! for a direct quote running on over paragraphs;
 //! `speaker_name` is set whenever a speaker is known, and then `mention`
 //! holds the words that named them (here or where the speaker was last
 //! named).
@@ -139,7 +140,7 @@ pub fn extract_with(doc: &Document, names: &EntityNames) -> Extracted {
     let mut unquoted = reader.unquoted;
     unquoted.sort_by_key(|u| u.start);
     Extracted {
-        quotes: statements::one_record_each(quotes),
+        quotes: statements::join_run_on(&doc.text, statements::one_record_each(quotes)),
         unquoted,
     }
 }
@@ -968,7 +969,7 @@ mod tests {
             Option<(QuoteKind, &'a str, Option<&'a str>)>,
         );
         let cases: &[Row] = &[
-            ("paragraph continuing a quote", "Jeremy Hunt said: “We will act on this at once.\n\n“And we will not wait for others to act first.”", Some((Direct, "And we will not wait for others to act first.", Some("Jeremy Hunt")))),
+            ("paragraph continuing a quote", "Jeremy Hunt said: “We will act on this at once.\n\n“And we will not wait for others to act first.”", Some((Direct, "We will act on this at once.\n\n“And we will not wait for others to act first.", Some("Jeremy Hunt")))),
             ("beside its reporting clause", "“We will act on this at once,” said Jeremy Hunt.", Some((Direct, "We will act on this at once,", Some("Jeremy Hunt")))),
             ("speaker named beside", "Jeremy Hunt: “We will act on this at once.”", Some((Direct, "We will act on this at once.", Some("Jeremy Hunt")))),
             ("quote standing alone", "Jeremy Hunt said: “We will act.”\n\n“It is invidious to compare us with them.”", Some((Direct, "It is invidious to compare us with them.", Some("Jeremy Hunt")))),

@@ -1,6 +1,7 @@
 //! One record per statement: a reported statement that holds quoted words
-//! becomes one `mixed` record with those words as its fragments, and no
-//! record's range lies inside another's.
+//! becomes one `mixed` record with those words as its fragments, a quote
+//! running on over paragraphs is one record, and no record's range lies
+//! inside another's.
 //!
 //! ```text
 //! He told HSJ the purpose was in part to “send a message” to trusts.
@@ -121,4 +122,37 @@ mod tests {
             ]
         );
     }
+}
+
+/// `quotes` (sorted by start) with each direct quote that continues the
+/// one before over a paragraph break ("…hospitals.¶“They will open…”",
+/// the first paragraph left without a closing mark) joined to it: one
+/// record from the first paragraph's words to the last's.
+pub fn join_run_on(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for quote in quotes {
+        let continues = out.last().is_some_and(|before| {
+            before.kind == QuoteKind::Direct
+                && quote.kind == QuoteKind::Direct
+                && quote.verb.is_none()
+                && quote.speaker_name == before.speaker_name
+                && quote.mention == before.mention
+                && is_run_on_break(text.get(before.end as usize..quote.start as usize))
+        });
+        match out.last_mut() {
+            Some(before) if continues => before.end = quote.end,
+            _ => out.push(quote),
+        }
+    }
+    out
+}
+
+/// Whether `gap` is a paragraph break and the opening mark of the next
+/// paragraph's quote, with nothing else.
+fn is_run_on_break(gap: Option<&str>) -> bool {
+    let Some(before_mark) = gap.and_then(|g| g.trim_end().strip_suffix(['“', '"', '«', '„']))
+    else {
+        return false;
+    };
+    before_mark.contains('\n') && before_mark.trim().is_empty()
 }
