@@ -85,6 +85,13 @@ pub fn QuoteCard(
     let d = document(doc);
     let q = &d.quotes[quote as usize];
     let speaker = speaker_name(corpus(), q);
+    // Words naming a source the explorer could not resolve ("a 2008
+    // Clinton veteran"), or an anonymous one ("industry sources").
+    let named_as = q
+        .mention
+        .filter(|_| q.speaker_name.is_none())
+        .and_then(|(s, e)| d.text.get(s as usize..e as usize))
+        .map(|words| format!(" — named as “{words}”"));
     let kind = q.kind.as_str();
     let quoted: Vec<(u32, u32)> = q
         .fragments
@@ -133,6 +140,7 @@ pub fn QuoteCard(
             </blockquote>
             <p class="attribution">
                 <Link to=speaker_page class="speaker">{speaker.clone()}</Link>
+                {named_as.map(|words| view! { <span class="named-as">{words}</span> })}
                 {q.role.clone().map(|r| view! { <span class="role">{format!(", {r}")}</span> })}
                 " "
                 <span class="badge">{kind}</span>

@@ -173,6 +173,8 @@ test.describe("quotes view", () => {
     const speakers = await page.locator(".quote-card .speaker").allTextContents();
     expect(speakers.length).toBeGreaterThan(0);
     expect(new Set(speakers)).toEqual(new Set(["Unattributed"]));
+    // the words that name a source the explorer could not resolve are shown
+    await expect(page.locator(".quote-card .named-as").first()).toContainText("named as “the strategy”");
     await open(page, "view=quotes&f.attribution=named");
     const named = await page.locator(".quote-card .speaker").allTextContents();
     expect(named.length).toBeGreaterThan(0);
