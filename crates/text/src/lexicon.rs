@@ -76,6 +76,10 @@ word_lists! {
     PLACES = "places.txt";
     /// Words that end a company's legal name ("Inc", "Corp").
     COMPANY_SUFFIXES = "company_suffixes.txt";
+    /// Countries with the adjective of their institutions ("Japan = Japanese").
+    COUNTRIES = "countries.txt";
+    /// Words of a country's institution's generic name ("Finance Ministry").
+    INSTITUTION_WORDS = "institution_words.txt";
     /// Countries' abbreviations before an organisation's name ("U.S").
     COUNTRY_ABBREVIATIONS = "country_abbreviations.txt";
     /// Words naming a portfolio after "Minister of" ("Mines and Energy").

@@ -72,6 +72,39 @@ fn drop_statements_holding_direct_quotes(quotes: Vec<Quote>) -> Vec<Quote> {
         .collect()
 }
 
+/// `quotes` (sorted by start) with each direct quote that continues the
+/// one before over a paragraph break ("…hospitals.¶“They will open…”",
+/// the first paragraph left without a closing mark) joined to it: one
+/// record from the first paragraph's words to the last's.
+pub fn join_run_on(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for quote in quotes {
+        let continues = out.last().is_some_and(|before| {
+            before.kind == QuoteKind::Direct
+                && quote.kind == QuoteKind::Direct
+                && quote.verb.is_none()
+                && quote.speaker_name == before.speaker_name
+                && quote.mention == before.mention
+                && is_run_on_break(text.get(before.end as usize..quote.start as usize))
+        });
+        match out.last_mut() {
+            Some(before) if continues => before.end = quote.end,
+            _ => out.push(quote),
+        }
+    }
+    out
+}
+
+/// Whether `gap` is a paragraph break and the opening mark of the next
+/// paragraph's quote, with nothing else.
+fn is_run_on_break(gap: Option<&str>) -> bool {
+    let Some(before_mark) = gap.and_then(|g| g.trim_end().strip_suffix(['“', '"', '«', '„']))
+    else {
+        return false;
+    };
+    before_mark.contains('\n') && before_mark.trim().is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,37 +155,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// `quotes` (sorted by start) with each direct quote that continues the
-/// one before over a paragraph break ("…hospitals.¶“They will open…”",
-/// the first paragraph left without a closing mark) joined to it: one
-/// record from the first paragraph's words to the last's.
-pub fn join_run_on(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
-    for quote in quotes {
-        let continues = out.last().is_some_and(|before| {
-            before.kind == QuoteKind::Direct
-                && quote.kind == QuoteKind::Direct
-                && quote.verb.is_none()
-                && quote.speaker_name == before.speaker_name
-                && quote.mention == before.mention
-                && is_run_on_break(text.get(before.end as usize..quote.start as usize))
-        });
-        match out.last_mut() {
-            Some(before) if continues => before.end = quote.end,
-            _ => out.push(quote),
-        }
-    }
-    out
-}
-
-/// Whether `gap` is a paragraph break and the opening mark of the next
-/// paragraph's quote, with nothing else.
-fn is_run_on_break(gap: Option<&str>) -> bool {
-    let Some(before_mark) = gap.and_then(|g| g.trim_end().strip_suffix(['“', '"', '«', '„']))
-    else {
-        return false;
-    };
-    before_mark.contains('\n') && before_mark.trim().is_empty()
 }

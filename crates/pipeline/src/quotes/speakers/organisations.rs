@@ -3,16 +3,21 @@
 //! Singapore International Monetary Exchange Ltd, SIMEX," → "Singapore
 //! International Monetary Exchange Ltd"), a corporate suffix added ("Jones
 //! and Vining" → "Jones and Vining Inc"), a nationality put before
-//! ("Agriculture Ministry" → "Japanese Agriculture Ministry").
+//! ("Agriculture Ministry" → "Japanese Agriculture Ministry"), and a
+//! country's institution named generically ("the Finance Ministry") given
+//! the one country the document names ("Belgian Finance Ministry").
 //!
-//! Invariant: the fuller form is always a run the document writes; a name
-//! with no fuller form comes back as written.
+//! Invariant: the fuller form is a run the document writes, or a generic
+//! institution's name after the adjective of the only country the document
+//! names; a name with no fuller form comes back as written.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::super::lexicon::Lexicon;
 use super::vocabulary::{is_name_connector, is_not_name, looks_national, organisation_suffixes};
+use corpus_text::lexicon::{COUNTRIES, INSTITUTION_WORDS};
 use corpus_text::words::{is_all_caps, is_capitalised, joined, words};
 
 /// A document's capitalised runs, and the organisation names already expanded.
@@ -22,6 +27,9 @@ pub struct OrganisationNames<'a> {
     /// Every run of capitalised words (joined by connectors) of two or more words.
     runs: Vec<String>,
     expanded: RefCell<HashMap<String, String>>,
+    /// The adjective of the only country the document names, read when
+    /// first needed.
+    country: OnceCell<Option<&'static str>>,
 }
 
 impl<'a> OrganisationNames<'a> {
@@ -30,6 +38,7 @@ impl<'a> OrganisationNames<'a> {
             text,
             runs: capitalised_runs(text),
             expanded: RefCell::new(HashMap::new()),
+            country: OnceCell::new(),
         }
     }
 
@@ -71,7 +80,13 @@ impl<'a> OrganisationNames<'a> {
             .split_whitespace()
             .any(|w| Lexicon::get().is_org_word(w))
         {
-            if let Some(word) = self.nationality_before(name) {
+            let national = self.nationality_before(name).or_else(|| {
+                is_generic_institution(name)
+                    .then(|| *self.country.get_or_init(|| only_country(self.text)))
+                    .flatten()
+                    .map(str::to_string)
+            });
+            if let Some(word) = national {
                 full = format!("{word} {full}");
             }
         }
@@ -138,6 +153,59 @@ impl<'a> OrganisationNames<'a> {
                 fits.then(|| run.join(" "))
             })
     }
+}
+
+/// Whether `name` is the generic name of a country's institution ("Finance
+/// Ministry", "Central Bank"): two or more words, each an institution word.
+fn is_generic_institution(name: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| INSTITUTION_WORDS.entries().collect());
+    name.split_whitespace().count() >= 2
+        && name
+            .split_whitespace()
+            .all(|w| words.contains(w.to_lowercase().as_str()))
+}
+
+/// The adjective of the only country `text` names, by its name or its
+/// adjective ("Japan", "Japanese"); none when it names none or several. A
+/// longer name is read before a shorter one inside it ("West Germany" is
+/// not also "Germany").
+fn only_country(text: &str) -> Option<&'static str> {
+    static FORMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        COUNTRIES
+            .pairs()
+            .flat_map(|(country, adjective)| {
+                [
+                    (country, adjective),
+                    (adjective.trim_end_matches('.'), adjective),
+                ]
+            })
+            .collect()
+    });
+    let ws = words(text, 0..text.len());
+    let mut found: Option<&'static str> = None;
+    let mut i = 0;
+    while i < ws.len() {
+        let matched = (1..=3.min(ws.len() - i)).rev().find_map(|n| {
+            let form = &text[ws[i].start..ws[i + n - 1].end];
+            let joined_up = (i..i + n - 1).all(|k| joined(text, &ws[k], &ws[k + 1]));
+            let bare = form.trim_end_matches("'s").trim_end_matches("’s");
+            joined_up
+                .then(|| forms.get(bare.trim_end_matches('.')))
+                .flatten()
+                .map(|adjective| (n, *adjective))
+        });
+        match matched {
+            Some((_, adjective)) if found.is_some_and(|f| f != adjective) => return None,
+            Some((n, adjective)) => {
+                found = Some(adjective);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
 }
 
 /// The place's possessive that ends `lead` ("Sri Lanka's" in "Sri
@@ -228,6 +296,21 @@ mod tests {
                 "The Central Bank and the World Bank said so.",
                 "Bank",
                 "Bank",
+            ),
+            (
+                "The Belgian loan was priced at par, the Finance Ministry said.",
+                "Finance Ministry",
+                "Belgian Finance Ministry",
+            ),
+            (
+                "West German and French officials met; the Finance Ministry said so.",
+                "Finance Ministry",
+                "Finance Ministry",
+            ),
+            (
+                "Bonn's talks with West Germany's partners, the Finance Ministry said.",
+                "Finance Ministry",
+                "West German Finance Ministry",
             ),
         ];
         for &(text, name, want) in cases {
