@@ -317,7 +317,7 @@ fn average_lengths(lengths: &[Vec<u16>; 4]) -> [f32; 4] {
 
 /// The mean number of words a quote covers, at least 1.
 fn average_quote_length(spans: &[QuoteSpan]) -> f32 {
-    let total: u64 = spans.iter().map(|s| u64::from(s.end - s.start)).sum();
+    let total: u64 = spans.iter().map(|s| u64::from(s.words)).sum();
     (total as f32 / spans.len().max(1) as f32).max(1.0)
 }
 
@@ -551,8 +551,8 @@ impl SearchIndex {
         (doc as u32, quote - self.doc_first_quote[doc])
     }
 
-    /// The quotes of a document whose span lies in its block `block`, with
-    /// their global numbers.
+    /// The quotes of a document whose span reaches into its block `block`,
+    /// with their global numbers and their part in that block.
     pub(super) fn quotes_in_block(
         &self,
         doc: u32,
@@ -565,8 +565,8 @@ impl SearchIndex {
             .copied()
             .unwrap_or(first);
         (first..end).filter_map(move |q| {
-            let span = *self.quote_spans.get(q as usize)?;
-            (span.block == block).then_some((q, span))
+            let span = self.quote_spans.get(q as usize)?.in_block(block)?;
+            Some((q, span))
         })
     }
 
@@ -586,59 +586,86 @@ impl SearchIndex {
     }
 }
 
-/// The body words a quote covers: positions `start..end` of block `block`
-/// of its document (a quote running over several paragraphs is cut at the
-/// end of its first).
+/// The body words a quote covers: from position `start` of block `block`
+/// of its document to position `end` of block `last_block` (the same
+/// block but for a quote running on over paragraphs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteSpan {
-    /// Index into the document's blocks.
+    /// Index into the document's blocks of the quote's first paragraph.
     pub block: u32,
+    /// Index of its last paragraph.
+    pub last_block: u32,
+    /// Word position in the first paragraph where the quote starts.
     pub start: u32,
+    /// Word position in the last paragraph where the quote ends.
     pub end: u32,
+    /// Words the quote covers over all its paragraphs.
+    pub words: u32,
 }
 
 impl QuoteSpan {
     /// The span of the text range `start..end` of `doc`.
     fn of(doc: &Document, start: u32, end: u32) -> Self {
-        let block = doc
-            .blocks
-            .partition_point(|b| b.start <= start)
-            .saturating_sub(1);
-        let Some(b) = doc.blocks.get(block) else {
-            return QuoteSpan {
-                block: 0,
-                start: 0,
-                end: 0,
-            };
+        let block_of = |at: u32| {
+            doc.blocks
+                .partition_point(|b| b.start <= at)
+                .saturating_sub(1)
         };
-        let text = doc.text_range(b.start, b.end);
-        let (from, to) = (
-            start.saturating_sub(b.start) as usize,
-            end.min(b.end).saturating_sub(b.start) as usize,
-        );
+        let (first, last) = (block_of(start), block_of(end.saturating_sub(1).max(start)));
         let mut span = QuoteSpan {
-            block: block as u32,
+            block: first as u32,
+            last_block: last.max(first) as u32,
             start: 0,
             end: 0,
+            words: 0,
         };
-        for (s, e) in super::analyzer::words(text) {
-            if e <= from {
-                span.start += 1;
+        for (i, b) in doc.blocks.iter().enumerate().take(last + 1).skip(first) {
+            let text = doc.text_range(b.start, b.end);
+            let from = start.saturating_sub(b.start) as usize;
+            let to = end.min(b.end).saturating_sub(b.start) as usize;
+            let (mut before, mut upto) = (0, 0);
+            for (s, e) in super::analyzer::words(text) {
+                before += u32::from(i == first && e <= from);
+                upto += u32::from(s < to);
             }
-            if s < to {
-                span.end += 1;
+            let upto = upto.max(before);
+            if i == first {
+                span.start = before;
             }
+            if i == last {
+                span.end = upto;
+            }
+            span.words += upto - before;
         }
-        span.end = span.end.max(span.start);
+        if first == last {
+            span.end = span.end.max(span.start);
+        }
         span
     }
 
+    /// The part of the span in block `block`: word positions `start..end`
+    /// there (to the block's end when the quote runs on past it).
+    pub fn in_block(&self, block: u32) -> Option<QuoteSpan> {
+        (self.block..=self.last_block)
+            .contains(&block)
+            .then_some(QuoteSpan {
+                start: if block == self.block { self.start } else { 0 },
+                end: if block == self.last_block {
+                    self.end
+                } else {
+                    u32::MAX
+                },
+                ..*self
+            })
+    }
+
+    /// Words the quote covers.
     pub fn len(&self) -> u32 {
-        self.end - self.start
+        self.words
     }
 
     pub fn contains(&self, position: u32, width: u32) -> bool {
-        self.start <= position && position + width <= self.end
+        self.start <= position && position.saturating_add(width) <= self.end
     }
 }
 

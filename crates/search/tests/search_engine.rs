@@ -707,6 +707,41 @@ fn quotes_are_searched_and_filtered() {
 }
 
 #[test]
+fn a_quote_running_over_paragraphs_is_found_by_words_in_any_of_them() {
+    let mut doc = document(
+        "okafor.txt",
+        "Libraries",
+        &[
+            "Council leader Sarah Okafor said: “We have listened to residents.",
+            "“Every branch will stay open.",
+            "“Libraries are not a luxury.” The meeting ended.",
+        ],
+    );
+    let start = doc.text.find("We have").unwrap() as u32;
+    let end = doc.text.find(" The meeting").unwrap() as u32 - "”".len() as u32;
+    doc.quotes = vec![quote(start, end, QuoteKind::Direct, None)];
+    let corpus = corpus(vec![doc]);
+    let index = SearchIndex::build(&corpus);
+    let found = |query: &str| {
+        let request = SearchRequest {
+            query: query.into(),
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        index.search_quotes(&corpus, &request).quotes.len()
+    };
+    for (query, want) in [
+        ("listened", 1),
+        ("branch", 1),
+        ("luxury", 1),
+        ("okafor", 0),
+        ("meeting", 0),
+    ] {
+        assert_eq!(found(query), want, "quotes found by {query:?}");
+    }
+}
+
+#[test]
 fn index_survives_serialization() {
     let corpus = annotated_corpus();
     let index = SearchIndex::build(&corpus);
