@@ -214,6 +214,16 @@ impl FieldEntries<'_> {
         self.reader.bytes.len()
     }
 
+    /// These entries without their positions: each entry then gives tf
+    /// zeros, and skipping its positions costs nothing, for a caller that
+    /// reads only units and frequencies.
+    pub fn without_positions(self) -> Self {
+        Self {
+            positions: None,
+            ..self
+        }
+    }
+
     /// The next entry's unit, its positions replacing `positions` (tf
     /// zeros when the index has no positions).
     pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
