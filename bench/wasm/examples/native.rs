@@ -49,8 +49,20 @@ fn main() {
         .flat_map(|q| q.q.char_indices().map(|(i, c)| &q.q[..i + c.len_utf8()]))
         .filter(|k| !k.trim().is_empty())
         .collect();
+    let listed = std::env::var("QUERIES")
+        .map(|path| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+        .unwrap_or_default();
+    let listed: Vec<&str> = listed.lines().filter(|l| !l.trim().is_empty()).collect();
     let only = std::env::args().nth(1);
-    for (name, workload) in [("query", &whole), ("keystroke", &keystrokes)] {
+    let workloads = [
+        ("query", &whole),
+        ("keystroke", &keystrokes),
+        ("listed", &listed),
+    ];
+    for (name, workload) in workloads {
+        if workload.is_empty() {
+            continue;
+        }
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }

@@ -93,6 +93,9 @@ pub fn unpack(packed: u64) -> (u32, u32, usize) {
 
 /// Per-clause scratch: best score and match kind per target.
 struct ClauseScratch {
+    /// Clauses a target must have matched for its terms to be scored (see
+    /// [`Matcher::evaluate`]); 0 scores every target.
+    required: u32,
     best: Vec<f32>,
     kind: Vec<u8>,
     touched: Vec<u32>,
@@ -103,6 +106,7 @@ struct ClauseScratch {
 impl ClauseScratch {
     fn new(targets: usize) -> Self {
         Self {
+            required: 0,
             best: vec![0.0; targets],
             kind: vec![u8::MAX; targets],
             touched: Vec::new(),
@@ -335,6 +339,9 @@ impl Matcher<'_> {
         let mut evaluated = 0u32;
         for c in order {
             let clause = (c, &clauses[c][..], &expansions[c][..]);
+            // The strict reading keeps only the units matching every clause,
+            // so a clause need not score those that missed an earlier one.
+            scratch.required = if give_up.is_some() { evaluated } else { 0 };
             self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
             evaluated |= 1 << c;
             let matches_so_far = |accepted: &dyn Fn(u32) -> bool| {
@@ -425,11 +432,16 @@ impl Matcher<'_> {
             if body {
                 out.body_terms.push((term, clause));
             }
+            let required = scratch.required;
             while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
+                let mut counted = required == 0;
                 self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, w| {
-                    scratch.add_frequency(t, w)
+                    if out.mask[t as usize] & required == required {
+                        scratch.add_frequency(t, w);
+                        counted = true;
+                    }
                 });
-                if body {
+                if body && counted {
                     mark(&mut out.matched_blocks, unit);
                 }
             }
