@@ -156,6 +156,19 @@ impl Matcher<'_> {
         }
     }
 
+    /// The tolerance a query word is expanded with: a word the corpus has
+    /// is taken as meant even in the relaxed reading, which forgives short
+    /// words and first letters only in words the corpus does not have
+    /// (the relaxed budget would expand a common word such as `steel` to
+    /// dozens of others, whose postings cost more than all the rest).
+    fn word_tolerance(&self, word: &str) -> Tolerance {
+        if self.tolerance == Tolerance::Relaxed && self.index.has_word(word) {
+            Tolerance::Strict
+        } else {
+            self.tolerance
+        }
+    }
+
     /// Whether this evaluation scores a field.
     fn scores(&self, field: Field) -> bool {
         self.target == Target::Documents || matches!(field, Field::Body | Field::Speaker)
@@ -319,7 +332,8 @@ impl Matcher<'_> {
                     .iter()
                     .map(|item| match item {
                         Item::Word { word, prefix } => {
-                            typo::expand(self.index, self.analyzer, word, *prefix, self.tolerance)
+                            let tolerance = self.word_tolerance(word);
+                            typo::expand(self.index, self.analyzer, word, *prefix, tolerance)
                         }
                         Item::Phrase(_) => Vec::new(),
                     })
