@@ -304,10 +304,12 @@ impl Matcher<'_> {
     }
 
     /// Evaluates the required clauses, the cheapest first (by the
-    /// documents their terms are in). With `give_up` (the strict reading),
-    /// stops as soon as no unit it accepts matches every clause evaluated
-    /// so far: the caller then reads the query again, relaxed, and the rest
-    /// of this evaluation would be wasted.
+    /// documents their terms are in). With `give_up` (a reading whose
+    /// caller keeps only the units matching every clause), scores each
+    /// clause only for the units matching every clause before it, and stops
+    /// as soon as no unit it accepts matches them all: the caller then reads
+    /// the query another way, and the rest of this evaluation would be
+    /// wasted.
     pub fn evaluate(
         &self,
         clauses: &[Vec<Item>],
@@ -353,8 +355,8 @@ impl Matcher<'_> {
         let mut evaluated = 0u32;
         for c in order {
             let clause = (c, &clauses[c][..], &expansions[c][..]);
-            // The strict reading keeps only the units matching every clause,
-            // so a clause need not score those that missed an earlier one.
+            // The caller keeps only the units matching every clause, so a
+            // clause need not score those that missed an earlier one.
             scratch.required = if give_up.is_some() { evaluated } else { 0 };
             self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
             evaluated |= 1 << c;
