@@ -32,6 +32,9 @@
 //! before reading its node, and below a completed prefix lists the words
 //! without computing rows.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
 
@@ -65,7 +68,7 @@ pub const RELAXED_BUDGET: TypoBudget = TypoBudget {
 };
 
 /// How tolerant of typos a search is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tolerance {
     Strict,
     Relaxed,
@@ -126,8 +129,51 @@ impl TypoBudget {
     }
 }
 
+/// Most words of one or two letters being typed whose expansions
+/// [`ShortPrefixes`] keeps.
+const SHORT_PREFIXES_KEPT: usize = 4096;
+
+/// The expansions of the words of at most [`SHORT_PREFIX_CHARS`] letters
+/// being typed, kept once computed: each lists every word of the corpus
+/// starting with those letters to keep the most frequent, and every query
+/// typed starts that way again.
+#[derive(Debug, Default)]
+pub struct ShortPrefixes(Mutex<HashMap<(String, Tolerance), Vec<Expansion>>>);
+
+impl Clone for ShortPrefixes {
+    fn clone(&self) -> Self {
+        let kept = self.0.lock().map(|k| k.clone()).unwrap_or_default();
+        Self(Mutex::new(kept))
+    }
+}
+
 /// The terms `word` (folded) stands for, best first.
 pub fn expand(
+    index: &SearchIndex,
+    analyzer: &Analyzer,
+    word: &str,
+    prefix: bool,
+    tolerance: Tolerance,
+) -> Vec<Expansion> {
+    if !prefix || word.chars().count() > SHORT_PREFIX_CHARS {
+        return expand_uncached(index, analyzer, word, prefix, tolerance);
+    }
+    let key = (word.to_owned(), tolerance);
+    let cache = &index.short_prefixes.0;
+    if let Some(found) = cache.lock().ok().and_then(|k| k.get(&key).cloned()) {
+        return found;
+    }
+    let found = expand_uncached(index, analyzer, word, prefix, tolerance);
+    if let Ok(mut kept) = cache.lock() {
+        if kept.len() < SHORT_PREFIXES_KEPT {
+            kept.insert(key, found.clone());
+        }
+    }
+    found
+}
+
+/// [`expand`], computed.
+fn expand_uncached(
     index: &SearchIndex,
     analyzer: &Analyzer,
     word: &str,
