@@ -535,8 +535,9 @@ impl Matcher<'_> {
     }
 
     /// Where a phrase whose word at `offset` is `term` may start, per
-    /// (field, unit), sorted: every start the term's positions allow (all
-    /// its units when the index has no positions yet).
+    /// (field, unit), sorted as a record's entries are: every start the
+    /// term's positions allow (all its units when the index has no
+    /// positions yet).
     fn phrase_starts(&self, term: u32, offset: u32) -> PhraseStarts {
         let mut out = Vec::new();
         let mut positions = Vec::new();
@@ -557,7 +558,6 @@ impl Matcher<'_> {
                 }
             }
         }
-        out.sort_unstable_by_key(|(key, _)| *key);
         out
     }
 

@@ -28,8 +28,8 @@
 //! `2 | Title 1 1 1: (9<<2|0) | Body 1 1 2: (30<<2|1)` and the positions
 //! `2 | 4 5`.
 //!
-//! Invariant: entries are sorted by unit and positions ascend within an
-//! entry; decoding malformed bytes stops early instead of panicking.
+//! Invariant: fields come in `Field` order, entries are sorted by unit and
+//! positions ascend within an entry; decoding malformed bytes stops early instead of panicking.
 
 use super::fields::Field;
 

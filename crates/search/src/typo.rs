@@ -32,7 +32,6 @@
 //! before reading its node, and below a completed prefix lists the words
 //! without computing rows.
 
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 use super::analyzer::Analyzer;
@@ -68,7 +67,7 @@ pub const RELAXED_BUDGET: TypoBudget = TypoBudget {
 };
 
 /// How tolerant of typos a search is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tolerance {
     Strict,
     Relaxed,
@@ -131,14 +130,16 @@ impl TypoBudget {
 
 /// Most words of one or two letters being typed whose expansions
 /// [`ShortPrefixes`] keeps.
-const SHORT_PREFIXES_KEPT: usize = 4096;
+const SHORT_PREFIXES_KEPT: usize = 1024;
 
 /// The expansions of the words of at most [`SHORT_PREFIX_CHARS`] letters
 /// being typed, kept once computed: each lists every word of the corpus
 /// starting with those letters to keep the most frequent, and every query
 /// typed starts that way again.
+/// A list rather than a map: it holds a few hundred words, and a map's code
+/// would cost the app's wasm more than the scan costs a keystroke.
 #[derive(Debug, Default)]
-pub struct ShortPrefixes(Mutex<HashMap<(String, Tolerance), Vec<Expansion>>>);
+pub struct ShortPrefixes(Mutex<Vec<(String, Tolerance, Vec<Expansion>)>>);
 
 impl Clone for ShortPrefixes {
     fn clone(&self) -> Self {
@@ -158,15 +159,19 @@ pub fn expand(
     if !prefix || word.chars().count() > SHORT_PREFIX_CHARS {
         return expand_uncached(index, analyzer, word, prefix, tolerance);
     }
-    let key = (word.to_owned(), tolerance);
     let cache = &index.short_prefixes.0;
-    if let Some(found) = cache.lock().ok().and_then(|k| k.get(&key).cloned()) {
+    let kept = cache.lock().ok().and_then(|kept| {
+        (kept.iter())
+            .find(|(w, t, _)| w == word && *t == tolerance)
+            .map(|(_, _, found)| found.clone())
+    });
+    if let Some(found) = kept {
         return found;
     }
     let found = expand_uncached(index, analyzer, word, prefix, tolerance);
     if let Ok(mut kept) = cache.lock() {
         if kept.len() < SHORT_PREFIXES_KEPT {
-            kept.insert(key, found.clone());
+            kept.push((word.to_owned(), tolerance, found.clone()));
         }
     }
     found
