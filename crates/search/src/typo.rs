@@ -23,7 +23,8 @@
 //! 6. each term keeps its best match, ranked exact < prefix < one typo <
 //!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept (fewer for a
 //!    word of one or two letters being typed), best match first, then most
-//!    frequent.
+//!    frequent; those of a word of one or two letters being typed are kept
+//!    once computed ([`ShortPrefixes`]), as every query typed starts so.
 //!
 //! Invariant: the search is a bounded depth-first walk of the words FST that
 //! leaves a branch as soon as no completion can be within budget, so it never
