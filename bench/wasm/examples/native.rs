@@ -49,8 +49,20 @@ fn main() {
         .flat_map(|q| q.q.char_indices().map(|(i, c)| &q.q[..i + c.len_utf8()]))
         .filter(|k| !k.trim().is_empty())
         .collect();
+    let listed = std::env::var("QUERIES")
+        .map(|path| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+        .unwrap_or_default();
+    let listed: Vec<&str> = listed.lines().filter(|l| !l.trim().is_empty()).collect();
     let only = std::env::args().nth(1);
-    for (name, workload) in [("query", &whole), ("keystroke", &keystrokes)] {
+    let workloads = [
+        ("query", &whole),
+        ("keystroke", &keystrokes),
+        ("listed", &listed),
+    ];
+    for (name, workload) in workloads {
+        if workload.is_empty() {
+            continue;
+        }
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
@@ -78,10 +90,34 @@ fn main() {
             p(0.95),
             p(1.0)
         );
-        for (ms, q) in samples.iter().rev().step_by(ROUNDS).take(8) {
+        let shown = if std::env::args().nth(2).as_deref() == Some("tail") {
+            slowest_by_median(&samples, samples.len() / 8 / ROUNDS)
+        } else {
+            slowest_by_median(&samples, 8)
+        };
+        for (ms, q) in shown {
             println!("  {ms:.3} ms  {q:?}");
         }
     }
+}
+
+/// The `count` searches of `samples` (time, query) whose median time over
+/// the rounds is longest, slowest first.
+fn slowest_by_median<'a>(samples: &[(f64, &'a str)], count: usize) -> Vec<(f64, &'a str)> {
+    let mut times: std::collections::HashMap<&str, Vec<f64>> = std::collections::HashMap::new();
+    for &(ms, q) in samples {
+        times.entry(q).or_default().push(ms);
+    }
+    let mut medians: Vec<(f64, &str)> = times
+        .into_iter()
+        .map(|(q, mut t)| {
+            t.sort_by(f64::total_cmp);
+            (t[t.len() / 2], q)
+        })
+        .collect();
+    medians.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    medians.truncate(count);
+    medians
 }
 
 /// `struct timespec` of 64-bit Linux.

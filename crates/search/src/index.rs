@@ -25,6 +25,7 @@ use super::facets::{self, FacetIndex};
 use super::fields::Field;
 use super::postings::{self, Entry, Record};
 use super::stems::StemClasses;
+use super::typo::ShortPrefixes;
 use corpus_model::{Corpus, Document};
 use corpus_text::language::{self, Language};
 
@@ -78,6 +79,10 @@ pub struct SearchIndex {
     /// The document of each global block (see [`SearchIndex::doc_cursor`]).
     #[serde(skip)]
     block_docs: std::sync::OnceLock<Vec<u32>>,
+    /// The expansions of words of one or two letters being typed, kept
+    /// once computed.
+    #[serde(skip)]
+    pub(super) short_prefixes: ShortPrefixes,
 }
 
 impl Default for SearchIndex {
@@ -298,6 +303,7 @@ impl IndexBuilder {
             doc_facets: FacetIndex::for_documents(corpus),
             quote_facets: std::sync::OnceLock::new(),
             block_docs: std::sync::OnceLock::new(),
+            short_prefixes: ShortPrefixes::default(),
         }
     }
 }

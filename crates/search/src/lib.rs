@@ -341,6 +341,14 @@ impl SearchIndex {
         }
         matcher.tolerance = Tolerance::Relaxed;
         let relaxed = relax::relaxed_clauses(self, matcher.analyzer, &clauses);
+        // Most relaxed readings find units with every clause, and then
+        // only those count: evaluated as the strict reading is (each clause
+        // for the units matching all before it), they cost a fraction of
+        // an evaluation of every unit, which is left for when there are none.
+        let every_clause = matcher.evaluate(&relaxed, Some(accepted));
+        if !relax::too_few(&every_clause.mask, relaxed.len(), accepted) {
+            return (relaxed, every_clause);
+        }
         let evaluation = matcher.evaluate(&relaxed, None);
         (relaxed, evaluation)
     }

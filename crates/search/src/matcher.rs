@@ -21,8 +21,6 @@
 //! `mask[t]` is set exactly when clause `c` matched target `t` (for every
 //! clause, unless a strict evaluation gave up).
 
-use std::collections::HashMap;
-
 use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
@@ -95,6 +93,9 @@ pub fn unpack(packed: u64) -> (u32, u32, usize) {
 
 /// Per-clause scratch: best score and match kind per target.
 struct ClauseScratch {
+    /// Clauses a target must have matched for its terms to be scored (see
+    /// [`Matcher::evaluate`]); 0 scores every target.
+    required: u32,
     best: Vec<f32>,
     kind: Vec<u8>,
     touched: Vec<u32>,
@@ -105,6 +106,7 @@ struct ClauseScratch {
 impl ClauseScratch {
     fn new(targets: usize) -> Self {
         Self {
+            required: 0,
             best: vec![0.0; targets],
             kind: vec![u8::MAX; targets],
             touched: Vec::new(),
@@ -151,6 +153,19 @@ impl Matcher<'_> {
         match self.target {
             Target::Documents => self.index.documents(),
             Target::Quotes => self.index.quotes(),
+        }
+    }
+
+    /// The tolerance a query word is expanded with: a word the corpus has
+    /// is taken as meant even in the relaxed reading, which forgives short
+    /// words and first letters only in words the corpus does not have
+    /// (the relaxed budget would expand a common word such as `steel` to
+    /// dozens of others, whose postings cost more than all the rest).
+    fn word_tolerance(&self, word: &str) -> Tolerance {
+        if self.tolerance == Tolerance::Relaxed && self.index.has_word(word) {
+            Tolerance::Strict
+        } else {
+            self.tolerance
         }
     }
 
@@ -289,10 +304,12 @@ impl Matcher<'_> {
     }
 
     /// Evaluates the required clauses, the cheapest first (by the
-    /// documents their terms are in). With `give_up` (the strict reading),
-    /// stops as soon as no unit it accepts matches every clause evaluated
-    /// so far: the caller then reads the query again, relaxed, and the rest
-    /// of this evaluation would be wasted.
+    /// documents their terms are in). With `give_up` (a reading whose
+    /// caller keeps only the units matching every clause), scores each
+    /// clause only for the units matching every clause before it, and stops
+    /// as soon as no unit it accepts matches them all: the caller then reads
+    /// the query another way, and the rest of this evaluation would be
+    /// wasted.
     pub fn evaluate(
         &self,
         clauses: &[Vec<Item>],
@@ -317,7 +334,8 @@ impl Matcher<'_> {
                     .iter()
                     .map(|item| match item {
                         Item::Word { word, prefix } => {
-                            typo::expand(self.index, self.analyzer, word, *prefix, self.tolerance)
+                            let tolerance = self.word_tolerance(word);
+                            typo::expand(self.index, self.analyzer, word, *prefix, tolerance)
                         }
                         Item::Phrase(_) => Vec::new(),
                     })
@@ -337,6 +355,9 @@ impl Matcher<'_> {
         let mut evaluated = 0u32;
         for c in order {
             let clause = (c, &clauses[c][..], &expansions[c][..]);
+            // The caller keeps only the units matching every clause, so a
+            // clause need not score those that missed an earlier one.
+            scratch.required = if give_up.is_some() { evaluated } else { 0 };
             self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
             evaluated |= 1 << c;
             let matches_so_far = |accepted: &dyn Fn(u32) -> bool| {
@@ -374,7 +395,7 @@ impl Matcher<'_> {
                         continue;
                     };
                     let width = found.terms.len() as u32;
-                    for (&(field, unit), starts) in &found.starts {
+                    for &((field, unit), ref starts) in &found.starts {
                         let mut docs = self.index.doc_cursor(field);
                         let tf = starts.len() as u32;
                         self.for_targets(field, unit, starts, tf, width, &mut docs, |t, w| {
@@ -420,15 +441,23 @@ impl Matcher<'_> {
             }
             let mut docs = self.index.doc_cursor(field);
             let keep = self.positions_kept(field);
+            if keep == 0 {
+                entries = entries.without_positions();
+            }
             let body = self.target == Target::Documents && field == Field::Body;
             if body {
                 out.body_terms.push((term, clause));
             }
+            let required = scratch.required;
             while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
+                let mut counted = required == 0;
                 self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, w| {
-                    scratch.add_frequency(t, w)
+                    if out.mask[t as usize] & required == required {
+                        scratch.add_frequency(t, w);
+                        counted = true;
+                    }
                 });
-                if body {
+                if body && counted {
                     mark(&mut out.matched_blocks, unit);
                 }
             }
@@ -452,6 +481,9 @@ impl Matcher<'_> {
                         }
                         let mut docs = self.index.doc_cursor(field);
                         let keep = self.positions_kept(field);
+                        if keep == 0 {
+                            entries = entries.without_positions();
+                        }
                         while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
                             self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, _| {
                                 hit[t as usize] = true
@@ -464,7 +496,7 @@ impl Matcher<'_> {
                         continue;
                     };
                     let width = found.terms.len() as u32;
-                    for (&(field, unit), starts) in &found.starts {
+                    for &((field, unit), ref starts) in &found.starts {
                         let mut docs = self.index.doc_cursor(field);
                         let tf = starts.len() as u32;
                         self.for_targets(field, unit, starts, tf, width, &mut docs, |t, _| {
@@ -478,58 +510,106 @@ impl Matcher<'_> {
     }
 
     /// Where the words occur consecutively, per (field, unit): the positions
-    /// of the first word.
+    /// of the first word. The rarest word is read first, and each other
+    /// word's postings only where the phrase may still be (their positions
+    /// are decoded only there), so a phrase with a frequent word costs
+    /// little more than its rarest word.
     fn phrase(&self, words: &[String]) -> Option<PhraseMatches> {
         let terms: Vec<String> = words.iter().map(|w| self.analyzer.term(w)).collect();
         let ids: Vec<u32> = terms
             .iter()
             .map(|t| self.index.term_id(t))
             .collect::<Option<_>>()?;
-        let mut starts: HashMap<(Field, u32), Vec<u32>> = HashMap::new();
-        let mut positions = Vec::new();
-        let mut idf = 0.0;
-        for (offset, &term) in ids.iter().enumerate() {
-            let record = self.index.record(term);
-            idf += self.idf(record.doc_freq);
-            let mut next: HashMap<(Field, u32), Vec<u32>> = HashMap::new();
-            for (field, _, mut entries) in record.fields() {
-                if !self.scores(field) {
-                    continue;
-                }
-                while let Some(unit) = entries.next_into(&mut positions) {
-                    let key = (field, unit);
-                    if offset == 0 {
-                        next.insert(key, positions.clone());
-                    } else if !self.index.has_positions() {
-                        // Until the positions arrive, a unit holding every
-                        // word of the phrase stands for one holding it.
-                        if let Some(candidates) = starts.remove(&key) {
-                            next.insert(key, candidates);
-                        }
-                    } else if let Some(candidates) = starts.get(&key) {
-                        let kept: Vec<u32> = candidates
-                            .iter()
-                            .copied()
-                            .filter(|&p| positions.binary_search(&(p + offset as u32)).is_ok())
-                            .collect();
-                        if !kept.is_empty() {
-                            next.insert(key, kept);
-                        }
-                    }
-                }
-            }
-            starts = next;
+        let idf = ids.iter().map(|&t| self.idf(self.index.doc_freq(t))).sum();
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_by_key(|&i| self.index.doc_freq(ids[i]));
+        let (&rarest, others) = order.split_first()?;
+        let mut starts = self.phrase_starts(ids[rarest], rarest as u32);
+        for &offset in others {
+            starts = self.phrase_narrowed(starts, ids[offset], offset as u32);
             if starts.is_empty() {
                 return None;
             }
         }
-        Some(PhraseMatches { starts, idf, terms })
+        (!starts.is_empty()).then_some(PhraseMatches { starts, idf, terms })
+    }
+
+    /// Where a phrase whose word at `offset` is `term` may start, per
+    /// (field, unit), sorted as a record's entries are: every start the
+    /// term's positions allow (all its units when the index has no
+    /// positions yet).
+    fn phrase_starts(&self, term: u32, offset: u32) -> PhraseStarts {
+        let mut out = Vec::new();
+        let mut positions = Vec::new();
+        for (field, _, mut entries) in self.index.record(term).fields() {
+            if !self.scores(field) {
+                continue;
+            }
+            while let Some(unit) = entries.next_into(&mut positions) {
+                let starts = if self.index.has_positions() {
+                    (positions.iter().filter_map(|p| p.checked_sub(offset))).collect()
+                } else if offset == 0 {
+                    positions.clone()
+                } else {
+                    Vec::new()
+                };
+                if !starts.is_empty() || !self.index.has_positions() {
+                    out.push(((field, unit), starts));
+                }
+            }
+        }
+        out
+    }
+
+    /// The starts of `starts` where the phrase's word at `offset`, `term`,
+    /// is in place. Until the positions arrive, a unit holding every word
+    /// of the phrase stands for one holding it, with as many starts as the
+    /// first word has occurrences there.
+    fn phrase_narrowed(&self, starts: PhraseStarts, term: u32, offset: u32) -> PhraseStarts {
+        let mut out = Vec::new();
+        let mut starts = starts.into_iter().peekable();
+        let mut positions = Vec::new();
+        for (field, _, mut entries) in self.index.record(term).fields() {
+            if !self.scores(field) {
+                continue;
+            }
+            while let Some((unit, tf)) = entries.next_head() {
+                while starts.next_if(|(key, _)| *key < (field, unit)).is_some() {}
+                let wanted = starts.peek().is_some_and(|(key, _)| *key == (field, unit));
+                let keep = if wanted { usize::MAX } else { 0 };
+                if entries.positions(tf, keep, &mut positions).is_none() {
+                    break;
+                }
+                let Some((key, candidates)) = starts.next_if(|_| wanted) else {
+                    continue;
+                };
+                let kept: Vec<u32> = if !self.index.has_positions() {
+                    if offset == 0 {
+                        positions.clone()
+                    } else {
+                        candidates
+                    }
+                } else {
+                    candidates
+                        .into_iter()
+                        .filter(|&p| positions.binary_search(&(p + offset)).is_ok())
+                        .collect()
+                };
+                if !kept.is_empty() || !self.index.has_positions() {
+                    out.push((key, kept));
+                }
+            }
+        }
+        out
     }
 }
 
+/// Where a phrase may start: per (field, unit), sorted, the word positions.
+type PhraseStarts = Vec<((Field, u32), Vec<u32>)>;
+
 /// The occurrences of a phrase.
 struct PhraseMatches {
-    starts: HashMap<(Field, u32), Vec<u32>>,
+    starts: PhraseStarts,
     idf: f32,
     terms: Vec<String>,
 }

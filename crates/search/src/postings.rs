@@ -28,8 +28,8 @@
 //! `2 | Title 1 1 1: (9<<2|0) | Body 1 1 2: (30<<2|1)` and the positions
 //! `2 | 4 5`.
 //!
-//! Invariant: entries are sorted by unit and positions ascend within an
-//! entry; decoding malformed bytes stops early instead of panicking.
+//! Invariant: fields come in `Field` order, entries are sorted by unit and
+//! positions ascend within an entry; decoding malformed bytes stops early instead of panicking.
 
 use super::fields::Field;
 
@@ -87,8 +87,20 @@ impl<'a> Reader<'a> {
         Some(slice)
     }
 
-    /// Moves past `count` varints without decoding them.
+    /// Moves past `count` varints without decoding them: eight bytes at a
+    /// time while they end fewer varints than are left to skip (a varint
+    /// ends at a byte below 0x80), then byte by byte.
     pub fn skip_varints(&mut self, mut count: u64) -> Option<()> {
+        const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().ok()?);
+            let ends = u64::from((!word & HIGH_BITS).count_ones());
+            if ends >= count {
+                break;
+            }
+            count -= ends;
+            self.pos += 8;
+        }
         while count > 0 {
             let byte = *self.bytes.get(self.pos)?;
             self.pos += 1;
@@ -192,6 +204,7 @@ impl<'a> Record<'a> {
                 FieldEntries {
                     reader: Reader::new(bytes),
                     positions: field_positions,
+                    unread: 0,
                     unit: 0,
                 },
             ))
@@ -205,6 +218,10 @@ impl<'a> Record<'a> {
 pub struct FieldEntries<'a> {
     reader: Reader<'a>,
     positions: Option<Reader<'a>>,
+    /// Positions passed over but not yet skipped: skipping waits for the
+    /// next positions read, so that a run of entries whose positions are
+    /// not wanted is skipped at once, eight bytes at a time.
+    unread: u64,
     unit: u32,
 }
 
@@ -212,6 +229,16 @@ impl FieldEntries<'_> {
     /// Bytes of the entries.
     pub fn byte_len(&self) -> usize {
         self.reader.bytes.len()
+    }
+
+    /// These entries without their positions: each entry then gives tf
+    /// zeros, and skipping its positions costs nothing, for a caller that
+    /// reads only units and frequencies.
+    pub fn without_positions(self) -> Self {
+        Self {
+            positions: None,
+            ..self
+        }
     }
 
     /// The next entry's unit, its positions replacing `positions` (tf
@@ -257,12 +284,16 @@ impl FieldEntries<'_> {
             positions.resize(decoded as usize, 0);
             return Some(());
         };
+        if decoded > 0 {
+            reader.skip_varints(std::mem::take(&mut self.unread))?;
+        }
         let mut position = 0u32;
         for _ in 0..decoded {
             position = position.saturating_add(reader.varint()? as u32);
             positions.push(position);
         }
-        reader.skip_varints(u64::from(tf - decoded))
+        self.unread += u64::from(tf - decoded);
+        Some(())
     }
 }
 
@@ -350,6 +381,24 @@ mod tests {
         assert_eq!(entries.next_into(&mut found), Some(600));
         assert_eq!(found, [0; 6]);
         assert_eq!(entries.next_into(&mut found), None);
+    }
+
+    #[test]
+    fn skipping_varints_lands_on_the_next_one_whatever_their_lengths() {
+        let values: Vec<u64> = (0..40u64).map(|i| (i * 37) << (i % 4 * 7)).collect();
+        let mut bytes = Vec::new();
+        for &v in &values {
+            write_varint(&mut bytes, v);
+        }
+        for skipped in 0..values.len() {
+            let mut reader = Reader::new(&bytes);
+            assert_eq!(reader.skip_varints(skipped as u64), Some(()));
+            assert_eq!(reader.varint(), Some(values[skipped]), "after {skipped}");
+        }
+        assert_eq!(
+            Reader::new(&bytes).skip_varints(values.len() as u64 + 1),
+            None
+        );
     }
 
     #[test]

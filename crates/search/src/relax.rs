@@ -2,7 +2,9 @@
 //! typo threshold does: the strict reading is tried first, and only when
 //! fewer than [`RELAX_BELOW`] units match every clause is the query read
 //! again, more tolerantly:
-//! 1. typos on short words and on the first letter ([`super::typo::Tolerance::Relaxed`]);
+//! 1. typos on short words and on the first letter
+//!    ([`super::typo::Tolerance::Relaxed`]), of the words the corpus does not
+//!    have (a word it has keeps the strict budget: it is taken as meant);
 //! 2. joined words: two neighbouring query words the corpus has as one word
 //!    (`news paper` → `newspaper`) match it, for both their clauses;
 //! 3. split words: a query word the corpus does not have, which splits into

@@ -23,7 +23,8 @@
 //! 6. each term keeps its best match, ranked exact < prefix < one typo <
 //!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept (fewer for a
 //!    word of one or two letters being typed), best match first, then most
-//!    frequent.
+//!    frequent; those of a word of one or two letters being typed are kept
+//!    once computed ([`ShortPrefixes`]), as every query typed starts so.
 //!
 //! Invariant: the search is a bounded depth-first walk of the words FST that
 //! leaves a branch as soon as no completion can be within budget, so it never
@@ -31,6 +32,8 @@
 //! single buffer (nothing is allocated per node), decides a child hopeless
 //! before reading its node, and below a completed prefix lists the words
 //! without computing rows.
+
+use std::sync::Mutex;
 
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
@@ -126,8 +129,57 @@ impl TypoBudget {
     }
 }
 
+/// Most words of one or two letters being typed whose expansions
+/// [`ShortPrefixes`] keeps.
+const SHORT_PREFIXES_KEPT: usize = 1024;
+
+/// The expansions of the words of at most [`SHORT_PREFIX_CHARS`] letters
+/// being typed, kept once computed: each lists every word of the corpus
+/// starting with those letters to keep the most frequent, and every query
+/// typed starts that way again.
+/// A list rather than a map: it holds a few hundred words, and a map's code
+/// would cost the app's wasm more than the scan costs a keystroke.
+#[derive(Debug, Default)]
+pub struct ShortPrefixes(Mutex<Vec<(String, Tolerance, Vec<Expansion>)>>);
+
+impl Clone for ShortPrefixes {
+    fn clone(&self) -> Self {
+        let kept = self.0.lock().map(|k| k.clone()).unwrap_or_default();
+        Self(Mutex::new(kept))
+    }
+}
+
 /// The terms `word` (folded) stands for, best first.
 pub fn expand(
+    index: &SearchIndex,
+    analyzer: &Analyzer,
+    word: &str,
+    prefix: bool,
+    tolerance: Tolerance,
+) -> Vec<Expansion> {
+    if !prefix || word.chars().count() > SHORT_PREFIX_CHARS {
+        return expand_uncached(index, analyzer, word, prefix, tolerance);
+    }
+    let cache = &index.short_prefixes.0;
+    let kept = cache.lock().ok().and_then(|kept| {
+        (kept.iter())
+            .find(|(w, t, _)| w == word && *t == tolerance)
+            .map(|(_, _, found)| found.clone())
+    });
+    if let Some(found) = kept {
+        return found;
+    }
+    let found = expand_uncached(index, analyzer, word, prefix, tolerance);
+    if let Ok(mut kept) = cache.lock() {
+        if kept.len() < SHORT_PREFIXES_KEPT {
+            kept.push((word.to_owned(), tolerance, found.clone()));
+        }
+    }
+    found
+}
+
+/// [`expand`], computed.
+fn expand_uncached(
     index: &SearchIndex,
     analyzer: &Analyzer,
     word: &str,

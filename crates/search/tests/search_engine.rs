@@ -142,6 +142,46 @@ fn short_word_typos_are_tolerated_only_when_nothing_matches_exactly() {
     assert_eq!(files(&only_cat, &search(&only_cat, "cart ")), ["cat.txt"]);
 }
 
+/// Read relaxed, a word the corpus has is taken as meant: `cart` is not
+/// read as `care`, though the misspelt `cina` is read as `china`.
+#[test]
+fn relaxed_readings_forgive_short_words_only_when_the_corpus_lacks_them() {
+    let care = document("care.txt", "", &["Care homes in China."]);
+    let cart = document("cart.txt", "", &["A cart was pushed."]);
+    let both = corpus(vec![care, cart]);
+    let results = search(&both, "cart cina ");
+    assert_eq!(file_set(&both, &results), ["care.txt", "cart.txt"]);
+    assert!(results.terms.contains(&"china".to_string()));
+    assert!(!results.terms.contains(&"care".to_string()));
+}
+
+/// The expansions of a word of one or two letters being typed, kept after
+/// the first search, give what a fresh index gives.
+#[test]
+fn short_prefixes_kept_give_the_same_results() {
+    let texts = [
+        "The tide turned.",
+        "Two trains today.",
+        "A tall tree.",
+        "Ten tents.",
+    ];
+    let documents = (texts.iter().enumerate())
+        .map(|(i, t)| document(&format!("{i}.txt"), "", &[t]))
+        .collect();
+    let corpus = corpus(documents);
+    let index = SearchIndex::build(&corpus);
+    let request = |query: &str| SearchRequest {
+        query: query.into(),
+        limit: 50,
+        ..SearchRequest::default()
+    };
+    for query in ["t", "tr", "a t", "t", "tr", "ten t"] {
+        let kept = index.search(&corpus, &request(query));
+        let fresh = SearchIndex::build(&corpus).search(&corpus, &request(query));
+        assert_eq!(kept, fresh, "{query:?}");
+    }
+}
+
 /// Words typed joined or split apart find the text that has them the
 /// other way.
 #[test]
