@@ -390,10 +390,10 @@ mod tests {
         for &v in &values {
             write_varint(&mut bytes, v);
         }
-        for skipped in 0..values.len() {
+        for (skipped, &value) in values.iter().enumerate() {
             let mut reader = Reader::new(&bytes);
             assert_eq!(reader.skip_varints(skipped as u64), Some(()));
-            assert_eq!(reader.varint(), Some(values[skipped]), "after {skipped}");
+            assert_eq!(reader.varint(), Some(value), "after {skipped}");
         }
         assert_eq!(
             Reader::new(&bytes).skip_varints(values.len() as u64 + 1),
