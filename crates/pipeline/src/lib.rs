@@ -10,7 +10,6 @@
 //! Everything here runs natively at build time; the browser app never links it.
 
 pub mod clean;
-mod cores;
 pub mod dates;
 pub mod entities;
 pub mod ingest;

@@ -13,12 +13,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::clean;
-use crate::cores::map_on_every_core;
 use crate::dates;
 use crate::entities;
 use crate::ingest::{self, Catalog, Declared, IngestError};
 use crate::metadata;
 use crate::quotes;
+use corpus_model::cores::map_on_every_core;
 use corpus_model::{Corpus, Document, Metadata, OriginalRest, Warning};
 
 /// Why a corpus could not be built.

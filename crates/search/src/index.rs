@@ -15,22 +15,25 @@
 //! Invariant: `term_offsets.len() == number of terms + 1`, the offsets
 //! ascend, and every value of either FST is a valid term id.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::analyzer::Analyzer;
+use super::analyzer::{Analyzer, Token};
 use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
 use super::postings::{self, Entry, Record};
 use super::stems::StemClasses;
 use super::typo::ShortPrefixes;
+use corpus_model::cores::map_on_every_core;
 use corpus_model::{Corpus, Document};
 use corpus_text::language::{self, Language};
 
 /// Bytes of a document read to tell its language.
 const LANGUAGE_SAMPLE_BYTES: usize = 4096;
+/// Documents read on every core at a time while the index is built (a
+/// bound on the tokens held at once).
+const ANALYSIS_BATCH: usize = 1024;
 
 /// The search index of a corpus, built once at build time.
 #[derive(Clone, Serialize, Deserialize)]
@@ -111,18 +114,69 @@ struct TermBuilder {
     entries: Vec<(Field, Entry)>,
 }
 
+/// A document's words as the index reads them: its language (when not
+/// English), the tokens of its title, source, each paragraph and each
+/// quote's speaker names, and its quotes' spans. Each document is read on
+/// its own, so documents are read on every core.
+struct AnalysedDocument {
+    language: Option<Language>,
+    title: Vec<Token>,
+    source: Vec<Token>,
+    blocks: Vec<Vec<Token>>,
+    quote_spans: Vec<QuoteSpan>,
+    speakers: Vec<Vec<Token>>,
+}
+
+impl AnalysedDocument {
+    fn of(analyzer: &Analyzer, corpus: &Corpus, doc: &Document) -> Self {
+        let mut sample_end = doc.text.len().min(LANGUAGE_SAMPLE_BYTES);
+        while !doc.text.is_char_boundary(sample_end) {
+            sample_end -= 1;
+        }
+        let speaker_names = |quote| {
+            facets::speaker_of(corpus, quote).map(|(name, aliases)| {
+                std::iter::once(name)
+                    .chain(aliases)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        AnalysedDocument {
+            language: language::detect(&doc.text[..sample_end])
+                .or_else(|| language::detect(&doc.meta.title))
+                .filter(|&l| l != Language::English),
+            title: analyzer.tokens(&doc.meta.title),
+            source: analyzer.tokens(doc.meta.source.as_deref().unwrap_or("")),
+            blocks: doc
+                .blocks
+                .iter()
+                .map(|b| analyzer.tokens(doc.text_range(b.start, b.end)))
+                .collect(),
+            quote_spans: doc
+                .quotes
+                .iter()
+                .map(|q| QuoteSpan::of(doc, q.start, q.end))
+                .collect(),
+            speakers: doc
+                .quotes
+                .iter()
+                .map(|q| analyzer.tokens(speaker_names(q).as_deref().unwrap_or("")))
+                .collect(),
+        }
+    }
+}
+
 /// The index while documents are being added to it, terms numbered in the
 /// order they are first seen.
 #[derive(Default)]
 struct IndexBuilder {
-    analyzer: Analyzer,
-    term_ids: HashMap<String, u32>,
-    word_terms: HashMap<String, u32>,
+    term_ids: FxHashMap<String, u32>,
+    word_terms: FxHashMap<String, u32>,
     builders: Vec<TermBuilder>,
     /// The language of the document being added, when not English.
     language: Option<Language>,
     /// The languages other than English each surface word occurs in.
-    word_languages: HashMap<String, Vec<Language>>,
+    word_languages: FxHashMap<String, Vec<Language>>,
     lengths: [Vec<u16>; 4],
     quote_spans: Vec<QuoteSpan>,
     doc_first_block: Vec<u32>,
@@ -148,35 +202,20 @@ impl IndexBuilder {
         }
     }
 
-    /// Adds a document's title, source, paragraphs and quote speakers.
-    fn add_document(&mut self, corpus: &Corpus, doc_id: u32, doc: &Document) {
+    /// Adds a document's title, source, paragraphs and quote speakers, as
+    /// [`AnalysedDocument::of`] read them.
+    fn add_document(&mut self, doc_id: u32, doc: &Document, words: AnalysedDocument) {
         let first_block = self.doc_first_block[doc_id as usize];
         let first_quote = self.doc_first_quote[doc_id as usize];
-        let mut sample_end = doc.text.len().min(LANGUAGE_SAMPLE_BYTES);
-        while !doc.text.is_char_boundary(sample_end) {
-            sample_end -= 1;
+        self.language = words.language;
+        self.add_unit(Field::Title, doc_id, doc_id, words.title);
+        self.add_unit(Field::Source, doc_id, doc_id, words.source);
+        for (i, tokens) in words.blocks.into_iter().enumerate() {
+            self.add_unit(Field::Body, doc_id, first_block + i as u32, tokens);
         }
-        self.language = language::detect(&doc.text[..sample_end])
-            .or_else(|| language::detect(&doc.meta.title))
-            .filter(|&l| l != Language::English);
-        self.add_unit(Field::Title, doc_id, doc_id, &doc.meta.title);
-        let source = doc.meta.source.as_deref().unwrap_or("");
-        self.add_unit(Field::Source, doc_id, doc_id, source);
-        for (i, block) in doc.blocks.iter().enumerate() {
-            let text = doc.text_range(block.start, block.end);
-            self.add_unit(Field::Body, doc_id, first_block + i as u32, text);
-        }
-        for (i, quote) in doc.quotes.iter().enumerate() {
-            self.quote_spans
-                .push(QuoteSpan::of(doc, quote.start, quote.end));
-            let names = facets::speaker_of(corpus, quote).map(|(name, aliases)| {
-                std::iter::once(name)
-                    .chain(aliases)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            let names = names.as_deref().unwrap_or("");
-            self.add_unit(Field::Speaker, doc_id, first_quote + i as u32, names);
+        self.quote_spans.extend(words.quote_spans);
+        for (i, tokens) in words.speakers.into_iter().enumerate() {
+            self.add_unit(Field::Speaker, doc_id, first_quote + i as u32, tokens);
         }
         self.doc_first_block
             .push(first_block + doc.blocks.len() as u32);
@@ -185,8 +224,7 @@ impl IndexBuilder {
     }
 
     /// Adds the words of one unit of a field of document `doc_id`.
-    fn add_unit(&mut self, field: Field, doc_id: u32, unit: u32, text: &str) {
-        let tokens = self.analyzer.tokens(text);
+    fn add_unit(&mut self, field: Field, doc_id: u32, unit: u32, tokens: Vec<Token>) {
         if field.length_normalisation() > 0.0 {
             self.lengths[field as usize].push(tokens.len().min(u16::MAX as usize) as u16);
         }
@@ -221,8 +259,8 @@ impl IndexBuilder {
     /// Renumbers the terms in byte order, encodes their postings and builds
     /// the two FSTs.
     fn postings(
-        term_ids: HashMap<String, u32>,
-        word_terms: HashMap<String, u32>,
+        term_ids: FxHashMap<String, u32>,
+        word_terms: FxHashMap<String, u32>,
         mut builders: Vec<TermBuilder>,
     ) -> Postings {
         let mut sorted_terms: Vec<(String, u32)> = term_ids.into_iter().collect();
@@ -339,9 +377,14 @@ fn date_key(doc: &Document) -> u32 {
 impl SearchIndex {
     /// Builds the index over every document of `corpus`.
     pub fn build(corpus: &Corpus) -> Self {
+        let analyzer = Analyzer::default();
         let mut builder = IndexBuilder::new();
-        for (doc_id, doc) in corpus.documents.iter().enumerate() {
-            builder.add_document(corpus, doc_id as u32, doc);
+        let batches = corpus.documents.chunks(ANALYSIS_BATCH);
+        for (batch, docs) in batches.enumerate() {
+            let read = map_on_every_core(docs, |doc| AnalysedDocument::of(&analyzer, corpus, doc));
+            for (k, (doc, words)) in docs.iter().zip(read).enumerate() {
+                builder.add_document((batch * ANALYSIS_BATCH + k) as u32, doc, words);
+            }
         }
         builder.finish(corpus)
     }

@@ -36,8 +36,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use corpus_model::{DocId, Document, Entity, EntityId, EntityKind, Mention, Role};
 
-use crate::cores::map_on_every_core;
 use acronyms::initials;
+use corpus_model::cores::map_on_every_core;
 use names::{Found, Names};
 
 /// An entity as one document names it.
