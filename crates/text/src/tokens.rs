@@ -70,6 +70,19 @@ fn opens_after(mark: &str) -> bool {
 /// Endings that mark a possessive, split off a word in this order.
 const POSSESSIVES: [&str; 2] = ["'s", "’s"];
 
+/// Whether `text` is a possessive ending ("'s", "’s"), as [`tokens`] splits
+/// it off a word.
+pub fn is_possessive(text: &str) -> bool {
+    POSSESSIVES.contains(&text)
+}
+
+/// `word` without its possessive ending ("Japan's" → "Japan"), if it has one.
+pub fn without_possessive(word: &str) -> Option<&str> {
+    POSSESSIVES
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+}
+
 /// The tokens of `text[range]`, as offsets into `text`.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Tokens {

@@ -5,7 +5,7 @@
 //! Invariant: chunks are ascending, disjoint, non-empty ranges of a block's
 //! tokens, never start or end at a claimed token and never cross a line.
 
-use corpus_text::tokens::Token;
+use corpus_text::tokens::{is_possessive, Token};
 
 use super::acronyms::{defined_acronym, initials, strip_plural};
 use super::lexicon::{self, Lexicon};
@@ -73,7 +73,7 @@ fn company_after_possessive(
     to: usize,
     lexicon: &Lexicon,
 ) -> Option<usize> {
-    let possessive = toks.get(to).is_some_and(|t| matches!(t.text, "'s" | "’s"));
+    let possessive = toks.get(to).is_some_and(|t| is_possessive(t.text));
     if !possessive || toks[to].start != toks[to - 1].end {
         return None;
     }

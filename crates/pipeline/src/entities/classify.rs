@@ -9,7 +9,7 @@
 
 use corpus_model::EntityKind;
 use corpus_text::calendar::is_month_or_weekday;
-use corpus_text::tokens::Token;
+use corpus_text::tokens::{is_possessive, Token};
 
 use super::acronyms::{defined_acronym, initials, is_org_acronym, strip_plural};
 use super::chunks::title;
@@ -243,7 +243,7 @@ impl Ctx<'_> {
         let mut out = String::new();
         for i in part.from..part.to {
             let word = self.canon(i);
-            if !out.is_empty() && !matches!(word.as_str(), "'s" | "’s") {
+            if !out.is_empty() && !is_possessive(&word) {
                 out.push(' ');
             }
             out.push_str(&word);
@@ -342,7 +342,7 @@ fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
     let (c, toks) = (x.c, x.toks);
     let possessive = toks
         .get(c.to)
-        .is_some_and(|t| matches!(t.text, "'s" | "’s") && t.start == toks[c.to - 1].end);
+        .is_some_and(|t| is_possessive(t.text) && t.start == toks[c.to - 1].end);
     let place = x.lexicon.places.contains(&x.name());
     let company = possessive
         && (1..=2).contains(&x.len())
@@ -569,8 +569,12 @@ fn word_by_word(x: &Ctx) -> Option<Vec<Class>> {
         }
         let part = Chunk { from: i, to: i + 1 };
         let word = toks[i].text;
-        let titled = title_cased(word);
-        if toks[i].all_caps() && lex.places.contains(&titled) {
+        // "IRAN": a place written in capitals.
+        let place_in_capitals = toks[i]
+            .all_caps()
+            .then(|| title(word))
+            .filter(|titled| lex.places.contains(titled));
+        if let Some(titled) = place_in_capitals {
             out.push(Class::Found(x.found(EntityKind::Place, part, titled), part));
         } else if !x.shouting
             && toks[i].all_caps()
@@ -592,20 +596,6 @@ fn word_by_word(x: &Ctx) -> Option<Vec<Class>> {
         i += 1;
     }
     Some(out)
-}
-
-/// "IRAN" → "Iran": a word in capitals written in title case.
-fn title_cased(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| {
-            first
-                .to_uppercase()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Two or three capitalised words no rule recognised, after any role words

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 use corpus_text::words::lowercased;
 
 use corpus_text::lexicon::{
-    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, PORTFOLIOS, REPORTING_VERBS,
-    ROLE_WORDS, SPEAKER_HONORIFICS,
+    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, REPORTING_VERBS, ROLE_WORDS,
+    SPEAKER_HONORIFICS,
 };
 
 /// What a reporting verb form can do.
@@ -44,7 +44,6 @@ pub struct Lexicon {
     /// Titles before names by exact spelling ("Mr", "Professor").
     pub honorifics: HashMap<String, Gender>,
     roles: HashSet<String>,
-    portfolios: HashSet<String>,
     orgs: HashSet<String>,
     aux: HashSet<String>,
     finite: HashSet<String>,
@@ -111,7 +110,6 @@ impl Lexicon {
             verbs,
             honorifics,
             roles: lowercase_set(ROLE_WORDS),
-            portfolios: lowercase_set(PORTFOLIOS),
             orgs: ORG_WORDS.entries().map(str::to_string).collect(),
             aux: lowercase_set(AUX_WORDS),
             finite: lowercase_set(FINITE_WORDS),
@@ -141,7 +139,9 @@ impl Lexicon {
 
     /// "State", "Energy": a word naming a portfolio after "Minister of".
     pub fn is_portfolio(&self, word: &str) -> bool {
-        self.portfolios.contains(lowercased(word).as_ref())
+        crate::entities::lexicon::get()
+            .portfolios
+            .contains(lowercased(word).as_ref())
     }
 
     /// "Office", "NHS", "Employers": a word that makes a name an

@@ -18,6 +18,7 @@ use super::super::rule::Rule;
 use super::known::KnownEntities;
 use super::vocabulary::{is_name_connector, is_not_name};
 use corpus_text::calendar::is_month_or_weekday;
+use corpus_text::tokens::without_possessive;
 use corpus_text::words::{is_all_caps, is_capitalised, joined, title_case, words};
 
 /// A name the document writes, and whether it is known to be a person's.
@@ -157,9 +158,7 @@ fn strip_front(text: &str, run: &mut Vec<Range<usize>>) -> Option<Gender> {
         }
         run.remove(0);
     }
-    if run.len() < written || continues_a_portfolio(text, run) {
-        drop_portfolio(text, run);
-    }
+    drop_portfolio(text, run, run.len() < written);
     gender
 }
 
@@ -309,15 +308,18 @@ fn strip_mention_front(text: &str, run: &mut Vec<Range<usize>>, at_mention_start
         }
         run.remove(0);
     }
-    if run.len() < written || continues_a_portfolio(text, run) {
-        drop_portfolio(text, run);
-    }
+    drop_portfolio(text, run, run.len() < written);
     honorific_seen
 }
 
 /// "of Mines and Energy Subroto" → "Subroto": the rest of a role cut off
-/// at its head ("Minister of …") loses the portfolio words before the name.
-fn drop_portfolio(text: &str, run: &mut Vec<Range<usize>>) {
+/// at its head ("Minister of …", when `role_cut` says words were stripped
+/// from the run's front) or following "of" or "and" loses the portfolio
+/// words before the name.
+fn drop_portfolio(text: &str, run: &mut Vec<Range<usize>>, role_cut: bool) {
+    if !role_cut && !continues_a_portfolio(text, run) {
+        return;
+    }
     let lex = Lexicon::get();
     let of = usize::from(
         run.first()
@@ -381,8 +383,7 @@ pub fn name_in(text: &str, mention: Range<usize>) -> Option<Naming> {
     };
     let titled_role = lex.is_role_word(&text[last.clone()])
         && !run.iter().any(|r| lex.is_org_word(&text[r.clone()]));
-    let possessor =
-        ["'s", "’s"].iter().any(|s| text[last.clone()].ends_with(s)) && last.end < mention.end;
+    let possessor = without_possessive(&text[last.clone()]).is_some() && last.end < mention.end;
     if titled_role || possessor {
         return Some(Naming::Described);
     }

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 use super::super::lexicon::Lexicon;
 use super::vocabulary::{is_name_connector, is_not_name, looks_national, organisation_suffixes};
 use corpus_text::lexicon::{COUNTRIES, INSTITUTION_WORDS};
+use corpus_text::tokens::without_possessive;
 use corpus_text::words::{is_all_caps, is_capitalised, joined, words};
 
 /// A document's capitalised runs, and the organisation names already expanded.
@@ -190,7 +191,7 @@ fn only_country(text: &str) -> Option<&'static str> {
         let matched = (1..=3.min(ws.len() - i)).rev().find_map(|n| {
             let form = &text[ws[i].start..ws[i + n - 1].end];
             let joined_up = (i..i + n - 1).all(|k| joined(text, &ws[k], &ws[k + 1]));
-            let bare = form.trim_end_matches("'s").trim_end_matches("’s");
+            let bare = without_possessive(form).unwrap_or(form);
             joined_up
                 .then(|| forms.get(bare.trim_end_matches('.')))
                 .flatten()
@@ -212,9 +213,7 @@ fn only_country(text: &str) -> Option<&'static str> {
 /// Lanka's"), if it ends with one.
 fn place_possessive(lead: &str) -> Option<&str> {
     let places = crate::entities::lexicon::places();
-    let stem = lead
-        .strip_suffix("'s")
-        .or_else(|| lead.strip_suffix("’s"))?;
+    let stem = without_possessive(lead)?;
     let starts = std::iter::once(0).chain(stem.match_indices(' ').map(|(i, _)| i + 1));
     starts
         .filter(|&from| places.contains(&stem[from..]))
