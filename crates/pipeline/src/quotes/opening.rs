@@ -256,21 +256,25 @@ mod tests {
         ("Trump went after Bush, calling him “a stiff.”", None),
     ];
 
-    #[test]
-    fn naming_subjects() {
-        for &(sentence, want) in NAMING_CASES {
+    /// Each case's subject as `read` finds it before the first opening mark.
+    fn check(
+        cases: &[(&str, Option<&str>)],
+        read: fn(&str, Range<usize>, usize) -> Option<Range<usize>>,
+    ) {
+        for &(sentence, want) in cases {
             let before = sentence.find('“').unwrap_or(sentence.len());
-            let got = naming_subject(sentence, 0..sentence.len(), before).map(|r| &sentence[r]);
+            let got = read(sentence, 0..sentence.len(), before).map(|r| &sentence[r]);
             assert_eq!(got, want, "{sentence}");
         }
     }
 
     #[test]
+    fn naming_subjects() {
+        check(NAMING_CASES, naming_subject);
+    }
+
+    #[test]
     fn opening_subjects() {
-        for &(sentence, want) in CASES {
-            let before = sentence.find('“').unwrap_or(sentence.len());
-            let got = subject(sentence, 0..sentence.len(), before).map(|r| &sentence[r]);
-            assert_eq!(got, want, "{sentence}");
-        }
+        check(CASES, subject);
     }
 }
