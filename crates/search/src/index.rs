@@ -686,9 +686,6 @@ impl QuoteSpan {
             }
             span.words += upto - before;
         }
-        if first == last {
-            span.end = span.end.max(span.start);
-        }
         span
     }
 
