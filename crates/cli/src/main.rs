@@ -4,6 +4,11 @@
 
 use std::process::ExitCode;
 
+/// The build allocates millions of small strings and lists on every core;
+/// mimalloc serves them several times faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Writes a line to standard output; a closed pipe (`| head`) ends the
 /// output quietly instead of panicking.
 macro_rules! out {

@@ -30,8 +30,9 @@
 //!    lines together. Markdown emphasis, escapes and link targets are removed
 //!    inline, as are Reuters' `<Company>` marks and `Reuter &#3;` trailer.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::dates::find_dates;
 use corpus_model::{Block, BlockKind, Dropped, Segment, SourceMap};
@@ -144,7 +145,7 @@ fn split_groups(raw: &str, body_start: usize) -> Vec<Vec<Line>> {
 fn judge(raw: &str, groups: &[Vec<Line>]) -> Vec<Vec<Fate>> {
     let repeated = repeated_runs(raw, groups);
     let body = groups.first().map_or("", |g| &raw[g[0].start..]);
-    let candidates: HashSet<String> = groups
+    let candidates: FxHashSet<String> = groups
         .iter()
         .flatten()
         .filter_map(|line| caption_name(without_wire_trailer(raw[line.start..line.end].trim())))
@@ -192,7 +193,7 @@ fn judge(raw: &str, groups: &[Vec<Line>]) -> Vec<Vec<Fate>> {
 /// and twenty words (a letterhead printed on every page). Other repeats,
 /// such as the same figures in two tables, are the document's own.
 fn repeated_runs(raw: &str, groups: &[Vec<Line>]) -> Vec<bool> {
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut repeats = Vec::with_capacity(groups.len());
     let mut words = Vec::with_capacity(groups.len());
     for group in groups {
@@ -232,7 +233,7 @@ struct Context<'a> {
     first: bool,
     /// The names of caption-like lines that the body also writes in
     /// ordinary case (see [`is_caption`]).
-    written_names: &'a HashSet<String>,
+    written_names: &'a FxHashSet<String>,
 }
 
 /// A group's words, lowercased, without markdown marks, single-spaced.
@@ -291,9 +292,9 @@ fn ends_sentence(text: &str) -> bool {
 /// The word lists furniture rules consult, read once.
 struct Wording {
     /// Place names, as written ("Northern Ireland").
-    places: HashSet<&'static str>,
+    places: FxHashSet<&'static str>,
     /// Lowercase.
-    menu_sections: HashSet<&'static str>,
+    menu_sections: FxHashSet<&'static str>,
     /// Lowercase line openings.
     article_endings: Vec<&'static str>,
     /// Lowercase line openings.
@@ -489,7 +490,7 @@ fn caption_name(line: &str) -> Option<String> {
 
 /// Which of `names` occur in `text`, found in one pass over it with an
 /// Aho–Corasick automaton, so that many names cost linear time.
-fn occurring(names: &HashSet<String>, text: &str) -> HashSet<String> {
+fn occurring(names: &FxHashSet<String>, text: &str) -> FxHashSet<String> {
     let mut automaton = Automaton::default();
     let ends: Vec<(usize, &String)> = names
         .iter()

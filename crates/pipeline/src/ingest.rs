@@ -23,8 +23,10 @@
 //! | FIFO, device or socket named `*.txt`    | not opened, warning                       |
 //! | identical documents                     | kept once (pipeline), warning             |
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use crate::dates::days_in_month;
 use corpus_model::{Encoding, PartialDate, Warning};
@@ -481,8 +483,8 @@ fn read_declared(
 
 /// The 1-based line of `text` where each key is first assigned, read in one
 /// pass so that a table with many keys costs linear time.
-fn key_lines(text: &str) -> HashMap<&str, u32> {
-    let mut lines = HashMap::new();
+fn key_lines(text: &str) -> FxHashMap<&str, u32> {
+    let mut lines = FxHashMap::default();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_start();
         if !line.contains('=') {
@@ -622,7 +624,7 @@ struct Sections<'a> {
     /// 0-based lines that open with `[`, in order.
     bracket_lines: Vec<usize>,
     /// The 1-based line of the first header naming each key.
-    headers: HashMap<&'a str, u32>,
+    headers: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Sections<'a> {
@@ -631,7 +633,7 @@ impl<'a> Sections<'a> {
             text,
             line_starts: Vec::new(),
             bracket_lines: Vec::new(),
-            headers: HashMap::new(),
+            headers: FxHashMap::default(),
         };
         let mut offset = 0;
         for (i, line) in text.split_inclusive('\n').enumerate() {

@@ -9,8 +9,9 @@
 //! fails the build. Metadata takes each field from the front matter,
 //! else the catalogue, else what the text establishes.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use crate::clean;
 use crate::dates;
@@ -79,7 +80,7 @@ pub fn build(path: &Path) -> Result<Corpus, PipelineError> {
     let mut warnings = Vec::new();
     let catalog = ingest::read_catalog(&root, &mut warnings)?;
     let mut documents: Vec<Document> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for (read, file_warnings) in read_all(&root, &files, &catalog) {
         // One bad file of a folder is left out with its reason; a single
         // file asked for by name is the whole build, so it is an error.

@@ -31,6 +31,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::index::SearchIndex;
+use corpus_model::cores::map_on_every_core;
 use corpus_model::{
     Block, Corpus, DateMention, Document, Dropped, Encoding, Entity, Mention, Metadata,
     OriginalRest, Quote, SourceMap, Unquoted, Warning,
@@ -259,12 +260,8 @@ impl Bundle {
         push_frame(&mut out, &encoded(&self.index));
         push_frame(&mut out, self.index.positions());
         push_frame(&mut out, &encoded(&self.corpus.entities));
-        let contents: Vec<Vec<u8>> = self
-            .corpus
-            .documents
-            .iter()
-            .map(|d| encoded(&ContentsRef::of(d)))
-            .collect();
+        let contents: Vec<Vec<u8>> =
+            map_on_every_core(&self.corpus.documents, |d| encoded(&ContentsRef::of(d)));
         let sizes: Vec<usize> = contents.iter().map(Vec::len).collect();
         for batch in batches(&sizes) {
             let mut payload = varint(batch.len() as u64);

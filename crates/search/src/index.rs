@@ -12,28 +12,31 @@
 //! `visa`, `visas` (both → term 0) and the term `visa` (→ 0); the record of
 //! term 0 lists one body entry with positions 0 and 1.
 //!
+//! Building: each core indexes a run of consecutive documents on its own
+//! (stemming each surface word once, when first seen); the runs' term
+//! tables are then joined in document order, and the terms' postings
+//! encoded, again a run of terms per core. The result does not depend on
+//! the number of cores.
+//!
 //! Invariant: `term_offsets.len() == number of terms + 1`, the offsets
 //! ascend, and every value of either FST is a valid term id.
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::analyzer::{Analyzer, Token};
+use super::analyzer::Analyzer;
 use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
-use super::postings::{self, Entry, Record};
+use super::postings::{self, Entries, Record};
 use super::stems::StemClasses;
 use super::typo::ShortPrefixes;
-use corpus_model::cores::map_on_every_core;
+use corpus_model::cores::{map_on_every_core, runs_of_equal_weight};
 use corpus_model::{Corpus, Document};
 use corpus_text::language::{self, Language};
 
 /// Bytes of a document read to tell its language.
 const LANGUAGE_SAMPLE_BYTES: usize = 4096;
-/// Documents read on every core at a time while the index is built (a
-/// bound on the tokens held at once).
-const ANALYSIS_BATCH: usize = 1024;
 
 /// The search index of a corpus, built once at build time.
 #[derive(Clone, Serialize, Deserialize)]
@@ -106,25 +109,41 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-/// The postings of each term while the index is being built.
-#[derive(Default)]
+/// The postings of each term while the index is being built: its entries
+/// per field, in [`Field::ALL`]'s order, each sorted by unit.
 struct TermBuilder {
     doc_freq: u32,
     last_doc: Option<u32>,
-    entries: Vec<(Field, Entry)>,
+    entries: Vec<(Field, Entries)>,
+}
+
+impl Default for TermBuilder {
+    fn default() -> Self {
+        Self {
+            doc_freq: 0,
+            last_doc: None,
+            entries: Field::ALL.map(|field| (field, Entries::default())).into(),
+        }
+    }
+}
+
+impl TermBuilder {
+    /// About how much encoding this term's postings costs.
+    fn weight(&self) -> usize {
+        1 + self.entries.iter().map(|(_, e)| e.len()).sum::<usize>()
+    }
 }
 
 /// A document's words as the index reads them: its language (when not
-/// English), the tokens of its title, source, each paragraph and each
-/// quote's speaker names, and its quotes' spans. Each document is read on
-/// its own, so documents are read on every core.
+/// English), the folded surface words of its title, source, each paragraph
+/// and each quote's speaker names, and its quotes' spans.
 struct AnalysedDocument {
     language: Option<Language>,
-    title: Vec<Token>,
-    source: Vec<Token>,
-    blocks: Vec<Vec<Token>>,
+    title: Vec<String>,
+    source: Vec<String>,
+    blocks: Vec<Vec<String>>,
     quote_spans: Vec<QuoteSpan>,
-    speakers: Vec<Vec<Token>>,
+    speakers: Vec<Vec<String>>,
 }
 
 impl AnalysedDocument {
@@ -145,12 +164,12 @@ impl AnalysedDocument {
             language: language::detect(&doc.text[..sample_end])
                 .or_else(|| language::detect(&doc.meta.title))
                 .filter(|&l| l != Language::English),
-            title: analyzer.tokens(&doc.meta.title),
-            source: analyzer.tokens(doc.meta.source.as_deref().unwrap_or("")),
+            title: analyzer.surface_words(&doc.meta.title),
+            source: analyzer.surface_words(doc.meta.source.as_deref().unwrap_or("")),
             blocks: doc
                 .blocks
                 .iter()
-                .map(|b| analyzer.tokens(doc.text_range(b.start, b.end)))
+                .map(|b| analyzer.surface_words(doc.text_range(b.start, b.end)))
                 .collect(),
             quote_spans: doc
                 .quotes
@@ -160,16 +179,19 @@ impl AnalysedDocument {
             speakers: doc
                 .quotes
                 .iter()
-                .map(|q| analyzer.tokens(speaker_names(q).as_deref().unwrap_or("")))
+                .map(|q| analyzer.surface_words(speaker_names(q).as_deref().unwrap_or("")))
                 .collect(),
         }
     }
 }
 
-/// The index while documents are being added to it, terms numbered in the
-/// order they are first seen.
+/// The index of a run of documents while they are being added to it,
+/// terms numbered in the order they are first seen. Each core builds the
+/// index of its own run; the runs are then joined in order ([`IndexBuilder::absorb`]).
 #[derive(Default)]
 struct IndexBuilder {
+    /// The id of the run's first document.
+    first_doc: u32,
     term_ids: FxHashMap<String, u32>,
     word_terms: FxHashMap<String, u32>,
     builders: Vec<TermBuilder>,
@@ -183,6 +205,32 @@ struct IndexBuilder {
     doc_first_quote: Vec<u32>,
 }
 
+/// The encoded postings of a run of terms, offsets from the run's start.
+#[derive(Default)]
+struct EncodedRun {
+    term_offsets: Vec<u32>,
+    bytes: Vec<u8>,
+    position_offsets: Vec<u32>,
+    positions: Vec<u8>,
+}
+
+impl EncodedRun {
+    fn of(terms: &[TermBuilder]) -> Self {
+        let mut run = EncodedRun::default();
+        for term in terms {
+            run.term_offsets.push(run.bytes.len() as u32);
+            run.position_offsets.push(run.positions.len() as u32);
+            postings::encode(
+                term.doc_freq,
+                &term.entries,
+                &mut run.bytes,
+                &mut run.positions,
+            );
+        }
+        run
+    }
+}
+
 /// The vocabulary and postings of a finished build.
 struct Postings {
     words: fst::Map<Vec<u8>>,
@@ -194,55 +242,121 @@ struct Postings {
 }
 
 impl IndexBuilder {
-    fn new() -> Self {
+    /// An empty index of the documents of `docs` from `first_doc` on.
+    fn starting_at(docs: &[Document], first_doc: usize) -> Self {
+        let before = &docs[..first_doc.min(docs.len())];
+        let blocks: usize = before.iter().map(|d| d.blocks.len()).sum();
+        let quotes: usize = before.iter().map(|d| d.quotes.len()).sum();
         IndexBuilder {
-            doc_first_block: vec![0],
-            doc_first_quote: vec![0],
+            first_doc: first_doc as u32,
+            doc_first_block: vec![blocks as u32],
+            doc_first_quote: vec![quotes as u32],
             ..IndexBuilder::default()
         }
     }
 
+    /// Appends the index of the run of documents that follows this one's.
+    fn absorb(&mut self, later: IndexBuilder) {
+        let mut here = vec![0u32; later.builders.len()];
+        for (term, theirs) in later.term_ids {
+            let next_id = self.term_ids.len() as u32;
+            let id = *self.term_ids.entry(term).or_insert(next_id);
+            if id == next_id {
+                self.builders.push(TermBuilder::default());
+            }
+            here[theirs as usize] = id;
+        }
+        for (theirs, postings) in later.builders.into_iter().enumerate() {
+            let mine = &mut self.builders[here[theirs] as usize];
+            mine.doc_freq += postings.doc_freq;
+            mine.last_doc = postings.last_doc.or(mine.last_doc);
+            for ((_, mine), (_, theirs)) in mine.entries.iter_mut().zip(postings.entries) {
+                mine.append(theirs);
+            }
+        }
+        for (word, theirs) in later.word_terms {
+            self.word_terms.entry(word).or_insert(here[theirs as usize]);
+        }
+        for (word, languages) in later.word_languages {
+            let mine = self.word_languages.entry(word).or_default();
+            for language in languages {
+                if !mine.contains(&language) {
+                    mine.push(language);
+                }
+            }
+        }
+        for (mine, theirs) in self.lengths.iter_mut().zip(later.lengths) {
+            mine.extend(theirs);
+        }
+        self.quote_spans.extend(later.quote_spans);
+        self.doc_first_block.extend(&later.doc_first_block[1..]);
+        self.doc_first_quote.extend(&later.doc_first_quote[1..]);
+    }
+
     /// Adds a document's title, source, paragraphs and quote speakers, as
-    /// [`AnalysedDocument::of`] read them.
-    fn add_document(&mut self, doc_id: u32, doc: &Document, words: AnalysedDocument) {
-        let first_block = self.doc_first_block[doc_id as usize];
-        let first_quote = self.doc_first_quote[doc_id as usize];
+    /// [`AnalysedDocument::of`] reads them.
+    fn add_document(&mut self, analyzer: &Analyzer, corpus: &Corpus, doc_id: u32) {
+        let doc = &corpus.documents[doc_id as usize];
+        let words = AnalysedDocument::of(analyzer, corpus, doc);
+        let nth = (doc_id - self.first_doc) as usize;
+        let (first_block, first_quote) = (self.doc_first_block[nth], self.doc_first_quote[nth]);
         self.language = words.language;
-        self.add_unit(Field::Title, doc_id, doc_id, words.title);
-        self.add_unit(Field::Source, doc_id, doc_id, words.source);
-        for (i, tokens) in words.blocks.into_iter().enumerate() {
-            self.add_unit(Field::Body, doc_id, first_block + i as u32, tokens);
+        let units = [
+            (Field::Title, doc_id, words.title),
+            (Field::Source, doc_id, words.source),
+        ]
+        .into_iter()
+        .chain((words.blocks.into_iter().zip(first_block..)).map(|(w, u)| (Field::Body, u, w)))
+        .chain(
+            (words.speakers.into_iter().zip(first_quote..)).map(|(w, u)| (Field::Speaker, u, w)),
+        );
+        for (field, unit, words) in units {
+            self.add_unit(analyzer, field, doc_id, unit, words);
         }
         self.quote_spans.extend(words.quote_spans);
-        for (i, tokens) in words.speakers.into_iter().enumerate() {
-            self.add_unit(Field::Speaker, doc_id, first_quote + i as u32, tokens);
-        }
         self.doc_first_block
             .push(first_block + doc.blocks.len() as u32);
         self.doc_first_quote
             .push(first_quote + doc.quotes.len() as u32);
     }
 
-    /// Adds the words of one unit of a field of document `doc_id`.
-    fn add_unit(&mut self, field: Field, doc_id: u32, unit: u32, tokens: Vec<Token>) {
-        if field.length_normalisation() > 0.0 {
-            self.lengths[field as usize].push(tokens.len().min(u16::MAX as usize) as u16);
+    /// The term id of a folded surface word: each word is stemmed once,
+    /// when first seen.
+    fn word_term(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
+        if let Some(&term) = self.word_terms.get(word) {
+            return term;
         }
-        let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
-        for (position, token) in tokens.into_iter().enumerate() {
-            let next_id = self.term_ids.len() as u32;
-            let term = *self.term_ids.entry(token.term).or_insert(next_id);
-            if term == next_id {
-                self.builders.push(TermBuilder::default());
-            }
+        let next_id = self.term_ids.len() as u32;
+        let term = *self.term_ids.entry(analyzer.term(word)).or_insert(next_id);
+        if term == next_id {
+            self.builders.push(TermBuilder::default());
+        }
+        self.word_terms.insert(word.to_owned(), term);
+        term
+    }
+
+    /// Adds the (folded surface) words of one unit of a field of document
+    /// `doc_id`.
+    fn add_unit(
+        &mut self,
+        analyzer: &Analyzer,
+        field: Field,
+        doc_id: u32,
+        unit: u32,
+        words: Vec<String>,
+    ) {
+        if field.length_normalisation() > 0.0 {
+            self.lengths[field as usize].push(words.len().min(u16::MAX as usize) as u16);
+        }
+        let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(words.len());
+        for (position, word) in words.into_iter().enumerate() {
+            occurrences.push((self.word_term(analyzer, &word), position as u32));
             if let Some(language) = self.language {
-                let languages = self.word_languages.entry(token.word.clone()).or_default();
+                let languages = self.word_languages.entry(word).or_default();
                 if !languages.contains(&language) {
                     languages.push(language);
                 }
             }
-            self.word_terms.entry(token.word).or_insert(term);
-            occurrences.push((term, position as u32));
         }
         occurrences.sort_unstable();
         for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
@@ -251,43 +365,38 @@ impl IndexBuilder {
                 builder.last_doc = Some(doc_id);
                 builder.doc_freq += 1;
             }
-            let positions = group.iter().map(|&(_, p)| p).collect();
-            builder.entries.push((field, Entry { unit, positions }));
+            let positions = group.iter().map(|&(_, p)| p);
+            builder.entries[field as usize].1.push(unit, positions);
         }
     }
 
-    /// Renumbers the terms in byte order, encodes their postings and builds
-    /// the two FSTs.
+    /// Renumbers the terms in byte order, encodes their postings (runs of
+    /// terms on every core) and builds the two FSTs.
     fn postings(
         term_ids: FxHashMap<String, u32>,
         word_terms: FxHashMap<String, u32>,
-        mut builders: Vec<TermBuilder>,
+        builders: Vec<TermBuilder>,
     ) -> Postings {
         let mut sorted_terms: Vec<(String, u32)> = term_ids.into_iter().collect();
         sorted_terms.sort_unstable();
         let mut rank = vec![0u32; sorted_terms.len()];
-        let mut term_offsets = Vec::with_capacity(sorted_terms.len() + 1);
-        let mut position_offsets = Vec::with_capacity(sorted_terms.len() + 1);
-        let mut positions = Vec::new();
-        let mut bytes = Vec::new();
+        let mut builders: Vec<Option<TermBuilder>> = builders.into_iter().map(Some).collect();
+        let mut ordered = Vec::with_capacity(sorted_terms.len());
         for (new_id, (_, old_id)) in sorted_terms.iter().enumerate() {
             rank[*old_id as usize] = new_id as u32;
-            let builder = std::mem::take(&mut builders[*old_id as usize]);
-            let by_field: Vec<(Field, Vec<Entry>)> = Field::ALL
-                .into_iter()
-                .map(|field| {
-                    let entries = builder
-                        .entries
-                        .iter()
-                        .filter(|(f, _)| *f == field)
-                        .map(|(_, e)| e.clone())
-                        .collect();
-                    (field, entries)
-                })
-                .collect();
-            term_offsets.push(bytes.len() as u32);
-            position_offsets.push(positions.len() as u32);
-            postings::encode(builder.doc_freq, &by_field, &mut bytes, &mut positions);
+            ordered.push(builders[*old_id as usize].take().unwrap_or_default());
+        }
+        let runs = runs_of_equal_weight(&ordered, TermBuilder::weight);
+        let encoded = map_on_every_core(&runs, |run| EncodedRun::of(&ordered[run.clone()]));
+        let mut term_offsets = Vec::with_capacity(sorted_terms.len() + 1);
+        let mut position_offsets = Vec::with_capacity(sorted_terms.len() + 1);
+        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
+        for run in encoded {
+            let (base, positions_base) = (bytes.len() as u32, positions.len() as u32);
+            term_offsets.extend(run.term_offsets.iter().map(|o| o + base));
+            position_offsets.extend(run.position_offsets.iter().map(|o| o + positions_base));
+            bytes.extend(run.bytes);
+            positions.extend(run.positions);
         }
         term_offsets.push(bytes.len() as u32);
         position_offsets.push(positions.len() as u32);
@@ -375,16 +484,26 @@ fn date_key(doc: &Document) -> u32 {
 }
 
 impl SearchIndex {
-    /// Builds the index over every document of `corpus`.
+    /// Builds the index over every document of `corpus`: each core reads
+    /// and indexes a run of documents of about the same length, and the
+    /// runs' indexes are joined in order.
     pub fn build(corpus: &Corpus) -> Self {
         let analyzer = Analyzer::default();
-        let mut builder = IndexBuilder::new();
-        let batches = corpus.documents.chunks(ANALYSIS_BATCH);
-        for (batch, docs) in batches.enumerate() {
-            let read = map_on_every_core(docs, |doc| AnalysedDocument::of(&analyzer, corpus, doc));
-            for (k, (doc, words)) in docs.iter().zip(read).enumerate() {
-                builder.add_document((batch * ANALYSIS_BATCH + k) as u32, doc, words);
+        let docs = &corpus.documents;
+        let runs = runs_of_equal_weight(docs, |doc| doc.text.len() + 1);
+        let built = map_on_every_core(&runs, |run| {
+            let mut builder = IndexBuilder::starting_at(docs, run.start);
+            for id in run.clone() {
+                builder.add_document(&analyzer, corpus, id as u32);
             }
+            builder
+        });
+        let mut built = built.into_iter();
+        let mut builder = built
+            .next()
+            .unwrap_or_else(|| IndexBuilder::starting_at(docs, 0));
+        for later in built {
+            builder.absorb(later);
         }
         builder.finish(corpus)
     }

@@ -33,12 +33,47 @@
 
 use super::fields::Field;
 
-/// One occurrence list: a unit of a field and the word positions in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub unit: u32,
-    /// Word positions within the unit, ascending.
-    pub positions: Vec<u32>,
+/// A term's occurrence lists in one field while an index is built: each
+/// unit it is in with its word positions there, kept flat (one allocation
+/// per list, not per unit, as a corpus has millions of them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entries {
+    units: Vec<u32>,
+    /// Where each unit's positions end in `positions`.
+    ends: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl Entries {
+    /// Adds a unit after the last, with its word positions, ascending.
+    pub fn push(&mut self, unit: u32, positions: impl IntoIterator<Item = u32>) {
+        self.units.push(unit);
+        self.positions.extend(positions);
+        self.ends.push(self.positions.len() as u32);
+    }
+
+    /// Adds the units of `later`, which all come after these.
+    pub fn append(&mut self, later: Entries) {
+        let base = self.positions.len() as u32;
+        self.units.extend(later.units);
+        self.ends.extend(later.ends.iter().map(|end| end + base));
+        self.positions.extend(later.positions);
+    }
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// Each unit with its positions, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        (self.units.iter().zip(starts.zip(&self.ends)))
+            .map(|(&unit, (start, &end))| (unit, &self.positions[start as usize..end as usize]))
+    }
 }
 
 pub fn write_varint(out: &mut Vec<u8>, mut value: u64) {
@@ -121,7 +156,7 @@ const MAX_TF: u64 = u16::MAX as u64;
 /// unit) into `out`, and its positions into `positions`.
 pub fn encode(
     doc_freq: u32,
-    fields: &[(Field, Vec<Entry>)],
+    fields: &[(Field, Entries)],
     out: &mut Vec<u8>,
     positions: &mut Vec<u8>,
 ) {
@@ -134,24 +169,24 @@ pub fn encode(
         body.clear();
         let positions_start = positions.len();
         let mut previous_unit = 0;
-        for entry in entries {
-            let tf = entry.positions.len().max(1) as u64;
+        for (unit, unit_positions) in entries.iter() {
+            let tf = unit_positions.len().max(1) as u64;
             write_varint(
                 &mut body,
-                (u64::from(entry.unit - previous_unit) << 2) | (tf.min(4) - 1),
+                (u64::from(unit - previous_unit) << 2) | (tf.min(4) - 1),
             );
             if tf >= 4 {
                 write_varint(&mut body, tf - 4);
             }
             let mut previous_position = 0;
-            for &position in &entry.positions {
+            for &position in unit_positions {
                 write_varint(positions, u64::from(position - previous_position));
                 previous_position = position;
             }
-            if entry.positions.is_empty() {
+            if unit_positions.is_empty() {
                 write_varint(positions, 0);
             }
-            previous_unit = entry.unit;
+            previous_unit = unit;
         }
         out.push(field.tag());
         write_varint(out, entries.len() as u64);
@@ -301,23 +336,28 @@ impl FieldEntries<'_> {
 mod tests {
     use super::*;
 
+    /// A field's entries from (unit, positions) pairs.
+    fn entries(units: &[(u32, &[u32])]) -> Entries {
+        let mut out = Entries::default();
+        for &(unit, positions) in units {
+            out.push(unit, positions.iter().copied());
+        }
+        out
+    }
+
     #[test]
     fn records_round_trip() {
-        let entry = |unit, positions: &[u32]| Entry {
-            unit,
-            positions: positions.to_vec(),
-        };
         let fields = vec![
-            (Field::Title, vec![entry(9, &[2])]),
+            (Field::Title, entries(&[(9, &[2])])),
             (
                 Field::Body,
-                vec![
-                    entry(30, &[4, 9]),
-                    entry(32, &[0, 1, 2, 3, 4, 300]),
-                    entry(100_000, &[70000]),
-                ],
+                entries(&[
+                    (30, &[4, 9]),
+                    (32, &[0, 1, 2, 3, 4, 300]),
+                    (100_000, &[70000]),
+                ]),
             ),
-            (Field::Speaker, vec![]),
+            (Field::Speaker, Entries::default()),
         ];
         let (mut bytes, mut positions) = (Vec::new(), Vec::new());
         encode(2, &fields, &mut bytes, &mut positions);
@@ -326,9 +366,9 @@ mod tests {
         let mut decoded = Vec::new();
         for (field, count, mut entries) in record.fields() {
             let mut positions = Vec::new();
-            let mut got = Vec::new();
+            let mut got = Entries::default();
             while let Some(unit) = entries.next_into(&mut positions) {
-                got.push(entry(unit, &positions));
+                got.push(unit, positions.iter().copied());
             }
             assert_eq!(got.len() as u32, count, "entry count of {field:?}");
             decoded.push((field, got));
@@ -339,13 +379,9 @@ mod tests {
 
     #[test]
     fn the_worked_example_reads_as_documented() {
-        let entry = |unit, positions: &[u32]| Entry {
-            unit,
-            positions: positions.to_vec(),
-        };
         let fields = [
-            (Field::Title, vec![entry(9, &[2])]),
-            (Field::Body, vec![entry(30, &[4, 9])]),
+            (Field::Title, entries(&[(9, &[2])])),
+            (Field::Body, entries(&[(30, &[4, 9])])),
         ];
         let (mut bytes, mut positions) = (Vec::new(), Vec::new());
         encode(2, &fields, &mut bytes, &mut positions);
@@ -361,16 +397,7 @@ mod tests {
     fn without_positions_entries_give_their_units_and_as_many_zeros() {
         let fields = [(
             Field::Body,
-            vec![
-                Entry {
-                    unit: 4,
-                    positions: vec![1, 7, 9],
-                },
-                Entry {
-                    unit: 600,
-                    positions: vec![0, 1, 2, 3, 4, 8],
-                },
-            ],
+            entries(&[(4, &[1, 7, 9]), (600, &[0, 1, 2, 3, 4, 8])]),
         )];
         let (mut bytes, mut positions) = (Vec::new(), Vec::new());
         encode(2, &fields, &mut bytes, &mut positions);
@@ -381,6 +408,18 @@ mod tests {
         assert_eq!(entries.next_into(&mut found), Some(600));
         assert_eq!(found, [0; 6]);
         assert_eq!(entries.next_into(&mut found), None);
+    }
+
+    #[test]
+    fn appended_entries_keep_each_units_positions() {
+        let mut first = entries(&[(1, &[0, 4]), (2, &[])]);
+        first.append(entries(&[(7, &[3]), (9, &[1, 2])]));
+        let listed: Vec<(u32, Vec<u32>)> = first.iter().map(|(u, p)| (u, p.to_vec())).collect();
+        assert_eq!(
+            listed,
+            [(1, vec![0, 4]), (2, vec![]), (7, vec![3]), (9, vec![1, 2])]
+        );
+        assert_eq!(first.len(), 4);
     }
 
     #[test]
@@ -406,13 +445,7 @@ mod tests {
         let (mut bytes, mut positions) = (Vec::new(), Vec::new());
         encode(
             1,
-            &[(
-                Field::Body,
-                vec![Entry {
-                    unit: 3,
-                    positions: vec![1, 2, 3, 4, 5],
-                }],
-            )],
+            &[(Field::Body, entries(&[(3, &[1, 2, 3, 4, 5])]))],
             &mut bytes,
             &mut positions,
         );

@@ -1,21 +1,22 @@
 //! Month and weekday names, read from the word lists once.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::{MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
 
 struct Calendar {
     /// Lowercase full names and abbreviations → month number 1–12.
-    months: HashMap<&'static str, u8>,
+    months: FxHashMap<&'static str, u8>,
     /// Full month names and weekdays, lowercase.
-    month_and_day_names: HashSet<&'static str>,
+    month_and_day_names: FxHashSet<&'static str>,
 }
 
 fn calendar() -> &'static Calendar {
     static CALENDAR: OnceLock<Calendar> = OnceLock::new();
     CALENDAR.get_or_init(|| {
-        let mut months = HashMap::new();
+        let mut months = FxHashMap::default();
         for (name, number) in MONTHS.pairs() {
             if let Ok(n @ 1..=12) = number.parse::<u8>() {
                 months.insert(name, n);

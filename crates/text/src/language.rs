@@ -14,8 +14,9 @@
 //! Worked example: "Le gouvernement a annoncé que les infirmières …" has
 //! `le`, `a`, `que`, `les` in the French list, fewer in any other: French.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::LANGUAGE_STOPWORDS;
 use crate::scripts::main_script;
@@ -92,7 +93,7 @@ pub fn detect(text: &str) -> Option<Language> {
 /// list it (bit `i` for the `i`-th language), read once.
 struct Profiles {
     languages: Vec<Language>,
-    words: HashMap<&'static str, u32>,
+    words: FxHashMap<&'static str, u32>,
 }
 
 fn profiles() -> &'static Profiles {
@@ -100,7 +101,7 @@ fn profiles() -> &'static Profiles {
     PROFILES.get_or_init(|| {
         let mut profiles = Profiles {
             languages: Vec::new(),
-            words: HashMap::new(),
+            words: FxHashMap::default(),
         };
         for (code, list) in LANGUAGE_STOPWORDS.pairs() {
             let Some(&(_, language)) = CODES.iter().find(|(c, _)| *c == code) else {

@@ -3,8 +3,9 @@
 //! The lists themselves are data files of the language layer
 //! (`corpus_text::lexicon`), which keeps them sorted.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use corpus_text::lexicon::{
     ACRONYMS, ACRONYM_SKIPPED_WORDS, APPOSITION_STOPS, COMMON_WORDS, COMPANY_SUFFIXES,
@@ -16,49 +17,49 @@ use corpus_text::lexicon::{
 
 /// The lists, parsed.
 pub struct Lexicon {
-    pub given_names: HashSet<&'static str>,
-    pub honorifics: HashSet<&'static str>,
+    pub given_names: FxHashSet<&'static str>,
+    pub honorifics: FxHashSet<&'static str>,
     /// Lowercase.
-    pub role_heads: HashSet<&'static str>,
-    pub org_heads: HashSet<&'static str>,
-    pub org_front_heads: HashSet<&'static str>,
+    pub role_heads: FxHashSet<&'static str>,
+    pub org_heads: FxHashSet<&'static str>,
+    pub org_front_heads: FxHashSet<&'static str>,
     /// Last words of a company's name ("Inc", "Corp").
-    pub company_suffixes: HashSet<&'static str>,
+    pub company_suffixes: FxHashSet<&'static str>,
     /// Lowercase.
-    pub org_cues: HashSet<&'static str>,
-    pub known_orgs: HashSet<&'static str>,
-    pub not_acronyms: HashSet<&'static str>,
+    pub org_cues: FxHashSet<&'static str>,
+    pub known_orgs: FxHashSet<&'static str>,
+    pub not_acronyms: FxHashSet<&'static str>,
     /// Lowercase.
-    pub common_words: HashSet<&'static str>,
+    pub common_words: FxHashSet<&'static str>,
     /// Acronym to full name.
-    pub acronyms: HashMap<&'static str, &'static str>,
-    pub places: HashSet<String>,
+    pub acronyms: FxHashMap<&'static str, &'static str>,
+    pub places: FxHashSet<String>,
     /// Countries' abbreviations, without full stops ("US").
-    pub country_abbreviations: HashSet<&'static str>,
+    pub country_abbreviations: FxHashSet<&'static str>,
     /// Lowercase words naming a portfolio after "Minister of".
-    pub portfolios: HashSet<&'static str>,
+    pub portfolios: FxHashSet<&'static str>,
     /// Lowercase words joining one name's capitalised words ("of", "van").
-    pub connectors: HashSet<&'static str>,
+    pub connectors: FxHashSet<&'static str>,
     /// Lowercase titles before a surname alone ("president").
-    pub surname_titles: HashSet<&'static str>,
+    pub surname_titles: FxHashSet<&'static str>,
     /// Last words of street names ("Street").
-    pub street_words: HashSet<&'static str>,
+    pub street_words: FxHashSet<&'static str>,
     /// Lowercase words before a role that are not part of it.
-    pub role_descriptors: HashSet<&'static str>,
+    pub role_descriptors: FxHashSet<&'static str>,
     /// Lowercase words that qualify a role ("joint").
-    pub role_modifiers: HashSet<&'static str>,
+    pub role_modifiers: FxHashSet<&'static str>,
     /// Lowercase words that end a role read backwards from a name.
-    pub role_stops: HashSet<&'static str>,
+    pub role_stops: FxHashSet<&'static str>,
     /// Lowercase words that end a role written after a name.
-    pub apposition_stops: HashSet<&'static str>,
+    pub apposition_stops: FxHashSet<&'static str>,
     /// Lowercase verb forms that follow a speaker's name ("said").
-    pub speaker_verbs: HashSet<&'static str>,
+    pub speaker_verbs: FxHashSet<&'static str>,
     /// Lowercase words an acronym leaves out ("of").
-    pub acronym_skipped: HashSet<&'static str>,
+    pub acronym_skipped: FxHashSet<&'static str>,
     /// Lowercase words that may stand with names on a line of names.
-    pub name_line_fillers: HashSet<&'static str>,
+    pub name_line_fillers: FxHashSet<&'static str>,
     /// Lowercase words an organisation's name may add or drop.
-    pub org_key_ignored: HashSet<&'static str>,
+    pub org_key_ignored: FxHashSet<&'static str>,
 }
 
 /// The lexicon, parsed on first use.
@@ -94,7 +95,7 @@ pub fn get() -> &'static Lexicon {
 }
 
 /// Place names, as written ("Northern Ireland").
-pub fn places() -> &'static HashSet<String> {
+pub fn places() -> &'static FxHashSet<String> {
     &get().places
 }
 

@@ -32,7 +32,9 @@ mod names;
 mod roles;
 mod signature;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use corpus_model::{DocId, Document, Entity, EntityId, EntityKind, Mention, Role};
 
@@ -122,15 +124,15 @@ pub fn org_key(name: &str) -> String {
 struct Grouping {
     locals: Vec<Local>,
     /// Lowercase full name → local.
-    people: HashMap<String, usize>,
+    people: FxHashMap<String, usize>,
     /// [`org_key`] (or `acronym:` and the acronym) → local.
-    orgs: HashMap<String, usize>,
+    orgs: FxHashMap<String, usize>,
     /// Name → local.
-    places: HashMap<String, usize>,
+    places: FxHashMap<String, usize>,
 }
 
 /// The local under `key` in `index`, made if there is none.
-fn slot(locals: &mut Vec<Local>, index: &mut HashMap<String, usize>, key: String) -> usize {
+fn slot(locals: &mut Vec<Local>, index: &mut FxHashMap<String, usize>, key: String) -> usize {
     *index.entry(key).or_insert_with(|| {
         locals.push(Local::default());
         locals.len() - 1
@@ -153,15 +155,15 @@ fn plain_person(start: u32, end: u32, word: &str) -> Found {
 
 /// The people of a document by their one-word names.
 struct OneWordNames {
-    by_surname: HashMap<String, Vec<usize>>,
-    by_given: HashMap<String, Vec<usize>>,
+    by_surname: FxHashMap<String, Vec<usize>>,
+    by_given: FxHashMap<String, Vec<usize>>,
 }
 
 impl OneWordNames {
     fn new(g: &Grouping) -> OneWordNames {
         let mut names = OneWordNames {
-            by_surname: HashMap::new(),
-            by_given: HashMap::new(),
+            by_surname: FxHashMap::default(),
+            by_given: FxHashMap::default(),
         };
         for &i in g.people.values() {
             let name = g.locals[i].best_name().to_lowercase();
@@ -223,7 +225,7 @@ impl Grouping {
     /// as a surname ("Mr Fitzwater", "Fitzwater said") are people; returns
     /// their spans.
     fn promote_unconfirmed(&mut self, names: &Names, short_people: &[&Found]) -> Vec<(u32, u32)> {
-        let surnames: HashSet<String> = short_people
+        let surnames: FxHashSet<String> = short_people
             .iter()
             .map(|f| f.name.to_lowercase())
             .chain(
@@ -285,7 +287,7 @@ impl Grouping {
     fn join_acronyms(&mut self, names: &Names, acronym_orgs: Vec<&Found>) {
         let mut orgs: Vec<usize> = self.orgs.values().copied().collect();
         orgs.sort_unstable();
-        let mut by_acronym: HashMap<String, usize> = HashMap::new();
+        let mut by_acronym: FxHashMap<String, usize> = FxHashMap::default();
         for &i in &orgs {
             for a in &self.locals[i].acronyms {
                 by_acronym.entry(a.clone()).or_insert(i);
@@ -369,8 +371,8 @@ pub fn extract(documents: &mut [Document]) -> Vec<Entity> {
 
 /// Acronym → organisation key, from the curated list, then the corpus's own
 /// definitions and initials (which win).
-fn acronym_keys(per_doc: &[Vec<Local>]) -> HashMap<String, String> {
-    let mut acronym_key: HashMap<String, String> = lexicon::get()
+fn acronym_keys(per_doc: &[Vec<Local>]) -> FxHashMap<String, String> {
+    let mut acronym_key: FxHashMap<String, String> = lexicon::get()
         .acronyms
         .iter()
         .map(|(a, full)| (a.to_string(), org_key(full)))
@@ -416,18 +418,18 @@ fn mentions(ids: impl Iterator<Item = (EntityId, Vec<(u32, u32)>)>) -> Vec<Menti
 struct Corpus {
     merged: Vec<Merged>,
     /// (kind, key) → index into `merged`.
-    global: HashMap<(EntityKind, String), usize>,
+    global: FxHashMap<(EntityKind, String), usize>,
     /// Per document, its entities and their spans.
     doc_entities: Vec<Vec<Spans>>,
     /// Surname → people with full names that end in it.
-    full_surnames: HashMap<String, Vec<usize>>,
+    full_surnames: FxHashMap<String, Vec<usize>>,
 }
 
 impl Corpus {
     /// Merges one document's entities into the corpus's, by the key of
     /// their kind: full name, organisation key (through `acronym_key` for an
     /// acronym alone) or place name.
-    fn absorb(&mut self, doc: DocId, locals: &[Local], acronym_key: &HashMap<String, String>) {
+    fn absorb(&mut self, doc: DocId, locals: &[Local], acronym_key: &FxHashMap<String, String>) {
         let mut mine = Vec::new();
         for l in locals {
             let kind = l.kind.expect("retained locals have a kind");
@@ -501,7 +503,7 @@ impl Corpus {
         let live: Vec<usize> = (0..self.merged.len())
             .filter(|&i| redirect[i] == i)
             .collect();
-        let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
+        let mut by_name: FxHashMap<(EntityKind, String), usize> = FxHashMap::default();
         for &i in &live {
             let m = &self.merged[i];
             if let Some(kind) = m.kind {
@@ -537,7 +539,7 @@ impl Corpus {
 fn prefixed_name_of(
     kind: EntityKind,
     name: &str,
-    by_name: &HashMap<(EntityKind, String), usize>,
+    by_name: &FxHashMap<(EntityKind, String), usize>,
 ) -> Option<usize> {
     full_name_after_prefix(name, |full| {
         let found = by_name.get(&(kind, full.to_lowercase()))?;

@@ -5,8 +5,9 @@
 //! malformed line is a build-time mistake caught by the tests in this module,
 //! never a runtime surprise; lookups are case-insensitive except where noted.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use corpus_text::words::lowercased;
 
@@ -38,20 +39,20 @@ pub enum Gender {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Verb forms by lowercase form; multi-word forms use a single space.
-    pub verbs: HashMap<String, VerbForm>,
+    pub verbs: FxHashMap<String, VerbForm>,
     /// First words of the verb forms of two words ("went" of "went on").
-    verb_phrase_openers: HashSet<String>,
+    verb_phrase_openers: FxHashSet<String>,
     /// Titles before names by exact spelling ("Mr", "Professor").
-    pub honorifics: HashMap<String, Gender>,
-    roles: HashSet<String>,
-    orgs: HashSet<String>,
-    aux: HashSet<String>,
-    finite: HashSet<String>,
+    pub honorifics: FxHashMap<String, Gender>,
+    roles: FxHashSet<String>,
+    orgs: FxHashSet<String>,
+    aux: FxHashSet<String>,
+    finite: FxHashSet<String>,
     furniture_prefixes: Vec<String>,
     furniture_suffixes: Vec<String>,
 }
 
-fn lowercase_set(list: WordList) -> HashSet<String> {
+fn lowercase_set(list: WordList) -> FxHashSet<String> {
     list.entries().map(str::to_lowercase).collect()
 }
 
@@ -63,7 +64,7 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let mut verbs = HashMap::new();
+        let mut verbs = FxHashMap::default();
         for line in REPORTING_VERBS.entries() {
             let mut fields = line.split('|').map(str::trim);
             let (lemma, flags, forms) = (fields.next(), fields.next(), fields.next());

@@ -4,8 +4,9 @@
 //! Invariant: every list is lowercase and lookups are exact, so callers pass
 //! lowercase words.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use corpus_text::lexicon::{
     WordList, BE_FORMS, CLAUSE_JOINERS, COMMON_WORDS, DETERMINERS, NAMING_WORDS, NEGATIONS,
@@ -17,7 +18,7 @@ use corpus_text::lexicon::{
 /// A word list's entries as a set, built on first use.
 pub struct Vocabulary {
     list: WordList,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl Vocabulary {

@@ -6,8 +6,9 @@
 //! (the entities stage guarantees it), so their ends are sorted too and a
 //! binary search finds the mentions touching any range.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::entities::full_name_after_prefix;
 use corpus_model::{Document, Entity, EntityId, EntityKind, Mention};
@@ -17,12 +18,12 @@ use corpus_model::{Document, Entity, EntityId, EntityKind, Mention};
 #[derive(Debug, Clone, Default)]
 pub struct EntityNames<'a> {
     pub entities: &'a [Entity],
-    by_name: HashMap<String, EntityId>,
+    by_name: FxHashMap<String, EntityId>,
 }
 
 impl<'a> EntityNames<'a> {
     pub fn of(entities: &'a [Entity]) -> EntityNames<'a> {
-        let mut by_name = HashMap::new();
+        let mut by_name = FxHashMap::default();
         for (id, e) in (0..).zip(entities) {
             if e.kind == EntityKind::Place {
                 continue;

@@ -7,7 +7,7 @@
 //! Invariant: each index gives exactly the answer the plain scan over the
 //! sorted people (or roles) would give, ties broken the same way.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::lexicon::Gender;
 use super::names::Person;
@@ -19,9 +19,9 @@ use super::roles::{role_words, RoleOf};
 #[derive(Debug, Default)]
 pub struct FullNames {
     /// Trailing words (joined by single spaces) → people, in order.
-    by_ending: HashMap<String, Vec<usize>>,
+    by_ending: FxHashMap<String, Vec<usize>>,
     /// First word of a name of two or more words → people, in order.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl FullNames {
@@ -67,7 +67,7 @@ impl FullNames {
 /// (not "former") in order of where they are written.
 #[derive(Debug, Default)]
 pub struct RolesByName {
-    by_name: HashMap<String, NameRoles>,
+    by_name: FxHashMap<String, NameRoles>,
 }
 
 /// The roles of one name, as indices into the document's roles.
@@ -117,7 +117,7 @@ impl RolesByName {
 pub struct RolesByWording {
     wordings: Vec<Wording>,
     /// A role word → the wordings holding it, in order of first use.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FxHashMap<String, Vec<usize>>,
 }
 
 /// One wording of a role and the roles written with it.
@@ -133,13 +133,13 @@ impl RolesByWording {
     /// Groups `roles`, which are sorted by where their name is written.
     pub fn of(roles: &[RoleOf]) -> RolesByWording {
         let mut index = RolesByWording::default();
-        let mut by_role: HashMap<&str, usize> = HashMap::new();
+        let mut by_role: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, r) in roles.iter().enumerate() {
             let next = index.wordings.len();
             let k = *by_role.entry(r.role.as_str()).or_insert(next);
             if k == next {
                 let words = role_words(&r.role);
-                let distinct: HashSet<&String> = words.iter().collect();
+                let distinct: FxHashSet<&String> = words.iter().collect();
                 for w in distinct {
                     index.by_word.entry(w.clone()).or_default().push(k);
                 }
@@ -174,8 +174,8 @@ impl Wording {
 }
 
 /// The gender the first title before each surname gave it.
-pub fn genders_by_surname(genders: &[(String, Gender)]) -> HashMap<String, Gender> {
-    let mut by_surname = HashMap::new();
+pub fn genders_by_surname(genders: &[(String, Gender)]) -> FxHashMap<String, Gender> {
+    let mut by_surname = FxHashMap::default();
     for (surname, gender) in genders {
         by_surname.entry(surname.clone()).or_insert(*gender);
     }
@@ -183,7 +183,7 @@ pub fn genders_by_surname(genders: &[(String, Gender)]) -> HashMap<String, Gende
 }
 
 /// The names of the people confirmed to be people.
-pub fn confirmed_names(people: &[Person]) -> HashSet<String> {
+pub fn confirmed_names(people: &[Person]) -> FxHashSet<String> {
     people
         .iter()
         .filter(|p| p.confirmed)

@@ -12,8 +12,9 @@
 //! names; a name with no fuller form comes back as written.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::lexicon::Lexicon;
 use super::vocabulary::{is_name_connector, is_not_name, looks_national, organisation_suffixes};
@@ -27,7 +28,7 @@ pub struct OrganisationNames<'a> {
     text: &'a str,
     /// Every run of capitalised words (joined by connectors) of two or more words.
     runs: Vec<String>,
-    expanded: RefCell<HashMap<String, String>>,
+    expanded: RefCell<FxHashMap<String, String>>,
     /// The adjective of the only country the document names, read when
     /// first needed.
     country: OnceCell<Option<&'static str>>,
@@ -38,7 +39,7 @@ impl<'a> OrganisationNames<'a> {
         OrganisationNames {
             text,
             runs: capitalised_runs(text),
-            expanded: RefCell::new(HashMap::new()),
+            expanded: RefCell::new(FxHashMap::default()),
             country: OnceCell::new(),
         }
     }
@@ -159,7 +160,7 @@ impl<'a> OrganisationNames<'a> {
 /// Whether `name` is the generic name of a country's institution ("Finance
 /// Ministry", "Central Bank"): two or more words, each an institution word.
 fn is_generic_institution(name: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| INSTITUTION_WORDS.entries().collect());
     name.split_whitespace().count() >= 2
         && name
@@ -172,7 +173,7 @@ fn is_generic_institution(name: &str) -> bool {
 /// longer name is read before a shorter one inside it ("West Germany" is
 /// not also "Germany").
 fn only_country(text: &str) -> Option<&'static str> {
-    static FORMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static FORMS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
         COUNTRIES
             .pairs()

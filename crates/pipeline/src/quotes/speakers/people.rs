@@ -4,8 +4,9 @@
 //! Invariant: built once per document, before any mention is resolved;
 //! afterwards only the salient speakers grow, in reading order.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
@@ -41,9 +42,9 @@ pub struct People<'a> {
     roles_by_name: RolesByName,
     role_wordings: RolesByWording,
     full_names: FullNames,
-    confirmed_names: HashSet<String>,
+    confirmed_names: FxHashSet<String>,
     /// The gender the first title before a surname gave it.
-    genders: HashMap<String, Gender>,
+    genders: FxHashMap<String, Gender>,
     signatory: Option<Signatory>,
     /// Speakers and sentence subjects in reading order, for pronouns.
     pub(super) salient: Vec<(usize, Speaker)>,
@@ -268,11 +269,11 @@ impl<'a> People<'a> {
 struct Evidence<'t> {
     text: &'t str,
     /// Names some role is given to.
-    role_names: HashSet<&'t str>,
+    role_names: FxHashSet<&'t str>,
     /// Names of people confirmed before any sign is read.
-    confirmed: HashSet<String>,
-    word_uses: HashMap<&'t str, usize>,
-    name_uses: HashMap<&'t str, usize>,
+    confirmed: FxHashSet<String>,
+    word_uses: FxHashMap<&'t str, usize>,
+    name_uses: FxHashMap<&'t str, usize>,
 }
 
 /// One sign that a capitalised name is a person's.
@@ -298,7 +299,7 @@ const CONFIRMATIONS: &[Confirmation] = &[
             let Some(surname) = p.name.split_whitespace().last() else {
                 return false;
             };
-            let count = |uses: &HashMap<&str, usize>, w: &str| uses.get(w).copied().unwrap_or(0);
+            let count = |uses: &FxHashMap<&str, usize>, w: &str| uses.get(w).copied().unwrap_or(0);
             count(&e.word_uses, surname) > count(&e.name_uses, &p.name)
         },
     },
@@ -314,11 +315,11 @@ const CONFIRMATIONS: &[Confirmation] = &[
 
 /// Whether each of `people` is confirmed a person by some [`CONFIRMATIONS`] sign.
 fn confirm(text: &str, people: &[Person], roles: &[RoleOf]) -> Vec<bool> {
-    let mut word_uses: HashMap<&str, usize> = HashMap::new();
+    let mut word_uses: FxHashMap<&str, usize> = FxHashMap::default();
     for w in words(text, 0..text.len()) {
         *word_uses.entry(&text[w]).or_default() += 1;
     }
-    let mut name_uses: HashMap<&str, usize> = HashMap::new();
+    let mut name_uses: FxHashMap<&str, usize> = FxHashMap::default();
     for p in people {
         *name_uses.entry(p.name.as_str()).or_default() += 1;
     }

@@ -8,8 +8,9 @@
 //! Invariant: roles are sorted by where their name is written; a role is
 //! spelled as written, without leading articles ("the", "a", "now").
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
@@ -26,7 +27,7 @@ pub struct RoleOf {
 }
 
 /// Where each name of the document ends.
-type NameEnds = HashSet<usize>;
+type NameEnds = FxHashSet<usize>;
 
 /// One way of reading a role written around a name.
 type RoleRule = Rule<fn(&str, &NameEnds, &Person) -> Option<String>>;

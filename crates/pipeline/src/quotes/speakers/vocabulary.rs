@@ -4,8 +4,9 @@
 //! Invariant: lookups are exact (the lists say their own case), so callers
 //! lowercase where the list is lowercase.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use corpus_text::lexicon::{
     WordList, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NATIONALITY_ENDINGS, NOT_NAMES,
@@ -16,7 +17,7 @@ use corpus_text::lexicon::{
 /// A word list's entries as a set, built on first use.
 struct Set {
     list: WordList,
-    cell: OnceLock<HashSet<&'static str>>,
+    cell: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl Set {
