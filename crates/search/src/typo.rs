@@ -200,6 +200,7 @@ fn expand_uncached(
             first_letter_penalty: rules.first_letter_penalty,
             prefix,
             rows: (0..=query.len()).map(|i| i.min(255) as u8).collect(),
+            row_mins: vec![0],
             path: Vec::new(),
             found: &mut found,
         };
@@ -250,6 +251,9 @@ struct Walk<'a, 'f> {
     /// first `d` bytes to `query[..i]`. One buffer, so the walk allocates
     /// nothing per node.
     rows: Vec<u8>,
+    /// The smallest cell of each row of `rows`, kept as the row is written
+    /// (cells off the budget's diagonal band count as past the budget).
+    row_mins: Vec<u8>,
     /// The bytes leading to the node being visited.
     path: Vec<u8>,
     found: &'a mut Vec<Expansion>,
@@ -293,6 +297,7 @@ impl Walk<'_, '_> {
             return;
         }
         self.rows.resize((depth + 2) * w, 0);
+        self.row_mins.resize(depth + 2, 0);
         for transition in node.transitions() {
             let byte = transition.inp;
             let penalty = if depth == 0 && self.query.first().is_some_and(|&f| f != byte) {
@@ -311,18 +316,13 @@ impl Walk<'_, '_> {
             self.path.pop();
         }
         self.rows.truncate((depth + 1) * w);
+        self.row_mins.truncate(depth + 1);
     }
 
     /// The fewest edits any prefix of the query takes to reach the path at
     /// `depth`, plus `penalty`.
     fn row_min(&self, depth: usize, penalty: u8) -> u8 {
-        let w = self.width();
-        self.rows[depth * w..(depth + 1) * w]
-            .iter()
-            .min()
-            .copied()
-            .unwrap_or(0)
-            .saturating_add(penalty)
+        self.row_mins[depth].saturating_add(penalty)
     }
 
     /// Whether no word through the path of depth `depth` can match: its
@@ -385,6 +385,11 @@ impl Walk<'_, '_> {
         next[0] = row[0].saturating_add(1);
         next[1..w.min(low)].fill(beyond);
         next[w.min(high + 1)..].fill(beyond);
+        let mut least = if w.min(low) > 1 || high + 1 < w {
+            next[0].min(beyond)
+        } else {
+            next[0]
+        };
         for i in low..w.min(high + 1) {
             let cost = u8::from(self.query[i - 1] != byte);
             let mut d = row[i - 1]
@@ -397,7 +402,9 @@ impl Walk<'_, '_> {
                 }
             }
             next[i] = d;
+            least = least.min(d);
         }
+        self.row_mins[depth + 1] = least;
     }
 
     /// Records every word below `node` (not itself) as a match of `kind`.
