@@ -281,6 +281,77 @@ impl Grouping {
         }
     }
 
+    /// Shorter names of the document's organisations, lowercase → local:
+    /// the name without its company suffix ("American Express" for
+    /// "American Express Co"); one word only when it is distinctive and the
+    /// document never writes it in lowercase ("Pennzoil", not "Hospital"
+    /// for "Hospital Corp"). A form two organisations share names neither.
+    fn organisation_short_forms(&self, text: &str) -> FxHashMap<String, usize> {
+        let lexicon = lexicon::get();
+        let mut forms: FxHashMap<String, Option<usize>> = FxHashMap::default();
+        let mut orgs: Vec<usize> = self.orgs.values().copied().collect();
+        orgs.sort_unstable();
+        for i in orgs {
+            let name = self.locals[i].best_name();
+            let mut words: Vec<&str> = name.split(' ').collect();
+            let full = words.len();
+            while words.len() > 1
+                && words
+                    .last()
+                    .is_some_and(|w| lexicon.company_suffixes.contains(w))
+            {
+                words.pop();
+            }
+            let kept = match words[..] {
+                [one] => is_distinctive(one) && !written_in_lowercase(text, one),
+                _ => true,
+            };
+            if words.len() < full && kept {
+                forms
+                    .entry(words.join(" ").to_lowercase())
+                    .and_modify(|o| *o = o.filter(|&other| other == i))
+                    .or_insert(Some(i));
+            }
+        }
+        (forms.into_iter())
+            .filter_map(|(form, org)| Some((form, org?)))
+            .collect()
+    }
+
+    /// One-word people and unrecognised names that are the short form of
+    /// an organisation of the document ([`Grouping::organisation_short_forms`])
+    /// name that organisation ("Kodak said" after "Eastman Kodak Co").
+    fn join_organisation_short_forms(
+        &mut self,
+        text: &str,
+        names: &Names,
+        short_people: &mut Vec<&Found>,
+    ) {
+        let forms = self.organisation_short_forms(text);
+        if forms.is_empty() {
+            return;
+        }
+        let org_of = |word: &str| forms.get(&word.to_lowercase()).copied();
+        let mut joined = Vec::new();
+        short_people.retain(|f| match org_of(&f.name) {
+            Some(i) => {
+                joined.push((i, f.start, f.end, f.surface.clone()));
+                false
+            }
+            None => true,
+        });
+        for c in names.candidates.iter().chain(&names.unconfirmed) {
+            if let Some(i) = org_of(&c.word) {
+                joined.push((i, c.start, c.end, c.word.clone()));
+            }
+        }
+        for (i, start, end, surface) in joined {
+            let local = &mut self.locals[i];
+            local.spans.push((start, end));
+            local.surfaces.insert(surface);
+        }
+    }
+
     /// Acronyms join the organisation they abbreviate in this document, by
     /// definition, else by initials (the first organisation named wins a
     /// tie); others stand alone. Acronyms defined as common nouns name none.
@@ -318,11 +389,39 @@ impl Grouping {
     }
 }
 
+/// Whether a word alone may stand for the organisation whose short name it
+/// is part of: not a common word, place, given name, nationality,
+/// organisation head or company suffix.
+fn is_distinctive(word: &str) -> bool {
+    let lexicon = lexicon::get();
+    word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !lexicon.common_words.contains(word.to_lowercase().as_str())
+        && !lexicon.places.contains(word)
+        && !lexicon.given_names.contains(word)
+        && !lexicon.org_heads.contains(word)
+        && !lexicon.company_suffixes.contains(word)
+        && !corpus_text::lexicon::NATIONALITY_ENDINGS
+            .entries()
+            .any(|ending| word.ends_with(ending))
+}
+
+/// Whether `text` has `word` in lowercase as a word of its own.
+fn written_in_lowercase(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(&lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Groups one document's names into the entities it names.
 fn resolve_document(text: &str, blocks: &[corpus_model::Block]) -> Vec<Local> {
     let names = find::find(text, blocks);
     let mut g = Grouping::default();
-    let (short_people, acronym_orgs) = g.group_names(&names);
+    let (mut short_people, acronym_orgs) = g.group_names(&names);
+    g.join_organisation_short_forms(text, &names, &mut short_people);
     let promoted = g.promote_unconfirmed(&names, &short_people);
     g.join_one_word_people(&names, short_people, &promoted);
     g.join_acronyms(&names, acronym_orgs);
@@ -693,6 +792,11 @@ mod tests {
     use corpus_model::{Block, BlockKind};
 
     fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        named(text, EntityKind::Person)
+    }
+
+    /// The entities of one kind a one-paragraph text names, with aliases.
+    fn named(text: &str, kind: EntityKind) -> Vec<(String, Vec<String>)> {
         let mut docs = vec![Document {
             text: text.to_string(),
             blocks: vec![Block {
@@ -704,9 +808,39 @@ mod tests {
         }];
         extract(&mut docs)
             .into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
+            .filter(|e| e.kind == kind)
             .map(|e| (e.name, e.aliases))
             .collect()
+    }
+
+    #[test]
+    fn a_company_named_without_its_suffix_is_that_company() {
+        let text = "American Express Co rose. American Express said it was studying options. \
+                    Pennzoil Co sued. Pennzoil said it would appeal.";
+        let orgs = named(text, EntityKind::Organisation);
+        assert!(
+            orgs.iter()
+                .any(|(n, a)| n == "American Express Co"
+                    && a.contains(&"American Express".to_string())),
+            "{orgs:?}"
+        );
+        assert!(
+            orgs.iter()
+                .any(|(n, a)| n == "Pennzoil Co" && a.contains(&"Pennzoil".to_string())),
+            "{orgs:?}"
+        );
+        assert!(people(text).is_empty(), "{:?}", people(text));
+    }
+
+    #[test]
+    fn a_generic_word_left_by_a_company_suffix_stays_apart() {
+        let text = "Hospital Corp said the hospital would close. Hospital said nothing more.";
+        let orgs = named(text, EntityKind::Organisation);
+        assert!(
+            orgs.iter()
+                .all(|(_, aliases)| !aliases.contains(&"Hospital".to_string())),
+            "{orgs:?}"
+        );
     }
 
     #[test]
