@@ -123,6 +123,8 @@ word_lists! {
     // Names, roles and organisations, for the entities stage.
     /// Lowercase words that join the capitalised words of one name ("of", "van").
     NAME_CONNECTORS = "name_connectors.txt";
+    /// Lowercase particles that open a surname ("de" in "Ronnie de Mel").
+    SURNAME_PARTICLES = "surname_particles.txt";
     /// Lowercase titles before a surname alone ("president").
     SURNAME_TITLES = "surname_titles.txt";
     /// Last words of street names ("Street").

@@ -267,6 +267,20 @@ impl Ctx<'_> {
         self.toks[i].lower()
     }
 
+    /// A person's words: words only, and no connector but a surname
+    /// particle between the first word and the last ("Herman De Croo").
+    fn person_words(&self) -> bool {
+        (self.c.from..self.c.to).all(|i| {
+            let t = &self.toks[i];
+            let lower = t.lower();
+            let inside = i > self.c.from && i + 1 < self.c.to;
+            t.is_word()
+                && t.text != "&"
+                && (!self.lexicon.connectors.contains(lower.as_str())
+                    || (inside && self.lexicon.surname_particles.contains(lower.as_str())))
+        })
+    }
+
     /// Words only: no punctuation, "&" or connector.
     fn plain_words(&self) -> bool {
         (self.c.from..self.c.to).all(|i| {
@@ -422,13 +436,21 @@ fn org_ending_in_head(x: &Ctx) -> Option<Vec<Class>> {
     x.organisation_if(x.len() >= 2 && x.lexicon.org_heads.contains(x.last().as_str()))
 }
 
-/// A front head, then "of" or "for" ("Department of Health"): an
+/// Most capitalised words before a front head ("Central Bureau of
+/// Statistics", "Federal Bureau of Investigation").
+const FRONT_HEAD_MODIFIERS: usize = 2;
+
+/// A front head, at most [`FRONT_HEAD_MODIFIERS`] words in, then "of" or
+/// "for" ("Department of Health", "Central Bureau of Statistics"): an
 /// organisation.
 fn org_front_head(x: &Ctx) -> Option<Vec<Class>> {
+    let heads = (x.c.from..x.c.to.saturating_sub(2)).take(FRONT_HEAD_MODIFIERS + 1);
     x.organisation_if(
         x.len() >= 3
-            && x.lexicon.org_front_heads.contains(x.first().as_str())
-            && matches!(x.lower(x.c.from + 1).as_str(), "of" | "for"),
+            && heads.into_iter().any(|i| {
+                x.lexicon.org_front_heads.contains(x.canon(i).as_str())
+                    && matches!(x.lower(i + 1).as_str(), "of" | "for")
+            }),
     )
 }
 
@@ -481,10 +503,11 @@ fn place(x: &Ctx) -> Option<Vec<Class>> {
         .flatten()
 }
 
-/// Two to four plain words led by a given name ("Jeremy Hunt"): a person.
+/// Two to four words led by a given name ("Jeremy Hunt", "John van
+/// Dam"): a person.
 fn given_name_and_surname(x: &Ctx) -> Option<Vec<Class>> {
     ((2..=4).contains(&x.len())
-        && x.plain_words()
+        && x.person_words()
         && x.lexicon.given_names.contains(x.first().as_str()))
     .then(|| x.all_of_it(EntityKind::Person))
     .flatten()
@@ -613,7 +636,12 @@ fn unconfirmed_name(x: &Ctx) -> Option<Chunk> {
     if let Some(k) = (part.from + 1..part.to).find(|&k| lex.given_names.contains(toks[k].text)) {
         part.from = k;
     }
-    let capitalised = (part.from..part.to).all(|i| toks[i].capitalised() && !toks[i].all_caps());
+    let particle = |i: usize| {
+        i > part.from && i + 1 < part.to && lex.surname_particles.contains(x.lower(i).as_str())
+    };
+    let capitalised =
+        (part.from..part.to).all(|i| (toks[i].capitalised() && !toks[i].all_caps()) || particle(i));
+    let particles = (part.from..part.to).filter(|&i| particle(i)).count();
     let starts_like_a_name = part.from < part.to && {
         let first = toks[part.from].text;
         !lex.places.contains(first)
@@ -621,8 +649,8 @@ fn unconfirmed_name(x: &Ctx) -> Option<Chunk> {
             && !is_month_or_weekday(first)
             && !first.contains('-')
     };
-    ((2..=3).contains(&(part.to - part.from))
-        && x.plain_words()
+    ((2..=3).contains(&(part.to - part.from - particles))
+        && x.person_words()
         && capitalised
         && starts_like_a_name
         && !x.shouting)

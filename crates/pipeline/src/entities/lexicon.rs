@@ -12,7 +12,7 @@ use corpus_text::lexicon::{
     COUNTRY_ABBREVIATIONS, GIVEN_NAMES, KNOWN_ORGS, NAME_CONNECTORS, NAME_HONORIFICS,
     NAME_LINE_FILLERS, NOT_ACRONYMS, ORG_CUES, ORG_FRONT_HEADS, ORG_HEADS, ORG_KEY_IGNORED_WORDS,
     PLACES, PORTFOLIOS, ROLE_DESCRIPTORS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_STOPS,
-    SPEAKER_VERB_FORMS, STREET_WORDS, SURNAME_TITLES,
+    SPEAKER_VERB_FORMS, STREET_WORDS, SURNAME_PARTICLES, SURNAME_TITLES,
 };
 
 /// The lists, parsed.
@@ -40,6 +40,9 @@ pub struct Lexicon {
     pub portfolios: FxHashSet<&'static str>,
     /// Lowercase words joining one name's capitalised words ("of", "van").
     pub connectors: FxHashSet<&'static str>,
+    /// Lowercase particles that open a surname ("de", "van"), each also a
+    /// connector.
+    pub surname_particles: FxHashSet<&'static str>,
     /// Lowercase titles before a surname alone ("president").
     pub surname_titles: FxHashSet<&'static str>,
     /// Last words of street names ("Street").
@@ -81,6 +84,7 @@ pub fn get() -> &'static Lexicon {
         country_abbreviations: COUNTRY_ABBREVIATIONS.entries().collect(),
         portfolios: PORTFOLIOS.entries().collect(),
         connectors: NAME_CONNECTORS.entries().collect(),
+        surname_particles: SURNAME_PARTICLES.entries().collect(),
         surname_titles: SURNAME_TITLES.entries().collect(),
         street_words: STREET_WORDS.entries().collect(),
         role_descriptors: ROLE_DESCRIPTORS.entries().collect(),

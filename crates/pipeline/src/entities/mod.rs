@@ -833,6 +833,31 @@ mod tests {
     }
 
     #[test]
+    fn surnames_may_open_with_a_particle() {
+        for (text, name) in [
+            ("John van Dam said so.", "John van Dam"),
+            (
+                "Finance Minister Ronnie de Mel said the budget was tight. De Mel said more aid was needed.",
+                "Ronnie de Mel",
+            ),
+        ] {
+            let found = people(text);
+            assert!(found.iter().any(|(n, _)| n == name), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_front_head_may_follow_its_modifiers() {
+        let text = "Prices rose 0.5 pct in February, the Central Bureau of Statistics said.";
+        let orgs = named(text, EntityKind::Organisation);
+        assert!(
+            orgs.iter()
+                .any(|(n, _)| n == "Central Bureau of Statistics"),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
     fn a_generic_word_left_by_a_company_suffix_stays_apart() {
         let text = "Hospital Corp said the hospital would close. Hospital said nothing more.";
         let orgs = named(text, EntityKind::Organisation);
