@@ -39,7 +39,7 @@ use corpus_model::{
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape or the frames their order.
-const VERSION: u16 = 7;
+const VERSION: u16 = 6;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this

@@ -681,17 +681,6 @@ impl SearchIndex {
     }
 
     /// A cursor finding the document of units of `field`.
-    /// The units of a field that belong to document `doc`.
-    pub(super) fn doc_units(&self, field: Field, doc: u32) -> std::ops::Range<u32> {
-        let starts = match field {
-            Field::Title | Field::Source => return doc..doc.saturating_add(1),
-            Field::Body => &self.doc_first_block,
-            Field::Speaker => &self.doc_first_quote,
-        };
-        let at = |d: usize| starts.get(d).copied().unwrap_or(u32::MAX);
-        at(doc as usize)..at(doc as usize + 1)
-    }
-
     pub(super) fn doc_cursor(&self, field: Field) -> DocCursor<'_> {
         let (starts, unit_docs) = match field {
             Field::Title | Field::Source => (None, None),

@@ -24,16 +24,11 @@
 use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
-use super::postings::FieldEntries;
 use super::query::Item;
 use super::typo::{self, Expansion, MatchKind, Tolerance};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
-/// A clause reads the postings only at the units of the documents still
-/// matching when at most one document in this many does: jumping costs
-/// more than reading when the wanted units are close together.
-const SPARSE_SHARE: usize = 16;
 
 /// What the evaluation scores: documents, or quotes by global quote number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,10 +96,6 @@ struct ClauseScratch {
     /// Clauses a target must have matched for its terms to be scored (see
     /// [`Matcher::evaluate`]); 0 scores every target.
     required: u32,
-    /// The documents matching every required clause, sorted, when they are
-    /// few enough that the postings are read only at their units
-    /// ([`Matcher::sparse_wanted`]).
-    wanted: Option<Vec<u32>>,
     best: Vec<f32>,
     kind: Vec<u8>,
     touched: Vec<u32>,
@@ -116,7 +107,6 @@ impl ClauseScratch {
     fn new(targets: usize) -> Self {
         Self {
             required: 0,
-            wanted: None,
             best: vec![0.0; targets],
             kind: vec![u8::MAX; targets],
             touched: Vec::new(),
@@ -277,8 +267,6 @@ impl Matcher<'_> {
             .collect();
         let keep = if all_positions { usize::MAX } else { 1 };
         let mut positions = Vec::new();
-        let mut sorted = wanted.to_vec();
-        sorted.sort_unstable();
         for &(term, clause) in &evaluation.body_terms {
             let body = self
                 .index
@@ -288,11 +276,7 @@ impl Matcher<'_> {
             let Some((_, _, mut entries)) = body else {
                 continue;
             };
-            let mut next_wanted = 0;
-            while self.skip_to_wanted(Field::Body, &mut entries, &sorted, &mut next_wanted) {
-                let Some((unit, tf)) = entries.next_head() else {
-                    break;
-                };
+            while let Some((unit, tf)) = entries.next_head() {
                 if unit > last_block {
                     break;
                 }
@@ -374,7 +358,6 @@ impl Matcher<'_> {
             // The caller keeps only the units matching every clause, so a
             // clause need not score those that missed an earlier one.
             scratch.required = if give_up.is_some() { evaluated } else { 0 };
-            scratch.wanted = self.sparse_wanted(&out.mask, scratch.required);
             self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
             evaluated |= 1 << c;
             let matches_so_far = |accepted: &dyn Fn(u32) -> bool| {
@@ -466,16 +449,7 @@ impl Matcher<'_> {
                 out.body_terms.push((term, clause));
             }
             let required = scratch.required;
-            let mut next_wanted = 0;
-            loop {
-                if let Some(wanted) = &scratch.wanted {
-                    if !self.skip_to_wanted(field, &mut entries, wanted, &mut next_wanted) {
-                        break;
-                    }
-                }
-                let Some((unit, tf)) = entries.next_entry(&mut positions, keep) else {
-                    break;
-                };
+            while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
                 let mut counted = required == 0;
                 self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, w| {
                     if out.mask[t as usize] & required == required {
@@ -489,46 +463,6 @@ impl Matcher<'_> {
             }
         }
         scratch.settle(idf, kind);
-    }
-
-    /// The documents matching every clause of `required`, sorted, when
-    /// documents are the targets and at most one in [`SPARSE_SHARE`] does;
-    /// `None` when every entry is to be read.
-    fn sparse_wanted(&self, mask: &[u32], required: u32) -> Option<Vec<u32>> {
-        if required == 0 || self.target != Target::Documents {
-            return None;
-        }
-        let wanted: Vec<u32> = (mask.iter().enumerate())
-            .filter(|(_, &m)| m & required == required)
-            .map(|(doc, _)| doc as u32)
-            .collect();
-        (wanted.len() * SPARSE_SHARE <= mask.len()).then_some(wanted)
-    }
-
-    /// Moves `entries` of `field` on to the units of the next document of
-    /// `wanted` (sorted) not yet passed, `next` its place in the list;
-    /// `false` once every wanted document is passed.
-    fn skip_to_wanted(
-        &self,
-        field: Field,
-        entries: &mut FieldEntries<'_>,
-        wanted: &[u32],
-        next: &mut usize,
-    ) -> bool {
-        let current = entries.unit();
-        while let Some(&doc) = wanted.get(*next) {
-            let units = self.index.doc_units(field, doc);
-            if units.end > current {
-                // The next entry is past `current`: a jump can only help
-                // when the wanted units start further on.
-                if units.start > current.saturating_add(1) {
-                    entries.skip_to(units.start);
-                }
-                return true;
-            }
-            *next += 1;
-        }
-        false
     }
 
     /// The targets containing any of `items` exactly (for exclusions).

@@ -7,10 +7,6 @@
 //! repeated per field present:
 //!   field tag (1 byte), entry count, byte length of the entries,
 //!   byte length of the field's positions
-//!   [when the count is over SKIP_INTERVAL: byte length of the skips, then
-//!    the skips: before every SKIP_INTERVAL-th entry, the last unit before
-//!    it, the entry's byte offset and its positions' byte offset, each as
-//!    the difference from the skip before]
 //!   entries: (unit delta << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4]
 //! ```
 //! and, in a second buffer (the index's positions, which the bundle ships
@@ -26,11 +22,6 @@
 //! globally rather than as (document, block) makes the gap between two
 //! paragraphs holding a common word small, so most entries of frequent words
 //! take one byte.
-//!
-//! The skips let a reader that wants only some units (those of the few
-//! documents still matching a query) jump over the entries between them
-//! instead of decoding every entry of a frequent word
-//! ([`FieldEntries::skip_to`]).
 //!
 //! Worked example: `visa` twice in block 30 (words 4 and 9) and once in the
 //! title of document 9 (word 2) is the record
@@ -156,16 +147,7 @@ impl<'a> Reader<'a> {
     pub fn is_empty(&self) -> bool {
         self.pos >= self.bytes.len()
     }
-
-    /// Moves to byte `pos`, if the bytes reach it.
-    fn seek(&mut self, pos: usize) -> Option<()> {
-        (pos <= self.bytes.len()).then(|| self.pos = pos)
-    }
 }
-
-/// Entries between two skips: fewer would make the skips a larger share of
-/// the postings, more would leave more entries to decode after a jump.
-pub const SKIP_INTERVAL: usize = 128;
 
 /// Most occurrences an entry can have: a unit's length is a `u16`.
 const MAX_TF: u64 = u16::MAX as u64;
@@ -179,24 +161,15 @@ pub fn encode(
     positions: &mut Vec<u8>,
 ) {
     write_varint(out, u64::from(doc_freq));
-    let (mut body, mut skips) = (Vec::new(), Vec::new());
+    let mut body = Vec::new();
     for (field, entries) in fields {
         if entries.is_empty() {
             continue;
         }
         body.clear();
-        skips.clear();
         let positions_start = positions.len();
         let mut previous_unit = 0;
-        let mut previous_skip = (0, 0, 0);
-        for (i, (unit, unit_positions)) in entries.iter().enumerate() {
-            if i > 0 && i % SKIP_INTERVAL == 0 {
-                let skip = (previous_unit, body.len(), positions.len() - positions_start);
-                write_varint(&mut skips, u64::from(skip.0 - previous_skip.0));
-                write_varint(&mut skips, (skip.1 - previous_skip.1) as u64);
-                write_varint(&mut skips, (skip.2 - previous_skip.2) as u64);
-                previous_skip = skip;
-            }
+        for (unit, unit_positions) in entries.iter() {
             let tf = unit_positions.len().max(1) as u64;
             write_varint(
                 &mut body,
@@ -219,10 +192,6 @@ pub fn encode(
         write_varint(out, entries.len() as u64);
         write_varint(out, body.len() as u64);
         write_varint(out, (positions.len() - positions_start) as u64);
-        if entries.len() > SKIP_INTERVAL {
-            write_varint(out, skips.len() as u64);
-            out.extend_from_slice(&skips);
-        }
         out.extend_from_slice(&body);
     }
 }
@@ -259,12 +228,6 @@ impl<'a> Record<'a> {
             let count = reader.varint()? as u32;
             let len = reader.varint()? as usize;
             let positions_len = reader.varint()? as usize;
-            let skips = if count as usize > SKIP_INTERVAL {
-                let skips_len = reader.varint()? as usize;
-                reader.take(skips_len)?
-            } else {
-                &[]
-            };
             let bytes = reader.take(len)?;
             let field_positions = match &mut positions {
                 Some(all) => Some(Reader::new(all.take(positions_len)?)),
@@ -278,9 +241,6 @@ impl<'a> Record<'a> {
                     positions: field_positions,
                     unread: 0,
                     unit: 0,
-                    skips: Reader::new(skips),
-                    next_skip: None,
-                    last_skip: Skip::default(),
                 },
             ))
         })
@@ -298,21 +258,6 @@ pub struct FieldEntries<'a> {
     /// not wanted is skipped at once, eight bytes at a time.
     unread: u64,
     unit: u32,
-    /// The skips not yet passed, and the next one, decoded.
-    skips: Reader<'a>,
-    next_skip: Option<Skip>,
-    /// The skip decoded last (the base of the next one's differences).
-    last_skip: Skip,
-}
-
-/// A place in a field's entries a reader can jump to: the unit of the entry
-/// before it, and the byte offsets of its entry and of that entry's
-/// positions.
-#[derive(Debug, Clone, Copy, Default)]
-struct Skip {
-    unit: u32,
-    entries_at: usize,
-    positions_at: usize,
 }
 
 impl FieldEntries<'_> {
@@ -329,60 +274,6 @@ impl FieldEntries<'_> {
             positions: None,
             ..self
         }
-    }
-
-    /// The unit of the entry read last (0 before the first).
-    pub fn unit(&self) -> u32 {
-        self.unit
-    }
-
-    /// Jumps over entries whose units are all below `target`, as far as the
-    /// skips allow: the next entry read is then still at or before the
-    /// first entry at or past `target`. Call between entries (after the
-    /// last entry's positions were read or skipped).
-    pub fn skip_to(&mut self, target: u32) {
-        loop {
-            if self.next_skip.is_none() && !self.skips.is_empty() {
-                self.next_skip = self.read_skip();
-            }
-            let Some(skip) = self.next_skip else {
-                return;
-            };
-            if skip.unit >= target {
-                return;
-            }
-            self.next_skip = None;
-            if skip.entries_at <= self.reader.pos {
-                continue;
-            }
-            let jumped =
-                self.reader
-                    .seek(skip.entries_at)
-                    .and_then(|()| match &mut self.positions {
-                        Some(positions) => positions.seek(skip.positions_at),
-                        None => Some(()),
-                    });
-            if jumped.is_none() {
-                self.skips = Reader::new(&[]);
-                return;
-            }
-            self.unit = skip.unit;
-            self.unread = 0;
-        }
-    }
-
-    /// Decodes the next skip (`None` at the end or on malformed bytes).
-    fn read_skip(&mut self) -> Option<Skip> {
-        let mut varint = || usize::try_from(self.skips.varint()?).ok();
-        let (unit, entries_at, positions_at) = (varint()?, varint()?, varint()?);
-        let last = self.last_skip;
-        let skip = Skip {
-            unit: last.unit.checked_add(u32::try_from(unit).ok()?)?,
-            entries_at: last.entries_at.checked_add(entries_at)?,
-            positions_at: last.positions_at.checked_add(positions_at)?,
-        };
-        self.last_skip = skip;
-        Some(skip)
     }
 
     /// The next entry's unit, its positions replacing `positions` (tf
@@ -517,78 +408,6 @@ mod tests {
         assert_eq!(entries.next_into(&mut found), Some(600));
         assert_eq!(found, [0; 6]);
         assert_eq!(entries.next_into(&mut found), None);
-    }
-
-    /// Reads `field`'s entries of a record, skipping to each target in
-    /// turn: the (unit, positions) of the first entry at or past each.
-    fn first_at_or_past(record: Record<'_>, targets: &[u32]) -> Vec<Option<(u32, Vec<u32>)>> {
-        let (_, _, mut entries) = record.fields().next().expect("a field");
-        let mut positions = Vec::new();
-        let mut found = Vec::new();
-        let mut held: Option<(u32, Vec<u32>)> = None;
-        for &target in targets {
-            if held.as_ref().is_none_or(|(unit, _)| *unit < target) {
-                entries.skip_to(target);
-                held = None;
-                while let Some(unit) = entries.next_into(&mut positions) {
-                    if unit >= target {
-                        held = Some((unit, positions.clone()));
-                        break;
-                    }
-                }
-            }
-            found.push(held.clone());
-        }
-        found
-    }
-
-    #[test]
-    fn skipping_lands_on_the_first_entry_at_or_past_the_target() {
-        let mut state = 7u64;
-        let mut next = |bound: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) % bound
-        };
-        for count in [1, 127, 128, 129, 257, 1400] {
-            let mut units = Vec::new();
-            let mut unit = 0;
-            for _ in 0..count {
-                unit += 1 + next(5) as u32;
-                let tf = 1 + next(6);
-                let mut positions: Vec<u32> = (0..tf).map(|_| next(300) as u32).collect();
-                positions.sort_unstable();
-                positions.dedup();
-                units.push((unit, positions));
-            }
-            let listed: Vec<(u32, &[u32])> = units.iter().map(|(u, p)| (*u, &p[..])).collect();
-            let (mut bytes, mut positions) = (Vec::new(), Vec::new());
-            encode(
-                1,
-                &[(Field::Body, entries(&listed))],
-                &mut bytes,
-                &mut positions,
-            );
-            let mut targets: Vec<u32> =
-                (0..40).map(|_| next(u64::from(unit) + 10) as u32).collect();
-            targets.sort_unstable();
-            let expected: Vec<Option<(u32, Vec<u32>)>> = targets
-                .iter()
-                .map(|&t| units.iter().find(|(u, _)| *u >= t).cloned())
-                .collect();
-            let found = first_at_or_past(Record::new(&bytes, Some(&positions)), &targets);
-            assert_eq!(found, expected, "{count} entries");
-            let without: Vec<Option<u32>> = first_at_or_past(Record::new(&bytes, None), &targets)
-                .into_iter()
-                .map(|e| e.map(|(u, _)| u))
-                .collect();
-            let units_expected: Vec<Option<u32>> = expected
-                .iter()
-                .map(|e| e.as_ref().map(|(u, _)| *u))
-                .collect();
-            assert_eq!(without, units_expected, "{count} entries, no positions");
-        }
     }
 
     #[test]
