@@ -38,7 +38,17 @@ pub fn runs_of_equal_weight<T>(
     weight: impl Fn(&T) -> usize,
 ) -> Vec<std::ops::Range<usize>> {
     let total: usize = items.iter().map(&weight).sum();
-    let per_run = total.div_ceil(cores()).max(1);
+    runs_of_weight(items, weight, total.div_ceil(cores()).max(1))
+}
+
+/// The indices of `items` cut into contiguous runs, in order, each closed
+/// as soon as its total `weight` reaches `per_run` (the last may weigh
+/// less; none is empty).
+pub fn runs_of_weight<T>(
+    items: &[T],
+    weight: impl Fn(&T) -> usize,
+    per_run: usize,
+) -> Vec<std::ops::Range<usize>> {
     let mut runs = Vec::new();
     let (mut start, mut filled) = (0, 0);
     for (i, item) in items.iter().enumerate() {

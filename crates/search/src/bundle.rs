@@ -31,7 +31,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::index::SearchIndex;
-use corpus_model::cores::map_on_every_core;
+use corpus_model::cores::{map_on_every_core, runs_of_weight};
 use corpus_model::{
     Block, Corpus, DateMention, Document, Dropped, Encoding, Entity, Mention, Metadata,
     OriginalRest, Quote, SourceMap, Unquoted, Warning,
@@ -213,19 +213,7 @@ fn varint(mut n: u64) -> Vec<u8> {
 /// The documents of each frame: consecutive ids, about [`BATCH_BYTES`] of
 /// encoded documents each, given each document's encoded size.
 fn batches(sizes: &[usize]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
-    for (i, size) in sizes.iter().enumerate() {
-        bytes += size;
-        if bytes >= BATCH_BYTES {
-            out.push(start..i + 1);
-            (start, bytes) = (i + 1, 0);
-        }
-    }
-    if start < sizes.len() {
-        out.push(start..sizes.len());
-    }
-    out
+    runs_of_weight(sizes, |&size| size, BATCH_BYTES)
 }
 
 fn push_frame(out: &mut Vec<u8>, payload: &[u8]) {
