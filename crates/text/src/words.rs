@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::chars::is_space;
-use crate::lexicon::TITLE_ABBREVIATIONS;
+use crate::lexicon::{NATIONALITY_ENDINGS, TITLE_ABBREVIATIONS};
 
 /// Which characters make a word, which join two runs of word characters
 /// when a word character follows them, and which are a word on their own.
@@ -182,6 +182,11 @@ pub fn is_capitalised(word: &str) -> bool {
 /// "MICHELLE", "NHS": no lowercase letter and at least two letters.
 pub fn is_all_caps(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
+/// "Japanese", "British": a word ending like a nationality.
+pub fn looks_national(word: &str) -> bool {
+    NATIONALITY_ENDINGS.entries().any(|e| word.ends_with(e))
 }
 
 /// "MICHELLE DYSON" → "Michelle Dyson"; small words stay lowercase inside.

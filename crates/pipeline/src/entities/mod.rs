@@ -401,9 +401,7 @@ fn is_distinctive(word: &str) -> bool {
         && !lexicon.given_names.contains(word)
         && !lexicon.org_heads.contains(word)
         && !lexicon.company_suffixes.contains(word)
-        && !corpus_text::lexicon::NATIONALITY_ENDINGS
-            .entries()
-            .any(|ending| word.ends_with(ending))
+        && !corpus_text::words::looks_national(word)
 }
 
 /// Whether `text` has `word` in lowercase as a word of its own.

@@ -17,10 +17,10 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::lexicon::Lexicon;
-use super::vocabulary::{is_name_connector, is_not_name, looks_national, organisation_suffixes};
+use super::vocabulary::{is_name_connector, is_not_name, organisation_suffixes};
 use corpus_text::lexicon::{COUNTRIES, INSTITUTION_WORDS};
 use corpus_text::tokens::without_possessive;
-use corpus_text::words::{is_all_caps, is_capitalised, joined, words};
+use corpus_text::words::{is_all_caps, is_capitalised, joined, looks_national, words};
 
 /// A document's capitalised runs, and the organisation names already expanded.
 #[derive(Debug)]

@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 
 use corpus_text::lexicon::{
-    WordList, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NATIONALITY_ENDINGS, NOT_NAMES,
-    ORGANISATION_NOUNS, ORGANISATION_SUFFIXES, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS,
-    ROLE_QUALIFIERS, SPEAKER_NAME_CONNECTORS,
+    WordList, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NOT_NAMES, ORGANISATION_NOUNS,
+    ORGANISATION_SUFFIXES, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS, ROLE_QUALIFIERS,
+    SPEAKER_NAME_CONNECTORS,
 };
 
 /// A word list's entries as a set, built on first use.
@@ -93,9 +93,4 @@ pub fn is_anonymous_source(word: &str) -> bool {
 /// "Inc", "Ltd", …, in the list's order: words after an organisation's name.
 pub fn organisation_suffixes() -> impl Iterator<Item = &'static str> {
     ORGANISATION_SUFFIXES.entries()
-}
-
-/// "Japanese", "British": a capitalised word ending like a nationality.
-pub fn looks_national(word: &str) -> bool {
-    NATIONALITY_ENDINGS.entries().any(|e| word.ends_with(e))
 }
