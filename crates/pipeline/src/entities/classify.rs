@@ -267,17 +267,26 @@ impl Ctx<'_> {
         self.toks[i].lower()
     }
 
+    /// Whether token `i` is a surname particle between the first and the
+    /// last word of `part` ("De" in "Herman De Croo").
+    fn particle_inside(&self, i: usize, part: Chunk) -> bool {
+        i > part.from
+            && i + 1 < part.to
+            && self
+                .lexicon
+                .surname_particles
+                .contains(self.lower(i).as_str())
+    }
+
     /// A person's words: words only, and no connector but a surname
     /// particle between the first word and the last ("Herman De Croo").
     fn person_words(&self) -> bool {
         (self.c.from..self.c.to).all(|i| {
             let t = &self.toks[i];
-            let lower = t.lower();
-            let inside = i > self.c.from && i + 1 < self.c.to;
             t.is_word()
                 && t.text != "&"
-                && (!self.lexicon.connectors.contains(lower.as_str())
-                    || (inside && self.lexicon.surname_particles.contains(lower.as_str())))
+                && (!self.lexicon.connectors.contains(t.lower().as_str())
+                    || self.particle_inside(i, self.c))
         })
     }
 
@@ -636,9 +645,7 @@ fn unconfirmed_name(x: &Ctx) -> Option<Chunk> {
     if let Some(k) = (part.from + 1..part.to).find(|&k| lex.given_names.contains(toks[k].text)) {
         part.from = k;
     }
-    let particle = |i: usize| {
-        i > part.from && i + 1 < part.to && lex.surname_particles.contains(x.lower(i).as_str())
-    };
+    let particle = |i: usize| x.particle_inside(i, part);
     let capitalised =
         (part.from..part.to).all(|i| (toks[i].capitalised() && !toks[i].all_caps()) || particle(i));
     let particles = (part.from..part.to).filter(|&i| particle(i)).count();
