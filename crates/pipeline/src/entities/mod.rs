@@ -320,7 +320,7 @@ impl Grouping {
 
     /// One-word people and unrecognised names that are the short form of
     /// an organisation of the document ([`Grouping::organisation_short_forms`])
-    /// name that organisation ("Kodak said" after "Eastman Kodak Co").
+    /// name that organisation ("Pennzoil said" after "Pennzoil Co").
     fn join_organisation_short_forms(
         &mut self,
         text: &str,
@@ -395,7 +395,7 @@ impl Grouping {
 fn is_distinctive(word: &str) -> bool {
     let lexicon = lexicon::get();
     word.chars().count() >= 3
-        && word.chars().next().is_some_and(char::is_uppercase)
+        && corpus_text::words::is_capitalised(word)
         && !lexicon.common_words.contains(word.to_lowercase().as_str())
         && !lexicon.places.contains(word)
         && !lexicon.given_names.contains(word)
