@@ -389,9 +389,9 @@ impl Grouping {
     }
 }
 
-/// Whether a word alone may stand for the organisation whose short name it
-/// is part of: not a common word, place, given name, nationality,
-/// organisation head or company suffix.
+/// Whether a word alone may stand for the organisation it names with a
+/// company suffix ("Pennzoil" for "Pennzoil Co"): not a common word, place,
+/// given name, nationality, organisation head or company suffix.
 fn is_distinctive(word: &str) -> bool {
     let lexicon = lexicon::get();
     word.chars().count() >= 3
