@@ -24,9 +24,9 @@
     controlled = true;
   });
 
-  // Registered once the page has its documents (or has said why not): the
-  // worker then finds the corpus file in the HTTP cache and revalidates it
-  // instead of downloading it a second time beside the page.
+  // Registered once the page has its documents (or has said why not) and
+  // has stored its copy of the corpus file (pwa/corpus-download.js): the
+  // worker adopts that copy instead of downloading the file a second time.
   const STARTED = "corpus-explorer:started";
   const STARTED_ATTRIBUTE = "data-corpus-started";
   const GIVE_UP_WAITING_MS = 60 * 1000;
@@ -37,7 +37,7 @@
   });
   const loaded = new Promise((ok) => window.addEventListener("load", ok, { once: true }));
 
-  Promise.all([started, loaded]).then(async () => {
+  Promise.all([started, loaded, globalThis.corpusBundleStored]).then(async () => {
     let registration;
     try {
       registration = await workers.register("sw.js");

@@ -26,6 +26,8 @@ const CACHE_PREFIX = "corpus-explorer-";
 const scope = self.registration.scope;
 /** This build's cache: "corpus-explorer-VERSION SCOPE". */
 const CACHE = `${CACHE_PREFIX}${PRECACHE.version} ${scope}`;
+/** Where a page leaves its copy of the corpus file for the worker (pwa/corpus-download.js). */
+const HANDOVER = `${CACHE_PREFIX}download ${scope}`;
 /** The message a page sends to let a waiting new build take over. */
 const ACTIVATE_UPDATE = "corpus-explorer:activate-update";
 
@@ -50,22 +52,43 @@ self.addEventListener("fetch", (event) => {
   if (key) event.respondWith(fromCache(key, event.request));
 });
 
-/** Stores every file of the build, each checked with the server and against its hash. */
+/**
+ * Stores every file of the build, each checked against its hash: taken from
+ * another cache of this scope when one holds the same bytes (the corpus file
+ * the page copied while downloading it, pwa/corpus-download.js; an older
+ * build's unchanged files), otherwise from the server.
+ */
 async function precache() {
   const cache = await caches.open(CACHE);
   await Promise.all(
     [...files].map(async ([url, integrity]) => {
       // A previous, interrupted install of this same build already checked it.
       if (await cache.match(url)) return;
-      // Revalidated rather than refetched: a file the page has just
-      // downloaded (the corpus bundle) costs a 304, not its bytes again.
-      const response = await fetch(url, { cache: "no-cache", integrity });
+      const response = (await storedCopy(url, integrity)) ?? (await fetch(url, { cache: "no-cache", integrity }));
       if (!response.ok) throw new Error(`cannot precache ${url}: HTTP ${response.status}`);
       await cache.put(url, await withoutRedirect(response));
     }),
   );
   // The very first build has no older one to stay consistent with.
   if (!self.registration.active) await self.skipWaiting();
+}
+
+/** A copy of `url` in another cache of this scope whose bytes match `integrity`, or null. */
+async function storedCopy(url, integrity) {
+  for (const name of (await caches.keys()).filter((name) => name === HANDOVER || isOlderBuild(name))) {
+    const cached = await (await caches.open(name)).match(url);
+    if (!cached?.ok || cached.redirected) continue;
+    const bytes = await cached.arrayBuffer();
+    if ((await integrityOf(bytes, integrity)) === integrity) return new Response(bytes, { headers: cached.headers });
+  }
+  return null;
+}
+
+/** The integrity string ("sha384-BASE64") of `bytes`, by the algorithm `like` names. */
+async function integrityOf(bytes, like) {
+  const algorithm = like.slice(0, like.indexOf("-"));
+  const digest = new Uint8Array(await crypto.subtle.digest(algorithm.replace("sha", "SHA-"), bytes));
+  return `${algorithm}-${btoa(String.fromCharCode(...digest))}`;
 }
 
 /**
@@ -83,14 +106,14 @@ async function withoutRedirect(response) {
  * version; or a cache named before scopes were part of the name.
  */
 function isOlderBuild(name) {
-  if (!name.startsWith(CACHE_PREFIX) || name === CACHE) return false;
+  if (!name.startsWith(CACHE_PREFIX) || name === CACHE || name === HANDOVER) return false;
   return name.endsWith(` ${scope}`) || !name.includes(" ");
 }
 
-/** Deletes older builds' caches; on a first install, takes over open pages. */
+/** Deletes older builds' caches and the page's copy; on a first install, takes over open pages. */
 async function dropOlderBuilds() {
   const older = (await caches.keys()).filter(isOlderBuild);
-  await Promise.all(older.map((name) => caches.delete(name)));
+  await Promise.all([...older, HANDOVER].map((name) => caches.delete(name)));
   if (older.length === 0) await self.clients.claim();
 }
 

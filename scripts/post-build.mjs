@@ -1,13 +1,13 @@
 // Finishes a trunk build (a post_build hook in Trunk.toml, also runnable by
 // hand on a built folder): preprocesses the corpus into the build's data
-// file and links it from index.html (scripts/build/corpus-data.mjs), puts
+// file and names it in index.html (scripts/build/corpus-data.mjs), puts
 // the hashes of index.html's inline scripts into its Content-Security-Policy,
 // then writes sw.js, the service worker that precaches every file of the
 // build.
 //   node scripts/post-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { corpusDir, withCorpusLink, writeCorpusData } from "./build/corpus-data.mjs";
+import { corpusDir, withCorpusTags, writeCorpusData } from "./build/corpus-data.mjs";
 import { withInlineHashes } from "./build/csp.mjs";
 import { writeServiceWorker } from "./build/precache.mjs";
 
@@ -18,8 +18,8 @@ if (!dir) {
 }
 const index = join(dir, "index.html");
 try {
-  const link = await writeCorpusData(dir);
-  await writeFile(index, withInlineHashes(withCorpusLink(await readFile(index, "utf8"), link)));
+  const tags = await writeCorpusData(dir);
+  await writeFile(index, withInlineHashes(withCorpusTags(await readFile(index, "utf8"), tags)));
   const { version, files } = await writeServiceWorker(dir);
   let bytes = 0;
   for (const [path] of files) bytes += (await stat(join(dir, decodeURIComponent(path)))).size;

@@ -33,9 +33,8 @@ function buildFiles(index) {
   if (!js || !wasm || !css) {
     throw new Error("index.html: cannot find trunk's start-up script, wasm and stylesheet; is this a trunk build?");
   }
-  const bundleLink = /<link\b[^>]*\bdata-corpus-bundle\b[^>]*>/i.exec(index)?.[0];
-  const data = bundleLink && /\bhref="\.\/([^"]+)"/.exec(bundleLink)?.[1];
-  if (!data) throw new Error("index.html: cannot find the corpus bundle's <link data-corpus-bundle>");
+  const data = /<meta name="corpus-bundle" content="\.\/([^"]+)"/i.exec(index)?.[1];
+  if (!data) throw new Error('index.html: cannot find the corpus bundle\'s <meta name="corpus-bundle">');
   return { js, wasm, css, data };
 }
 

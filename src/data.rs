@@ -2,9 +2,11 @@
 //!
 //! The build (scripts/post-build.mjs) writes the bundle as a hashed file next
 //! to the wasm and names it in index.html with
-//! `<link rel="preload" as="fetch" data-corpus-bundle data-bytes="N" href>`,
-//! so the browser starts downloading it while the code is still arriving.
-//! The single-file build puts the bytes in `window.corpusBundle` instead.
+//! `<meta name="corpus-bundle" content="URL" data-bytes="N">`, followed by
+//! an inline script (pwa/corpus-download.js) that starts downloading it
+//! while the code is still arriving and leaves the response's promise in
+//! `window.corpusBundleDownload`. The single-file build puts the bytes in
+//! `window.corpusBundle` instead.
 //!
 //! The bundle's head and index come first: once they are in, [`load`]
 //! reports the corpus searchable and `main` mounts the explorer over a
@@ -30,7 +32,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, Response};
 
 /// The element that names the bundle's file and size.
-const BUNDLE_LINK: &str = "link[data-corpus-bundle]";
+const BUNDLE_META: &str = "meta[name=corpus-bundle]";
+/// Where the page's start-up script puts the promise of the bundle's response.
+const BUNDLE_DOWNLOAD: &str = "corpusBundleDownload";
 /// Where the single-file build puts the bundle's bytes.
 const INLINE_BUNDLE: &str = "corpusBundle";
 
@@ -141,19 +145,25 @@ fn download_error(what: &str, e: JsValue) -> LoadError {
     ))
 }
 
-/// The bundle's address and size, from the page's link, and its body.
+/// The bundle's address and size, from the page's meta element, and the
+/// body of the response the page's start-up script asked for.
 async fn open_bundle() -> Result<(String, u64, ReadableStreamDefaultReader), LoadError> {
-    let link = leptos::prelude::document()
-        .query_selector(BUNDLE_LINK)
+    let no_file = || LoadError::Download("the page names no corpus file".into());
+    let meta = leptos::prelude::document()
+        .query_selector(BUNDLE_META)
         .ok()
         .flatten()
-        .ok_or_else(|| LoadError::Download("the page names no corpus file".into()))?;
-    let href = link.get_attribute("href").unwrap_or_default();
-    let total: u64 = link
+        .ok_or_else(no_file)?;
+    let href = meta.get_attribute("content").unwrap_or_default();
+    let total: u64 = meta
         .get_attribute("data-bytes")
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    let response: Response = JsFuture::from(window().fetch_with_str(&href))
+    let download = Reflect::get(&js_sys::global(), &JsValue::from_str(BUNDLE_DOWNLOAD))
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok())
+        .ok_or_else(no_file)?;
+    let response: Response = JsFuture::from(download)
         .await
         .map_err(|e| download_error(&href, e))?
         .unchecked_into();
@@ -187,6 +197,7 @@ async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
             .map_err(|e| download_error(&href, e))?;
         if done.is_truthy() {
             let corpus = bundle.finish_corpus().map_err(LoadError::Bundle)?;
+            index().set_document_facets(&corpus);
             let _ = CORPUS.set(corpus);
             return Ok(());
         }

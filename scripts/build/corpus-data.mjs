@@ -2,11 +2,12 @@
 // (CORPUS_DIR, relative to the repository, default seeds/) and stores the
 // bundle in the build as data/corpus-HASH.bin, named after its content so
 // that any host or CDN may cache it for ever. index.html names it in a
-// <link rel="preload" as="fetch" data-corpus-bundle data-bytes="N"> so the
-// browser starts downloading it while the code is still arriving.
+// <meta name="corpus-bundle" content="./data/corpus-HASH.bin" data-bytes="N">
+// followed by pwa/corpus-download.js inline, which starts downloading it
+// while the code is still arriving.
 //
 // Invariant: the build holds exactly one bundle, the one its index.html
-// links to; running this twice gives the same build.
+// names; running this twice gives the same build.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -16,7 +17,9 @@ import { fileURLToPath } from "node:url";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 export const DATA_DIR = "data";
-const LINK = /<link\b[^>]*\bdata-corpus-bundle\b[^>]*>\n?/gi;
+const DOWNLOAD_SCRIPT = join(REPO, "pwa/corpus-download.js");
+/** What an earlier run put in index.html: the bundle's meta and the download script. */
+const EARLIER = /[ \t]*(?:<meta name="corpus-bundle"[^>]*>|<script data-corpus-download>[^]*?<\/script>)\n?/gi;
 
 /** The corpus folder a build is made of. */
 export function corpusDir() {
@@ -41,7 +44,7 @@ async function bundleBytes(folder) {
   }
 }
 
-/** Writes dir/data/corpus-HASH.bin; the <link> that names it. */
+/** Writes dir/data/corpus-HASH.bin; the tags that name it and start its download. */
 export async function writeCorpusData(dir, folder = corpusDir()) {
   const bytes = await bundleBytes(folder);
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -49,13 +52,16 @@ export async function writeCorpusData(dir, folder = corpusDir()) {
   await rm(join(dir, DATA_DIR), { recursive: true, force: true });
   await mkdir(join(dir, DATA_DIR), { recursive: true });
   await writeFile(join(dir, name), bytes);
-  return `<link rel="preload" as="fetch" crossorigin href="./${name}" data-corpus-bundle data-bytes="${bytes.length}">`;
+  const script = (await readFile(DOWNLOAD_SCRIPT, "utf8")).replace(/^[ \t]*\/\/.*\n/gm, "");
+  if (/<\/script/i.test(script)) throw new Error(`${DOWNLOAD_SCRIPT} contains </script`);
+  return `<meta name="corpus-bundle" content="./${name}" data-bytes="${bytes.length}">
+    <script data-corpus-download>${script}</script>`;
 }
 
-/** The page linking to the bundle `link` names, instead of any earlier one. */
-export function withCorpusLink(html, link) {
-  const page = html.replace(LINK, "");
+/** The page with the bundle tags `tags`, instead of any earlier ones, before its first <link>. */
+export function withCorpusTags(html, tags) {
+  const page = html.replace(EARLIER, "");
   const at = page.search(/<link\b/i);
-  if (at < 0) throw new Error("index.html has no <link> to put the corpus link before");
-  return `${page.slice(0, at)}${link}\n    ${page.slice(at)}`;
+  if (at < 0) throw new Error("index.html has no <link> to put the corpus tags before");
+  return `${page.slice(0, at)}${tags}\n    ${page.slice(at)}`;
 }

@@ -96,6 +96,26 @@ test("works offline after one visit, then offers and takes a newer build", async
   expect(errors).toEqual([]);
 });
 
+test("a first visit downloads the corpus file once: the worker keeps the page's copy", async ({ page, context }) => {
+  const requests = recordRequests(context);
+  const build = await copyOfBuild("once");
+  const version = await buildVersion(build);
+  const site = await serve(build);
+  try {
+    await page.goto(site.url);
+    await expect(page.locator(".result").first()).toBeVisible();
+    await controllingWorker(page);
+    // The page's copy has moved into the build's cache, and nothing else is left.
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`corpus-explorer-${version} ${site.url}`]);
+  } finally {
+    await stop(site);
+  }
+  const bundles = requests.filter(({ url }) => /\/data\/corpus-[0-9a-f]+\.bin$/.test(url));
+  expect(bundles.map(({ by }) => by)).toEqual([originOf(site.url)]);
+  await page.reload();
+  await useEveryView(page, site.url);
+});
+
 test("the app asks no other origin for anything", async ({ page, context }) => {
   const requests = recordRequests(context);
   const site = await serve(await copyOfBuild("origins"));

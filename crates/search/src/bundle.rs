@@ -39,7 +39,7 @@ use corpus_model::{
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape or the frames their order.
-const VERSION: u16 = 6;
+const VERSION: u16 = 7;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this
@@ -443,7 +443,8 @@ impl BundleReader {
 
     /// Once the head and the index have arrived: the index, and a corpus
     /// whose documents hold only their cards (file and metadata), enough to
-    /// list results, and no entities. The index is the caller's from then
+    /// list results, and no entities; the index's facets are the cards'
+    /// until the caller sets the whole corpus's. The index is the caller's from then
     /// on, so this answers once; `None` before and after.
     pub fn take_searchable(&mut self) -> Option<Bundle> {
         let head = self.head.as_ref()?;
@@ -471,6 +472,7 @@ impl BundleReader {
             warnings: head.warnings.clone(),
             skipped: head.skipped.clone(),
         };
+        index.set_catalogue_facets(&corpus);
         Some(Bundle { corpus, index })
     }
 
@@ -480,10 +482,12 @@ impl BundleReader {
         let index = self.index.take();
         let corpus = self.finish_corpus()?;
         let index = index.ok_or_else(|| BundleError::Corrupt("the index was taken".into()))?;
+        index.set_document_facets(&corpus);
         Ok(Bundle { corpus, index })
     }
 
-    /// The whole corpus, once every byte has been pushed.
+    /// The whole corpus, once every byte has been pushed. The index taken
+    /// earlier needs its facets: [`SearchIndex::set_document_facets`].
     pub fn finish_corpus(self) -> Result<Corpus, BundleError> {
         if !self.header_read {
             return Err(BundleError::NotABundle);

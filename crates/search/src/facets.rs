@@ -73,6 +73,15 @@ impl Facet {
         }
     }
 
+    /// Whether the facet's values come from the documents' names and
+    /// quotes, which arrive after the index (see [`FacetIndex::for_catalogue`]).
+    pub fn from_contents(self) -> bool {
+        matches!(
+            self,
+            Facet::Person | Facet::Organisation | Facet::Place | Facet::Speaker
+        )
+    }
+
     /// The facet another spelling accepted in `field:value` queries stands
     /// for (`org`, `said`, `type`, …), given in lower case.
     pub fn from_alias(alias: &str) -> Option<Facet> {
@@ -234,9 +243,12 @@ impl FacetColumn {
 }
 
 /// The facet columns over one kind of unit.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FacetIndex {
     pub columns: Vec<FacetColumn>,
+    /// Built from the documents' cards alone: the columns of facets
+    /// [`Facet::from_contents`] are empty until the contents arrive.
+    pub contents_pending: bool,
 }
 
 /// A filter on one facet: the unit must have one of `values` (sorted).
@@ -264,9 +276,29 @@ fn month_of(date: Option<PartialDate>) -> Option<String> {
 }
 
 impl FacetIndex {
+    /// Document facets of a catalogue (documents with their cards and no
+    /// contents): the columns of [`FacetIndex::for_documents`], those of
+    /// names and speakers empty and marked pending.
+    pub fn for_catalogue(catalogue: &Corpus) -> Self {
+        Self {
+            contents_pending: true,
+            ..Self::for_documents(catalogue)
+        }
+    }
+
+    /// Whether a column's values are still to come with the contents.
+    pub fn pending(&self, column: usize) -> bool {
+        self.contents_pending
+            && self
+                .columns
+                .get(column)
+                .is_some_and(|c| c.name.parse::<Facet>().is_ok_and(Facet::from_contents))
+    }
+
     /// Document facets: source, kind, year, month, person, organisation, place,
     /// speaker, then each front-matter key (one that repeats a built-in name
-    /// is skipped).
+    /// is skipped). Built where the index is opened, from the corpus: the
+    /// bundle does not carry them, as they repeat its cards, names and quotes.
     pub fn for_documents(corpus: &Corpus) -> Self {
         let docs = &corpus.documents;
         let single = |f: &dyn Fn(&corpus_model::Document) -> Option<String>| -> Vec<Vec<String>> {
@@ -331,7 +363,10 @@ impl FacetIndex {
                 .collect();
             columns.push(FacetColumn::build(key, per_doc));
         }
-        Self { columns }
+        Self {
+            columns,
+            contents_pending: false,
+        }
     }
 
     /// Quote facets, one unit per quote in corpus order: speaker, kind
@@ -380,6 +415,7 @@ impl FacetIndex {
                 FacetColumn::build(Facet::Attribution.as_str(), attributions),
                 FacetColumn::build(Facet::Document.as_str(), documents),
             ],
+            contents_pending: false,
         }
     }
 

@@ -35,6 +35,12 @@ use corpus_model::cores::{map_on_every_core, runs_of_equal_weight};
 use corpus_model::{Corpus, Document};
 use corpus_text::language::{self, Language};
 
+/// The facets of an index that has none yet.
+static NO_FACETS: FacetIndex = FacetIndex {
+    columns: Vec::new(),
+    contents_pending: false,
+};
+
 /// Bytes of a document read to tell its language.
 const LANGUAGE_SAMPLE_BYTES: usize = 4096;
 
@@ -74,7 +80,13 @@ pub struct SearchIndex {
     /// Sort key of each document's date (`yyyymmdd`, missing parts 0), 0
     /// when the document has no date.
     pub(super) dates: Vec<u32>,
-    pub(super) doc_facets: FacetIndex,
+    /// Document facets of the whole corpus, built where the index is
+    /// opened (see [`SearchIndex::set_document_facets`]), not stored.
+    #[serde(skip)]
+    doc_facets: std::sync::OnceLock<FacetIndex>,
+    /// Document facets of the cards alone, while the contents arrive.
+    #[serde(skip)]
+    catalogue_facets: std::sync::OnceLock<FacetIndex>,
     /// Words of other languages than English that their own stemmer
     /// conflates (see [`super::stems`]).
     pub(super) stem_classes: StemClasses,
@@ -447,7 +459,8 @@ impl IndexBuilder {
             doc_first_block: self.doc_first_block,
             doc_first_quote: self.doc_first_quote,
             dates: corpus.documents.iter().map(date_key).collect(),
-            doc_facets: FacetIndex::for_documents(corpus),
+            doc_facets: FacetIndex::for_documents(corpus).into(),
+            catalogue_facets: std::sync::OnceLock::new(),
             quote_facets: std::sync::OnceLock::new(),
             block_docs: std::sync::OnceLock::new(),
             short_prefixes: ShortPrefixes::default(),
@@ -553,24 +566,37 @@ impl SearchIndex {
             ),
             ("dates".to_string(), size(&self.dates)),
         ]);
-        for (kind, facets) in [
-            ("document", &self.doc_facets),
-            ("quote", self.quote_facets()),
-        ] {
-            for column in &facets.columns {
-                parts.push((format!("{kind} facet: {}", column.name), size(column)));
-            }
-        }
         parts.sort_by_key(|p| std::cmp::Reverse(p.1));
         parts
     }
 
     /// The quote facets once a quote search has built them (empty before).
     pub(super) fn quote_facets(&self) -> &FacetIndex {
-        static NONE: FacetIndex = FacetIndex {
-            columns: Vec::new(),
-        };
-        self.quote_facets.get().unwrap_or(&NONE)
+        self.quote_facets.get().unwrap_or(&NO_FACETS)
+    }
+
+    /// The document facets: the whole corpus's once set, else the cards'
+    /// (empty before either).
+    pub(super) fn doc_facets(&self) -> &FacetIndex {
+        (self.doc_facets.get())
+            .or_else(|| self.catalogue_facets.get())
+            .unwrap_or(&NO_FACETS)
+    }
+
+    /// Builds the document facets of the whole corpus the index was built
+    /// from, which an index read from a bundle needs (the bundle does not
+    /// carry them). Set once; later calls keep the first.
+    pub fn set_document_facets(&self, corpus: &Corpus) {
+        self.doc_facets
+            .get_or_init(|| FacetIndex::for_documents(corpus));
+    }
+
+    /// Builds the document facets of the cards alone
+    /// ([`FacetIndex::for_catalogue`]), for the searches made while the
+    /// contents arrive. Set once.
+    pub fn set_catalogue_facets(&self, catalogue: &Corpus) {
+        self.catalogue_facets
+            .get_or_init(|| FacetIndex::for_catalogue(catalogue));
     }
 
     /// Number of documents indexed.

@@ -169,7 +169,7 @@ impl SearchIndex {
     pub fn search(&self, corpus: &Corpus, request: &SearchRequest) -> SearchResults {
         let analyzer = Analyzer::default();
         let query = query::parse(&request.query, &analyzer, &|f| {
-            self.doc_facets.column(f).is_some()
+            self.doc_facets().column(f).is_some()
         });
         let mut notices = query.notices.clone();
         let constraints =
@@ -192,7 +192,7 @@ impl SearchIndex {
         };
         let (clauses, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
-        let (facets, passing) = self.doc_facets.count(&candidates, &selections);
+        let (facets, passing) = self.doc_facets().count(&candidates, &selections);
 
         let ranked: Vec<Candidate> = passing
             .iter()
@@ -246,7 +246,7 @@ impl SearchIndex {
             .get_or_init(|| FacetIndex::for_quotes(corpus));
         let analyzer = Analyzer::default();
         let is_field = |f: &str| {
-            self.quote_facets().column(f).is_some() || self.doc_facets.column(f).is_some()
+            self.quote_facets().column(f).is_some() || self.doc_facets().column(f).is_some()
         };
         let query = query::parse(&request.query, &analyzer, &is_field);
         let mut notices = query.notices.clone();
@@ -358,7 +358,7 @@ impl SearchIndex {
         let (facets, unit) = if constraint.on_quotes {
             (self.quote_facets(), quote)
         } else {
-            (&self.doc_facets, doc)
+            (self.doc_facets(), doc)
         };
         constraint.selection.accepts(facets, unit) != constraint.negated
     }
@@ -371,14 +371,14 @@ impl SearchIndex {
         } else {
             None
         };
-        on_quotes.or_else(|| self.doc_facets.column(name).map(|c| (false, c)))
+        on_quotes.or_else(|| self.doc_facets().column(name).map(|c| (false, c)))
     }
 
     fn facets(&self, on_quotes: bool) -> &FacetIndex {
         if on_quotes {
             self.quote_facets()
         } else {
-            &self.doc_facets
+            self.doc_facets()
         }
     }
 
@@ -414,9 +414,14 @@ impl SearchIndex {
             let Some((on_quotes, column)) = self.column(&filter.field, quotes) else {
                 continue;
             };
-            let facet = &self.facets(on_quotes).columns[column];
+            let facets = self.facets(on_quotes);
+            let facet = &facets.columns[column];
             let values = facet.matching(analyzer, &filter.value, &aliases);
-            if values.is_empty() {
+            if facets.pending(column) {
+                notices.push(Notice::FacetArriving {
+                    facet: facet.name.clone(),
+                });
+            } else if values.is_empty() {
                 notices.push(Notice::NoFacetValue {
                     facet: facet.name.clone(),
                     value: filter.value.clone(),
@@ -451,7 +456,13 @@ impl SearchIndex {
                 notices.push(Notice::UnknownFacet { name: name.clone() });
                 continue;
             };
-            let facet = &self.facets(on_quotes).columns[column];
+            let facets = self.facets(on_quotes);
+            let facet = &facets.columns[column];
+            if facets.pending(column) {
+                notices.push(Notice::FacetArriving {
+                    facet: facet.name.clone(),
+                });
+            }
             let mut values: Vec<u32> = wanted.iter().filter_map(|v| facet.exact(v)).collect();
             values.sort_unstable();
             values.dedup();

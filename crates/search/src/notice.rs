@@ -82,6 +82,11 @@ pub enum Notice {
     },
     /// No unit has every word; those with some of them are shown.
     PartialMatch,
+    /// A filter on names or speakers while the documents' contents, where
+    /// they are read from, are still arriving: nothing matches until then.
+    FacetArriving {
+        facet: String,
+    },
 }
 
 impl std::fmt::Display for Notice {
@@ -155,6 +160,10 @@ impl std::fmt::Display for Notice {
             Notice::PartialMatch => {
                 f.write_str("Nothing matches every word; showing results that match some of them.")
             }
+            Notice::FacetArriving { facet } => write!(
+                f,
+                "The {facet} filter applies once the documents' names and quotes have arrived."
+            ),
         }
     }
 }
@@ -188,6 +197,12 @@ mod tests {
             (
                 Notice::QueryTooLong { kept: 500 },
                 "Searched the first 500 characters of the query only.",
+            ),
+            (
+                Notice::FacetArriving {
+                    facet: "person".into(),
+                },
+                "The person filter applies once the documents' names and quotes have arrived.",
             ),
             (
                 Notice::MoreNotices { omitted: 1 },

@@ -18,7 +18,8 @@ use std::path::Path;
 
 use corpus_model::Corpus;
 use corpus_search::bundle::{Bundle, BundleError, BundleReader, BATCH_BYTES};
-use corpus_search::{SearchIndex, SearchRequest};
+
+use corpus_search::{Notice, SearchIndex, SearchRequest};
 
 fn seeds() -> Corpus {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
@@ -202,6 +203,29 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
         .collect();
     assert!(!hits.is_empty(), "the seeds mention visas");
     assert_eq!(early_hits, hits);
+    // The cards' facets count at once; those of names wait for the contents.
+    let early_results = early.index.search(&early.corpus, &request);
+    let facet_names = |r: &corpus_search::SearchResults| -> Vec<String> {
+        (r.facets.iter())
+            .filter(|f| !f.values.is_empty())
+            .map(|f| f.name.clone())
+            .collect()
+    };
+    assert!(facet_names(&early_results).contains(&"source".to_string()));
+    assert!(!facet_names(&early_results).contains(&"person".to_string()));
+    let by_person = SearchRequest {
+        query: "visa person:hunt".into(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let waiting = early.index.search(&early.corpus, &by_person);
+    assert!(waiting.hits.is_empty());
+    assert_eq!(
+        waiting.notices,
+        vec![Notice::FacetArriving {
+            facet: "person".into()
+        }]
+    );
     // Without positions a phrase is read as its words in one paragraph:
     // every document holding the phrase is found, perhaps with others.
     let phrase = SearchRequest {
@@ -234,6 +258,12 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
         .set_positions(positions)
         .expect("as long as the index says");
     let whole = reader.finish_corpus().expect("the whole corpus");
+    index.set_document_facets(&whole);
+    assert_eq!(
+        index.search(&whole, &by_person),
+        SearchIndex::build(&corpus).search(&corpus, &by_person),
+        "once the contents are in, names filter as in the built index"
+    );
     assert_eq!(
         Bundle {
             corpus: whole,
