@@ -28,6 +28,8 @@ const scope = self.registration.scope;
 const CACHE = `${CACHE_PREFIX}${PRECACHE.version} ${scope}`;
 /** Where a page leaves its copy of the corpus file for the worker (pwa/corpus-download.js). */
 const HANDOVER = `${CACHE_PREFIX}download ${scope}`;
+/** The names of files named after their content (16 hex digits of its hash). */
+const CONTENT_NAMED = /[-.][0-9a-f]{16}\.[a-z]+$/;
 /** The message a page sends to let a waiting new build take over. */
 const ACTIVATE_UPDATE = "corpus-explorer:activate-update";
 
@@ -73,11 +75,19 @@ async function precache() {
   if (!self.registration.active) await self.skipWaiting();
 }
 
-/** A copy of `url` in another cache of this scope whose bytes match `integrity`, or null. */
+/**
+ * A copy of `url` in another cache of this scope with the bytes `integrity`
+ * names, or null. A file named after its content ("NAME-HASH.EXT", 16 hex
+ * digits: the corpus file among others) is that content, so its copy is
+ * moved as it is, streamed rather than read into the worker's memory (the
+ * corpus file is tens of megabytes); a cache only ever holds whole
+ * responses. Any other file is read and checked against its hash.
+ */
 async function storedCopy(url, integrity) {
   for (const name of (await caches.keys()).filter((name) => name === HANDOVER || isOlderBuild(name))) {
     const cached = await (await caches.open(name)).match(url);
     if (!cached?.ok || cached.redirected) continue;
+    if (CONTENT_NAMED.test(new URL(url).pathname)) return cached;
     const bytes = await cached.arrayBuffer();
     if ((await integrityOf(bytes, integrity)) === integrity) return new Response(bytes, { headers: cached.headers });
   }
