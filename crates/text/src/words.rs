@@ -160,10 +160,15 @@ pub fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
         return false;
     };
     let word = &text[a.clone()];
-    let abbreviation = (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.'))
-        || TITLE_ABBREVIATIONS.contains(word);
+    let abbreviation = is_dotted_initialism(word) || TITLE_ABBREVIATIONS.contains(word);
     abbreviation && !after_stop.is_empty() && after_stop.chars().all(is_space)
+}
+
+/// "L", "U.K", "U.S": a word whose next full stop is an abbreviation's, not
+/// a sentence's: a lone capital, or capitals joined by full stops.
+pub fn is_dotted_initialism(word: &str) -> bool {
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.'))
 }
 
 /// The byte offset just past the last character of `s` matching `pred`, or 0.

@@ -7,6 +7,7 @@
 
 use corpus_model::EntityKind;
 use corpus_text::tokens::Token;
+use corpus_text::words::is_dotted_initialism;
 
 use super::lexicon::{self, Lexicon};
 use super::names::{Chunk, Found};
@@ -40,7 +41,14 @@ pub(super) fn role_after(
     let mut end = from;
     while end < toks.len() && end - from < 12 {
         let t = &toks[end];
-        if !t.is_word() && matches!(t.text, "," | "." | ";" | "(" | ")" | ":" | "“" | "”" | "\"")
+        // "chief U.K. economist": the full stop of an abbreviation goes on.
+        let abbreviation_stop = t.text == "."
+            && end > from
+            && toks[end - 1].end == t.start
+            && is_dotted_initialism(toks[end - 1].text);
+        if !t.is_word()
+            && !abbreviation_stop
+            && matches!(t.text, "," | "." | ";" | "(" | ")" | ":" | "“" | "”" | "\"")
         {
             break;
         }

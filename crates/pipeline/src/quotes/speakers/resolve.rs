@@ -16,7 +16,7 @@ use super::super::rule::Rule;
 use super::names::{honorific, name_in, NameRun, Naming};
 use super::people::{People, Speaker};
 use super::roles::{role_before_name, spokes_gender, spokes_role};
-use super::vocabulary::is_anonymous_source;
+use super::vocabulary::{is_anonymous_source, is_quantifier};
 use corpus_model::EntityKind;
 use corpus_text::words::{is_all_caps, is_capitalised};
 
@@ -180,10 +180,12 @@ fn organisation_pronoun(people: &People, m: &Mention) -> Option<Verdict> {
     })
 }
 
-/// Accepts words ending in "source" or "sources": nobody.
+/// Accepts words ending in "source" or "sources", and a counting word
+/// alone ("Some said", "Many argue"): nobody.
 fn anonymous(_: &People, m: &Mention) -> Option<Verdict> {
-    let head = m.lower.split_whitespace().last().unwrap_or_default();
-    is_anonymous_source(head).then_some(None)
+    let words: Vec<&str> = m.lower.split_whitespace().collect();
+    let head = words.last().copied().unwrap_or_default();
+    (is_anonymous_source(head) || words.len() == 1 && is_quantifier(head)).then_some(None)
 }
 
 /// Accepts "a spokesperson", "the spokeswoman" with no capitalised word:
@@ -361,6 +363,7 @@ mod tests {
             ("I or we", "Dear Anna,\n\nWe share your concerns.\n\nYours sincerely,\n\nJohn Smith\nChair", "We", &[], Some("John Smith")),
             ("it or they", "Kelso Bank said so. It said more.", "It", &[("Kelso Bank", false)], Some("Kelso Bank")),
             ("anonymous sources", "Industry sources said so.", "Industry sources", &[], None),
+            ("a counting word alone is anonymous", "Some add that it was so.", "Some", &[], None),
             ("bare spokesperson", "A spokesman said so. Later the spokesman said more.", "the spokesman", &[("spokesman", true)], Some("spokesman")),
             ("no words", "He said “…” so.", "…", &[], None),
             ("described", "The home secretary, Alan Brookes, left. Then the home secretary said so.", "the home secretary", &[], Some("Alan Brookes")),

@@ -16,7 +16,7 @@ use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::names::{honorific, Person};
 use super::vocabulary::{is_role_filler, is_role_leader, is_role_prefix_stop};
-use corpus_text::words::{after_last, is_all_caps, is_capitalised, words};
+use corpus_text::words::{after_last, is_all_caps, is_capitalised, is_dotted_initialism, words};
 
 /// A role the document gives the person named `name` at `at`.
 #[derive(Debug, Clone)]
@@ -117,10 +117,7 @@ fn role_premodifier(text: &str, ends: &NameEnds, p: &Person) -> Option<String> {
 fn role_after(text: &str, _: &NameEnds, p: &Person) -> Option<String> {
     let lex = Lexicon::get();
     let rest = text[p.at.end..].strip_prefix(", ")?;
-    let end = rest
-        .find([',', '.', ';', '–', '—', '(', ')', '\n', ':'])
-        .unwrap_or(rest.len());
-    let phrase = rest[..end].trim();
+    let phrase = rest[..phrase_end(rest)].trim();
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let starts_well = ws.first().is_some_and(|w| {
         !is_capitalised(w) || lex.is_role_word(w) || is_all_caps(w) || is_role_leader(w)
@@ -133,6 +130,23 @@ fn role_after(text: &str, _: &NameEnds, p: &Person) -> Option<String> {
             .iter()
             .any(|w| lex.verb(w).is_some() || lex.is_aux(w) && !matches!(*w, "to"));
     names_role.then(|| strip_leaders(phrase))
+}
+
+/// Where the phrase opening `rest` ends: at its first clause mark, but not
+/// at the full stops of a dotted abbreviation ("chief U.K. economist").
+fn phrase_end(rest: &str) -> usize {
+    rest.char_indices()
+        .find(|&(i, c)| match c {
+            '.' => !ends_abbreviation(&rest[..i]),
+            _ => matches!(c, ',' | ';' | '–' | '—' | '(' | ')' | '\n' | ':'),
+        })
+        .map_or(rest.len(), |(i, _)| i)
+}
+
+/// Whether `before` ends with the letters of a dotted abbreviation before
+/// one of its full stops ("U" and "U.K" in "U.K.", "L" in "L. William").
+fn ends_abbreviation(before: &str) -> bool {
+    is_dotted_initialism(&before[after_last(before, |c| !(c.is_alphabetic() || c == '.'))..])
 }
 
 /// Accepts "the home secretary, Sajid Javid": the stretch before a comma
@@ -254,6 +268,12 @@ mod tests {
                 "From Michelle Dyson\nDirector General For Adult Social Care",
                 "Michelle Dyson",
                 Some("Director General For Adult Social Care"),
+            ),
+            (
+                "apposition after, through an abbreviation's full stops",
+                "said Bill Martin, chief U.K. Economist at brokers Phillips and Drew.",
+                "Bill Martin",
+                Some("chief U.K. Economist at brokers Phillips and Drew"),
             ),
             (
                 "no role: a verb after the comma",
