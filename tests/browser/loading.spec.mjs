@@ -51,6 +51,15 @@ test("a corpus whose texts are cut off answers queries and says the texts are da
   await expect(page.getByRole("alert")).toContainText("is damaged");
   await page.getByRole("link", { name: "Quotes" }).click();
   await expect(page.locator(".contents-missing")).toBeVisible();
+  // The cards' facets count without the texts; names wait for them.
+  await page.goto(`${site.url}?q=${encodeURIComponent("visa person:hunt")}`);
+  await expect(page.getByRole("list", { name: "About your query" })).toContainText(
+    "The person filter applies once the documents' names and quotes have arrived.",
+  );
+  await page.goto(`${site.url}?q=visa`);
+  await expect(page.locator(".facet h3").first()).toBeVisible();
+  await expect(page.locator(".facet h3", { hasText: "Source" })).toHaveCount(1);
+  await expect(page.locator(".facet h3", { hasText: "People" })).toHaveCount(0);
   await stop(site);
 });
 
