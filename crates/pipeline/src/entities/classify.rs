@@ -404,9 +404,14 @@ fn role_then_given_name(x: &Ctx) -> Option<Vec<Class>> {
     let role_from = (c.from..k)
         .find(|&i| !is_month_or_weekday(x.toks[i].text))
         .unwrap_or(k);
+    // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the role.
+    let role_to = (role_from..k)
+        .rev()
+        .find(|&i| !lex.honorifics.contains(x.toks[i].text))
+        .map_or(role_from, |i| i + 1);
     let mut f = x.found(EntityKind::Person, person, x.words(person));
     f.roles.push(
-        (role_from..k)
+        (role_from..role_to)
             .map(|i| x.lower(i))
             .collect::<Vec<_>>()
             .join(" "),

@@ -131,6 +131,7 @@ mod tests {
             ("with President Reagan, Chief Cabinet Secretary Masaharu Gotoda told", &[(Person, "Reagan", &["president"])]),
             ("IRAN SAYS IT WILL ATTACK", &[(Place, "Iran", &[])]),
             ("in talks with Chancellor Nigel Lawson, a Treasury spokesman said.", &[(Person, "Nigel Lawson", &["chancellor"]), (Organisation, "Treasury", &[])]),
+            ("British Foreign Secretary Sir Geoffrey Howe and U.S. Secretary of State George Shultz plan to", &[(Person, "Geoffrey Howe", &["british foreign secretary"]), (Person, "George Shultz", &["secretary of state"])]),
             ("said Bill Martin, chief U.K. Economist at brokers Phillips and Drew.", &[(Person, "Bill Martin", &["chief U.K. Economist at brokers Phillips and Drew"])]),
             // negative rows: sentence-initial words and weekdays are not names
             ("Last Tuesday, it was claimed.", &[]),
