@@ -161,13 +161,12 @@ pub struct FacetValue {
 }
 
 /// One facet over a set of units (documents or quotes).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FacetColumn {
     pub name: String,
     /// Display values, sorted and unique.
     pub values: Vec<String>,
     /// Where each unit's values start in `unit_values` (plus the end).
-    #[serde(with = "super::encoding::prefix_sums")]
     unit_offsets: Vec<u32>,
     unit_values: Vec<u32>,
 }
