@@ -153,6 +153,18 @@ struct Constraint {
     negated: bool,
 }
 
+/// Whether a filter's facet column is still to come with the contents;
+/// if so, says so in `notices`.
+fn note_if_arriving(facets: &FacetIndex, column: usize, notices: &mut Vec<Notice>) -> bool {
+    let pending = facets.pending(column);
+    if pending {
+        notices.push(Notice::FacetArriving {
+            facet: facets.columns[column].name.clone(),
+        });
+    }
+    pending
+}
+
 /// A paragraph that contains query words, for snippets and proximity.
 #[derive(Debug, Clone, Copy)]
 struct BlockMatch {
@@ -417,11 +429,7 @@ impl SearchIndex {
             let facets = self.facets(on_quotes);
             let facet = &facets.columns[column];
             let values = facet.matching(analyzer, &filter.value, &aliases);
-            if facets.pending(column) {
-                notices.push(Notice::FacetArriving {
-                    facet: facet.name.clone(),
-                });
-            } else if values.is_empty() {
+            if !note_if_arriving(facets, column, notices) && values.is_empty() {
                 notices.push(Notice::NoFacetValue {
                     facet: facet.name.clone(),
                     value: filter.value.clone(),
@@ -458,11 +466,7 @@ impl SearchIndex {
             };
             let facets = self.facets(on_quotes);
             let facet = &facets.columns[column];
-            if facets.pending(column) {
-                notices.push(Notice::FacetArriving {
-                    facet: facet.name.clone(),
-                });
-            }
+            note_if_arriving(facets, column, notices);
             let mut values: Vec<u32> = wanted.iter().filter_map(|v| facet.exact(v)).collect();
             values.sort_unstable();
             values.dedup();
