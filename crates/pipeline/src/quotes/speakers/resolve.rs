@@ -11,12 +11,13 @@
 
 use std::ops::Range;
 
+use super::super::clauses::vocabulary::QUANTIFIER;
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::names::{honorific, name_in, NameRun, Naming};
 use super::people::{People, Speaker};
 use super::roles::{role_before_name, spokes_gender, spokes_role};
-use super::vocabulary::{is_anonymous_source, is_quantifier};
+use super::vocabulary::is_anonymous_source;
 use corpus_model::EntityKind;
 use corpus_text::words::{is_all_caps, is_capitalised};
 
@@ -185,7 +186,7 @@ fn organisation_pronoun(people: &People, m: &Mention) -> Option<Verdict> {
 fn anonymous(_: &People, m: &Mention) -> Option<Verdict> {
     let words: Vec<&str> = m.lower.split_whitespace().collect();
     let head = words.last().copied().unwrap_or_default();
-    (is_anonymous_source(head) || words.len() == 1 && is_quantifier(head)).then_some(None)
+    (is_anonymous_source(head) || words.len() == 1 && QUANTIFIER.has(head)).then_some(None)
 }
 
 /// Accepts "a spokesperson", "the spokeswoman" with no capitalised word:

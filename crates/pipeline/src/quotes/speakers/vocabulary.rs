@@ -10,8 +10,8 @@ use rustc_hash::FxHashSet;
 
 use corpus_text::lexicon::{
     WordList, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NOT_NAMES, ORGANISATION_NOUNS,
-    ORGANISATION_SUFFIXES, QUANTIFIERS, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS,
-    ROLE_QUALIFIERS, SPEAKER_NAME_CONNECTORS,
+    ORGANISATION_SUFFIXES, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS, ROLE_QUALIFIERS,
+    SPEAKER_NAME_CONNECTORS,
 };
 
 /// A word list's entries as a set, built on first use.
@@ -36,7 +36,6 @@ impl Set {
 }
 
 static NOT_NAME: Set = Set::of(NOT_NAMES);
-static QUANTIFIER: Set = Set::of(QUANTIFIERS);
 static QUALIFIER: Set = Set::of(ROLE_QUALIFIERS);
 static ORG_NOUN: Set = Set::of(ORGANISATION_NOUNS);
 static LEADER: Set = Set::of(ROLE_LEADERS);
@@ -89,12 +88,6 @@ pub fn is_first_person(word: &str) -> bool {
 /// "source", "sources" (lowercase): a speaker left unnamed on purpose.
 pub fn is_anonymous_source(word: &str) -> bool {
     ANONYMOUS.contains(word)
-}
-
-/// "some", "many", "several" (lowercase): a word that counts speakers
-/// without naming them.
-pub fn is_quantifier(word: &str) -> bool {
-    QUANTIFIER.contains(word)
 }
 
 /// "Inc", "Ltd", …, in the list's order: words after an organisation's name.
