@@ -4,20 +4,24 @@
 // the other engines.
 //
 // Usage: node bench/score-native.mjs CORPUS_DIR bench/eval/NAME.json [--misses]
-// (after `cargo build -p corpus --release`; CORPUS=path overrides the binary)
+// [--first-answer] (after `cargo build -p corpus --release`; CORPUS=path
+// overrides the binary; --first-answer scores the browser's first answer,
+// made before the index's detail arrives)
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 
-const [dir, evalFile, flag] = process.argv.slice(2);
+const [dir, evalFile, ...flags] = process.argv.slice(2);
+const flag = flags.includes("--misses") ? "--misses" : undefined;
+const firstAnswer = flags.includes("--first-answer") ? ["--first-answer"] : [];
 const here = dirname(fileURLToPath(import.meta.url));
 const binary = process.env.CORPUS ?? join(here, "../target/release/corpus");
 const { corpus, sets } = JSON.parse(readFileSync(evalFile, "utf8"));
 const file = join(mkdtempSync(join(tmpdir(), "eval-")), "queries.txt");
 writeFileSync(file, sets.map((s) => s.q).join("\n"));
-const output = execFileSync(binary, ["search", dir, "--batch", file, "--json", "--limit", "5"], {
+const output = execFileSync(binary, ["search", dir, "--batch", file, "--json", "--limit", "5", ...firstAnswer], {
   maxBuffer: 1 << 30,
   stdio: ["ignore", "pipe", "ignore"],
 });

@@ -11,9 +11,10 @@
 //! The bundle's head and index come first: once they are in, [`load`]
 //! reports the corpus searchable and `main` mounts the explorer over a
 //! catalogue (every document's file and metadata, no text), while the
-//! index's positions and the documents' contents keep arriving; then [`corpus`] becomes the whole
+//! index's detail and the documents' contents keep arriving; then [`corpus`] becomes the whole
 //! corpus and [`contents`] says so. [`corpus`] tracks [`contents`], so
-//! whatever reads the corpus reactively runs again once it is whole.
+//! whatever reads the corpus reactively runs again once the index has its
+//! detail and once the corpus is whole.
 //!
 //! Invariant: `main` mounts the explorer only after the index and catalogue
 //! are set, so the accessors below always find them; a view that needs
@@ -214,10 +215,13 @@ async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
             searchable.take().into_iter().for_each(|f| f());
             pause = true;
         }
-        if let Some(positions) = bundle.take_positions() {
+        if let Some(detail) = bundle.take_detail() {
             index()
-                .set_positions(positions)
+                .set_detail(&detail)
                 .map_err(|e| LoadError::Bundle(BundleError::Corrupt(e)))?;
+            // What was searched by documents alone is searched again, by
+            // paragraph and with positions.
+            contents_signal().notify();
         }
         received += chunk_bytes.len() as u64;
         if received - reported >= total / PROGRESS_STEPS {

@@ -61,16 +61,18 @@ pub fn SearchView() -> impl IntoView {
 fn status_text(results: &SearchResults) -> String {
     let docs = results.total_documents;
     let noun = if docs == 1 { "document" } else { "documents" };
-    if results.terms.is_empty() {
-        format!("{docs} {noun}")
-    } else {
-        let paragraphs = results.total_paragraphs;
+    let paragraphs = results
+        .total_paragraphs
+        .filter(|_| !results.terms.is_empty());
+    if let Some(paragraphs) = paragraphs {
         let para_noun = if paragraphs == 1 {
             "paragraph"
         } else {
             "paragraphs"
         };
         format!("{docs} {noun}, {paragraphs} matching {para_noun}")
+    } else {
+        format!("{docs} {noun}")
     }
 }
 

@@ -42,7 +42,7 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// One line per structure: raw bytes, gzipped bytes, share of the raw total;
-/// then the index's own parts (raw).
+/// then the index's own parts.
 fn print_sizes(bundle: &Bundle, bytes: &[u8]) {
     let total = bytes.len().max(1) as f64;
     out!(
@@ -68,8 +68,8 @@ fn print_sizes(bundle: &Bundle, bytes: &[u8]) {
         100.0
     );
     out!("of which the index:");
-    for (name, size) in bundle.index.size_breakdown() {
-        out!("  {name:<26} {size:>12}");
+    for (name, part) in bundle.index.size_breakdown() {
+        out!("  {name:<26} {:>12} {:>12}", part.len(), gzipped(&part));
     }
     out!("decoded (heap bytes; the index takes about its encoded size):");
     let decoded = crate::memory::decoded_sizes(&bundle.corpus);

@@ -9,6 +9,10 @@
 //! once and runs every line of FILE as a query, in order: with `--json` one
 //! object a line (the query under `query`), for evaluation scripts. A line
 //! longer than the explorer's query limit gets an `error` instead of hits.
+//!
+//! `--first-answer` searches as the explorer does before the index's detail
+//! has arrived (documents alone, no paragraphs or positions), to measure
+//! what its first answer finds.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,7 +22,7 @@ use corpus_search::{SearchIndex, SearchRequest, SearchResults, Sort};
 use serde_json::json;
 
 const USAGE: &str = "usage: corpus search DIR (QUERY | --batch FILE) [--json] [--limit N] \
-                     [--sort relevance|newest|oldest]";
+                     [--sort relevance|newest|oldest] [--first-answer]";
 const DEFAULT_LIMIT: usize = 10;
 /// Facet values printed per facet in the text output.
 const FACET_VALUES_SHOWN: usize = 8;
@@ -36,6 +40,7 @@ struct Options {
     json: bool,
     limit: usize,
     sort: Sort,
+    first_answer: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -44,10 +49,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut limit = DEFAULT_LIMIT;
     let mut sort = Sort::Relevance;
     let mut batch = None;
+    let mut first_answer = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--first-answer" => first_answer = true,
             "--batch" => batch = Some(args.next().ok_or("--batch needs a file")?.clone()),
             "--limit" => {
                 let value = args.next().ok_or("--limit needs a number")?;
@@ -79,6 +86,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         json,
         limit,
         sort,
+        first_answer,
     })
 }
 
@@ -101,7 +109,11 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let index = SearchIndex::build(&corpus);
+    let built = SearchIndex::build(&corpus);
+    let index = match options.first_answer {
+        true => built.without_detail(&corpus),
+        false => built,
+    };
     let search = |query: &str| {
         let request = SearchRequest {
             query: query.to_owned(),
@@ -176,7 +188,8 @@ fn to_json(corpus: &corpus_model::Corpus, results: &SearchResults) -> serde_json
 fn print_text(corpus: &corpus_model::Corpus, query: &str, results: &SearchResults) {
     println!(
         "{} documents, {} paragraphs match {query:?}",
-        results.total_documents, results.total_paragraphs
+        results.total_documents,
+        results.total_paragraphs.unwrap_or_default()
     );
     for notice in &results.notices {
         println!("note: {notice}");

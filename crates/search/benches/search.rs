@@ -159,7 +159,7 @@ fn main() {
         mb(gzip_bytes)
     );
     for (part, bytes) in index.size_breakdown() {
-        let _ = writeln!(out, "  {part:<30}{:.2} MB", mb(bytes));
+        let _ = writeln!(out, "  {part:<30}{:.2} MB", mb(bytes.len()));
     }
     let _ = writeln!(
         out,

@@ -7,8 +7,11 @@
 //! postcard:
 //! 1. the head: the corpus name, warnings, skipped files and every
 //!    document's card (its file and metadata: what a result row shows);
-//! 2. the search index without its positions;
-//! 3. the index's positions (plain bytes, see `postings`): phrases,
+//! 2. the search index without its detail: its records count the body by
+//!    document, enough to rank documents;
+//! 3. the index's detail: its positions (plain bytes, see `postings`),
+//!    which also say which paragraphs hold a word, and the words each quote
+//!    covers; the count of matching paragraphs, snippets, phrases,
 //!    proximity and quote search need them, a first answer does not;
 //! 4. the entities (people, organisations, places);
 //! 5. the documents' contents (text, blocks, source map, quotes, mentions…,
@@ -20,8 +23,8 @@
 //! lets its bytes go, so a download holds at most one frame besides what is
 //! decoded, and decoding overlaps the download. Once the first two frames
 //! are in, [`BundleReader::take_searchable`] hands over the index and a
-//! catalogue of the cards, and the app answers queries while the positions
-//! ([`BundleReader::take_positions`]), the entities and the contents
+//! catalogue of the cards, and the app answers queries while the detail
+//! ([`BundleReader::take_detail`]), the entities and the contents
 //! arrive. Decoding rejects a wrong magic, an unknown version, a frame that
 //! does not decode, a bundle cut short and trailing bytes, so a stale or
 //! corrupt file fails loudly instead of showing wrong data.
@@ -39,7 +42,7 @@ use corpus_model::{
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape or the frames their order.
-const VERSION: u16 = 7;
+const VERSION: u16 = 8;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this
@@ -246,7 +249,7 @@ impl Bundle {
         out.extend_from_slice(&VERSION.to_le_bytes());
         push_frame(&mut out, &encoded(&self.head()));
         push_frame(&mut out, &encoded(&self.index));
-        push_frame(&mut out, self.index.positions());
+        push_frame(&mut out, &self.index.detail());
         push_frame(&mut out, &encoded(&self.corpus.entities));
         let contents: Vec<Vec<u8>> =
             map_on_every_core(&self.corpus.documents, |d| encoded(&ContentsRef::of(d)));
@@ -303,7 +306,7 @@ impl Bundle {
             ("entities", encoded(&c.entities)),
             ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
             ("index", encoded(&self.index)),
-            ("index positions", self.index.positions().to_vec()),
+            ("index detail", self.index.detail()),
         ]
     }
 }
@@ -322,11 +325,9 @@ pub struct BundleReader {
     /// been taken).
     index_read: bool,
     index: Option<SearchIndex>,
-    /// Bytes of positions the index expects, once it is read.
-    positions_expected: usize,
-    positions_read: bool,
-    /// Positions that arrived after the index was taken.
-    positions: Option<Vec<u8>>,
+    detail_read: bool,
+    /// The detail, if it arrived after the index was taken.
+    detail: Option<Vec<u8>>,
     entities: Option<Vec<Entity>>,
     documents: Vec<Document>,
 }
@@ -381,14 +382,12 @@ impl BundleReader {
             return Ok(());
         };
         if !self.index_read {
-            let index: SearchIndex = exactly(frame, "index")?;
-            self.positions_expected = index.positions_len();
-            self.index = Some(index);
+            self.index = Some(exactly(frame, "index")?);
             self.index_read = true;
             return Ok(());
         }
-        if !self.positions_read {
-            return self.take_positions_frame(frame);
+        if !self.detail_read {
+            return self.take_detail_frame(frame);
         }
         if self.entities.is_none() {
             self.entities = Some(exactly(frame, "entities")?);
@@ -412,33 +411,24 @@ impl BundleReader {
         Ok(())
     }
 
-    /// The positions frame: onto the index, or kept for
-    /// [`take_positions`](Self::take_positions) if the index was taken.
-    fn take_positions_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
-        if frame.len() != self.positions_expected {
-            return Err(BundleError::Corrupt(format!(
-                "{} bytes of positions for an index of {}",
-                frame.len(),
-                self.positions_expected
-            )));
-        }
-        self.positions_read = true;
+    /// The detail frame: onto the index, or kept for
+    /// [`take_detail`](Self::take_detail) if the index was taken.
+    fn take_detail_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
+        self.detail_read = true;
         match &self.index {
-            Some(index) => index
-                .set_positions(frame.to_vec())
-                .map_err(BundleError::Corrupt),
+            Some(index) => index.set_detail(frame).map_err(BundleError::Corrupt),
             None => {
-                self.positions = Some(frame.to_vec());
+                self.detail = Some(frame.to_vec());
                 Ok(())
             }
         }
     }
 
-    /// The index's positions, if they arrived after
+    /// The index's detail, if it arrived after
     /// [`take_searchable`](Self::take_searchable) handed the index over
-    /// (for [`SearchIndex::set_positions`]); once.
-    pub fn take_positions(&mut self) -> Option<Vec<u8>> {
-        self.positions.take()
+    /// (for [`SearchIndex::set_detail`]); once.
+    pub fn take_detail(&mut self) -> Option<Vec<u8>> {
+        self.detail.take()
     }
 
     /// Once the head and the index have arrived: the index, and a corpus
@@ -494,7 +484,7 @@ impl BundleReader {
         }
         let (Some(head), Some(entities)) = (self.head, self.entities) else {
             return Err(BundleError::Corrupt(
-                "the bundle ends before its index, positions and entities".into(),
+                "the bundle ends before its index, its detail and the entities".into(),
             ));
         };
         if self.documents.len() < head.cards.len() {

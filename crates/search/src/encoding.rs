@@ -1,5 +1,5 @@
 //! How the index's parts are stored: offsets as gaps, byte buffers and FSTs
-//! as byte strings, and the serialized size of any part.
+//! as byte strings, and any part serialized.
 //!
 //! Invariant: whatever these write, they read back unchanged.
 
@@ -24,9 +24,9 @@ pub mod prefix_sums {
         gaps(offsets).serialize(serializer)
     }
 
-    /// Serialized bytes of `offsets`.
-    pub fn size(offsets: &[u32]) -> usize {
-        postcard::to_allocvec(&gaps(offsets)).map_or(0, |b| b.len())
+    /// `offsets` serialized.
+    pub fn encoded(offsets: &[u32]) -> Vec<u8> {
+        postcard::to_allocvec(&gaps(offsets)).unwrap_or_default()
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
@@ -42,15 +42,15 @@ pub mod prefix_sums {
     }
 }
 
-/// Serialized size of any part of the index.
+/// Any part of the index, serialized.
 pub mod erased {
-    pub trait Sized {
-        fn bytes(&self) -> usize;
+    pub trait Encoded {
+        fn encoded(&self) -> Vec<u8>;
     }
 
-    impl<T: serde::Serialize> Sized for T {
-        fn bytes(&self) -> usize {
-            postcard::to_allocvec(self).map_or(0, |b| b.len())
+    impl<T: serde::Serialize> Encoded for T {
+        fn encoded(&self) -> Vec<u8> {
+            postcard::to_allocvec(self).unwrap_or_default()
         }
     }
 }

@@ -6,11 +6,15 @@
 //! matching walk this one), `terms` maps every term to its id (exact matching
 //! and phrases look up this one). Term ids are the terms' ranks in byte
 //! order and index `term_offsets`, which locates each term's record in
-//! `postings` (see [`super::postings`] for the layout).
+//! `postings` (see [`super::postings`] for the layout). Those records count
+//! the body by document; the index's *detail* (every position, serialized
+//! apart and sent after the rest) turns them into records counting it by
+//! paragraph, which searches read once it is set
+//! ([`SearchIndex::set_detail`]).
 //!
 //! Worked example: a corpus whose only text is "Visas, visa!" has the words
 //! `visa`, `visas` (both → term 0) and the term `visa` (→ 0); the record of
-//! term 0 lists one body entry with positions 0 and 1.
+//! term 0 lists one body entry (document 0, block 0) with positions 0 and 1.
 //!
 //! Building: each core indexes a run of consecutive documents on its own
 //! (stemming each surface word once, when first seen); the runs' term
@@ -28,7 +32,7 @@ use super::analyzer::Analyzer;
 use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
-use super::postings::{self, Entries, Record};
+use super::postings::{self, BlockMap, Encoded, Entries, Record};
 use super::stems::StemClasses;
 use super::typo::ShortPrefixes;
 use corpus_model::cores::{map_on_every_core, runs_of_equal_weight};
@@ -56,21 +60,23 @@ pub struct SearchIndex {
     #[serde(with = "plain_bytes")]
     pub(super) postings: Vec<u8>,
     /// `position_offsets[t]..position_offsets[t + 1]` are term `t`'s bytes
-    /// of `positions`.
+    /// of the detail.
     #[serde(with = "prefix_sums")]
     pub(super) position_offsets: Vec<u32>,
-    /// Every term's positions (see [`super::postings`]): serialized apart
-    /// (the bundle sends them after the rest of the index), so an index
-    /// can answer before they are set.
+    /// Every position, and the records they yield (see [`Detail`]):
+    /// serialized apart (the bundle sends them after the rest of the
+    /// index), so an index can answer before they are set.
     #[serde(skip)]
-    pub(super) positions: std::sync::OnceLock<Vec<u8>>,
+    detail: std::sync::OnceLock<Detail>,
+    /// The detail of an index built here, as the bundle carries it: it
+    /// makes its [`Detail`] of it when first searched, so that writing a
+    /// bundle does not.
+    #[serde(skip)]
+    built_detail: Option<DetailFrame>,
     /// Words per unit, per field: `lengths[field][unit]`, where a unit is a
     /// document, a global block number or a global quote number.
-    pub(super) lengths: [Vec<u16>; 4],
+    pub(super) lengths: [Vec<u32>; 4],
     pub(super) average_lengths: [f32; 4],
-    /// The body positions each quote covers, by global quote number.
-    pub(super) quote_spans: Vec<QuoteSpan>,
-    pub(super) average_quote_length: f32,
     /// `doc_first_block[d]..doc_first_block[d + 1]` are the global block
     /// numbers of document `d`; likewise for quotes.
     #[serde(with = "prefix_sums")]
@@ -97,6 +103,10 @@ pub struct SearchIndex {
     /// The document of each global block (see [`SearchIndex::doc_cursor`]).
     #[serde(skip)]
     block_docs: std::sync::OnceLock<Vec<u32>>,
+    /// Body words per document and their mean, made on first use: the
+    /// body's units are documents until the detail is set.
+    #[serde(skip)]
+    doc_body_lengths: std::sync::OnceLock<(Vec<u32>, f32)>,
     /// The expansions of words of one or two letters being typed, kept
     /// once computed.
     #[serde(skip)]
@@ -116,9 +126,36 @@ impl std::fmt::Debug for SearchIndex {
             .field("words", &self.words.len())
             .field("terms", &self.terms.len())
             .field("postings_bytes", &self.postings.len())
-            .field("positions_bytes", &self.positions.get().map(Vec::len))
+            .field(
+                "detail_bytes",
+                &self.detail.get().map(|d| d.positions.len()),
+            )
             .finish_non_exhaustive()
     }
+}
+
+/// The index's detail as the bundle carries it, in a frame after the rest:
+/// what a first answer does without.
+#[derive(Clone, Serialize, Deserialize)]
+struct DetailFrame {
+    /// Every term's positions (see [`super::postings`]).
+    #[serde(with = "plain_bytes")]
+    positions: Vec<u8>,
+    /// The body positions each quote covers, by global quote number.
+    quote_spans: Vec<QuoteSpan>,
+}
+
+/// What the detail adds to an index: the records and positions it yields,
+/// listing the body by paragraph (see [`super::postings`]), and the quotes'
+/// spans.
+#[derive(Clone)]
+struct Detail {
+    postings: Vec<u8>,
+    term_offsets: Vec<u32>,
+    positions: Vec<u8>,
+    position_offsets: Vec<u32>,
+    quote_spans: Vec<QuoteSpan>,
+    average_quote_length: f32,
 }
 
 /// The postings of each term while the index is being built: its entries
@@ -211,7 +248,7 @@ struct IndexBuilder {
     language: Option<Language>,
     /// The languages other than English each surface word occurs in.
     word_languages: FxHashMap<String, Vec<Language>>,
-    lengths: [Vec<u16>; 4],
+    lengths: [Vec<u32>; 4],
     quote_spans: Vec<QuoteSpan>,
     doc_first_block: Vec<u32>,
     doc_first_quote: Vec<u32>,
@@ -221,23 +258,18 @@ struct IndexBuilder {
 #[derive(Default)]
 struct EncodedRun {
     term_offsets: Vec<u32>,
-    bytes: Vec<u8>,
     position_offsets: Vec<u32>,
-    positions: Vec<u8>,
+    encoded: Encoded,
 }
 
 impl EncodedRun {
-    fn of(terms: &[TermBuilder]) -> Self {
+    fn of(terms: &[TermBuilder], blocks: BlockMap) -> Self {
         let mut run = EncodedRun::default();
         for term in terms {
-            run.term_offsets.push(run.bytes.len() as u32);
-            run.position_offsets.push(run.positions.len() as u32);
-            postings::encode(
-                term.doc_freq,
-                &term.entries,
-                &mut run.bytes,
-                &mut run.positions,
-            );
+            run.term_offsets.push(run.encoded.records.len() as u32);
+            run.position_offsets
+                .push(run.encoded.positions.len() as u32);
+            postings::encode(term.doc_freq, &term.entries, blocks, &mut run.encoded);
         }
         run
     }
@@ -248,9 +280,8 @@ struct Postings {
     words: fst::Map<Vec<u8>>,
     terms: fst::Map<Vec<u8>>,
     term_offsets: Vec<u32>,
-    bytes: Vec<u8>,
     position_offsets: Vec<u32>,
-    positions: Vec<u8>,
+    encoded: Encoded,
 }
 
 impl IndexBuilder {
@@ -358,7 +389,7 @@ impl IndexBuilder {
         words: Vec<String>,
     ) {
         if field.length_normalisation() > 0.0 {
-            self.lengths[field as usize].push(words.len().min(u16::MAX as usize) as u16);
+            self.lengths[field as usize].push(words.len() as u32);
         }
         let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(words.len());
         for (position, word) in words.into_iter().enumerate() {
@@ -388,6 +419,7 @@ impl IndexBuilder {
         term_ids: FxHashMap<String, u32>,
         word_terms: FxHashMap<String, u32>,
         builders: Vec<TermBuilder>,
+        blocks: BlockMap,
     ) -> Postings {
         let mut sorted_terms: Vec<(String, u32)> = term_ids.into_iter().collect();
         sorted_terms.sort_unstable();
@@ -399,19 +431,20 @@ impl IndexBuilder {
             ordered.push(builders[*old_id as usize].take().unwrap_or_default());
         }
         let runs = runs_of_equal_weight(&ordered, TermBuilder::weight);
-        let encoded = map_on_every_core(&runs, |run| EncodedRun::of(&ordered[run.clone()]));
+        let runs = map_on_every_core(&runs, |run| EncodedRun::of(&ordered[run.clone()], blocks));
         let mut term_offsets = Vec::with_capacity(sorted_terms.len() + 1);
         let mut position_offsets = Vec::with_capacity(sorted_terms.len() + 1);
-        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
-        for run in encoded {
-            let (base, positions_base) = (bytes.len() as u32, positions.len() as u32);
+        let mut encoded = Encoded::default();
+        for run in runs {
+            let base = encoded.records.len() as u32;
+            let positions_base = encoded.positions.len() as u32;
             term_offsets.extend(run.term_offsets.iter().map(|o| o + base));
             position_offsets.extend(run.position_offsets.iter().map(|o| o + positions_base));
-            bytes.extend(run.bytes);
-            positions.extend(run.positions);
+            encoded.records.extend(run.encoded.records);
+            encoded.positions.extend(run.encoded.positions);
         }
-        term_offsets.push(bytes.len() as u32);
-        position_offsets.push(positions.len() as u32);
+        term_offsets.push(encoded.records.len() as u32);
+        position_offsets.push(encoded.positions.len() as u32);
         let terms = fst::Map::from_iter(
             sorted_terms
                 .iter()
@@ -431,45 +464,92 @@ impl IndexBuilder {
             words,
             terms,
             term_offsets,
-            bytes,
             position_offsets,
-            positions,
+            encoded,
         }
     }
 
     /// The finished index of `corpus`, whose documents were all added.
     fn finish(self, corpus: &Corpus) -> SearchIndex {
-        let postings = Self::postings(self.term_ids, self.word_terms, self.builders);
+        let block_docs = docs_of_blocks(&self.doc_first_block);
+        let block_starts = block_starts(&self.doc_first_block, &self.lengths);
+        let blocks = BlockMap {
+            block_docs: &block_docs,
+            doc_first_block: &self.doc_first_block,
+            block_starts: &block_starts,
+        };
+        let postings = Self::postings(self.term_ids, self.word_terms, self.builders, blocks);
         let stem_classes = StemClasses::build(self.word_languages.iter().filter_map(|(w, l)| {
             let term = postings.words.get(w)? as u32;
             Some((w.as_str(), term, l.as_slice()))
         }));
+        let Encoded { records, positions } = postings.encoded;
         SearchIndex {
             stem_classes,
             words: postings.words,
             terms: postings.terms,
             term_offsets: postings.term_offsets,
-            postings: postings.bytes,
+            postings: records,
             position_offsets: postings.position_offsets,
-            positions: postings.positions.into(),
+            detail: std::sync::OnceLock::new(),
+            built_detail: Some(DetailFrame {
+                positions,
+                quote_spans: self.quote_spans,
+            }),
             average_lengths: average_lengths(&self.lengths),
             lengths: self.lengths,
-            average_quote_length: average_quote_length(&self.quote_spans),
-            quote_spans: self.quote_spans,
             doc_first_block: self.doc_first_block,
             doc_first_quote: self.doc_first_quote,
             dates: corpus.documents.iter().map(date_key).collect(),
             doc_facets: FacetIndex::for_documents(corpus).into(),
             catalogue_facets: std::sync::OnceLock::new(),
             quote_facets: std::sync::OnceLock::new(),
-            block_docs: std::sync::OnceLock::new(),
+            block_docs: block_docs.into(),
+            doc_body_lengths: std::sync::OnceLock::new(),
             short_prefixes: ShortPrefixes::default(),
         }
     }
 }
 
+/// The bytes of term `term` in `bytes`, which `offsets` divide term by
+/// term (empty for an unknown term).
+fn term_bytes<'a>(bytes: &'a [u8], offsets: &[u32], term: u32) -> &'a [u8] {
+    let at = |t: u32| offsets.get(t as usize).map(|&o| o as usize);
+    (at(term).zip(at(term + 1)))
+        .and_then(|(start, end)| bytes.get(start..end))
+        .unwrap_or_default()
+}
+
+/// Where each global block starts, in words from the start of its
+/// document's body.
+fn block_starts(doc_first_block: &[u32], lengths: &[Vec<u32>; 4]) -> Vec<u32> {
+    let blocks = &lengths[Field::Body as usize];
+    let mut starts = Vec::with_capacity(blocks.len());
+    for pair in doc_first_block.windows(2) {
+        let mut start = 0u32;
+        for block in pair[0]..pair[1] {
+            starts.push(start);
+            start = start.saturating_add(blocks.get(block as usize).copied().unwrap_or(0));
+        }
+    }
+    starts
+}
+
+/// The document of each global block, from the first block of each
+/// document.
+fn docs_of_blocks(doc_first_block: &[u32]) -> Vec<u32> {
+    let mut docs = Vec::with_capacity(doc_first_block.last().copied().unwrap_or(0) as usize);
+    for (doc, pair) in doc_first_block.windows(2).enumerate() {
+        docs.extend(std::iter::repeat_n(
+            doc as u32,
+            (pair[1] - pair[0]) as usize,
+        ));
+    }
+    docs
+}
+
 /// The mean length of the units of each field (1 for a field with no words).
-fn average_lengths(lengths: &[Vec<u16>; 4]) -> [f32; 4] {
+fn average_lengths(lengths: &[Vec<u32>; 4]) -> [f32; 4] {
     std::array::from_fn(|f| {
         let lens = &lengths[f];
         let total: u64 = lens.iter().map(|&l| u64::from(l)).sum();
@@ -523,50 +603,55 @@ impl SearchIndex {
 
     /// Size of the serialized index in bytes (what the app embeds).
     pub fn serialized_size(&self) -> usize {
-        erased::Sized::bytes(self)
+        erased::Encoded::encoded(self).len()
     }
 
-    /// Serialized bytes of each part of the index, largest first, for
-    /// benchmarks and diagnostics.
-    pub fn size_breakdown(&self) -> Vec<(String, usize)> {
-        let size = |value: &dyn erased::Sized| value.bytes();
-        let mut per_field = [0usize; 5];
+    /// The serialized bytes of each part of the index, largest first, for
+    /// benchmarks and diagnostics (the postings of a field: its entries,
+    /// term after term).
+    pub fn size_breakdown(&self) -> Vec<(String, Vec<u8>)> {
+        let encoded = |value: &dyn erased::Encoded| value.encoded();
+        let mut per_field: [Vec<u8>; 4] = Default::default();
         for term in 0..self.term_offsets.len().saturating_sub(1) {
-            for (field, _, entries) in self.record(term as u32).fields() {
-                per_field[field as usize] += entries.byte_len();
+            for (field, _, entries) in Record::stored(self.stored_record(term as u32)).fields() {
+                per_field[field as usize].extend_from_slice(entries.bytes());
             }
         }
-        let mut parts: Vec<(String, usize)> = Field::ALL
+        let mut parts: Vec<(String, Vec<u8>)> = Field::ALL
             .iter()
-            .map(|f| (format!("postings: {f:?}"), per_field[*f as usize]))
+            .zip(per_field)
+            .map(|(f, bytes)| (format!("postings: {f:?}"), bytes))
             .collect();
         parts.extend([
+            ("words fst".into(), self.words.as_fst().as_bytes().to_vec()),
+            ("terms fst".into(), self.terms.as_fst().as_bytes().to_vec()),
             (
-                "words fst".to_string(),
-                self.words.as_fst().as_bytes().len(),
+                "term offsets".into(),
+                prefix_sums::encoded(&self.term_offsets),
             ),
             (
-                "terms fst".to_string(),
-                self.terms.as_fst().as_bytes().len(),
+                "positions (apart)".into(),
+                self.detail_frame().map_or_else(Vec::new, |f| f.positions),
             ),
             (
-                "term offsets".to_string(),
-                prefix_sums::size(&self.term_offsets),
+                "position offsets".into(),
+                prefix_sums::encoded(&self.position_offsets),
             ),
-            ("positions (apart)".to_string(), self.positions().len()),
+            ("unit lengths".into(), encoded(&self.lengths)),
             (
-                "position offsets".to_string(),
-                prefix_sums::size(&self.position_offsets),
+                "quote spans (apart)".into(),
+                self.joined()
+                    .map_or_else(Vec::new, |d| encoded(&d.quote_spans)),
             ),
-            ("unit lengths".to_string(), size(&self.lengths)),
-            ("quote spans".to_string(), size(&self.quote_spans)),
             (
-                "document and quote starts".to_string(),
-                prefix_sums::size(&self.doc_first_block) + prefix_sums::size(&self.doc_first_quote),
+                "document and quote starts".into(),
+                [&self.doc_first_block, &self.doc_first_quote]
+                    .map(|starts| prefix_sums::encoded(starts))
+                    .concat(),
             ),
-            ("dates".to_string(), size(&self.dates)),
+            ("dates".into(), encoded(&self.dates)),
         ]);
-        parts.sort_by_key(|p| std::cmp::Reverse(p.1));
+        parts.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
         parts
     }
 
@@ -647,45 +732,159 @@ impl SearchIndex {
         self.words.contains_key(word)
     }
 
-    /// The postings record of a term id (empty for an unknown id).
+    /// The postings record of a term id (empty for an unknown id): counting
+    /// the body by paragraph, with positions, once the detail is set; by
+    /// document before.
     pub(super) fn record(&self, term: u32) -> Record<'_> {
-        let start = self.term_offsets.get(term as usize).copied().unwrap_or(0) as usize;
-        let end = self
-            .term_offsets
-            .get(term as usize + 1)
-            .copied()
-            .unwrap_or(0) as usize;
-        let positions = self.positions.get().and_then(|all| {
-            let at = |t: usize| self.position_offsets.get(t).map(|&o| o as usize);
-            all.get(at(term as usize)?..at(term as usize + 1)?)
-        });
-        Record::new(self.postings.get(start..end).unwrap_or_default(), positions)
+        let Some(detail) = self.joined() else {
+            return Record::stored(self.stored_record(term));
+        };
+        let bytes = term_bytes(&detail.postings, &detail.term_offsets, term);
+        let positions = term_bytes(&detail.positions, &detail.position_offsets, term);
+        Record::new(bytes, Some(positions))
     }
 
-    /// Whether the index has its positions (phrases, proximity and quotes
-    /// need them).
+    /// The record of a term as serialized: the body counted by document.
+    fn stored_record(&self, term: u32) -> &[u8] {
+        term_bytes(&self.postings, &self.term_offsets, term)
+    }
+
+    /// Whether the index has its detail: the body counted by paragraph,
+    /// and the positions phrases, proximity and quotes need.
     pub fn has_positions(&self) -> bool {
-        self.positions.get().is_some()
+        self.detail.get().is_some() || self.built_detail.is_some()
     }
 
-    /// Every term's positions, empty until they are set.
-    pub fn positions(&self) -> &[u8] {
-        self.positions.get().map_or(&[], Vec::as_slice)
+    /// The detail, made first of a built index's positions if need be.
+    fn joined(&self) -> Option<&Detail> {
+        if let Some(detail) = self.detail.get() {
+            return Some(detail);
+        }
+        let built = self.built_detail.as_ref()?;
+        Some(self.detail.get_or_init(|| {
+            self.join(built.clone())
+                .expect("a built index reads its own detail")
+        }))
     }
 
-    /// Gives a decoded index its positions, which must be as long as its
-    /// offsets say; they can be set once.
-    pub fn set_positions(&self, positions: Vec<u8>) -> Result<(), String> {
+    /// The index as a bundle's index frame carries it, without its detail,
+    /// and with the facets of `corpus`: what answers first in the browser.
+    pub fn without_detail(&self, corpus: &Corpus) -> SearchIndex {
+        let index: SearchIndex = postcard::to_allocvec(self)
+            .ok()
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+            .unwrap_or_default();
+        index.set_document_facets(corpus);
+        index
+    }
+
+    /// The detail as the bundle carries it, serialized (empty until it is
+    /// set).
+    pub fn detail(&self) -> Vec<u8> {
+        self.detail_frame()
+            .and_then(|frame| postcard::to_allocvec(&frame).ok())
+            .unwrap_or_default()
+    }
+
+    /// The detail as the bundle carries it: a built index's as built; an
+    /// index read from a bundle writes its positions again from its records
+    /// with paragraphs (it keeps those, not these).
+    fn detail_frame(&self) -> Option<DetailFrame> {
+        if let Some(built) = &self.built_detail {
+            return Some(built.clone());
+        }
+        let detail = self.detail.get()?;
+        let positions = self.with_block_map(|blocks| {
+            let mut encoded = Encoded::default();
+            for term in 0..self.term_offsets.len().saturating_sub(1) as u32 {
+                let record = self.record(term);
+                let doc_freq = record.doc_freq;
+                postings::encode(doc_freq, &record.entries(), blocks, &mut encoded);
+            }
+            encoded.positions
+        });
+        Some(DetailFrame {
+            positions,
+            quote_spans: detail.quote_spans.clone(),
+        })
+    }
+
+    /// Calls `f` with where the body's blocks lie.
+    fn with_block_map<R>(&self, f: impl FnOnce(BlockMap) -> R) -> R {
+        let block_starts = block_starts(&self.doc_first_block, &self.lengths);
+        f(BlockMap {
+            block_docs: self.block_docs(),
+            doc_first_block: &self.doc_first_block,
+            block_starts: &block_starts,
+        })
+    }
+
+    /// Gives an index its detail ([`SearchIndex::detail`] of the index it
+    /// was serialized from): each stored record and its positions become a
+    /// record listing the body by paragraph. Fails, leaving the index as
+    /// it was, when the bytes do not fit the records; it can be set once.
+    pub fn set_detail(&self, serialized: &[u8]) -> Result<(), String> {
+        if self.has_positions() {
+            return Err("the index has its detail already".to_string());
+        }
+        let frame = match postcard::take_from_bytes::<DetailFrame>(serialized) {
+            Ok((frame, [])) => frame,
+            Ok((_, rest)) => return Err(format!("{} bytes after the detail", rest.len())),
+            Err(e) => return Err(format!("the detail does not decode: {e}")),
+        };
+        let detail = self.join(frame)?;
+        self.detail
+            .set(detail)
+            .map_err(|_| "the index has its detail already".to_string())
+    }
+
+    /// The detail of a detail frame.
+    fn join(&self, frame: DetailFrame) -> Result<Detail, String> {
+        let serialized = &frame.positions;
         let expected = self.positions_len();
-        if positions.len() != expected {
+        if serialized.len() != expected {
             return Err(format!(
                 "{} bytes of positions for an index of {expected}",
-                positions.len()
+                serialized.len()
             ));
         }
-        self.positions
-            .set(positions)
-            .map_err(|_| "the index has its positions already".to_string())
+        if frame.quote_spans.len() != self.quotes() {
+            return Err(format!(
+                "{} quote spans for an index of {} quotes",
+                frame.quote_spans.len(),
+                self.quotes()
+            ));
+        }
+        let terms = self.term_offsets.len().saturating_sub(1) as u32;
+        let mut postings = Vec::with_capacity(self.postings.len() * 2);
+        let mut positions = Vec::with_capacity(serialized.len());
+        let (mut term_offsets, mut position_offsets) = (Vec::new(), Vec::new());
+        self.with_block_map(|blocks| {
+            for term in 0..terms {
+                term_offsets.push(postings.len() as u32);
+                position_offsets.push(positions.len() as u32);
+                postings::with_paragraphs(
+                    self.stored_record(term),
+                    term_bytes(serialized, &self.position_offsets, term),
+                    blocks,
+                    &mut postings,
+                    &mut positions,
+                )
+                .ok_or_else(|| format!("the positions of term {term} do not fit its record"))?;
+            }
+            Ok::<(), String>(())
+        })?;
+        term_offsets.push(postings.len() as u32);
+        position_offsets.push(positions.len() as u32);
+        postings.shrink_to_fit();
+        Ok(Detail {
+            postings,
+            term_offsets,
+            positions,
+            position_offsets,
+            average_quote_length: average_quote_length(&frame.quote_spans),
+            quote_spans: frame.quote_spans,
+        })
     }
 
     /// Bytes of positions the index expects.
@@ -698,18 +897,43 @@ impl SearchIndex {
         self.record(term).doc_freq
     }
 
-    /// Words in a unit of a field.
-    pub(super) fn unit_length(&self, field: Field, unit: u32) -> f32 {
-        self.lengths[field as usize]
+    /// Words in a unit of a field, and the mean over the field's units.
+    pub(super) fn unit_length(&self, field: Field, unit: u32) -> (f32, f32) {
+        if field == Field::Body && !self.has_positions() {
+            let (lengths, average) = self.doc_body_lengths();
+            return (
+                lengths.get(unit as usize).copied().unwrap_or(0) as f32,
+                *average,
+            );
+        }
+        let length = self.lengths[field as usize]
             .get(unit as usize)
             .copied()
-            .unwrap_or(0) as f32
+            .unwrap_or(0);
+        (length as f32, self.average_lengths[field as usize])
+    }
+
+    /// Body words per document and their mean (at least 1).
+    fn doc_body_lengths(&self) -> &(Vec<u32>, f32) {
+        self.doc_body_lengths.get_or_init(|| {
+            let blocks = &self.lengths[Field::Body as usize];
+            let lengths: Vec<u32> = (self.doc_first_block.windows(2))
+                .map(|pair| {
+                    let words = blocks.get(pair[0] as usize..pair[1] as usize);
+                    words.map_or(0, |w| w.iter().sum())
+                })
+                .collect();
+            let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+            let average = (total as f32 / lengths.len().max(1) as f32).max(1.0);
+            (lengths, average)
+        })
     }
 
     /// A cursor finding the document of units of `field`.
     pub(super) fn doc_cursor(&self, field: Field) -> DocCursor<'_> {
         let (starts, unit_docs) = match field {
             Field::Title | Field::Source => (None, None),
+            Field::Body if !self.has_positions() => (None, None),
             Field::Body => (Some(&self.doc_first_block[..]), Some(self.block_docs())),
             Field::Speaker => (Some(&self.doc_first_quote[..]), None),
         };
@@ -723,17 +947,8 @@ impl SearchIndex {
     /// The document of each global block, made on first use: every body
     /// entry a search reads asks for its document.
     fn block_docs(&self) -> &[u32] {
-        self.block_docs.get_or_init(|| {
-            let mut docs =
-                Vec::with_capacity(self.doc_first_block.last().copied().unwrap_or(0) as usize);
-            for (doc, pair) in self.doc_first_block.windows(2).enumerate() {
-                docs.extend(std::iter::repeat_n(
-                    doc as u32,
-                    (pair[1] - pair[0]) as usize,
-                ));
-            }
-            docs
-        })
+        self.block_docs
+            .get_or_init(|| docs_of_blocks(&self.doc_first_block))
     }
 
     /// The document and quote index of a global quote number.
@@ -758,10 +973,16 @@ impl SearchIndex {
             .get(doc as usize + 1)
             .copied()
             .unwrap_or(first);
+        let spans = self.joined().map_or(&[][..], |d| &d.quote_spans[..]);
         (first..end).filter_map(move |q| {
-            let span = self.quote_spans.get(q as usize)?.in_block(block)?;
+            let span = spans.get(q as usize)?.in_block(block)?;
             Some((q, span))
         })
+    }
+
+    /// The mean number of words a quote covers (1 until the detail is set).
+    pub(super) fn average_quote_length(&self) -> f32 {
+        self.joined().map_or(1.0, |d| d.average_quote_length)
     }
 
     /// Number of quotes indexed.

@@ -93,8 +93,9 @@ pub struct SearchResults {
     /// Documents matching the query and filters.
     pub total_documents: usize,
     /// Paragraphs of those documents containing a query word (every
-    /// paragraph of them when the query has no words).
-    pub total_paragraphs: usize,
+    /// paragraph of them when the query has no words); unknown until the
+    /// index has its detail.
+    pub total_paragraphs: Option<usize>,
     /// Facet counts over the matching documents.
     pub facets: Vec<FacetCounts>,
     /// What the engine did with a malformed query, for the user.
@@ -236,10 +237,12 @@ impl SearchIndex {
                 snippets: self.snippets(corpus, c.id, &blocks, &highlighter, &analyzer),
             })
             .collect();
-        let total_paragraphs = passing
-            .iter()
-            .map(|&d| self.matched_blocks_of(d, &evaluation.matched_blocks, clauses.is_empty()))
-            .sum();
+        let every = clauses.is_empty();
+        let total_paragraphs = (every || self.has_positions()).then(|| {
+            (passing.iter())
+                .map(|&d| self.matched_blocks_of(d, &evaluation.matched_blocks, every))
+                .sum()
+        });
         SearchResults {
             hits,
             total_documents: passing.len(),

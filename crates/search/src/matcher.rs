@@ -203,7 +203,7 @@ impl Matcher<'_> {
                     found(unit, self.normalised(field, unit, tf as usize));
                 }
             }
-            (Target::Quotes, Field::Body) => {
+            (Target::Quotes, Field::Body) if self.index.has_positions() => {
                 let doc = docs.doc(unit);
                 let Some(&first) = self.index.doc_first_block.get(doc as usize) else {
                     return;
@@ -216,13 +216,20 @@ impl Matcher<'_> {
                     if tf > 0 {
                         let b = Field::Body.length_normalisation();
                         let norm =
-                            1.0 - b + b * span.len() as f32 / self.index.average_quote_length;
+                            1.0 - b + b * span.len() as f32 / self.index.average_quote_length();
                         found(quote, Field::Body.boost() * tf as f32 / norm);
                     }
                 }
             }
             (Target::Quotes, _) => {}
         }
+    }
+
+    /// Whether the entries of `field` are blocks whose matches the
+    /// evaluation keeps: body entries once the detail is set, when
+    /// documents are the targets.
+    fn marks_blocks(&self, field: Field) -> bool {
+        self.target == Target::Documents && field == Field::Body && self.index.has_positions()
     }
 
     /// How many positions of an entry of `field` scoring reads: all of a
@@ -298,8 +305,7 @@ impl Matcher<'_> {
 
     fn normalised(&self, field: Field, unit: u32, tf: usize) -> f32 {
         let b = field.length_normalisation();
-        let len = self.index.unit_length(field, unit);
-        let avg = self.index.average_lengths[field as usize];
+        let (len, avg) = self.index.unit_length(field, unit);
         field.boost() * tf as f32 / (1.0 - b + b * len / avg)
     }
 
@@ -401,7 +407,7 @@ impl Matcher<'_> {
                         self.for_targets(field, unit, starts, tf, width, &mut docs, |t, w| {
                             scratch.add_frequency(t, w)
                         });
-                        if self.target == Target::Documents && field == Field::Body {
+                        if self.marks_blocks(field) {
                             mark(&mut out.matched_blocks, unit);
                             let take = if all_positions { starts.len() } else { 1 };
                             out.occurrences
@@ -444,7 +450,7 @@ impl Matcher<'_> {
             if keep == 0 {
                 entries = entries.without_positions();
             }
-            let body = self.target == Target::Documents && field == Field::Body;
+            let body = self.marks_blocks(field);
             if body {
                 out.body_terms.push((term, clause));
             }

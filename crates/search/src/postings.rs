@@ -1,5 +1,5 @@
-//! The postings of one term: where it occurs, field by field, with positions
-//! kept apart.
+//! The postings of one term: where it occurs, field by field, with the
+//! paragraphs of its body occurrences and its positions kept apart.
 //!
 //! Layout of a term's record (all integers LEB128 varints):
 //! ```text
@@ -9,27 +9,43 @@
 //!   byte length of the field's positions
 //!   entries: (unit delta << 2 | min(tf, 4) - 1), [tf - 4 if tf >= 4]
 //! ```
-//! and, in a second buffer (the index's positions, which the bundle ships
-//! after the rest of the index), the term's positions, field after field:
-//! per entry, tf position deltas (the first absolute). The entries alone
-//! say where a term occurs and how often, enough to rank documents; the
-//! positions add phrases, proximity and quotes. Until they are there,
-//! [`FieldEntries`] gives each entry tf positions of 0.
+//! A record as stored lists the body by document, and only the documents
+//! (`unit delta` alone, each entry counting as one occurrence): enough to
+//! rank a first answer, and less than half the bytes of the body's entries
+//! per paragraph with their frequencies. The positions, in a buffer of
+//! their own that the bundle ships after the rest of the index (the
+//! index's *detail*), follow term after term and field after field: per
+//! entry, tf position deltas, the first absolute. The body's start with
+//! the tf of each entry (together, as gzip packs a run of small numbers
+//! best), and its positions count words from the start of the document's
+//! body, so they also say which paragraphs the term is in.
+//!
+//! [`with_paragraphs`] turns a stored record and its positions into a
+//! record whose body units are paragraphs (blocks counted across the
+//! corpus) with positions counted from the paragraph's start, which is what
+//! a search reads once the detail has arrived: the paragraphs add the count
+//! of matching paragraphs, and the positions phrases, proximity and quotes.
+//! Until they are there, [`FieldEntries`] gives each entry tf positions
+//! of 0.
 //!
 //! A unit is the field's own numbering (see the `index` module): documents for
-//! titles and sources, blocks counted across the corpus for the body, quotes
-//! counted across the corpus for quotes and speakers. Numbering units
+//! titles and sources, blocks counted across the corpus for the body (once
+//! joined), quotes counted across the corpus for speakers. Numbering units
 //! globally rather than as (document, block) makes the gap between two
 //! paragraphs holding a common word small, so most entries of frequent words
 //! take one byte.
 //!
-//! Worked example: `visa` twice in block 30 (words 4 and 9) and once in the
-//! title of document 9 (word 2) is the record
-//! `2 | Title 1 1 1: (9<<2|0) | Body 1 1 2: (30<<2|1)` and the positions
-//! `2 | 4 5`.
+//! Worked example: `visa` twice in block 30 (words 4 and 9), block 30 being
+//! the third paragraph of document 7 (which starts at block 28, its first
+//! two paragraphs 10 and 6 words long), and once in the title of document 9
+//! (word 2) is the stored record `2 | Title 1 1 1: (9<<2|0) | Body 1 1 3: 7`
+//! with the positions `2 | 2 | 20 5`; with its paragraphs, the body reads
+//! `Body 1 1 2: (30<<2|1)` and its positions `4 5`.
 //!
 //! Invariant: fields come in `Field` order, entries are sorted by unit and
-//! positions ascend within an entry; decoding malformed bytes stops early instead of panicking.
+//! positions ascend within an entry; a document's body frequency is at
+//! most [`MAX_TF`] (occurrences past it are not indexed); decoding
+//! malformed bytes stops early instead of panicking.
 
 use super::fields::Field;
 
@@ -152,48 +168,214 @@ impl<'a> Reader<'a> {
 /// Most occurrences an entry can have: a unit's length is a `u16`.
 const MAX_TF: u64 = u16::MAX as u64;
 
+/// Where the body's blocks lie: the document of each global block, the
+/// first block of each document (one more, the end, after the last) and
+/// where each block starts, in words from the start of its document's body.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockMap<'a> {
+    pub block_docs: &'a [u32],
+    pub doc_first_block: &'a [u32],
+    pub block_starts: &'a [u32],
+}
+
+/// The two buffers a term's postings are written into.
+#[derive(Debug, Default)]
+pub struct Encoded {
+    pub records: Vec<u8>,
+    pub positions: Vec<u8>,
+}
+
+/// Writes an entry: the unit's delta from the previous one and the
+/// frequency.
+fn write_entry(out: &mut Vec<u8>, delta: u32, tf: u64) {
+    write_varint(out, (u64::from(delta) << 2) | (tf.min(4) - 1));
+    if tf >= 4 {
+        write_varint(out, tf - 4);
+    }
+}
+
+/// Writes the positions of one entry, as deltas (a lone 0 for an entry
+/// without positions).
+fn write_positions(out: &mut Vec<u8>, positions: &[u32]) {
+    let mut previous = 0;
+    for &position in positions {
+        write_varint(out, u64::from(position - previous));
+        previous = position;
+    }
+    if positions.is_empty() {
+        write_varint(out, 0);
+    }
+}
+
 /// Encodes a term's record from its entries per field (each sorted by
-/// unit) into `out`, and its positions into `positions`.
-pub fn encode(
-    doc_freq: u32,
-    fields: &[(Field, Entries)],
-    out: &mut Vec<u8>,
-    positions: &mut Vec<u8>,
-) {
-    write_varint(out, u64::from(doc_freq));
-    let mut body = Vec::new();
+/// unit; the body's units global blocks, as `blocks` places them) into
+/// `out`, the body counted by document.
+pub fn encode(doc_freq: u32, fields: &[(Field, Entries)], blocks: BlockMap, out: &mut Encoded) {
+    write_varint(&mut out.records, u64::from(doc_freq));
+    let mut entries_bytes = Vec::new();
     for (field, entries) in fields {
         if entries.is_empty() {
             continue;
         }
-        body.clear();
-        let positions_start = positions.len();
-        let mut previous_unit = 0;
-        for (unit, unit_positions) in entries.iter() {
-            let tf = unit_positions.len().max(1) as u64;
-            write_varint(
-                &mut body,
-                (u64::from(unit - previous_unit) << 2) | (tf.min(4) - 1),
-            );
-            if tf >= 4 {
-                write_varint(&mut body, tf - 4);
+        entries_bytes.clear();
+        let positions_start = out.positions.len();
+        let count = if *field == Field::Body {
+            encode_body(entries, blocks, &mut entries_bytes, &mut out.positions)
+        } else {
+            let mut previous_unit = 0;
+            for (unit, unit_positions) in entries.iter() {
+                write_entry(
+                    &mut entries_bytes,
+                    unit - previous_unit,
+                    unit_positions.len().max(1) as u64,
+                );
+                write_positions(&mut out.positions, unit_positions);
+                previous_unit = unit;
             }
-            let mut previous_position = 0;
-            for &position in unit_positions {
-                write_varint(positions, u64::from(position - previous_position));
-                previous_position = position;
-            }
-            if unit_positions.is_empty() {
-                write_varint(positions, 0);
-            }
-            previous_unit = unit;
-        }
-        out.push(field.tag());
-        write_varint(out, entries.len() as u64);
-        write_varint(out, body.len() as u64);
-        write_varint(out, (positions.len() - positions_start) as u64);
-        out.extend_from_slice(&body);
+            entries.len()
+        };
+        out.records.push(field.tag());
+        write_varint(&mut out.records, count as u64);
+        write_varint(&mut out.records, entries_bytes.len() as u64);
+        write_varint(
+            &mut out.records,
+            (out.positions.len() - positions_start) as u64,
+        );
+        out.records.extend_from_slice(&entries_bytes);
     }
+}
+
+/// Writes the body's documents into `entries_bytes` and into `positions`
+/// the term's frequency in each, then its positions in each, counted from
+/// the start of the document's body; returns the number of documents.
+fn encode_body(
+    entries: &Entries,
+    blocks: BlockMap,
+    entries_bytes: &mut Vec<u8>,
+    positions: &mut Vec<u8>,
+) -> usize {
+    let mut previous_doc = 0;
+    let mut documents = 0;
+    let mut in_document: Vec<u32> = Vec::new();
+    let mut frequencies = Vec::new();
+    let mut document_positions = Vec::new();
+    let mut entries = entries.iter().peekable();
+    while let Some((block, block_positions)) = entries.next() {
+        let Some(&doc) = blocks.block_docs.get(block as usize) else {
+            continue;
+        };
+        in_document.clear();
+        let mut add = |block: u32, block_positions: &[u32]| {
+            let start = blocks
+                .block_starts
+                .get(block as usize)
+                .copied()
+                .unwrap_or(0);
+            match block_positions {
+                [] => in_document.push(start),
+                _ => in_document.extend(block_positions.iter().map(|&p| start + p)),
+            }
+        };
+        add(block, block_positions);
+        while let Some((block, block_positions)) =
+            entries.next_if(|(next, _)| blocks.block_docs.get(*next as usize) == Some(&doc))
+        {
+            add(block, block_positions);
+        }
+        in_document.truncate(MAX_TF as usize);
+        write_varint(entries_bytes, u64::from(doc - previous_doc));
+        write_varint(&mut frequencies, in_document.len() as u64);
+        write_positions(&mut document_positions, &in_document);
+        previous_doc = doc;
+        documents += 1;
+    }
+    positions.extend_from_slice(&frequencies);
+    positions.extend_from_slice(&document_positions);
+    documents
+}
+
+/// A stored record with its positions (`stored`, `positions`: both the
+/// term's, as [`encode`] wrote them) turned into one listing the body by
+/// paragraph with frequencies, appended to `records` with its positions to `out_positions`.
+/// `None` when the bytes are malformed.
+pub fn with_paragraphs(
+    stored: &[u8],
+    positions: &[u8],
+    blocks: BlockMap,
+    records: &mut Vec<u8>,
+    out_positions: &mut Vec<u8>,
+) -> Option<()> {
+    let mut reader = Reader::new(stored);
+    let mut positions = Reader::new(positions);
+    write_varint(records, reader.varint()?);
+    let mut body = Vec::new();
+    while !reader.is_empty() {
+        let tag = reader.byte()?;
+        let count = reader.varint()?;
+        let len = reader.varint()? as usize;
+        let positions_len = reader.varint()? as usize;
+        let bytes = reader.take(len)?;
+        let field_positions = positions.take(positions_len)?;
+        records.push(tag);
+        if Field::from_tag(tag)? != Field::Body {
+            write_varint(records, count);
+            write_varint(records, len as u64);
+            write_varint(records, positions_len as u64);
+            records.extend_from_slice(bytes);
+            out_positions.extend_from_slice(field_positions);
+            continue;
+        }
+        body.clear();
+        let positions_start = out_positions.len();
+        let mut documents = Reader::new(bytes);
+        let mut frequencies = Reader::new(field_positions);
+        let mut document_positions = frequencies.clone();
+        document_positions.skip_varints(count)?;
+        let (mut doc, mut previous_block, mut paragraphs) = (0u32, 0, 0u64);
+        let mut in_document = Vec::new();
+        let mut in_paragraph = Vec::new();
+        while !documents.is_empty() {
+            doc = doc.checked_add(u32::try_from(documents.varint()?).ok()?)?;
+            let tf = frequencies.varint()?.min(MAX_TF);
+            in_document.clear();
+            let mut position = 0u32;
+            for _ in 0..tf {
+                position = position.saturating_add(document_positions.varint()? as u32);
+                in_document.push(position);
+            }
+            let first = *blocks.doc_first_block.get(doc as usize)?;
+            let end = *blocks.doc_first_block.get(doc as usize + 1)?;
+            let mut block = first;
+            let mut occurrences = in_document.iter().peekable();
+            while let Some(&&position) = occurrences.peek() {
+                while block + 1 < end && *blocks.block_starts.get(block as usize + 1)? <= position {
+                    block += 1;
+                }
+                let start = *blocks.block_starts.get(block as usize)?;
+                in_paragraph.clear();
+                let next_start = blocks.block_starts.get(block as usize + 1).copied();
+                while let Some(p) =
+                    occurrences.next_if(|&&p| block + 1 >= end || Some(p) < next_start)
+                {
+                    in_paragraph.push(p.checked_sub(start)?);
+                }
+                if paragraphs > 0 && block <= previous_block {
+                    return None;
+                }
+                write_entry(&mut body, block - previous_block, in_paragraph.len() as u64);
+                write_positions(out_positions, &in_paragraph);
+                (previous_block, paragraphs) = (block, paragraphs + 1);
+            }
+        }
+        if !document_positions.is_empty() {
+            return None;
+        }
+        write_varint(records, paragraphs);
+        write_varint(records, body.len() as u64);
+        write_varint(records, (out_positions.len() - positions_start) as u64);
+        records.extend_from_slice(&body);
+    }
+    positions.is_empty().then_some(())
 }
 
 /// A decoded view of a term's record.
@@ -203,10 +385,13 @@ pub struct Record<'a> {
     reader: Reader<'a>,
     /// The term's positions, when the index has them.
     positions: Option<Reader<'a>>,
+    /// Whether the body's entries are documents alone, as stored.
+    stored: bool,
 }
 
 impl<'a> Record<'a> {
-    /// The record in `bytes`, with the term's positions if they are known.
+    /// The record in `bytes`, as [`with_paragraphs`] writes it, with the
+    /// term's positions if they are known.
     pub fn new(bytes: &'a [u8], positions: Option<&'a [u8]>) -> Self {
         let mut reader = Reader::new(bytes);
         let doc_freq = reader.varint().unwrap_or(0) as u32;
@@ -214,12 +399,36 @@ impl<'a> Record<'a> {
             doc_freq,
             reader,
             positions: positions.map(Reader::new),
+            stored: false,
         }
+    }
+
+    /// The record in `bytes` as [`encode`] stores it, without positions:
+    /// each body entry a document, counting as one occurrence.
+    pub fn stored(bytes: &'a [u8]) -> Self {
+        Self {
+            stored: true,
+            ..Self::new(bytes, None)
+        }
+    }
+
+    /// Every field's entries with their positions (tf zeros without).
+    pub fn entries(self) -> Vec<(Field, Entries)> {
+        let mut out = Vec::new();
+        let mut positions = Vec::new();
+        for (field, _, mut field_entries) in self.fields() {
+            let mut entries = Entries::default();
+            while let Some(unit) = field_entries.next_into(&mut positions) {
+                entries.push(unit, positions.iter().copied());
+            }
+            out.push((field, entries));
+        }
+        out
     }
 
     /// The fields of the record with their entry counts and entry bytes.
     pub fn fields(self) -> impl Iterator<Item = (Field, u32, FieldEntries<'a>)> {
-        let (mut reader, mut positions) = (self.reader, self.positions);
+        let (mut reader, mut positions, stored) = (self.reader, self.positions, self.stored);
         std::iter::from_fn(move || {
             if reader.is_empty() {
                 return None;
@@ -241,6 +450,7 @@ impl<'a> Record<'a> {
                     positions: field_positions,
                     unread: 0,
                     unit: 0,
+                    units_alone: stored && field == Field::Body,
                 },
             ))
         })
@@ -258,12 +468,14 @@ pub struct FieldEntries<'a> {
     /// not wanted is skipped at once, eight bytes at a time.
     unread: u64,
     unit: u32,
+    /// Whether each entry is a unit delta alone, one occurrence.
+    units_alone: bool,
 }
 
 impl FieldEntries<'_> {
-    /// Bytes of the entries.
-    pub fn byte_len(&self) -> usize {
-        self.reader.bytes.len()
+    /// The entries' bytes.
+    pub fn bytes(&self) -> &[u8] {
+        self.reader.bytes
     }
 
     /// These entries without their positions: each entry then gives tf
@@ -298,6 +510,10 @@ impl FieldEntries<'_> {
             return None;
         }
         let packed = self.reader.varint()?;
+        if self.units_alone {
+            self.unit = self.unit.checked_add(u32::try_from(packed).ok()?)?;
+            return Some((self.unit, 1));
+        }
         self.unit = self.unit.checked_add(u32::try_from(packed >> 2).ok()?)?;
         let mut tf = (packed & 3) + 1;
         if tf == 4 {
@@ -345,63 +561,140 @@ mod tests {
         out
     }
 
+    /// The document of each block, from the first block of each document.
+    fn block_docs(doc_first_block: &[u32]) -> Vec<u32> {
+        (doc_first_block.windows(2).enumerate())
+            .flat_map(|(doc, pair)| std::iter::repeat_n(doc as u32, (pair[1] - pair[0]) as usize))
+            .collect()
+    }
+
+    /// Block starts of paragraphs of the lengths `lengths`, per document
+    /// starting at the blocks `doc_first_block`.
+    fn starts(doc_first_block: &[u32], lengths: impl Fn(u32) -> u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        for pair in doc_first_block.windows(2) {
+            let mut start = 0;
+            for block in pair[0]..pair[1] {
+                out.push(start);
+                start += lengths(block);
+            }
+        }
+        out
+    }
+
+    /// Encodes `fields` over documents starting at the blocks
+    /// `doc_first_block`, each paragraph 100 words long, and turns the
+    /// record into one counting the body by paragraph: the stored record,
+    /// its positions, and the record and positions with paragraphs.
+    fn encode_and_join(fields: &[(Field, Entries)], doc_first_block: &[u32]) -> [Vec<u8>; 4] {
+        let block_starts = starts(doc_first_block, |_| 100);
+        encode_with(fields, doc_first_block, &block_starts)
+    }
+
+    fn encode_with(
+        fields: &[(Field, Entries)],
+        doc_first_block: &[u32],
+        block_starts: &[u32],
+    ) -> [Vec<u8>; 4] {
+        let docs = block_docs(doc_first_block);
+        let blocks = BlockMap {
+            block_docs: &docs,
+            doc_first_block,
+            block_starts,
+        };
+        let mut encoded = Encoded::default();
+        encode(2, fields, blocks, &mut encoded);
+        let (mut joined, mut positions) = (Vec::new(), Vec::new());
+        with_paragraphs(
+            &encoded.records,
+            &encoded.positions,
+            blocks,
+            &mut joined,
+            &mut positions,
+        )
+        .expect("the positions fit the record");
+        [encoded.records, encoded.positions, joined, positions]
+    }
+
     #[test]
-    fn records_round_trip() {
+    fn records_joined_with_their_paragraphs_round_trip() {
+        // Documents: 0 (blocks 0-27), 1 (28-31), 2 (32), 3 (33-99999),
+        // 4 (100000).
+        let doc_first_block = [0, 28, 32, 33, 100_000, 100_001];
         let fields = vec![
-            (Field::Title, entries(&[(9, &[2])])),
+            (Field::Title, entries(&[(3, &[2])])),
             (
                 Field::Body,
                 entries(&[
-                    (30, &[4, 9]),
-                    (32, &[0, 1, 2, 3, 4, 300]),
-                    (100_000, &[70000]),
+                    (29, &[4, 9]),
+                    (31, &[0, 1, 2, 3, 4, 300]),
+                    (32, &[7]),
+                    (40, &[1]),
+                    (99_999, &[5, 6]),
+                    (100_000, &[99]),
                 ]),
             ),
             (Field::Speaker, Entries::default()),
         ];
-        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
-        encode(2, &fields, &mut bytes, &mut positions);
-        let record = Record::new(&bytes, Some(&positions));
-        assert_eq!(record.doc_freq, 2);
-        let mut decoded = Vec::new();
-        for (field, count, mut entries) in record.fields() {
-            let mut positions = Vec::new();
-            let mut got = Entries::default();
-            while let Some(unit) = entries.next_into(&mut positions) {
-                got.push(unit, positions.iter().copied());
-            }
-            assert_eq!(got.len() as u32, count, "entry count of {field:?}");
-            decoded.push((field, got));
-        }
+        let [stored, _, joined, positions] = encode_and_join(&fields, &doc_first_block);
         let expected: Vec<_> = fields.into_iter().filter(|(_, e)| !e.is_empty()).collect();
-        assert_eq!(decoded, expected);
+        assert_eq!(Record::new(&joined, Some(&positions)).entries(), expected);
+        let by_document: Vec<u32> = Record::stored(&stored)
+            .entries()
+            .into_iter()
+            .find(|(f, _)| *f == Field::Body)
+            .map(|(_, e)| e.iter().map(|(unit, _)| unit).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            by_document,
+            [1, 2, 3, 4],
+            "stored, the body counts documents"
+        );
     }
 
     #[test]
     fn the_worked_example_reads_as_documented() {
+        let doc_first_block = [0, 4, 8, 12, 16, 20, 24, 28, 31, 34, 40];
+        let lengths = |block| if block == 28 { 10 } else { 6 };
+        let block_starts = starts(&doc_first_block, lengths);
         let fields = [
             (Field::Title, entries(&[(9, &[2])])),
             (Field::Body, entries(&[(30, &[4, 9])])),
         ];
-        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
-        encode(2, &fields, &mut bytes, &mut positions);
+        let [stored, positions, joined, joined_positions] =
+            encode_with(&fields, &doc_first_block, &block_starts);
         let (title, body) = (Field::Title.tag(), Field::Body.tag());
+        assert_eq!(stored, [2, title, 1, 1, 1, 9 << 2, body, 1, 1, 3, 7]);
+        assert_eq!(positions, [2, 2, 20, 5]);
         assert_eq!(
-            bytes,
+            joined,
             [2, title, 1, 1, 1, 9 << 2, body, 1, 1, 2, 30 << 2 | 1]
         );
-        assert_eq!(positions, [2, 4, 5]);
+        assert_eq!(joined_positions, [2, 4, 5]);
+    }
+
+    #[test]
+    fn a_documents_frequency_stops_at_the_most_an_entry_holds() {
+        // Document 0 has three paragraphs; the word fills two of them.
+        let doc_first_block = [0, 3];
+        let block_starts = starts(&doc_first_block, |_| 50_000);
+        let many: Vec<u32> = (0..40_000).collect();
+        let fields = [(Field::Body, entries(&[(0, &many), (2, &many)]))];
+        let [_, _, joined, positions] = encode_with(&fields, &doc_first_block, &block_starts);
+        let body = Record::new(&joined, Some(&positions)).entries();
+        let kept: Vec<(u32, usize)> = body[0].1.iter().map(|(u, p)| (u, p.len())).collect();
+        assert_eq!(kept, [(0, 40_000), (2, MAX_TF as usize - 40_000)]);
     }
 
     #[test]
     fn without_positions_entries_give_their_units_and_as_many_zeros() {
+        let doc_first_block = [0, 5, 601];
         let fields = [(
             Field::Body,
             entries(&[(4, &[1, 7, 9]), (600, &[0, 1, 2, 3, 4, 8])]),
         )];
-        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
-        encode(2, &fields, &mut bytes, &mut positions);
-        let (_, _, mut entries) = Record::new(&bytes, None).fields().next().expect("a field");
+        let [_, _, joined, _] = encode_and_join(&fields, &doc_first_block);
+        let (_, _, mut entries) = Record::new(&joined, None).fields().next().expect("a field");
         let mut found = Vec::new();
         assert_eq!(entries.next_into(&mut found), Some(4));
         assert_eq!(found, [0, 0, 0]);
@@ -441,26 +734,47 @@ mod tests {
     }
 
     #[test]
-    fn truncated_records_stop_without_panicking() {
-        let (mut bytes, mut positions) = (Vec::new(), Vec::new());
-        encode(
-            1,
-            &[(Field::Body, entries(&[(3, &[1, 2, 3, 4, 5])]))],
-            &mut bytes,
-            &mut positions,
-        );
-        for len in 0..bytes.len() {
+    fn truncated_records_and_positions_stop_without_panicking() {
+        let doc_first_block = [0, 2, 6];
+        let block_starts = starts(&doc_first_block, |_| 100);
+        let docs = block_docs(&doc_first_block);
+        let blocks = BlockMap {
+            block_docs: &docs,
+            doc_first_block: &doc_first_block,
+            block_starts: &block_starts,
+        };
+        let fields = [(
+            Field::Body,
+            entries(&[(1, &[1, 2]), (3, &[1, 2, 3]), (5, &[9])]),
+        )];
+        let [stored, stored_positions, joined, positions] =
+            encode_with(&fields, &doc_first_block, &block_starts);
+        for len in 0..joined.len() {
             for known in [
                 None,
                 Some(&positions[..]),
                 Some(&positions[..len.min(positions.len())]),
             ] {
-                let record = Record::new(&bytes[..len], known);
-                for (_, _, mut entries) in record.fields() {
+                for (_, _, mut entries) in Record::new(&joined[..len], known).fields() {
                     let mut found = Vec::new();
                     while entries.next_into(&mut found).is_some() {}
                 }
             }
+        }
+        let join = |record: &[u8], positions: &[u8]| {
+            with_paragraphs(record, positions, blocks, &mut Vec::new(), &mut Vec::new())
+        };
+        for len in 0..stored_positions.len() {
+            assert!(
+                join(&stored, &stored_positions[..len]).is_none(),
+                "{len} bytes of positions"
+            );
+        }
+        let mut longer = stored_positions.clone();
+        longer.push(1);
+        assert!(join(&stored, &longer).is_none(), "a position too many");
+        for len in 0..stored.len() {
+            let _ = join(&stored[..len], &stored_positions);
         }
     }
 }

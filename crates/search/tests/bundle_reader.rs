@@ -11,8 +11,8 @@
 //! 4. a foreign file, another version and trailing bytes are told apart;
 //! 5. once the head and the index are in, and not before, the reader hands
 //!    over the index and every document's card, which answer a query with
-//!    the right documents before any position or text has arrived; the
-//!    positions follow, for the index handed over.
+//!    the right documents before any paragraph, position or text has
+//!    arrived; the detail follows, for the index handed over.
 
 use std::path::Path;
 
@@ -81,7 +81,7 @@ fn a_bundle_of_many_documents_has_several_document_frames() {
         .find(|(name, _)| *name == "header and framing")
         .map(|(_, b)| b.len())
         .unwrap_or(0);
-    // Header (10), four frames of head, index, positions and entities, and
+    // Header (10), four frames of head, index, detail and entities, and
     // at least two of documents.
     assert!(framing >= 10 + 8 * 6, "framing {framing} bytes");
 }
@@ -226,7 +226,7 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
             facet: "person".into()
         }]
     );
-    // Without positions a phrase is read as its words in one paragraph:
+    // Without the detail a phrase is read as its words in one document:
     // every document holding the phrase is found, perhaps with others.
     let phrase = SearchRequest {
         query: "\"health and care\"".into(),
@@ -252,11 +252,11 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
     reader
         .push(&bytes[searchable_at..])
         .expect("the rest decodes");
-    let positions = reader.take_positions().expect("the positions arrived");
+    let detail = reader.take_detail().expect("the detail arrived");
     let index = early.index;
     index
-        .set_positions(positions)
-        .expect("as long as the index says");
+        .set_detail(&detail)
+        .expect("the detail fits the index");
     let whole = reader.finish_corpus().expect("the whole corpus");
     index.set_document_facets(&whole);
     assert_eq!(

@@ -623,7 +623,7 @@ fn snippets_cut_long_paragraphs_around_matches() {
         .map(|&(s, e)| &snippet.text[s as usize..e as usize])
         .collect();
     assert_eq!(marked, ["Visa", "route"], "snippet {:?}", snippet.text);
-    assert_eq!(results.total_paragraphs, 1);
+    assert_eq!(results.total_paragraphs, Some(1));
 }
 
 #[test]
@@ -645,7 +645,7 @@ fn empty_queries_list_every_document_in_order() {
             },
         );
         assert_eq!(files(&corpus, &results), expected, "order by {sort:?}");
-        assert_eq!(results.total_paragraphs, 5);
+        assert_eq!(results.total_paragraphs, Some(5));
         assert!(results
             .hits
             .iter()
@@ -787,8 +787,12 @@ fn index_survives_serialization() {
     let index = SearchIndex::build(&corpus);
     let bytes = postcard::to_allocvec(&index).expect("serializes");
     let decoded: SearchIndex = postcard::from_bytes(&bytes).expect("deserializes");
-    // Facets are not stored: whoever opens an index builds them.
+    // Facets are not stored: whoever opens an index builds them. The
+    // detail is serialized apart.
     decoded.set_document_facets(&corpus);
+    decoded
+        .set_detail(&index.detail())
+        .expect("the detail fits");
     for query in [
         "visa",
         "vissa",
