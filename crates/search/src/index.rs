@@ -32,7 +32,7 @@ use super::analyzer::Analyzer;
 use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
-use super::postings::{self, BlockMap, Encoded, Entries, Record};
+use super::postings::{self, BlockMap, DetailReader, Encoded, Entries, Reader, Record};
 use super::stems::StemClasses;
 use super::typo::ShortPrefixes;
 use corpus_model::cores::{map_on_every_core, runs_of_equal_weight};
@@ -59,10 +59,6 @@ pub struct SearchIndex {
     pub(super) term_offsets: Vec<u32>,
     #[serde(with = "plain_bytes")]
     pub(super) postings: Vec<u8>,
-    /// `position_offsets[t]..position_offsets[t + 1]` are term `t`'s bytes
-    /// of the detail.
-    #[serde(with = "prefix_sums")]
-    pub(super) position_offsets: Vec<u32>,
     /// Every position, and the records they yield (see [`Detail`]):
     /// serialized apart (the bundle sends them after the rest of the
     /// index), so an index can answer before they are set.
@@ -136,13 +132,16 @@ impl std::fmt::Debug for SearchIndex {
 
 /// The index's detail as the bundle carries it, in a frame after the rest:
 /// what a first answer does without.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 struct DetailFrame {
     /// Every term's positions (see [`super::postings`]).
     #[serde(with = "plain_bytes")]
     positions: Vec<u8>,
     /// The body positions each quote covers, by global quote number.
     quote_spans: Vec<QuoteSpan>,
+    /// Every term's speakers' field (see [`Encoded`]).
+    #[serde(with = "plain_bytes")]
+    speakers: Vec<u8>,
 }
 
 /// What the detail adds to an index: the records and positions it yields,
@@ -258,7 +257,6 @@ struct IndexBuilder {
 #[derive(Default)]
 struct EncodedRun {
     term_offsets: Vec<u32>,
-    position_offsets: Vec<u32>,
     encoded: Encoded,
 }
 
@@ -267,8 +265,6 @@ impl EncodedRun {
         let mut run = EncodedRun::default();
         for term in terms {
             run.term_offsets.push(run.encoded.records.len() as u32);
-            run.position_offsets
-                .push(run.encoded.positions.len() as u32);
             postings::encode(term.doc_freq, &term.entries, blocks, &mut run.encoded);
         }
         run
@@ -280,7 +276,6 @@ struct Postings {
     words: fst::Map<Vec<u8>>,
     terms: fst::Map<Vec<u8>>,
     term_offsets: Vec<u32>,
-    position_offsets: Vec<u32>,
     encoded: Encoded,
 }
 
@@ -433,18 +428,15 @@ impl IndexBuilder {
         let runs = runs_of_equal_weight(&ordered, TermBuilder::weight);
         let runs = map_on_every_core(&runs, |run| EncodedRun::of(&ordered[run.clone()], blocks));
         let mut term_offsets = Vec::with_capacity(sorted_terms.len() + 1);
-        let mut position_offsets = Vec::with_capacity(sorted_terms.len() + 1);
         let mut encoded = Encoded::default();
         for run in runs {
             let base = encoded.records.len() as u32;
-            let positions_base = encoded.positions.len() as u32;
             term_offsets.extend(run.term_offsets.iter().map(|o| o + base));
-            position_offsets.extend(run.position_offsets.iter().map(|o| o + positions_base));
             encoded.records.extend(run.encoded.records);
             encoded.positions.extend(run.encoded.positions);
+            encoded.speakers.extend(run.encoded.speakers);
         }
         term_offsets.push(encoded.records.len() as u32);
-        position_offsets.push(encoded.positions.len() as u32);
         let terms = fst::Map::from_iter(
             sorted_terms
                 .iter()
@@ -464,7 +456,6 @@ impl IndexBuilder {
             words,
             terms,
             term_offsets,
-            position_offsets,
             encoded,
         }
     }
@@ -483,18 +474,22 @@ impl IndexBuilder {
             let term = postings.words.get(w)? as u32;
             Some((w.as_str(), term, l.as_slice()))
         }));
-        let Encoded { records, positions } = postings.encoded;
+        let Encoded {
+            records,
+            positions,
+            speakers,
+        } = postings.encoded;
         SearchIndex {
             stem_classes,
             words: postings.words,
             terms: postings.terms,
             term_offsets: postings.term_offsets,
             postings: records,
-            position_offsets: postings.position_offsets,
             detail: std::sync::OnceLock::new(),
             built_detail: Some(DetailFrame {
                 positions,
                 quote_spans: self.quote_spans,
+                speakers,
             }),
             average_lengths: average_lengths(&self.lengths),
             lengths: self.lengths,
@@ -620,8 +615,10 @@ impl SearchIndex {
         let mut parts: Vec<(String, Vec<u8>)> = Field::ALL
             .iter()
             .zip(per_field)
+            .filter(|(_, bytes)| !bytes.is_empty())
             .map(|(f, bytes)| (format!("postings: {f:?}"), bytes))
             .collect();
+        let frame = self.detail_frame().unwrap_or_default();
         parts.extend([
             ("words fst".into(), self.words.as_fst().as_bytes().to_vec()),
             ("terms fst".into(), self.terms.as_fst().as_bytes().to_vec()),
@@ -629,20 +626,10 @@ impl SearchIndex {
                 "term offsets".into(),
                 prefix_sums::encoded(&self.term_offsets),
             ),
-            (
-                "positions (apart)".into(),
-                self.detail_frame().map_or_else(Vec::new, |f| f.positions),
-            ),
-            (
-                "position offsets".into(),
-                prefix_sums::encoded(&self.position_offsets),
-            ),
+            ("positions (apart)".into(), frame.positions),
+            ("speakers' postings (apart)".into(), frame.speakers),
             ("unit lengths".into(), encoded(&self.lengths)),
-            (
-                "quote spans (apart)".into(),
-                self.joined()
-                    .map_or_else(Vec::new, |d| encoded(&d.quote_spans)),
-            ),
+            ("quote spans (apart)".into(), encoded(&frame.quote_spans)),
             (
                 "document and quote starts".into(),
                 [&self.doc_first_block, &self.doc_first_quote]
@@ -794,18 +781,19 @@ impl SearchIndex {
             return Some(built.clone());
         }
         let detail = self.detail.get()?;
-        let positions = self.with_block_map(|blocks| {
+        let encoded = self.with_block_map(|blocks| {
             let mut encoded = Encoded::default();
             for term in 0..self.term_offsets.len().saturating_sub(1) as u32 {
                 let record = self.record(term);
                 let doc_freq = record.doc_freq;
                 postings::encode(doc_freq, &record.entries(), blocks, &mut encoded);
             }
-            encoded.positions
+            encoded
         });
         Some(DetailFrame {
-            positions,
+            positions: encoded.positions,
             quote_spans: detail.quote_spans.clone(),
+            speakers: encoded.speakers,
         })
     }
 
@@ -840,14 +828,6 @@ impl SearchIndex {
 
     /// The detail of a detail frame.
     fn join(&self, frame: DetailFrame) -> Result<Detail, String> {
-        let serialized = &frame.positions;
-        let expected = self.positions_len();
-        if serialized.len() != expected {
-            return Err(format!(
-                "{} bytes of positions for an index of {expected}",
-                serialized.len()
-            ));
-        }
         if frame.quote_spans.len() != self.quotes() {
             return Err(format!(
                 "{} quote spans for an index of {} quotes",
@@ -857,7 +837,11 @@ impl SearchIndex {
         }
         let terms = self.term_offsets.len().saturating_sub(1) as u32;
         let mut postings = Vec::with_capacity(self.postings.len() * 2);
-        let mut positions = Vec::with_capacity(serialized.len());
+        let mut positions = Vec::with_capacity(frame.positions.len());
+        let mut stored = DetailReader {
+            positions: Reader::new(&frame.positions),
+            speakers: Reader::new(&frame.speakers),
+        };
         let (mut term_offsets, mut position_offsets) = (Vec::new(), Vec::new());
         self.with_block_map(|blocks| {
             for term in 0..terms {
@@ -865,7 +849,7 @@ impl SearchIndex {
                 position_offsets.push(positions.len() as u32);
                 postings::with_paragraphs(
                     self.stored_record(term),
-                    term_bytes(serialized, &self.position_offsets, term),
+                    &mut stored,
                     blocks,
                     &mut postings,
                     &mut positions,
@@ -874,6 +858,9 @@ impl SearchIndex {
             }
             Ok::<(), String>(())
         })?;
+        if !stored.is_empty() {
+            return Err("the detail has bytes past the last term's".to_string());
+        }
         term_offsets.push(postings.len() as u32);
         position_offsets.push(positions.len() as u32);
         postings.shrink_to_fit();
@@ -885,11 +872,6 @@ impl SearchIndex {
             average_quote_length: average_quote_length(&frame.quote_spans),
             quote_spans: frame.quote_spans,
         })
-    }
-
-    /// Bytes of positions the index expects.
-    pub fn positions_len(&self) -> usize {
-        self.position_offsets.last().map_or(0, |&o| o as usize)
     }
 
     /// Number of documents containing a term in any field.

@@ -183,6 +183,9 @@ pub struct BlockMap<'a> {
 pub struct Encoded {
     pub records: Vec<u8>,
     pub positions: Vec<u8>,
+    /// Per term, its speakers' field (count, byte length, byte length of
+    /// positions, entries), or a lone 0: the detail carries it.
+    pub speakers: Vec<u8>,
 }
 
 /// Writes an entry: the unit's delta from the previous one and the
@@ -213,6 +216,12 @@ fn write_positions(out: &mut Vec<u8>, positions: &[u32]) {
 pub fn encode(doc_freq: u32, fields: &[(Field, Entries)], blocks: BlockMap, out: &mut Encoded) {
     write_varint(&mut out.records, u64::from(doc_freq));
     let mut entries_bytes = Vec::new();
+    let speakers = fields
+        .iter()
+        .find(|(f, e)| *f == Field::Speaker && !e.is_empty());
+    if speakers.is_none() {
+        out.speakers.push(0);
+    }
     for (field, entries) in fields {
         if entries.is_empty() {
             continue;
@@ -234,14 +243,17 @@ pub fn encode(doc_freq: u32, fields: &[(Field, Entries)], blocks: BlockMap, out:
             }
             entries.len()
         };
-        out.records.push(field.tag());
-        write_varint(&mut out.records, count as u64);
-        write_varint(&mut out.records, entries_bytes.len() as u64);
-        write_varint(
-            &mut out.records,
-            (out.positions.len() - positions_start) as u64,
-        );
-        out.records.extend_from_slice(&entries_bytes);
+        let header = match field {
+            Field::Speaker => &mut out.speakers,
+            _ => {
+                out.records.push(field.tag());
+                &mut out.records
+            }
+        };
+        write_varint(header, count as u64);
+        write_varint(header, entries_bytes.len() as u64);
+        write_varint(header, (out.positions.len() - positions_start) as u64);
+        header.extend_from_slice(&entries_bytes);
     }
 }
 
@@ -294,19 +306,19 @@ fn encode_body(
     documents
 }
 
-/// A stored record with its positions (`stored`, `positions`: both the
-/// term's, as [`encode`] wrote them) turned into one listing the body by
-/// paragraph with frequencies, appended to `records` with its positions to `out_positions`.
-/// `None` when the bytes are malformed.
+/// A stored record (as [`encode`] wrote it) with its positions and
+/// speakers' field, read from `detail` (the headers say how many bytes are
+/// the term's), turned into one listing the body by paragraph with
+/// frequencies and the speakers, appended to `records` with its positions
+/// to `out_positions`. `None` when the bytes are malformed.
 pub fn with_paragraphs(
     stored: &[u8],
-    positions: &[u8],
+    detail: &mut DetailReader,
     blocks: BlockMap,
     records: &mut Vec<u8>,
     out_positions: &mut Vec<u8>,
 ) -> Option<()> {
     let mut reader = Reader::new(stored);
-    let mut positions = Reader::new(positions);
     write_varint(records, reader.varint()?);
     let mut body = Vec::new();
     while !reader.is_empty() {
@@ -315,16 +327,12 @@ pub fn with_paragraphs(
         let len = reader.varint()? as usize;
         let positions_len = reader.varint()? as usize;
         let bytes = reader.take(len)?;
-        let field_positions = positions.take(positions_len)?;
-        records.push(tag);
+        let field_positions = detail.positions.take(positions_len)?;
         if Field::from_tag(tag)? != Field::Body {
-            write_varint(records, count);
-            write_varint(records, len as u64);
-            write_varint(records, positions_len as u64);
-            records.extend_from_slice(bytes);
-            out_positions.extend_from_slice(field_positions);
+            copy_field(tag, count, bytes, field_positions, records, out_positions);
             continue;
         }
+        records.push(tag);
         body.clear();
         let positions_start = out_positions.len();
         let mut documents = Reader::new(bytes);
@@ -375,7 +383,48 @@ pub fn with_paragraphs(
         write_varint(records, (out_positions.len() - positions_start) as u64);
         records.extend_from_slice(&body);
     }
-    positions.is_empty().then_some(())
+    let count = detail.speakers.varint()?;
+    if count > 0 {
+        let len = detail.speakers.varint()? as usize;
+        let positions_len = detail.speakers.varint()? as usize;
+        let bytes = detail.speakers.take(len)?;
+        let field_positions = detail.positions.take(positions_len)?;
+        let tag = Field::Speaker.tag();
+        copy_field(tag, count, bytes, field_positions, records, out_positions);
+    }
+    Some(())
+}
+
+/// Cursors over the detail's buffers, term after term: the positions and
+/// the speakers' fields ([`Encoded`]).
+pub struct DetailReader<'a> {
+    pub positions: Reader<'a>,
+    pub speakers: Reader<'a>,
+}
+
+impl DetailReader<'_> {
+    /// Whether every byte has been read.
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty() && self.speakers.is_empty()
+    }
+}
+
+/// Appends a field's header and entries to `records` and its positions to
+/// `out_positions`.
+fn copy_field(
+    tag: u8,
+    count: u64,
+    bytes: &[u8],
+    positions: &[u8],
+    records: &mut Vec<u8>,
+    out_positions: &mut Vec<u8>,
+) {
+    records.push(tag);
+    write_varint(records, count);
+    write_varint(records, bytes.len() as u64);
+    write_varint(records, positions.len() as u64);
+    records.extend_from_slice(bytes);
+    out_positions.extend_from_slice(positions);
 }
 
 /// A decoded view of a term's record.
@@ -605,14 +654,19 @@ mod tests {
         let mut encoded = Encoded::default();
         encode(2, fields, blocks, &mut encoded);
         let (mut joined, mut positions) = (Vec::new(), Vec::new());
+        let mut detail = DetailReader {
+            positions: Reader::new(&encoded.positions),
+            speakers: Reader::new(&encoded.speakers),
+        };
         with_paragraphs(
             &encoded.records,
-            &encoded.positions,
+            &mut detail,
             blocks,
             &mut joined,
             &mut positions,
         )
         .expect("the positions fit the record");
+        assert!(detail.is_empty(), "every position and speaker read");
         [encoded.records, encoded.positions, joined, positions]
     }
 
@@ -634,7 +688,7 @@ mod tests {
                     (100_000, &[99]),
                 ]),
             ),
-            (Field::Speaker, Entries::default()),
+            (Field::Speaker, entries(&[(4, &[0, 1]), (9, &[2])])),
         ];
         let [stored, _, joined, positions] = encode_and_join(&fields, &doc_first_block);
         let expected: Vec<_> = fields.into_iter().filter(|(_, e)| !e.is_empty()).collect();
@@ -762,7 +816,18 @@ mod tests {
             }
         }
         let join = |record: &[u8], positions: &[u8]| {
-            with_paragraphs(record, positions, blocks, &mut Vec::new(), &mut Vec::new())
+            let mut detail = DetailReader {
+                positions: Reader::new(positions),
+                speakers: Reader::new(&[0]),
+            };
+            with_paragraphs(
+                record,
+                &mut detail,
+                blocks,
+                &mut Vec::new(),
+                &mut Vec::new(),
+            )
+            .filter(|_| detail.is_empty())
         };
         for len in 0..stored_positions.len() {
             assert!(

@@ -211,6 +211,10 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
             .map(|f| f.name.clone())
             .collect()
     };
+    assert_eq!(
+        early_results.total_paragraphs, None,
+        "paragraphs are counted once the detail is in"
+    );
     assert!(facet_names(&early_results).contains(&"source".to_string()));
     assert!(!facet_names(&early_results).contains(&"person".to_string()));
     let by_person = SearchRequest {
@@ -259,11 +263,24 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
         .expect("the detail fits the index");
     let whole = reader.finish_corpus().expect("the whole corpus");
     index.set_document_facets(&whole);
+    let built = SearchIndex::build(&corpus);
     assert_eq!(
         index.search(&whole, &by_person),
-        SearchIndex::build(&corpus).search(&corpus, &by_person),
+        built.search(&corpus, &by_person),
         "once the contents are in, names filter as in the built index"
     );
+    for query in ["visa", "\"health and care\"", "care workers"] {
+        let request = SearchRequest {
+            query: query.into(),
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        assert_eq!(
+            index.search(&whole, &request),
+            built.search(&corpus, &request),
+            "with its detail the index answers {query:?} as the built one"
+        );
+    }
     assert_eq!(
         Bundle {
             corpus: whole,
