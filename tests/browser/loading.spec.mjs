@@ -29,6 +29,7 @@ test("the page shows how much of the corpus has arrived, then the explorer", asy
   release();
   await expect(page.locator(".result").first()).toBeVisible();
   await expect(bar).toHaveCount(0);
+  await expect(page.locator(".results-bar .status")).toHaveText(/documents?, \d+ matching paragraphs?$/);
 });
 
 /** Bytes of a bundle's header (magic and version) and its first two
@@ -47,6 +48,9 @@ test("a corpus whose texts are cut off answers queries and says the texts are da
   const site = await serve(build);
   await page.goto(`${site.url}?q=visa`);
   await expect(page.locator(".result-title").first()).toBeVisible();
+  // Without the index's detail, paragraphs are not counted rather than
+  // counted wrong.
+  await expect(page.locator(".results-bar .status")).toHaveText(/^\d+ documents?$/);
   await expect(page.getByRole("heading", { name: FAILURE_TITLE })).toBeVisible();
   await expect(page.getByRole("alert")).toContainText("is damaged");
   await page.getByRole("link", { name: "Quotes" }).click();
