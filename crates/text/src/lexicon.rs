@@ -7,6 +7,10 @@
 //! separated by `|` or spaces where the header says so. The test below holds
 //! every file in `data/` to that, and to being named here.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// One list file: its name under `data/` and its text.
 #[derive(Debug, Clone, Copy)]
 pub struct WordList {
@@ -33,6 +37,34 @@ impl WordList {
     /// Whether `word` is an entry (exact, case-sensitive).
     pub fn contains(self, word: &str) -> bool {
         self.entries().any(|e| e == word)
+    }
+}
+
+/// A word list's entries as a set, built on first use: for a list that
+/// rules consult word by word.
+pub struct WordSet {
+    list: WordList,
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn of(list: WordList) -> WordSet {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is an entry (exact, case-sensitive).
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.entries().collect())
+            .contains(word)
+    }
+
+    /// The entries, in the list's order.
+    pub fn entries(&self) -> impl Iterator<Item = &'static str> {
+        self.list.entries()
     }
 }
 

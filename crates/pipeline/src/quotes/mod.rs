@@ -831,7 +831,7 @@ fn is_someones_words(text: &str, frame: &Frame, s: &Stretch) -> bool {
     words(text, frame.range.start..s.quote.open)
         .iter()
         .map(|w| text[w.clone()].to_lowercase())
-        .any(|w| lex.verb(&w).is_some() || NAMING_WORD.has(&w))
+        .any(|w| lex.verb(&w).is_some() || NAMING_WORD.contains(&w))
 }
 
 /// Whether the writer's words before a stretch end with a term cue

@@ -46,10 +46,10 @@ fn subject_from(
 ) -> Option<Range<usize>> {
     let first = ws.get(from)?;
     let lower = text[first.clone()].to_lowercase();
-    if SUBJECT_PRONOUN.has(&lower) {
+    if SUBJECT_PRONOUN.contains(&lower) {
         return Some(first.clone());
     }
-    let end = if DETERMINER.has(&lower) || QUANTIFIER.has(&lower) {
+    let end = if DETERMINER.contains(&lower) || QUANTIFIER.contains(&lower) {
         description_end(text, ws, from)?
     } else if !is_capitalised(&text[first.clone()]) {
         return None;
@@ -102,7 +102,7 @@ pub fn naming_subject(text: &str, sentence: Range<usize>, before: usize) -> Opti
     if !joined(text, &ws[last], &ws[last + 1]) {
         return None;
     }
-    if SUBJECT_PRONOUN.has(&lower(&ws[last])) {
+    if SUBJECT_PRONOUN.contains(&lower(&ws[last])) {
         return Some(ws[last].clone());
     }
     if !is_capitalised(&text[ws[last].clone()]) || opens_sentence_only(&lower(&ws[last])) {
@@ -128,7 +128,7 @@ fn after_opening_phrase(text: &str, ws: &[Range<usize>]) -> usize {
             && ws
                 .get(1)
                 .is_some_and(|next| joined(text, w, next) && !is_capitalised(&text[next.clone()]));
-        PHRASE_OPENER.has(&lower) || participle
+        PHRASE_OPENER.contains(&lower) || participle
     });
     if !opens_phrase {
         return 0;
@@ -141,7 +141,7 @@ fn after_opening_phrase(text: &str, ws: &[Range<usize>]) -> usize {
 /// Whether a lowercase word is a verb of naming ("called", "described"):
 /// a naming word other than "as".
 pub fn is_naming_verb(lower: &str) -> bool {
-    lower != "as" && NAMING_WORD.has(lower)
+    lower != "as" && NAMING_WORD.contains(lower)
 }
 
 /// Whether a capitalised first word is a common word, or one contracted
@@ -150,7 +150,7 @@ fn opens_sentence_only(lower: &str) -> bool {
     let stem = lower
         .split_once(['’', '\''])
         .map_or(lower, |(stem, _)| stem);
-    COMMON_WORD.has(stem)
+    COMMON_WORD.contains(stem)
 }
 
 /// The end of a run of capitalised words joined by spaces, titles' stops

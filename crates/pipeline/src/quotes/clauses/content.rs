@@ -180,7 +180,7 @@ fn present_tense(content: &[&str]) -> bool {
         .unwrap_or_default();
     match first.as_str() {
         "he" | "she" | "it" => content.get(1).is_some_and(|w| third_person(w)),
-        _ if DETERMINER.has(&first) => content.get(2).is_some_and(|w| third_person(w)),
+        _ if DETERMINER.contains(&first) => content.get(2).is_some_and(|w| third_person(w)),
         _ => false,
     }
 }

@@ -186,7 +186,7 @@ fn that_or_how(after: &After) -> Option<Phrase> {
 /// phrase opener, then content after a "that" within ten words (none
 /// without one).
 fn phrase_then_that(after: &After) -> Option<Phrase> {
-    if !PHRASE_OPENER.has(&after.lower(after.next())) {
+    if !PHRASE_OPENER.contains(&after.lower(after.next())) {
         return None;
     }
     let content_from = after
@@ -254,22 +254,24 @@ fn named_listener(after: &After) -> Option<usize> {
 /// Accepts "him", "them", "us".
 fn object_pronoun(after: &After) -> Option<usize> {
     let next = after.next();
-    OBJECT_PRONOUN.has(&after.lower(next)).then_some(next + 1)
+    OBJECT_PRONOUN
+        .contains(&after.lower(next))
+        .then_some(next + 1)
 }
 
 /// Accepts "the committee", "his local paper": a determiner and up to four
 /// joined lowercase words, up to another determiner or a pronoun.
 fn determiner_phrase(after: &After) -> Option<usize> {
     let next = after.next();
-    if !DETERMINER.has(&after.lower(next)) {
+    if !DETERMINER.contains(&after.lower(next)) {
         return None;
     }
     let mut k = next + 1;
     while k < after.all.len()
         && k - next < 5
         && after.joined(k - 1, k)
-        && !DETERMINER.has(&after.lower(k))
-        && !SUBJECT_PRONOUN.has(&after.lower(k))
+        && !DETERMINER.contains(&after.lower(k))
+        && !SUBJECT_PRONOUN.contains(&after.lower(k))
         && !is_capitalised(&after.text[after.all[k].clone()])
     {
         k += 1;
@@ -286,8 +288,8 @@ fn word_before_name(after: &After) -> Option<usize> {
         let l = after.lower(second);
         after.joined(next, second)
             && (is_capitalised(&after.text[w.clone()])
-                || DETERMINER.has(&l)
-                || SUBJECT_PRONOUN.has(&l))
+                || DETERMINER.contains(&l)
+                || SUBJECT_PRONOUN.contains(&l))
     });
     opens_np.then_some(second)
 }

@@ -100,7 +100,7 @@ fn subject_end(site: &Site) -> usize {
     while k > 0
         && words.adjacent(k - 1, k)
         && lex.is_aux(words.word(k - 1))
-        && !SUBJECT_PRONOUN.has(&words.lower(k - 1))
+        && !SUBJECT_PRONOUN.contains(&words.lower(k - 1))
     {
         k -= 1;
     }
@@ -124,7 +124,7 @@ fn before_relative(site: &Site) -> Option<Subject> {
     while start > 0
         && words.adjacent(start - 1, start)
         && end - start < 5
-        && !RELATIVE_SUBJECT_STOP.has(&words.lower(start - 1))
+        && !RELATIVE_SUBJECT_STOP.contains(&words.lower(start - 1))
     {
         start -= 1;
     }
@@ -147,10 +147,10 @@ fn before_verb(site: &Site) -> Option<Subject> {
     let np_words: Vec<&str> = np.iter().map(|w| &words.text[w.clone()]).collect();
     let first = np_words.first()?.to_lowercase();
     let last = np_words.last()?;
-    let valid = (np_words.len() == 1 && SUBJECT_PRONOUN.has(&first))
+    let valid = (np_words.len() == 1 && SUBJECT_PRONOUN.contains(&first))
         || np_words.iter().skip(1).any(|w| is_capitalised(w))
-        || (is_capitalised(np_words[0]) && !NON_SUBJECT_OPENER.has(&first))
-        || ((DETERMINER.has(&first) || QUANTIFIER.has(&first)) && np_words.len() > 1)
+        || (is_capitalised(np_words[0]) && !NON_SUBJECT_OPENER.contains(&first))
+        || ((DETERMINER.contains(&first) || QUANTIFIER.contains(&first)) && np_words.len() > 1)
         || lex.is_role_word(last)
         || lex.is_org_word(last);
     valid.then(|| Subject::before(np[0].start..np[np.len() - 1].end))
@@ -171,13 +171,13 @@ fn subject_start(words: &Words, k: usize) -> usize {
     while j > 0
         && words.adjacent(j - 1, j)
         && k - j < 12
-        && (!SUBJECT_STOP.has(&words.lower(j - 1)) || joins_names(j))
+        && (!SUBJECT_STOP.contains(&words.lower(j - 1)) || joins_names(j))
     {
         j -= 1;
     }
     let starts_np = |j: usize| {
         let w = words.lower(j);
-        is_capitalised(words.word(j)) || DETERMINER.has(&w) || SUBJECT_PRONOUN.has(&w)
+        is_capitalised(words.word(j)) || DETERMINER.contains(&w) || SUBJECT_PRONOUN.contains(&w)
     };
     if j > 1
         && j < k
@@ -190,7 +190,7 @@ fn subject_start(words: &Words, k: usize) -> usize {
         while m > 0 && words.adjacent(m - 1, m) && !starts_np(m) && j - m < 4 {
             m -= 1;
         }
-        if DETERMINER.has(&words.lower(m)) {
+        if DETERMINER.contains(&words.lower(m)) {
             j = m;
         }
     }
@@ -213,7 +213,7 @@ fn trailing_name<'w>(words: &'w Words, j: usize, k: usize) -> &'w [Range<usize>]
     let mut run = np.len();
     while run > 0 {
         let w = &words.text[np[run - 1].clone()];
-        let connector = NAME_CONNECTOR.has(w)
+        let connector = NAME_CONNECTOR.contains(w)
             && run < np.len()
             && run > 1
             && is_capitalised(&words.text[np[run - 2].clone()]);
@@ -301,8 +301,8 @@ fn opening_name_set_off(site: &Site) -> Option<Subject> {
     let lower = words.lower(first);
     if !opens_sentence
         || !is_capitalised(words.word(first))
-        || COMMON_WORD.has(&lower)
-        || NON_SUBJECT_OPENER.has(&lower)
+        || COMMON_WORD.contains(&lower)
+        || NON_SUBJECT_OPENER.contains(&lower)
     {
         return None;
     }
@@ -320,7 +320,7 @@ fn opening_name_set_off(site: &Site) -> Option<Subject> {
 /// ("Speaking later on the show, …", "In a statement, …"), else 0.
 fn after_opening_phrase(words: &Words, before: usize) -> usize {
     let lead = words.lower(0);
-    let opens_phrase = PHRASE_OPENER.has(&lead) || lead.ends_with("ing");
+    let opens_phrase = PHRASE_OPENER.contains(&lead) || lead.ends_with("ing");
     if !opens_phrase {
         return 0;
     }
@@ -390,11 +390,11 @@ pub fn named_after(words: &Words, from: usize) -> Option<Range<usize>> {
     let np = words_of(words, from, end);
     let first_lower = np[0].to_lowercase();
     let lex = Lexicon::get();
-    let named = np.iter().any(|w| is_capitalised(w)) || DETERMINER.has(&first_lower);
+    let named = np.iter().any(|w| is_capitalised(w)) || DETERMINER.contains(&first_lower);
     let clause_like = np
         .iter()
         .any(|w| lex.is_aux(w) && !matches!(*w, "to" | "now") || lex.verb(w).is_some());
-    (named && !clause_like && !SUBJECT_PRONOUN.has(&first_lower))
+    (named && !clause_like && !SUBJECT_PRONOUN.contains(&first_lower))
         .then(|| first.start..words.ws[end].end)
 }
 
@@ -408,7 +408,7 @@ pub fn phrase_start(words: &Words, from: usize) -> usize {
     while j > 0
         && first - j < 8
         && words.adjacent(j - 1, j)
-        && !SUBJECT_STOP.has(&words.lower(j - 1))
+        && !SUBJECT_STOP.contains(&words.lower(j - 1))
     {
         j -= 1;
     }

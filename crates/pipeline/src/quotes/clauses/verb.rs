@@ -87,7 +87,7 @@ impl<'w> Site<'w> {
 
     /// "was claimed", "were told": a form of "to be" before a participle.
     fn is_passive(&self) -> bool {
-        self.prev.as_deref().is_some_and(|p| BE_FORM.has(p))
+        self.prev.as_deref().is_some_and(|p| BE_FORM.contains(p))
             && (self.lower.ends_with("ed") || matches!(self.lower.as_ref(), "told" | "said"))
     }
 
@@ -100,11 +100,13 @@ impl<'w> Site<'w> {
             .rev()
             .take_while(|&p| {
                 words.adjacent(p, p + 1)
-                    && (lex.is_aux(words.word(p)) || REFUSAL_VERB.has(&words.lower(p)))
+                    && (lex.is_aux(words.word(p)) || REFUSAL_VERB.contains(&words.lower(p)))
             })
             .any(|p| {
                 let word = words.lower(p);
-                NEGATION.has(&word) || REFUSAL_VERB.has(&word) || words.word(p).ends_with("n't")
+                NEGATION.contains(&word)
+                    || REFUSAL_VERB.contains(&word)
+                    || words.word(p).ends_with("n't")
             })
     }
 
@@ -115,7 +117,7 @@ impl<'w> Site<'w> {
 
     /// A bare or -s form of a lemma that is also a noun ("claim", "reports").
     fn noun_like(&self) -> bool {
-        NOUN_LIKE_VERB.has(&self.form.lemma) && !self.inflected()
+        NOUN_LIKE_VERB.contains(&self.form.lemma) && !self.inflected()
     }
 }
 
@@ -158,7 +160,7 @@ fn capitalised_inside(site: &Site) -> bool {
 fn after_noun_marker(site: &Site) -> bool {
     site.prev
         .as_deref()
-        .is_some_and(|p| NOUN_MARKER.has(p) || (p == "to" && !site.form.reports))
+        .is_some_and(|p| NOUN_MARKER.contains(p) || (p == "to" && !site.form.reports))
 }
 
 /// Rejects "the Guardian report": a noun-like form after a noun marker and
@@ -168,7 +170,7 @@ fn after_determiner_and_name(site: &Site) -> bool {
     site.noun_like()
         && i >= 2
         && words.adjacent(i - 2, i - 1)
-        && NOUN_MARKER.has(&words.lower(i - 2))
+        && NOUN_MARKER.contains(&words.lower(i - 2))
         && is_capitalised(words.word(i - 1))
 }
 
@@ -180,7 +182,7 @@ fn without_verbal_cue(site: &Site) -> bool {
     let verbal = site
         .prev
         .as_deref()
-        .is_some_and(|p| p == "to" || SUBJECT_PRONOUN.has(p) || lex.is_aux(p))
+        .is_some_and(|p| p == "to" || SUBJECT_PRONOUN.contains(p) || lex.is_aux(p))
         || site.i.checked_sub(1).is_some_and(|p| {
             words.adjacent(p, site.i)
                 && (is_capitalised(words.word(p)) || lex.is_role_word(words.word(p)))

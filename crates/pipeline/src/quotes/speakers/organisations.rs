@@ -14,11 +14,11 @@
 use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::super::lexicon::Lexicon;
 use super::vocabulary::{is_name_connector, is_not_name, organisation_suffixes};
-use corpus_text::lexicon::{COUNTRIES, INSTITUTION_WORDS};
+use corpus_text::lexicon::{WordSet, COUNTRIES, INSTITUTION_WORDS};
 use corpus_text::tokens::without_possessive;
 use corpus_text::words::{is_all_caps, is_capitalised, joined, looks_national, words};
 
@@ -160,12 +160,11 @@ impl<'a> OrganisationNames<'a> {
 /// Whether `name` is the generic name of a country's institution ("Finance
 /// Ministry", "Central Bank"): two or more words, each an institution word.
 fn is_generic_institution(name: &str) -> bool {
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| INSTITUTION_WORDS.entries().collect());
+    static WORDS: WordSet = WordSet::of(INSTITUTION_WORDS);
     name.split_whitespace().count() >= 2
         && name
             .split_whitespace()
-            .all(|w| words.contains(w.to_lowercase().as_str()))
+            .all(|w| WORDS.contains(w.to_lowercase().as_str()))
 }
 
 /// The adjective of the only country `text` names, by its name or its

@@ -186,7 +186,7 @@ fn organisation_pronoun(people: &People, m: &Mention) -> Option<Verdict> {
 fn anonymous(_: &People, m: &Mention) -> Option<Verdict> {
     let words: Vec<&str> = m.lower.split_whitespace().collect();
     let head = words.last().copied().unwrap_or_default();
-    (is_anonymous_source(head) || words.len() == 1 && QUANTIFIER.has(head)).then_some(None)
+    (is_anonymous_source(head) || words.len() == 1 && QUANTIFIER.contains(head)).then_some(None)
 }
 
 /// Accepts "a spokesperson", "the spokeswoman" with no capitalised word:

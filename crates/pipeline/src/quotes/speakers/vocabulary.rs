@@ -4,46 +4,21 @@
 //! Invariant: lookups are exact (the lists say their own case), so callers
 //! lowercase where the list is lowercase.
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashSet;
-
 use corpus_text::lexicon::{
-    WordList, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NOT_NAMES, ORGANISATION_NOUNS,
+    WordSet, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NOT_NAMES, ORGANISATION_NOUNS,
     ORGANISATION_SUFFIXES, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS, ROLE_QUALIFIERS,
-    SPEAKER_NAME_CONNECTORS,
 };
 
-/// A word list's entries as a set, built on first use.
-struct Set {
-    list: WordList,
-    cell: OnceLock<FxHashSet<&'static str>>,
-}
+use super::super::clauses::vocabulary::NAME_CONNECTOR;
 
-impl Set {
-    const fn of(list: WordList) -> Set {
-        Set {
-            list,
-            cell: OnceLock::new(),
-        }
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        self.cell
-            .get_or_init(|| self.list.entries().collect())
-            .contains(word)
-    }
-}
-
-static NOT_NAME: Set = Set::of(NOT_NAMES);
-static QUALIFIER: Set = Set::of(ROLE_QUALIFIERS);
-static ORG_NOUN: Set = Set::of(ORGANISATION_NOUNS);
-static LEADER: Set = Set::of(ROLE_LEADERS);
-static PREFIX_STOP: Set = Set::of(ROLE_PREFIX_STOPS);
-static FILLER: Set = Set::of(ROLE_FILLERS);
-static CONNECTOR: Set = Set::of(SPEAKER_NAME_CONNECTORS);
-static FIRST_PERSON: Set = Set::of(FIRST_PERSON_SUBJECTS);
-static ANONYMOUS: Set = Set::of(ANONYMOUS_SOURCES);
+static NOT_NAME: WordSet = WordSet::of(NOT_NAMES);
+static QUALIFIER: WordSet = WordSet::of(ROLE_QUALIFIERS);
+static ORG_NOUN: WordSet = WordSet::of(ORGANISATION_NOUNS);
+static LEADER: WordSet = WordSet::of(ROLE_LEADERS);
+static PREFIX_STOP: WordSet = WordSet::of(ROLE_PREFIX_STOPS);
+static FILLER: WordSet = WordSet::of(ROLE_FILLERS);
+static FIRST_PERSON: WordSet = WordSet::of(FIRST_PERSON_SUBJECTS);
+static ANONYMOUS: WordSet = WordSet::of(ANONYMOUS_SOURCES);
 
 /// "The", "He", "Dear": a capitalised word that is not part of a name.
 pub fn is_not_name(word: &str) -> bool {
@@ -77,7 +52,7 @@ pub fn is_role_filler(word: &str) -> bool {
 
 /// "of", "and", "for", "&" (as written): a word that may join a name's words.
 pub fn is_name_connector(word: &str) -> bool {
-    CONNECTOR.contains(word)
+    NAME_CONNECTOR.contains(word)
 }
 
 /// "we", "i" (lowercase): a letter's writer speaking of themselves.
