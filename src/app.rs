@@ -106,12 +106,17 @@ fn corpus_title() -> String {
 }
 
 /// Documents, quotes and names; the quotes and names once the contents
-/// are in (reads the corpus, so it changes then).
+/// are in (reads the corpus, so it changes then), or that they could not
+/// be.
 fn corpus_size() -> String {
     let c = corpus();
     let documents = c.documents.len();
-    if contents() != Contents::Complete {
-        return format!("{documents} documents · quotes and names loading");
+    match contents() {
+        Contents::Arriving => return format!("{documents} documents · quotes and names loading"),
+        Contents::Failed(_) => {
+            return format!("{documents} documents · quotes and names unavailable")
+        }
+        Contents::Complete => {}
     }
     let quotes: usize = c.documents.iter().map(|d| d.quotes.len()).sum();
     format!(

@@ -3,6 +3,7 @@
 use corpus_search::{SearchResults, Sort};
 use corpus_views::citation::human_date;
 use corpus_views::export::{matching_document_rows, to_csv, to_json};
+use corpus_views::failure::notice_text;
 use corpus_views::labels::sort_label;
 use corpus_views::requests::reader_at;
 use leptos::prelude::*;
@@ -78,12 +79,13 @@ fn status_text(results: &SearchResults) -> String {
 
 #[component]
 fn Notices(results: Memo<SearchResults>) -> impl IntoView {
+    let failed = || matches!(contents(), Contents::Failed(_));
     move || {
         results.with(|r| {
             (!r.notices.is_empty()).then(|| {
                 view! {
                     <ul class="notices" aria-label="About your query">
-                        {r.notices.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}
+                        {r.notices.iter().map(|n| view! { <li>{notice_text(n, failed())}</li> }).collect_view()}
                     </ul>
                 }
             })

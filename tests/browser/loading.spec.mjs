@@ -53,12 +53,15 @@ test("a corpus whose texts are cut off answers queries and says the texts are da
   await expect(page.locator(".results-bar .status")).toHaveText(/^\d+ documents?$/);
   await expect(page.getByRole("heading", { name: FAILURE_TITLE })).toBeVisible();
   await expect(page.getByRole("alert")).toContainText("is damaged");
+  await expect(page.getByRole("alert")).toContainText("the bundle ends before the index's detail");
+  await expect(page.getByText(/documents · quotes and names unavailable/)).toBeVisible();
   await page.getByRole("link", { name: "Quotes" }).click();
   await expect(page.locator(".contents-missing")).toBeVisible();
-  // The cards' facets count without the texts; names wait for them.
+  // The cards' facets count without the texts; a filter on names, which
+  // needs them, says it cannot apply now that they will not come.
   await page.goto(`${site.url}?q=${encodeURIComponent("visa person:hunt")}`);
   await expect(page.getByRole("list", { name: "About your query" })).toContainText(
-    "The person filter applies once the documents' names and quotes have arrived.",
+    "The person filter cannot apply: the documents' names and quotes did not arrive.",
   );
   await page.goto(`${site.url}?q=visa`);
   await expect(page.locator(".facet h3").first()).toBeVisible();

@@ -483,9 +483,14 @@ impl BundleReader {
             return Err(BundleError::NotABundle);
         }
         let (Some(head), Some(entities)) = (self.head, self.entities) else {
-            return Err(BundleError::Corrupt(
-                "the bundle ends before its index, its detail and the entities".into(),
-            ));
+            let missing = match (self.index_read, self.detail_read) {
+                (false, _) => "its index",
+                (true, false) => "the index's detail",
+                (true, true) => "the entities",
+            };
+            return Err(BundleError::Corrupt(format!(
+                "the bundle ends before {missing}"
+            )));
         };
         if self.documents.len() < head.cards.len() {
             return Err(BundleError::Corrupt(format!(

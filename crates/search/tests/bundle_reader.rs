@@ -102,6 +102,27 @@ fn every_prefix_fails_without_panicking() {
 }
 
 #[test]
+fn a_bundle_cut_short_says_which_part_is_missing() {
+    let bytes = bundle_of(seeds());
+    let index_end = head_and_index_bytes(&bytes);
+    let rows = [
+        (index_end - 1, "the bundle ends before its index"),
+        (index_end, "the bundle ends before the index's detail"),
+        (
+            frame_end(&bytes, index_end),
+            "the bundle ends before the entities",
+        ),
+    ];
+    for (length, expected) in rows {
+        let error = decode_in_chunks(&bytes[..length], 4096).expect_err("cut short");
+        assert!(
+            error.to_string().contains(expected),
+            "cut at {length}: {error}"
+        );
+    }
+}
+
+#[test]
 fn flipped_bytes_decode_or_fail_without_panicking() {
     let bytes = bundle_of(seeds());
     let mut state: u64 = 14;
@@ -144,12 +165,14 @@ fn foreign_files_other_versions_and_trailing_bytes_are_told_apart() {
 }
 
 /// Bytes of the header and the first two frames (head and index).
+/// Where the frame starting at `at` ends.
+fn frame_end(bytes: &[u8], at: usize) -> usize {
+    let length: [u8; 8] = bytes[at..at + 8].try_into().expect("8 bytes");
+    at + 8 + u64::from_le_bytes(length) as usize
+}
+
 fn head_and_index_bytes(bytes: &[u8]) -> usize {
-    let frame_end = |at: usize| {
-        let length: [u8; 8] = bytes[at..at + 8].try_into().expect("8 bytes");
-        at + 8 + u64::from_le_bytes(length) as usize
-    };
-    frame_end(frame_end(10))
+    frame_end(bytes, frame_end(bytes, 10))
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! detail for whoever rebuilds it.
 
 use corpus_search::bundle::BundleError;
+use corpus_search::Notice;
 
 /// The heading shown instead of the explorer.
 pub const LOAD_FAILURE_TITLE: &str = "This explorer could not load its documents";
@@ -26,6 +27,18 @@ pub fn load_failure_message(error: &BundleError) -> String {
          and published again; if you do not run it, please tell whoever does. \
          (Detail: {error}.)"
     )
+}
+
+/// What a query's notice tells the reader: the engine's words, but for a
+/// filter waiting on the documents' contents when they failed to arrive,
+/// which will not apply.
+pub fn notice_text(notice: &Notice, contents_failed: bool) -> String {
+    match notice {
+        Notice::FacetArriving { facet } if contents_failed => format!(
+            "The {facet} filter cannot apply: the documents' names and quotes did not arrive."
+        ),
+        _ => notice.to_string(),
+    }
 }
 
 /// Why the page shows no explorer when its documents could not be
@@ -73,6 +86,19 @@ fn megabytes(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filter_waiting_on_contents_that_failed_says_it_cannot_apply() {
+        let waiting = Notice::FacetArriving {
+            facet: "person".into(),
+        };
+        assert_eq!(notice_text(&waiting, false), waiting.to_string());
+        let failed = notice_text(&waiting, true);
+        assert!(failed.contains("person filter cannot apply"), "{failed}");
+        assert!(!failed.contains("applies once"), "{failed}");
+        let other = Notice::PartialMatch;
+        assert_eq!(notice_text(&other, true), other.to_string());
+    }
 
     #[test]
     fn every_failure_says_what_failed_and_that_the_site_needs_rebuilding() {
