@@ -66,6 +66,10 @@ pub(super) const CLASSIFY_RULES: &[Rule] = &[
         apply: role_then_given_name,
     },
     Rule {
+        name: "role_then_name_saying",
+        apply: role_then_name_saying,
+    },
+    Rule {
         name: "nothing_left",
         apply: nothing_left,
     },
@@ -419,6 +423,48 @@ fn role_then_given_name(x: &Ctx) -> Option<Vec<Class>> {
     Some(vec![Class::Found(f, person)])
 }
 
+/// A role, then two or three capitalised words (or surname particles)
+/// that name no organisation, place, portfolio or honorific, then a
+/// reporting verb: "Trade Minister Herman De Croo said". A person of those
+/// words with that role, whether or not the given name is known.
+fn role_then_name_saying(x: &Ctx) -> Option<Vec<Class>> {
+    let (c, toks, lex) = (x.trimmed, x.toks, x.lexicon);
+    let says = (toks.get(c.to))
+        .is_some_and(|t| t.is_word() && lex.speaker_verbs.contains(t.lower().as_str()));
+    if !says || lex.honorifics.contains(toks[c.from].text) {
+        return None;
+    }
+    let role_end = (c.from..c.to)
+        .rev()
+        .find(|&i| lex.role_heads.contains(x.lower(i).as_str()))?;
+    let person = Chunk {
+        from: role_end + 1,
+        to: c.to,
+    };
+    let name_word = |i: usize| {
+        let (t, lower) = (&toks[i], x.lower(i));
+        t.is_word()
+            && (t.capitalised() || lex.surname_particles.contains(lower.as_str()))
+            && !lex.org_heads.contains(t.text)
+            && !lex.places.contains(t.text)
+            && !lex.portfolios.contains(lower.as_str())
+            && !lex.honorifics.contains(t.text)
+    };
+    let named = (2..=3).contains(&(person.to - person.from))
+        && toks[person.from].capitalised()
+        && (person.from..person.to).all(name_word);
+    if !named {
+        return None;
+    }
+    let role_from = (c.from..role_end)
+        .find(|&i| !is_month_or_weekday(toks[i].text))
+        .unwrap_or(role_end);
+    let mut f = x.found(EntityKind::Person, person, x.words(person));
+    let role: Vec<String> = (role_from..=role_end).map(|i| x.lower(i)).collect();
+    f.roles.push(role.join(" "));
+    Some(vec![Class::Found(f, person)])
+}
+
 /// Nothing left once sentence-initial words and a leading role are
 /// dropped ("Focusing"): names nothing.
 fn nothing_left(x: &Ctx) -> Option<Vec<Class>> {
@@ -715,6 +761,11 @@ mod tests {
                 "Health Secretary Humza Yousaf confirmed it.",
                 "role_then_given_name",
                 &["Person Humza Yousaf [\"health secretary\"]"],
+            ),
+            (
+                "Trade Minister Herman De Croo said it.",
+                "role_then_name_saying",
+                &["Person Herman De Croo [\"trade minister\"]"],
             ),
             ("According to reports, it said.", "nothing_left", &[]),
             ("Mr Hunt said so.", "honorific", &["Person Hunt"]),

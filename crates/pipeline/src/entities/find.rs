@@ -128,7 +128,7 @@ mod tests {
             ("declined to refute Treasurer Paul Keating's charge", &[(Person, "Paul Keating", &["treasurer"])]),
             ("talks with Brazil, whose finance minister Dilson Funaro has", &[(Place, "Brazil", &[]), (Person, "Dilson Funaro", &["finance minister"])]),
             ("In January Secretary of State George Shultz told", &[(Person, "George Shultz", &["secretary of state"])]),
-            ("with President Reagan, Chief Cabinet Secretary Masaharu Gotoda told", &[(Person, "Reagan", &["president"])]),
+            ("with President Reagan, Chief Cabinet Secretary Masaharu Gotoda told", &[(Person, "Reagan", &["president"]), (Person, "Masaharu Gotoda", &["chief cabinet secretary"])]),
             ("IRAN SAYS IT WILL ATTACK", &[(Place, "Iran", &[])]),
             ("in talks with Chancellor Nigel Lawson, a Treasury spokesman said.", &[(Person, "Nigel Lawson", &["chancellor"]), (Organisation, "Treasury", &[])]),
             ("British Foreign Secretary Sir Geoffrey Howe and U.S. Secretary of State George Shultz plan to", &[(Person, "Geoffrey Howe", &["british foreign secretary"]), (Person, "George Shultz", &["secretary of state"])]),

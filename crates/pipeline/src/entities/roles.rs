@@ -200,7 +200,7 @@ pub(super) fn add_roles(text: &str, toks: &[Token], found: &mut [(Chunk, Found)]
             let Some((role, from)) = role_before(text, toks, head_at, &orgs, lexicon) else {
                 break;
             };
-            if !f.roles.contains(&role) {
+            if !holds_already(&f.roles, &role) {
                 f.roles.push(role);
             }
             first_role = false;
@@ -211,11 +211,19 @@ pub(super) fn add_roles(text: &str, toks: &[Token], found: &mut [(Chunk, Found)]
             break;
         }
         if let Some(role) = role_after(text, toks, c.to, lexicon) {
-            if !f.roles.contains(&role) {
+            if !holds_already(&f.roles, &role) {
                 f.roles.push(role);
             }
         }
     }
+}
+
+/// Whether `role` adds nothing to `roles`: one of them is it, or ends with
+/// it ("chief cabinet secretary" holds "secretary").
+fn holds_already(roles: &[String], role: &str) -> bool {
+    roles
+        .iter()
+        .any(|r| r == role || r.strip_suffix(role).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 /// A line of names alone, then a line with a role: the role of each name
