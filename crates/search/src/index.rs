@@ -749,7 +749,7 @@ impl SearchIndex {
         }
         let built = self.built_detail.as_ref()?;
         Some(self.detail.get_or_init(|| {
-            self.join(built.clone())
+            self.join(built)
                 .expect("a built index reads its own detail")
         }))
     }
@@ -820,14 +820,14 @@ impl SearchIndex {
             Ok((_, rest)) => return Err(format!("{} bytes after the detail", rest.len())),
             Err(e) => return Err(format!("the detail does not decode: {e}")),
         };
-        let detail = self.join(frame)?;
+        let detail = self.join(&frame)?;
         self.detail
             .set(detail)
             .map_err(|_| "the index has its detail already".to_string())
     }
 
     /// The detail of a detail frame.
-    fn join(&self, frame: DetailFrame) -> Result<Detail, String> {
+    fn join(&self, frame: &DetailFrame) -> Result<Detail, String> {
         if frame.quote_spans.len() != self.quotes() {
             return Err(format!(
                 "{} quote spans for an index of {} quotes",
@@ -870,7 +870,7 @@ impl SearchIndex {
             positions,
             position_offsets,
             average_quote_length: average_quote_length(&frame.quote_spans),
-            quote_spans: frame.quote_spans,
+            quote_spans: frame.quote_spans.clone(),
         })
     }
 

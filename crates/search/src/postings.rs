@@ -178,7 +178,7 @@ pub struct BlockMap<'a> {
     pub block_starts: &'a [u32],
 }
 
-/// The two buffers a term's postings are written into.
+/// The three buffers a term's postings are written into.
 #[derive(Debug, Default)]
 pub struct Encoded {
     pub records: Vec<u8>,
@@ -320,7 +320,7 @@ pub fn with_paragraphs(
 ) -> Option<()> {
     let mut reader = Reader::new(stored);
     write_varint(records, reader.varint()?);
-    let mut body = Vec::new();
+    let (mut body, mut body_positions) = (Vec::new(), Vec::new());
     while !reader.is_empty() {
         let tag = reader.byte()?;
         let count = reader.varint()?;
@@ -332,56 +332,24 @@ pub fn with_paragraphs(
             copy_field(tag, count, bytes, field_positions, records, out_positions);
             continue;
         }
-        records.push(tag);
         body.clear();
-        let positions_start = out_positions.len();
-        let mut documents = Reader::new(bytes);
-        let mut frequencies = Reader::new(field_positions);
-        let mut document_positions = frequencies.clone();
-        document_positions.skip_varints(count)?;
-        let (mut doc, mut previous_block, mut paragraphs) = (0u32, 0, 0u64);
-        let mut in_document = Vec::new();
-        let mut in_paragraph = Vec::new();
-        while !documents.is_empty() {
-            doc = doc.checked_add(u32::try_from(documents.varint()?).ok()?)?;
-            let tf = frequencies.varint()?.min(MAX_TF);
-            in_document.clear();
-            let mut position = 0u32;
-            for _ in 0..tf {
-                position = position.saturating_add(document_positions.varint()? as u32);
-                in_document.push(position);
-            }
-            let first = *blocks.doc_first_block.get(doc as usize)?;
-            let end = *blocks.doc_first_block.get(doc as usize + 1)?;
-            let mut block = first;
-            let mut occurrences = in_document.iter().peekable();
-            while let Some(&&position) = occurrences.peek() {
-                while block + 1 < end && *blocks.block_starts.get(block as usize + 1)? <= position {
-                    block += 1;
-                }
-                let start = *blocks.block_starts.get(block as usize)?;
-                in_paragraph.clear();
-                let next_start = blocks.block_starts.get(block as usize + 1).copied();
-                while let Some(p) =
-                    occurrences.next_if(|&&p| block + 1 >= end || Some(p) < next_start)
-                {
-                    in_paragraph.push(p.checked_sub(start)?);
-                }
-                if paragraphs > 0 && block <= previous_block {
-                    return None;
-                }
-                write_entry(&mut body, block - previous_block, in_paragraph.len() as u64);
-                write_positions(out_positions, &in_paragraph);
-                (previous_block, paragraphs) = (block, paragraphs + 1);
-            }
-        }
-        if !document_positions.is_empty() {
-            return None;
-        }
-        write_varint(records, paragraphs);
-        write_varint(records, body.len() as u64);
-        write_varint(records, (out_positions.len() - positions_start) as u64);
-        records.extend_from_slice(&body);
+        body_positions.clear();
+        let paragraphs = body_by_paragraph(
+            bytes,
+            count,
+            field_positions,
+            blocks,
+            &mut body,
+            &mut body_positions,
+        )?;
+        copy_field(
+            tag,
+            paragraphs,
+            &body,
+            &body_positions,
+            records,
+            out_positions,
+        );
     }
     let count = detail.speakers.varint()?;
     if count > 0 {
@@ -393,6 +361,56 @@ pub fn with_paragraphs(
         copy_field(tag, count, bytes, field_positions, records, out_positions);
     }
     Some(())
+}
+
+/// A stored body field (`bytes`: `count` documents; `positions`: each
+/// document's frequency, then its positions from the start of its body)
+/// as entries per paragraph into `body`, their positions counted from the
+/// paragraph's start into `out_positions`; the number of paragraphs, or
+/// `None` when the bytes are malformed.
+fn body_by_paragraph(
+    bytes: &[u8],
+    count: u64,
+    positions: &[u8],
+    blocks: BlockMap,
+    body: &mut Vec<u8>,
+    out_positions: &mut Vec<u8>,
+) -> Option<u64> {
+    let mut documents = Reader::new(bytes);
+    let mut frequencies = Reader::new(positions);
+    let mut document_positions = frequencies.clone();
+    document_positions.skip_varints(count)?;
+    let (mut doc, mut previous_block, mut paragraphs) = (0u32, 0, 0u64);
+    let (mut in_document, mut in_paragraph) = (Vec::new(), Vec::new());
+    while !documents.is_empty() {
+        doc = doc.checked_add(u32::try_from(documents.varint()?).ok()?)?;
+        let tf = frequencies.varint()?.min(MAX_TF);
+        in_document.clear();
+        read_positions(&mut document_positions, tf, &mut in_document)?;
+        let first = *blocks.doc_first_block.get(doc as usize)?;
+        let end = *blocks.doc_first_block.get(doc as usize + 1)?;
+        let mut block = first;
+        let mut occurrences = in_document.iter().peekable();
+        while let Some(&&position) = occurrences.peek() {
+            while block + 1 < end && *blocks.block_starts.get(block as usize + 1)? <= position {
+                block += 1;
+            }
+            let start = *blocks.block_starts.get(block as usize)?;
+            in_paragraph.clear();
+            let next_start = blocks.block_starts.get(block as usize + 1).copied();
+            while let Some(p) = occurrences.next_if(|&&p| block + 1 >= end || Some(p) < next_start)
+            {
+                in_paragraph.push(p.checked_sub(start)?);
+            }
+            if paragraphs > 0 && block <= previous_block {
+                return None;
+            }
+            write_entry(body, block - previous_block, in_paragraph.len() as u64);
+            write_positions(out_positions, &in_paragraph);
+            (previous_block, paragraphs) = (block, paragraphs + 1);
+        }
+    }
+    document_positions.is_empty().then_some(paragraphs)
 }
 
 /// Cursors over the detail's buffers, term after term: the positions and
@@ -587,14 +605,20 @@ impl FieldEntries<'_> {
         if decoded > 0 {
             reader.skip_varints(std::mem::take(&mut self.unread))?;
         }
-        let mut position = 0u32;
-        for _ in 0..decoded {
-            position = position.saturating_add(reader.varint()? as u32);
-            positions.push(position);
-        }
+        read_positions(reader, u64::from(decoded), positions)?;
         self.unread += u64::from(tf - decoded);
         Some(())
     }
+}
+
+/// Appends `count` positions read from their deltas (the first absolute).
+fn read_positions(reader: &mut Reader, count: u64, positions: &mut Vec<u32>) -> Option<()> {
+    let mut position = 0u32;
+    for _ in 0..count {
+        position = position.saturating_add(reader.varint()? as u32);
+        positions.push(position);
+    }
+    Some(())
 }
 
 #[cfg(test)]
