@@ -405,22 +405,29 @@ fn role_then_given_name(x: &Ctx) -> Option<Vec<Class>> {
     if !(2..=4).contains(&(to - k)) {
         return None;
     }
-    let role_from = (c.from..k)
-        .find(|&i| !is_month_or_weekday(x.toks[i].text))
-        .unwrap_or(k);
+    let role_from = role_start(x, c.from, k);
     // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the role.
     let role_to = (role_from..k)
         .rev()
         .find(|&i| !lex.honorifics.contains(x.toks[i].text))
         .map_or(role_from, |i| i + 1);
+    Some(person_with_role(x, person, role_from..role_to))
+}
+
+/// Where a role read before a name starts in `from..to`: past a month or
+/// weekday ("Tuesday Health Secretary"); `to` when there is nothing else.
+fn role_start(x: &Ctx, from: usize, to: usize) -> usize {
+    (from..to)
+        .find(|&i| !is_month_or_weekday(x.toks[i].text))
+        .unwrap_or(to)
+}
+
+/// A person at `person` holding the role written by the words `role`.
+fn person_with_role(x: &Ctx, person: Chunk, role: std::ops::Range<usize>) -> Vec<Class> {
     let mut f = x.found(EntityKind::Person, person, x.words(person));
-    f.roles.push(
-        (role_from..role_to)
-            .map(|i| x.lower(i))
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    Some(vec![Class::Found(f, person)])
+    let words: Vec<String> = role.map(|i| x.lower(i)).collect();
+    f.roles.push(words.join(" "));
+    vec![Class::Found(f, person)]
 }
 
 /// A role, then two or three capitalised words (or surname particles)
@@ -456,13 +463,8 @@ fn role_then_name_saying(x: &Ctx) -> Option<Vec<Class>> {
     if !named {
         return None;
     }
-    let role_from = (c.from..role_end)
-        .find(|&i| !is_month_or_weekday(toks[i].text))
-        .unwrap_or(role_end);
-    let mut f = x.found(EntityKind::Person, person, x.words(person));
-    let role: Vec<String> = (role_from..=role_end).map(|i| x.lower(i)).collect();
-    f.roles.push(role.join(" "));
-    Some(vec![Class::Found(f, person)])
+    let role_from = role_start(x, c.from, role_end);
+    Some(person_with_role(x, person, role_from..role_end + 1))
 }
 
 /// Nothing left once sentence-initial words and a leading role are
