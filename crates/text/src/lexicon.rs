@@ -229,6 +229,10 @@ word_lists! {
     REFUSAL_VERBS = "refusal_verbs.txt";
     /// Words that negate the reporting verb after them ("not").
     NEGATIONS = "negations.txt";
+    /// Words saying how many, after which "about" means "roughly" ("half").
+    QUANTITY_WORDS = "quantity_words.txt";
+    /// Prepositions after which a name says where someone is ("in London").
+    LOCATING_PREPOSITIONS = "locating_prepositions.txt";
     /// Prepositions that end a subject read back from ", who" ("from").
     RELATIVE_SUBJECT_STOPS = "relative_subject_stops.txt";
     /// Conjunctions dropped where a coordinated reporting verb begins ("and").

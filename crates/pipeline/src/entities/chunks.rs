@@ -10,6 +10,7 @@ use corpus_text::tokens::{is_possessive, Token};
 use super::acronyms::{defined_acronym, initials, strip_plural};
 use super::lexicon::{self, Lexicon};
 use super::names::Chunk;
+use super::roles::reporting_after;
 
 /// Splits a block's tokens into chunks of capitalised words.
 pub(super) fn chunk(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexicon) -> Vec<Chunk> {
@@ -58,7 +59,42 @@ pub(super) fn chunk(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexi
         chunks.push(Chunk { from, to });
         i = to;
     }
-    join_and(text, toks, chunks, lexicon)
+    let chunks = join_and(text, toks, chunks, lexicon);
+    join_lowercase_before_suffix(text, toks, claimed, chunks, lexicon)
+}
+
+/// Most lowercase words between a name and its company suffix.
+const MAX_LOWERCASE_BEFORE_SUFFIX: usize = 2;
+
+/// Joins a company suffix standing alone to the name before it when only
+/// a lowercase word or two lie between ("Jacobs Engineering group Inc",
+/// "J.C. Penney co Inc"): a suffix is never a name by itself.
+fn join_lowercase_before_suffix(
+    text: &str,
+    toks: &[Token],
+    claimed: &[bool],
+    chunks: Vec<Chunk>,
+    lexicon: &Lexicon,
+) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        let lone_suffix =
+            c.to == c.from + 1 && lexicon.company_suffixes.contains(toks[c.from].text);
+        if let Some(prev) = out.last_mut().filter(|_| lone_suffix) {
+            let between = prev.to..c.from;
+            let lowercase_words = between.len() <= MAX_LOWERCASE_BEFORE_SUFFIX
+                && between
+                    .clone()
+                    .all(|i| toks[i].is_word() && !toks[i].capitalised() && !claimed[i])
+                && !text[toks[prev.to - 1].end..toks[c.from].start].contains('\n');
+            if lowercase_words {
+                prev.to = c.to;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "Moody|'s Investors Service Inc|": where a company's name ends when the
@@ -127,10 +163,11 @@ fn join_and(text: &str, toks: &[Token], chunks: Vec<Chunk>, lexicon: &Lexicon) -
                             .contains(title(toks[prev.to - 1].text).as_str()));
                 let defined = defined_acronym(toks, c.to)
                     .is_some_and(|a| initials(&words.join(" ")) == strip_plural(a));
+                let firm = possessive_firm(toks, prev, c);
                 if !left_person
                     && !left_is_whole
                     && !right_is_acronym
-                    && (ends_org || front || defined)
+                    && (ends_org || front || defined || firm)
                 {
                     *out.last_mut().expect("checked above") = whole;
                     joined_last = true;
@@ -142,6 +179,18 @@ fn join_and(text: &str, toks: &[Token], chunks: Vec<Chunk>, lexicon: &Lexicon) -
         out.push(c);
     }
     out
+}
+
+/// "Standard and Poor's said": one word, "and", one word with a possessive,
+/// then a reporting verb, as a firm named after its founders speaks.
+fn possessive_firm(toks: &[Token], left: Chunk, right: Chunk) -> bool {
+    let possessive = toks
+        .get(right.to)
+        .is_some_and(|t| is_possessive(t.text) && t.start == toks[right.to - 1].end);
+    left.to - left.from == 1
+        && right.to - right.from == 1
+        && possessive
+        && reporting_after(toks, right.to + 1)
 }
 
 /// "MICHELLE" → "Michelle", "BAYLISS-PRATT" → "Bayliss-Pratt"; connectors

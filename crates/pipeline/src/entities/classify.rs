@@ -78,6 +78,10 @@ pub(super) const CLASSIFY_RULES: &[Rule] = &[
         apply: honorific,
     },
     Rule {
+        name: "person_of_organisation",
+        apply: person_of_organisation,
+    },
+    Rule {
         name: "org_ending_in_head",
         apply: org_ending_in_head,
     },
@@ -294,6 +298,22 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether `part` opens with a given name, or with an initial and a
+    /// given name ("J. Hugh Liedtke").
+    fn led_by_given_name(&self, part: Chunk) -> bool {
+        let initial = |i: usize| {
+            let mut chars = self.toks[i].text.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+        };
+        let given = match initial(part.from) && part.to - part.from >= 3 {
+            true => part.from + 1,
+            false => part.from,
+        };
+        self.lexicon
+            .given_names
+            .contains(self.canon(given).as_str())
+    }
+
     /// Words only: no punctuation, "&" or connector.
     fn plain_words(&self) -> bool {
         (self.c.from..self.c.to).all(|i| {
@@ -363,17 +383,18 @@ fn publication(x: &Ctx) -> Option<Vec<Class>> {
     })
 }
 
-/// "Moody's said": one or two words in a possessive right before a speaker
-/// verb: a company named with its possessive.
+/// "Moody's said", "Standard and Poor's said": one or two words, or two
+/// joined by "and", in a possessive right before a speaker verb: a company
+/// named with its possessive.
 fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
     let (c, toks) = (x.c, x.toks);
     let possessive = toks
         .get(c.to)
         .is_some_and(|t| is_possessive(t.text) && t.start == toks[c.to - 1].end);
     let place = x.lexicon.places.contains(&x.name());
+    let founders = x.len() == 3 && matches!(x.lower(c.from + 1).as_str(), "and" | "&");
     let company = possessive
-        && (1..=2).contains(&x.len())
-        && x.plain_words()
+        && ((1..=2).contains(&x.len()) && x.plain_words() || founders)
         && !place
         && reporting_after(toks, c.to + 1);
     company.then(|| {
@@ -566,13 +587,49 @@ fn place(x: &Ctx) -> Option<Vec<Class>> {
 }
 
 /// Two to four words led by a given name ("Jeremy Hunt", "John van
-/// Dam"): a person.
+/// Dam"), or by an initial and a given name ("J. Hugh Liedtke"): a person.
 fn given_name_and_surname(x: &Ctx) -> Option<Vec<Class>> {
-    ((2..=4).contains(&x.len())
-        && x.person_words()
-        && x.lexicon.given_names.contains(x.first().as_str()))
-    .then(|| x.all_of_it(EntityKind::Person))
-    .flatten()
+    ((2..=4).contains(&x.len()) && x.person_words() && x.led_by_given_name(x.c))
+        .then(|| x.all_of_it(EntityKind::Person))
+        .flatten()
+}
+
+/// Two or three words led by a given name (or two words right after a
+/// reporting verb: "said Ward McCarthy of …"), "of", then an
+/// organisation's name ending in its head ("Richard Pzena of Sanford C.
+/// Bernstein and Co"): the person and the organisation, apart.
+fn person_of_organisation(x: &Ctx) -> Option<Vec<Class>> {
+    let (c, lex) = (x.c, x.lexicon);
+    let of = (c.from + 2..c.to.saturating_sub(2)).find(|&i| x.lower(i) == "of")?;
+    let person = Chunk {
+        from: c.from,
+        to: of,
+    };
+    let organisation = Chunk {
+        from: of + 1,
+        to: c.to,
+    };
+    let after_verb = c.from > 0 && {
+        let t = &x.toks[c.from - 1];
+        t.is_word() && lex.speaker_verbs.contains(t.lower().as_str())
+    };
+    let personal = of - c.from <= 3
+        && (x.led_by_given_name(person) || of - c.from == 2 && after_verb)
+        && (person.from..person.to).all(|i| {
+            let t = &x.toks[i];
+            t.capitalised()
+                && !lex.org_heads.contains(t.text)
+                && !lex.org_words.contains(t.text)
+                && !lex.places.contains(t.text)
+        });
+    if !personal || !lex.org_heads.contains(x.last().as_str()) {
+        return None;
+    }
+    let found = |kind, part| Class::Found(x.found(kind, part, x.words(part)), part);
+    Some(vec![
+        found(EntityKind::Person, person),
+        found(EntityKind::Organisation, organisation),
+    ])
 }
 
 /// A title and a surname ("President Reagan", "Senator Proxmire"), not a
@@ -760,6 +817,11 @@ mod tests {
                 &["Organisation Moody's"],
             ),
             (
+                "the rating fell, Hale and Dorrit's said",
+                "possessive_company",
+                &["Organisation Hale and Dorrit's"],
+            ),
+            (
                 "Health Secretary Humza Yousaf confirmed it.",
                 "role_then_given_name",
                 &["Person Humza Yousaf [\"health secretary\"]"],
@@ -771,6 +833,14 @@ mod tests {
             ),
             ("According to reports, it said.", "nothing_left", &[]),
             ("Mr Hunt said so.", "honorific", &["Person Hunt"]),
+            (
+                "said Laura Brennan of Kestrel Capital Partners Inc today",
+                "person_of_organisation",
+                &[
+                    "Person Laura Brennan",
+                    "Organisation Kestrel Capital Partners Inc",
+                ],
+            ),
             (
                 "the Care Quality Commission said",
                 "org_ending_in_head",
@@ -806,6 +876,19 @@ mod tests {
                 "then Jeremy Hunt left",
                 "given_name_and_surname",
                 &["Person Jeremy Hunt"],
+            ),
+            (
+                "said Norris Quell of Tamworth Brothers Inc today",
+                "person_of_organisation",
+                &[
+                    "Person Norris Quell",
+                    "Organisation Tamworth Brothers Inc",
+                ],
+            ),
+            (
+                "then R. Alan Whitcombe left",
+                "given_name_and_surname",
+                &["Person R. Alan Whitcombe"],
             ),
             (
                 "then President Reagan left",

@@ -133,6 +133,8 @@ mod tests {
             ("in talks with Chancellor Nigel Lawson, a Treasury spokesman said.", &[(Person, "Nigel Lawson", &["chancellor"]), (Organisation, "Treasury", &[])]),
             ("British Foreign Secretary Sir Geoffrey Howe and U.S. Secretary of State George Shultz plan to", &[(Person, "Geoffrey Howe", &["british foreign secretary"]), (Person, "George Shultz", &["secretary of state"])]),
             ("said Bill Martin, chief U.K. Economist at brokers Phillips and Drew.", &[(Person, "Bill Martin", &["chief U.K. Economist at brokers Phillips and Drew"])]),
+            ("Talbot Machine group Inc said so.", &[(Organisation, "Talbot Machine group Inc", &[])]),
+            ("the rating fell, Hale and Dorrit's said.", &[(Organisation, "Hale and Dorrit's", &[])]),
             // negative rows: sentence-initial words and weekdays are not names
             ("Last Tuesday, it was claimed.", &[]),
             ("Focusing on retention, the strategy concedes it.", &[]),

@@ -11,7 +11,7 @@ use corpus_text::lexicon::{
     ACRONYMS, ACRONYM_SKIPPED_WORDS, APPOSITION_STOPS, COMMON_WORDS, COMPANY_SUFFIXES,
     COUNTRY_ABBREVIATIONS, GIVEN_NAMES, KNOWN_ORGS, NAME_CONNECTORS, NAME_HONORIFICS,
     NAME_LINE_FILLERS, NOT_ACRONYMS, ORG_CUES, ORG_FRONT_HEADS, ORG_HEADS, ORG_KEY_IGNORED_WORDS,
-    PLACES, PORTFOLIOS, ROLE_DESCRIPTORS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_STOPS,
+    ORG_WORDS, PLACES, PORTFOLIOS, ROLE_DESCRIPTORS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_STOPS,
     SPEAKER_VERB_FORMS, STREET_WORDS, SURNAME_PARTICLES, SURNAME_TITLES,
 };
 
@@ -23,6 +23,8 @@ pub struct Lexicon {
     pub role_heads: FxHashSet<&'static str>,
     pub org_heads: FxHashSet<&'static str>,
     pub org_front_heads: FxHashSet<&'static str>,
+    /// Words that make a name an organisation's ("Brothers", "Securities").
+    pub org_words: FxHashSet<&'static str>,
     /// Last words of a company's name ("Inc", "Corp").
     pub company_suffixes: FxHashSet<&'static str>,
     /// Lowercase.
@@ -74,6 +76,7 @@ pub fn get() -> &'static Lexicon {
         role_heads: ROLE_HEADS.entries().collect(),
         org_heads: ORG_HEADS.entries().collect(),
         org_front_heads: ORG_FRONT_HEADS.entries().collect(),
+        org_words: ORG_WORDS.entries().collect(),
         company_suffixes: COMPANY_SUFFIXES.entries().collect(),
         org_cues: ORG_CUES.entries().collect(),
         known_orgs: KNOWN_ORGS.entries().collect(),

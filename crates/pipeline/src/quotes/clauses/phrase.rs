@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use super::super::rule::Rule;
 use super::sentence::{adjacent, lower, Words};
-use super::vocabulary::{DETERMINER, OBJECT_PRONOUN, PHRASE_OPENER, SUBJECT_PRONOUN};
+use super::vocabulary::{
+    DETERMINER, OBJECT_PRONOUN, PHRASE_OPENER, QUANTITY_WORD, SUBJECT_PRONOUN,
+};
 use corpus_text::words::is_capitalised;
 
 /// Where a verb phrase ends, and where content after it starts, if any.
@@ -184,9 +186,10 @@ fn that_or_how(after: &After) -> Option<Phrase> {
 
 /// Accepts "said in a statement that …", "confirmed on Tuesday that …": a
 /// phrase opener, then content after a "that" within ten words (none
-/// without one).
+/// without one). Not "about" before a quantity ("said about half of …").
 fn phrase_then_that(after: &After) -> Option<Phrase> {
-    if !PHRASE_OPENER.contains(&after.lower(after.next())) {
+    let next = after.next();
+    if !PHRASE_OPENER.contains(&after.lower(next)) || approximates(after, next) {
         return None;
     }
     let content_from = after
@@ -197,6 +200,16 @@ fn phrase_then_that(after: &After) -> Option<Phrase> {
         end: after.end(),
         content_from,
     })
+}
+
+/// Whether word `k` is "about" before a number or a quantity word: an
+/// approximation, not a phrase.
+fn approximates(after: &After, k: usize) -> bool {
+    let quantity = after.all.get(k + 1).is_some_and(|w| {
+        after.text[w.clone()].starts_with(|c: char| c.is_ascii_digit())
+            || QUANTITY_WORD.contains(&after.lower(k + 1))
+    });
+    after.lower(k) == "about" && quantity
 }
 
 /// Accepts "said both he and the minister had …": content right after the

@@ -15,10 +15,10 @@ use super::super::rule::Rule;
 use super::sentence::Words;
 use super::verb::Site;
 use super::vocabulary::{
-    COMMON_WORD, DETERMINER, NAME_CONNECTOR, NON_SUBJECT_OPENER, PHRASE_OPENER, QUANTIFIER,
-    RELATIVE_SUBJECT_STOP, SUBJECT_PRONOUN, SUBJECT_STOP,
+    COMMON_WORD, DETERMINER, LOCATING_PREPOSITION, NAME_CONNECTOR, NON_SUBJECT_OPENER,
+    PHRASE_OPENER, QUANTIFIER, RELATIVE_SUBJECT_STOP, SUBJECT_PRONOUN, SUBJECT_STOP,
 };
-use corpus_text::words::is_capitalised;
+use corpus_text::words::{is_all_caps, is_capitalised};
 
 /// The words naming a speaker.
 pub struct Subject {
@@ -199,7 +199,8 @@ fn subject_start(words: &Words, k: usize) -> usize {
 
 /// The outside words `j..k`, or, when there are more than six and no role
 /// among the first three, their last run of capitalised words and name
-/// connectors ("… Department for Work and Pensions").
+/// connectors ("… Department for Work and Pensions"), unless that run
+/// only says where someone is ("… officer in Sao Paulo").
 fn trailing_name<'w>(words: &'w Words, j: usize, k: usize) -> &'w [Range<usize>] {
     let np = &words.ws[j..k];
     let lex = Lexicon::get();
@@ -223,7 +224,11 @@ fn trailing_name<'w>(words: &'w Words, j: usize, k: usize) -> &'w [Range<usize>]
             break;
         }
     }
-    &np[run..]
+    let located = run > 0 && LOCATING_PREPOSITION.contains(&words.text[np[run - 1].clone()]);
+    match located {
+        true => np,
+        false => &np[run..],
+    }
 }
 
 /// Accepts a subject set off by commas right before the verb: "Energy UK,
@@ -231,7 +236,8 @@ fn trailing_name<'w>(words: &'w Words, j: usize, k: usize) -> &'w [Range<usize>]
 /// clause), "Jane Smith, the chief nurse, said" and "Jane Smith, speaking
 /// on Tuesday, said" (the name before the role or aside), "The shadow home
 /// secretary, Yvette Nolan, said" (the name with its role), "Yvette
-/// Nolan, said" (the name alone).
+/// Nolan, said" (the name alone); not a word set off after a name ("… of
+/// Dallas, Texas, told"), unless an acronym ("the Kelso Bank, KB, said").
 fn apposed(site: &Site) -> Option<Subject> {
     let (words, lex) = (site.words, Lexicon::get());
     let verb = subject_end(site);
@@ -263,7 +269,12 @@ fn apposed(site: &Site) -> Option<Subject> {
             return span(name_start, name_end);
         }
     }
-    if !is_name {
+    // "the Hunt family of Dallas, Texas, told": a place after a place.
+    let after_name = first == last
+        && !is_all_caps(words.word(first))
+        && comma_before(first)
+        && is_capitalised(words.word(first - 1));
+    if !is_name || after_name {
         return None;
     }
     if comma_before(first) {

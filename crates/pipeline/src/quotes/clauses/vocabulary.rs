@@ -5,10 +5,10 @@
 //! lowercase words.
 
 use corpus_text::lexicon::{
-    WordSet, BE_FORMS, CLAUSE_JOINERS, COMMON_WORDS, DETERMINERS, NAMING_WORDS, NEGATIONS,
-    NON_SUBJECT_OPENERS, NOUN_LIKE_VERBS, NOUN_MARKERS, OBJECT_PRONOUNS, PHRASE_OPENERS,
-    QUANTIFIERS, REFUSAL_VERBS, RELATIVE_SUBJECT_STOPS, SPEAKER_NAME_CONNECTORS, SUBJECT_PRONOUNS,
-    SUBJECT_STOPS,
+    WordSet, BE_FORMS, CLAUSE_JOINERS, COMMON_WORDS, DETERMINERS, LOCATING_PREPOSITIONS,
+    NAMING_WORDS, NEGATIONS, NON_SUBJECT_OPENERS, NOUN_LIKE_VERBS, NOUN_MARKERS, OBJECT_PRONOUNS,
+    PHRASE_OPENERS, QUANTIFIERS, QUANTITY_WORDS, REFUSAL_VERBS, RELATIVE_SUBJECT_STOPS,
+    SPEAKER_NAME_CONNECTORS, SUBJECT_PRONOUNS, SUBJECT_STOPS,
 };
 
 /// "but", "which", "when": ends a subject read back from its verb.
@@ -19,6 +19,8 @@ pub static NOUN_MARKER: WordSet = WordSet::of(NOUN_MARKERS);
 pub static NOUN_LIKE_VERB: WordSet = WordSet::of(NOUN_LIKE_VERBS);
 /// "in", "on", "yesterday": opens a phrase between a verb and "that".
 pub static PHRASE_OPENER: WordSet = WordSet::of(PHRASE_OPENERS);
+/// "half", "ten": after "about", makes it mean "roughly".
+pub static QUANTITY_WORD: WordSet = WordSet::of(QUANTITY_WORDS);
 /// "he", "we": a pronoun as subject.
 pub static SUBJECT_PRONOUN: WordSet = WordSet::of(SUBJECT_PRONOUNS);
 /// "him", "them": a pronoun as listener.
@@ -39,6 +41,8 @@ pub static BE_FORM: WordSet = WordSet::of(BE_FORMS);
 pub static REFUSAL_VERB: WordSet = WordSet::of(REFUSAL_VERBS);
 /// "not", "never": negates the verb after it.
 pub static NEGATION: WordSet = WordSet::of(NEGATIONS);
+/// "in", "at": after it a name says where someone is, not who.
+pub static LOCATING_PREPOSITION: WordSet = WordSet::of(LOCATING_PREPOSITIONS);
 /// "from", "of": ends a subject read back from ", who".
 pub static RELATIVE_SUBJECT_STOP: WordSet = WordSet::of(RELATIVE_SUBJECT_STOPS);
 /// "and", "but": dropped where a coordinated reporting verb begins.

@@ -12,11 +12,12 @@
 
 use std::ops::Range;
 
+use super::super::clauses::vocabulary::LOCATING_PREPOSITION;
 use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::known::KnownEntities;
-use super::vocabulary::{is_name_connector, is_not_name};
+use super::vocabulary::{is_name_connector, is_not_name, organisation_suffixes};
 use corpus_text::calendar::is_month_or_weekday;
 use corpus_text::tokens::without_possessive;
 use corpus_text::words::{is_all_caps, is_capitalised, joined, title_case, words};
@@ -350,6 +351,13 @@ fn cut_affiliation(text: &str, run: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether the words hold a spokesperson ("a spokesman at"), who speaks
+/// for the organisation named after them.
+fn speaks_for(text: &str, ws: &[Range<usize>]) -> bool {
+    ws.iter()
+        .any(|w| text[w.clone()].to_lowercase().starts_with("spokes"))
+}
+
 /// The proper name inside a mention: its last run of capitalised words,
 /// without titles and role words. `Some(Naming::Described)` means the
 /// mention has no name (a role or description); `None` means it cannot
@@ -363,12 +371,30 @@ pub fn name_in(text: &str, mention: Range<usize>) -> Option<Naming> {
     let mut run_start = last_capitalised_run(text, &ws);
     let mut run_end = ws.len();
     let before_run = |at: usize| (at > 0).then(|| &text[ws[at - 1].clone()]);
-    // "Bankers Trust in New York": the name before where it is.
-    if matches!(before_run(run_start), Some("in" | "at" | "from")) {
+    // "Bankers Trust in New York", "a memo from Laurence Tisch": the name
+    // before where it is; "experts in London": a description of someone,
+    // not a name, unless a spokesperson's ("a spokesman at Kelso Bank").
+    let preposition = before_run(run_start).unwrap_or_default();
+    if preposition == "from" || LOCATING_PREPOSITION.contains(preposition) {
         let earlier = last_capitalised_run(text, &ws[..run_start - 1]);
         if earlier < run_start - 1 {
             run_end = run_start - 1;
             run_start = earlier;
+        } else if LOCATING_PREPOSITION.contains(preposition) && !speaks_for(text, &ws[..run_start])
+        {
+            return Some(Naming::Described);
+        }
+    }
+    // "Jacobs Engineering group Inc": a company suffix alone ends a name
+    // written partly in lowercase, from its first capitalised word on.
+    let lone_suffix = run_end == run_start + 1
+        && organisation_suffixes().any(|s| s == &text[ws[run_start].clone()]);
+    if lone_suffix {
+        let joined_to_suffix = |i: usize| (i..run_start).all(|k| joined(text, &ws[k], &ws[k + 1]));
+        if let Some(first) =
+            (0..run_start).find(|&i| is_capitalised(&text[ws[i].clone()]) && joined_to_suffix(i))
+        {
+            run_start = first;
         }
     }
     // "Economists polled by Reuters": the agent after "by" is not who speaks.

@@ -77,6 +77,8 @@ impl<'a> OrganisationNames<'a> {
             .find(|s| !name.ends_with(*s) && ends_run(&format!("{name} {s}")))
         {
             full = format!("{name} {suffix}");
+        } else if let Some(company) = self.only_company_led_by(name) {
+            full = company;
         }
         if name
             .split_whitespace()
@@ -112,6 +114,23 @@ impl<'a> OrganisationNames<'a> {
                 place_possessive(lead).map(str::to_string)
             }
         })
+    }
+
+    /// The one company the document names in full whose name opens with
+    /// `name` ("Hughes" → "Hughes Tool Co"), if only one.
+    fn only_company_led_by(&self, name: &str) -> Option<String> {
+        if !is_capitalised(name) {
+            return None;
+        }
+        let lead = format!("{name} ");
+        let mut companies = self.runs.iter().filter(|r| {
+            r.starts_with(&lead)
+                && r.rsplit(' ')
+                    .next()
+                    .is_some_and(|last| organisation_suffixes().any(|s| s == last))
+        });
+        let first = companies.next()?;
+        companies.all(|r| r == first).then(|| first.clone())
     }
 
     /// The one organisation name of two or more words the document writes

@@ -378,6 +378,10 @@ mod tests {
             ("spokesperson speaks for the organisation", "A DHSC spokesperson said so.", "A DHSC spokesperson", &[], Some("DHSC")),
             ("the trust is the trust named", "Northvale Hospitals Trust opened. The trust said so.", "The trust", &[], Some("Northvale Hospitals Trust")),
             ("a possessor is not the speaker", "Chancellor Helmut Kohl's coalition said so.", "Chancellor Helmut Kohl's coalition", &[], None),
+            ("others alone are anonymous", "Others said so.", "Others", &[], None),
+            ("a place says where, not who", "Maritime experts in Lisbon said so.", "Maritime experts in Lisbon", &[], None),
+            ("a company suffix ends a name in lowercase", "Corvel Engineering group Inc said so.", "Corvel Engineering group Inc", &[], Some("Corvel Engineering group Inc")),
+            ("a company by its first word", "Brandt Tool Co opened. Brandt said so.", "Brandt", &[], Some("Brandt Tool Co")),
         ];
         for &(case, text, mention, spoke, want) in cases {
             let doc = document(text);
