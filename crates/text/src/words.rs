@@ -189,6 +189,23 @@ pub fn is_all_caps(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
+/// "VOWG.F", "BP.L", "NBHA.ME": a wire service's code for a listed
+/// company (two or more capitals or digits, a full stop, an exchange's one
+/// or two capitals), not a word of its name. "U.S" is no code.
+pub fn is_ticker_code(word: &str) -> bool {
+    let Some((company, exchange)) = word.rsplit_once('.') else {
+        return false;
+    };
+    let code = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    code(company, 2..=6)
+        && code(exchange, 1..=2)
+        && exchange.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// "Japanese", "British": a word ending like a nationality.
 pub fn looks_national(word: &str) -> bool {
     NATIONALITY_ENDINGS.entries().any(|e| word.ends_with(e))
@@ -260,6 +277,17 @@ mod tests {
         ];
         for (text, want) in counts {
             assert_eq!(written_words(text), want, "words written in {text:?}");
+        }
+        for (word, want) in [
+            ("VOWG.F", true),
+            ("BP.L", true),
+            ("NBHA.ME", true),
+            ("U.S", false),
+            ("N.Y", false),
+            ("Corp.", false),
+            ("Inc", false),
+        ] {
+            assert_eq!(is_ticker_code(word), want, "{word:?} is a ticker code");
         }
         assert_eq!(
             title_case("DIRECTOR GENERAL FOR ADULT SOCIAL CARE"),

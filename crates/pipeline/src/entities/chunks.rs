@@ -6,6 +6,7 @@
 //! tokens, never start or end at a claimed token and never cross a line.
 
 use corpus_text::tokens::{is_possessive, Token};
+use corpus_text::words::is_ticker_code;
 
 use super::acronyms::{defined_acronym, initials, strip_plural};
 use super::lexicon::{self, Lexicon};
@@ -20,14 +21,14 @@ pub(super) fn chunk(text: &str, toks: &[Token], claimed: &[bool], lexicon: &Lexi
     let mut chunks = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if claimed[i] || !toks[i].capitalised() {
+        if claimed[i] || !name_word(&toks[i]) {
             i += 1;
             continue;
         }
         let from = i;
         let mut to = i + 1;
         loop {
-            if to < toks.len() && !claimed[to] && toks[to].capitalised() && same_line(to - 1, to) {
+            if to < toks.len() && !claimed[to] && name_word(&toks[to]) && same_line(to - 1, to) {
                 to += 1;
                 continue;
             }
@@ -97,6 +98,12 @@ fn join_lowercase_before_suffix(
     out
 }
 
+/// A capitalised word that may be part of a name: not a ticker code ("Volkswagen
+/// AG VOWG.F" is named "Volkswagen AG").
+fn name_word(token: &Token) -> bool {
+    token.capitalised() && !is_ticker_code(token.text)
+}
+
 /// "Moody|'s Investors Service Inc|": where a company's name ends when the
 /// chunk `from..to` is followed by a possessive and capitalised words
 /// ending in a company suffix, and names no place ("Japan's Finance
@@ -163,7 +170,7 @@ fn join_and(text: &str, toks: &[Token], chunks: Vec<Chunk>, lexicon: &Lexicon) -
                             .contains(title(toks[prev.to - 1].text).as_str()));
                 let defined = defined_acronym(toks, c.to)
                     .is_some_and(|a| initials(&words.join(" ")) == strip_plural(a));
-                let firm = possessive_firm(toks, prev, c);
+                let firm = possessive_firm(toks, prev, c) || initials_firm(toks, prev, c);
                 if !left_person
                     && !left_is_whole
                     && !right_is_acronym
@@ -191,6 +198,16 @@ fn possessive_firm(toks: &[Token], left: Chunk, right: Chunk) -> bool {
         && right.to - right.from == 1
         && possessive
         && reporting_after(toks, right.to + 1)
+}
+
+/// "S and P", "AT and T": a letter or two, "and", a letter or two, as a
+/// firm abbreviates the names of its founders.
+fn initials_firm(toks: &[Token], left: Chunk, right: Chunk) -> bool {
+    let initials = |c: Chunk| {
+        let t = &toks[c.from];
+        c.to == c.from + 1 && t.text.len() <= 2 && t.text.chars().all(|ch| ch.is_ascii_uppercase())
+    };
+    initials(left) && initials(right)
 }
 
 /// "MICHELLE" → "Michelle", "BAYLISS-PRATT" → "Bayliss-Pratt"; connectors

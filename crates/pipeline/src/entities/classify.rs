@@ -62,6 +62,10 @@ pub(super) const CLASSIFY_RULES: &[Rule] = &[
         apply: possessive_company,
     },
     Rule {
+        name: "initials_joined",
+        apply: initials_joined,
+    },
+    Rule {
         name: "role_then_given_name",
         apply: role_then_given_name,
     },
@@ -405,6 +409,20 @@ fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
         let f = x.found(EntityKind::Organisation, part, x.words(part));
         vec![Class::Found(f, part)]
     })
+}
+
+/// A letter or two, "and" or "&", a letter or two ("S and P", "AT&T"): an
+/// organisation abbreviating its founders' names.
+fn initials_joined(x: &Ctx) -> Option<Vec<Class>> {
+    let initials = |i: usize| {
+        let t = x.toks[i].text;
+        t.len() <= 2 && t.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let joined = x.len() == 3
+        && initials(x.c.from)
+        && matches!(x.lower(x.c.from + 1).as_str(), "and" | "&")
+        && initials(x.c.to - 1);
+    x.organisation_if(joined)
 }
 
 /// A role, then a given name: "Health Secretary Humza Yousaf", "Chancellor
@@ -822,6 +840,11 @@ mod tests {
                 &["Organisation Hale and Dorrit's"],
             ),
             (
+                "the rating fell, S and P said",
+                "initials_joined",
+                &["Organisation S and P"],
+            ),
+            (
                 "Health Secretary Humza Yousaf confirmed it.",
                 "role_then_given_name",
                 &["Person Humza Yousaf [\"health secretary\"]"],
@@ -880,10 +903,7 @@ mod tests {
             (
                 "said Norris Quell of Tamworth Brothers Inc today",
                 "person_of_organisation",
-                &[
-                    "Person Norris Quell",
-                    "Organisation Tamworth Brothers Inc",
-                ],
+                &["Person Norris Quell", "Organisation Tamworth Brothers Inc"],
             ),
             (
                 "then R. Alan Whitcombe left",

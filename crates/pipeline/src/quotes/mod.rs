@@ -273,6 +273,8 @@ impl Reader<'_> {
             if let (Some(s), false) = (&attribution.speaker, aside) {
                 self.people.note(clause.verb.start, s);
                 self.last = Some(attribution.carried());
+            } else if attribution.anonymous {
+                self.people.note_unnamed(clause.verb.start);
             }
             said.push(attribution);
         }

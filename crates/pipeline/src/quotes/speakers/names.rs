@@ -17,10 +17,12 @@ use super::super::layout::Signatory;
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::known::KnownEntities;
-use super::vocabulary::{is_name_connector, is_not_name, organisation_suffixes};
+use super::vocabulary::{
+    is_name_connector, is_not_name, is_organisation_noun, organisation_suffixes,
+};
 use corpus_text::calendar::is_month_or_weekday;
 use corpus_text::tokens::without_possessive;
-use corpus_text::words::{is_all_caps, is_capitalised, joined, title_case, words};
+use corpus_text::words::{is_all_caps, is_capitalised, is_ticker_code, joined, title_case, words};
 
 /// A name the document writes, and whether it is known to be a person's.
 #[derive(Debug, Clone)]
@@ -364,7 +366,11 @@ fn speaks_for(text: &str, ws: &[Range<usize>]) -> bool {
 /// name a speaker at all.
 pub fn name_in(text: &str, mention: Range<usize>) -> Option<Naming> {
     let lex = Lexicon::get();
-    let ws = words(text, mention.clone());
+    let mut ws = words(text, mention.clone());
+    // "Volkswagen AG VOWG.F": the company, without its ticker code.
+    while ws.last().is_some_and(|w| is_ticker_code(&text[w.clone()])) {
+        ws.pop();
+    }
     if ws.is_empty() {
         return None;
     }
@@ -396,6 +402,12 @@ pub fn name_in(text: &str, mention: Range<usize>) -> Option<Naming> {
         {
             run_start = first;
         }
+    }
+    // "Company said", as a wire writes "the company said".
+    let organisation_noun =
+        run_start == 0 && run_end == 1 && is_organisation_noun(&text[ws[0].clone()].to_lowercase());
+    if organisation_noun {
+        return Some(Naming::Described);
     }
     // "Economists polled by Reuters": the agent after "by" is not who speaks.
     if run_start == ws.len() || before_run(run_start) == Some("by") {

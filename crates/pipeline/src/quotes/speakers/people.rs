@@ -48,6 +48,9 @@ pub struct People<'a> {
     signatory: Option<Signatory>,
     /// Speakers and sentence subjects in reading order, for pronouns.
     pub(super) salient: Vec<(usize, Speaker)>,
+    /// Where unnamed sources spoke ("traders said"), in reading order: a
+    /// "they" after one of them is them, not an earlier organisation.
+    pub(super) unnamed: Vec<usize>,
     pub(super) organisation_names: OrganisationNames<'a>,
 }
 
@@ -79,6 +82,7 @@ impl<'a> People<'a> {
             genders: genders_by_surname(&names.genders),
             signatory,
             salient: Vec::new(),
+            unnamed: Vec::new(),
             organisation_names: OrganisationNames::of(text),
         }
     }
@@ -104,6 +108,11 @@ impl<'a> People<'a> {
     /// Records that `speaker` spoke, or was a sentence's subject, at `at`.
     pub fn note(&mut self, at: usize, speaker: &Speaker) {
         self.salient.push((at, speaker.clone()));
+    }
+
+    /// Records that an unnamed source ("dealers", "officials") spoke at `at`.
+    pub fn note_unnamed(&mut self, at: usize) {
+        self.unnamed.push(at);
     }
 
     /// Where the entities stage found a person or organisation named
@@ -136,8 +145,14 @@ impl<'a> People<'a> {
             run.pop();
         }
         let dotted = run.iter().any(|w| w.contains('.'));
-        let org =
-            !run.is_empty() && !dotted && run.iter().any(|w| lex.is_org_word(w) || is_all_caps(w));
+        // "Company said": a noun capitalised to open a sentence names none
+        // ("the Bank said" does).
+        let opens = ws.first().map(|r| &text[r.clone()]);
+        let bare_noun = matches!(run.as_slice(), [w] if Some(*w) == opens && is_organisation_noun(&w.to_lowercase()));
+        let org = !run.is_empty()
+            && !dotted
+            && !bare_noun
+            && run.iter().any(|w| lex.is_org_word(w) || is_all_caps(w));
         let name = self.organisation_names.fullest(&run.join(" "));
         let entity = self.known.named(&name);
         let role = spokes_role(&text[mention]);
@@ -178,7 +193,7 @@ impl<'a> People<'a> {
                 gender: Gender::Unknown,
             });
         }
-        let bare = mention.split_whitespace().count() == 2;
+        let bare = mention.split_whitespace().count() <= 2;
         self.salient
             .iter()
             .find(|(pos, s)| *pos <= at && !s.person)

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::super::clauses::vocabulary::QUANTIFIER;
+use super::super::clauses::vocabulary::{LOCATING_PREPOSITION, QUANTIFIER};
 use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::names::{honorific, name_in, NameRun, Naming};
@@ -169,22 +169,30 @@ fn first_person(people: &People, m: &Mention) -> Option<Verdict> {
     matches!(m.lower.as_str(), "i" | "we").then(|| people.signatory_speaker())
 }
 
-/// Accepts "it" and "they": the latest organisation to speak.
+/// Accepts "it" and "they": the latest organisation to speak, or nobody
+/// when unnamed sources spoke since and the word is "they".
 fn organisation_pronoun(people: &People, m: &Mention) -> Option<Verdict> {
+    let at = m.range.start;
     matches!(m.lower.as_str(), "it" | "they").then(|| {
-        people
+        let (pos, organisation) = people
             .salient
             .iter()
             .rev()
-            .find(|(pos, s)| *pos <= m.range.start && !s.person)
-            .map(|(_, s)| s.clone())
+            .find(|(pos, s)| *pos <= at && !s.person)?;
+        let unnamed_since = people.unnamed.iter().any(|&u| u > *pos && u <= at);
+        (m.lower != "they" || !unnamed_since).then(|| organisation.clone())
     })
 }
 
-/// Accepts words ending in "source" or "sources", and a counting word
-/// alone ("Some said", "Many argue"): nobody.
+/// Accepts words ending in "source" or "sources" (before where they are:
+/// "traders in London"), and a counting word alone ("Some said", "Many
+/// argue"): nobody.
 fn anonymous(_: &People, m: &Mention) -> Option<Verdict> {
-    let words: Vec<&str> = m.lower.split_whitespace().collect();
+    let words: Vec<&str> = m
+        .lower
+        .split_whitespace()
+        .take_while(|w| !LOCATING_PREPOSITION.contains(w))
+        .collect();
     let head = words.last().copied().unwrap_or_default();
     (is_anonymous_source(head) || words.len() == 1 && QUANTIFIER.contains(head)).then_some(None)
 }
@@ -379,6 +387,8 @@ mod tests {
             ("the trust is the trust named", "Northvale Hospitals Trust opened. The trust said so.", "The trust", &[], Some("Northvale Hospitals Trust")),
             ("a possessor is not the speaker", "Chancellor Helmut Kohl's coalition said so.", "Chancellor Helmut Kohl's coalition", &[], None),
             ("others alone are anonymous", "Others said so.", "Others", &[], None),
+            ("an unnamed source somewhere", "Traders in Lisbon said so.", "Traders in Lisbon", &[], None),
+            ("a wire's bare organisation noun", "Kelso Bank Ltd opened a branch. Company said so.", "Company", &[("Kelso Bank Ltd", false)], Some("Kelso Bank Ltd")),
             ("a place says where, not who", "Maritime experts in Lisbon said so.", "Maritime experts in Lisbon", &[], None),
             ("a company suffix ends a name in lowercase", "Corvel Engineering group Inc said so.", "Corvel Engineering group Inc", &[], Some("Corvel Engineering group Inc")),
             ("a company by its first word", "Brandt Tool Co opened. Brandt said so.", "Brandt", &[], Some("Brandt Tool Co")),
@@ -398,6 +408,31 @@ mod tests {
                 rule.name
             );
         }
+    }
+
+    /// "They" after unnamed sources spoke is them, not the organisation
+    /// that spoke before; "it" still is the organisation.
+    #[test]
+    fn they_after_unnamed_sources_are_nobody_known() {
+        let text = "Kelso Bank said so. Dealers said more. They said the rest. It said no.";
+        let doc = document(text);
+        let names = EntityNames::of(&[]);
+        let mut people = People::new(&doc, &names, Layout::of(&doc).signatory);
+        let bank = Speaker {
+            name: "Kelso Bank".into(),
+            entity: None,
+            role: None,
+            person: false,
+            gender: Gender::Unknown,
+        };
+        people.note(0, &bank);
+        people.note_unnamed(text.find("said more").unwrap_or_default());
+        let resolve = |word: &str| {
+            let at = text.find(word).unwrap_or_default();
+            people.resolve(at..at + word.len(), at).map(|s| s.name)
+        };
+        assert_eq!(resolve("They"), None);
+        assert_eq!(resolve("It").as_deref(), Some("Kelso Bank"));
     }
 
     /// The rule "entity mentioned": the entities stage's name for the words.
