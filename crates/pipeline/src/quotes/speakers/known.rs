@@ -12,28 +12,44 @@ use rustc_hash::FxHashMap;
 
 use crate::entities::full_name_after_prefix;
 use corpus_model::{Document, Entity, EntityId, EntityKind, Mention};
+use corpus_text::words::is_all_caps;
 
 /// The corpus's people and organisations by name and alias (ASCII case
-/// folded), indexed once per corpus; the first entity of a name wins.
+/// folded, but acronyms as written: "Oil" is not "OIL"), indexed once per
+/// corpus; the first entity of a name wins.
 #[derive(Debug, Clone, Default)]
 pub struct EntityNames<'a> {
     pub entities: &'a [Entity],
     by_name: FxHashMap<String, EntityId>,
+    by_acronym: FxHashMap<&'a str, EntityId>,
 }
 
 impl<'a> EntityNames<'a> {
     pub fn of(entities: &'a [Entity]) -> EntityNames<'a> {
         let mut by_name = FxHashMap::default();
+        let mut by_acronym = FxHashMap::default();
         for (id, e) in (0..).zip(entities) {
             if e.kind == EntityKind::Place {
                 continue;
             }
             for name in std::iter::once(&e.name).chain(&e.aliases) {
-                by_name.entry(name.to_ascii_lowercase()).or_insert(id);
+                match is_acronym(name) {
+                    true => by_acronym.entry(name.as_str()).or_insert(id),
+                    false => by_name.entry(name.to_ascii_lowercase()).or_insert(id),
+                };
             }
         }
-        EntityNames { entities, by_name }
+        EntityNames {
+            entities,
+            by_name,
+            by_acronym,
+        }
     }
+}
+
+/// "OIL", "NHS": one word in capitals.
+fn is_acronym(name: &str) -> bool {
+    !name.contains(' ') && is_all_caps(name)
 }
 
 /// The entities and the document's mentions of them.
@@ -79,9 +95,13 @@ impl<'a> KnownEntities<'a> {
             .find(|&e| self.kind(e).is_some_and(|k| k != EntityKind::Place))
     }
 
-    /// The person or organisation whose name or alias is `name` (any case).
+    /// The person or organisation whose name or alias is `name` (any case,
+    /// but an acronym only as written).
     pub fn named(&self, name: &str) -> Option<EntityId> {
-        self.names.by_name.get(&name.to_ascii_lowercase()).copied()
+        let acronym = self.names.by_acronym.get(name);
+        acronym
+            .or_else(|| self.names.by_name.get(&name.to_ascii_lowercase()))
+            .copied()
     }
 
     /// The person or organisation whose full name `name` is after a word
@@ -125,6 +145,13 @@ mod tests {
                 roles: vec![],
                 documents: vec![],
             },
+            Entity {
+                kind: EntityKind::Organisation,
+                name: "Oil India Ltd".into(),
+                aliases: vec!["OIL".into()],
+                roles: vec![],
+                documents: vec![],
+            },
         ];
         let doc = Document {
             mentions: vec![
@@ -159,5 +186,7 @@ mod tests {
         }
         assert_eq!(known.named("hunt"), Some(1));
         assert_eq!(known.named("Leeds"), None, "places are never speakers");
+        assert_eq!(known.named("OIL"), Some(2));
+        assert_eq!(known.named("Oil"), None, "an acronym only as written");
     }
 }
