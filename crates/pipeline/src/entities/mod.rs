@@ -588,7 +588,7 @@ impl Corpus {
 }
 
 impl Corpus {
-    /// A name that is another entity's full name with a word or two of
+    /// A name that is another entity's full name with up to four words of
     /// someone else's title or a country's abbreviation before it
     /// ("Exchequer Nigel Lawson" from "Chancellor of the Exchequer Nigel
     /// Lawson", "U.S Agriculture Department") joins that entity, the longer
@@ -632,7 +632,7 @@ impl Corpus {
     }
 }
 
-/// The entity whose full name `name` is, after a droppable word or two.
+/// The entity whose full name `name` is, after droppable words.
 fn prefixed_name_of(
     kind: EntityKind,
     name: &str,
@@ -644,19 +644,24 @@ fn prefixed_name_of(
     })
 }
 
-/// What `find` gives for the full name `name` is after one or two words
-/// that belong to something else ([`is_droppable_prefix`] for the kind
-/// `find` reports), keeping at least two words of the name.
+/// Most words before a full name that may belong to something else ("U.S.
+/// Trade Representative Clayton Yeutter").
+const MAX_PREFIX_WORDS: usize = 4;
+
+/// What `find` gives for the full name `name` is after one to
+/// [`MAX_PREFIX_WORDS`] words that belong to something else
+/// ([`is_droppable_prefix`] for the kind `find` reports), the last of them
+/// capitalised ("Wim Moret of Banque Paribas" is not Banque Paribas),
+/// keeping at least two words of the name.
 pub fn full_name_after_prefix<T>(
     name: &str,
     find: impl Fn(&str) -> Option<(EntityKind, T)>,
 ) -> Option<T> {
     let words: Vec<&str> = name.split(' ').collect();
-    (1..=2.min(words.len().saturating_sub(2))).find_map(|k| {
+    (1..=MAX_PREFIX_WORDS.min(words.len().saturating_sub(2))).find_map(|k| {
         let (kind, found) = find(&words[k..].join(" "))?;
-        words[..k]
-            .iter()
-            .all(|w| is_droppable_prefix(kind, w))
+        let joined_by_lowercase = !corpus_text::words::is_capitalised(words[k - 1]);
+        (!joined_by_lowercase && words[..k].iter().all(|w| is_droppable_prefix(kind, w)))
             .then_some(found)
     })
 }
@@ -809,6 +814,27 @@ mod tests {
             .filter(|e| e.kind == kind)
             .map(|e| (e.name, e.aliases))
             .collect()
+    }
+
+    #[test]
+    fn a_full_name_after_words_of_a_title() {
+        let find = |full: &str| {
+            matches!(full, "Clara Voss" | "Trade Department")
+                .then_some((EntityKind::Person, full.to_string()))
+        };
+        let cases = [
+            ("U.S. Trade Envoy Deputy Clara Voss", Some("Clara Voss")),
+            ("Undersecretary of Trade Clara Voss", Some("Clara Voss")),
+            ("Milo Hart of Trade Department", None),
+            ("Clara Voss", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(
+                full_name_after_prefix(name, find).as_deref(),
+                want,
+                "{name:?}"
+            );
+        }
     }
 
     #[test]

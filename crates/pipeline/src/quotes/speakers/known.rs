@@ -105,7 +105,7 @@ impl<'a> KnownEntities<'a> {
     }
 
     /// The person or organisation whose full name `name` is after a word
-    /// or two that belong to something else ("Exchequer Nigel Lawson",
+    /// or more that belong to something else ("Exchequer Nigel Lawson",
     /// "U.S Agriculture Department").
     pub fn named_after_prefix(&self, name: &str) -> Option<EntityId> {
         full_name_after_prefix(name, |full| {
