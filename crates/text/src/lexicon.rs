@@ -229,6 +229,8 @@ word_lists! {
     REFUSAL_VERBS = "refusal_verbs.txt";
     /// Words that negate the reporting verb after them ("not").
     NEGATIONS = "negations.txt";
+    /// Nouns for someone who speaks for their body ("a Treasury official").
+    REPRESENTATIVE_NOUNS = "representative_nouns.txt";
     /// Words saying how many, after which "about" means "roughly" ("half").
     QUANTITY_WORDS = "quantity_words.txt";
     /// Prepositions after which a name says where someone is ("in London").

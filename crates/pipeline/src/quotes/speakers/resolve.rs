@@ -17,7 +17,7 @@ use super::super::rule::Rule;
 use super::names::{honorific, name_in, NameRun, Naming};
 use super::people::{People, Speaker};
 use super::roles::{role_before_name, spokes_gender, spokes_role};
-use super::vocabulary::is_anonymous_source;
+use super::vocabulary::{is_anonymous_source, is_one_of_anonymous_group};
 use corpus_model::EntityKind;
 use corpus_text::words::{is_all_caps, is_capitalised};
 
@@ -185,8 +185,8 @@ fn organisation_pronoun(people: &People, m: &Mention) -> Option<Verdict> {
 }
 
 /// Accepts words ending in "source" or "sources" (before where they are:
-/// "traders in London"), and a counting word alone ("Some said", "Many
-/// argue"): nobody.
+/// "traders in London"), one of such a group ("a Wall Street analyst"),
+/// and a counting word alone ("Some said", "Many argue"): nobody.
 fn anonymous(_: &People, m: &Mention) -> Option<Verdict> {
     let words: Vec<&str> = m
         .lower
@@ -194,7 +194,13 @@ fn anonymous(_: &People, m: &Mention) -> Option<Verdict> {
         .take_while(|w| !LOCATING_PREPOSITION.contains(w))
         .collect();
     let head = words.last().copied().unwrap_or_default();
-    (is_anonymous_source(head) || words.len() == 1 && QUANTIFIER.contains(head)).then_some(None)
+    // "a Wall Street analyst", "one dealer": one of an unnamed group.
+    let indefinite = words
+        .first()
+        .is_some_and(|w| matches!(*w, "a" | "an") || QUANTIFIER.contains(w));
+    let one_of_them = words.len() > 1 && indefinite && is_one_of_anonymous_group(head);
+    (is_anonymous_source(head) || one_of_them || words.len() == 1 && QUANTIFIER.contains(head))
+        .then_some(None)
 }
 
 /// Accepts "a spokesperson", "the spokeswoman" with no capitalised word:
@@ -388,6 +394,8 @@ mod tests {
             ("a possessor is not the speaker", "Chancellor Helmut Kohl's coalition said so.", "Chancellor Helmut Kohl's coalition", &[], None),
             ("others alone are anonymous", "Others said so.", "Others", &[], None),
             ("an unnamed source somewhere", "Traders in Lisbon said so.", "Traders in Lisbon", &[], None),
+            ("one of an unnamed group", "A City analyst said so.", "A City analyst", &[], None),
+            ("an official speaks for the body", "A Kelso Bank official said so.", "A Kelso Bank official", &[], Some("Kelso Bank")),
             ("a wire's bare organisation noun", "Kelso Bank Ltd opened a branch. Company said so.", "Company", &[("Kelso Bank Ltd", false)], Some("Kelso Bank Ltd")),
             ("a place says where, not who", "Maritime experts in Lisbon said so.", "Maritime experts in Lisbon", &[], None),
             ("a company suffix ends a name in lowercase", "Corvel Engineering group Inc said so.", "Corvel Engineering group Inc", &[], Some("Corvel Engineering group Inc")),

@@ -6,7 +6,8 @@
 
 use corpus_text::lexicon::{
     WordSet, ANONYMOUS_SOURCES, FIRST_PERSON_SUBJECTS, NOT_NAMES, ORGANISATION_NOUNS,
-    ORGANISATION_SUFFIXES, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS, ROLE_QUALIFIERS,
+    ORGANISATION_SUFFIXES, REPRESENTATIVE_NOUNS, ROLE_FILLERS, ROLE_LEADERS, ROLE_PREFIX_STOPS,
+    ROLE_QUALIFIERS,
 };
 
 use super::super::clauses::vocabulary::NAME_CONNECTOR;
@@ -19,6 +20,7 @@ static PREFIX_STOP: WordSet = WordSet::of(ROLE_PREFIX_STOPS);
 static FILLER: WordSet = WordSet::of(ROLE_FILLERS);
 static FIRST_PERSON: WordSet = WordSet::of(FIRST_PERSON_SUBJECTS);
 static ANONYMOUS: WordSet = WordSet::of(ANONYMOUS_SOURCES);
+static REPRESENTATIVE: WordSet = WordSet::of(REPRESENTATIVE_NOUNS);
 
 /// "The", "He", "Dear": a capitalised word that is not part of a name.
 pub fn is_not_name(word: &str) -> bool {
@@ -63,6 +65,12 @@ pub fn is_first_person(word: &str) -> bool {
 /// "source", "sources" (lowercase): a speaker left unnamed on purpose.
 pub fn is_anonymous_source(word: &str) -> bool {
     ANONYMOUS.contains(word)
+}
+
+/// "analyst" (lowercase): one of a group left unnamed ("a Wall Street
+/// analyst"), not someone who speaks for their body ("a Treasury official").
+pub fn is_one_of_anonymous_group(word: &str) -> bool {
+    !REPRESENTATIVE.contains(word) && ANONYMOUS.contains(&format!("{word}s"))
 }
 
 /// "Inc", "Ltd", …, in the list's order: words after an organisation's name.
