@@ -134,6 +134,8 @@ mod tests {
             ("British Foreign Secretary Sir Geoffrey Howe and U.S. Secretary of State George Shultz plan to", &[(Person, "Geoffrey Howe", &["british foreign secretary"]), (Person, "George Shultz", &["secretary of state"])]),
             ("said Bill Martin, chief U.K. Economist at brokers Phillips and Drew.", &[(Person, "Bill Martin", &["chief U.K. Economist at brokers Phillips and Drew"])]),
             ("Talbot Machine group Inc said so.", &[(Organisation, "Talbot Machine group Inc", &[])]),
+            ("said Lena Ostrow, chief executive of Pelham Corp PLHM.O, on Monday", &[(Person, "Lena Ostrow", &["chief executive of Pelham Corp"]), (Organisation, "Pelham Corp", &[])]),
+            ("Talks were held between John Hollin, and the finance minister, on Monday.", &[(Person, "John Hollin", &[])]),
             ("the rating fell, Hale and Dorrit's said.", &[(Organisation, "Hale and Dorrit's", &[])]),
             // negative rows: sentence-initial words and weekdays are not names
             ("Last Tuesday, it was claimed.", &[]),

@@ -7,7 +7,7 @@
 
 use corpus_model::EntityKind;
 use corpus_text::tokens::Token;
-use corpus_text::words::is_dotted_initialism;
+use corpus_text::words::{is_dotted_initialism, is_ticker_code};
 
 use super::lexicon::{self, Lexicon};
 use super::names::{Chunk, Found};
@@ -38,9 +38,20 @@ pub(super) fn role_after(
         return None;
     }
     let from = to + 1;
+    // ", and Finance Minister …": the next of a list, not an apposition.
+    if toks
+        .get(from)
+        .is_some_and(|t| matches!(t.lower().as_str(), "and" | "or"))
+    {
+        return None;
+    }
     let mut end = from;
     while end < toks.len() && end - from < 12 {
         let t = &toks[end];
+        // "… of Cetus Corp CTUS.O": a ticker code ends the role.
+        if is_ticker_code(t.text) {
+            break;
+        }
         // "chief U.K. economist": the full stop of an abbreviation goes on.
         let abbreviation_stop = t.text == "."
             && end > from
