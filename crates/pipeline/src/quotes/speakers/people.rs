@@ -48,8 +48,8 @@ pub struct People<'a> {
     signatory: Option<Signatory>,
     /// Speakers and sentence subjects in reading order, for pronouns.
     pub(super) salient: Vec<(usize, Speaker)>,
-    /// Where unnamed sources spoke ("traders said"), in reading order: a
-    /// "they" after one of them is them, not an earlier organisation.
+    /// Where unnamed sources spoke ("traders said"), ascending: a "they"
+    /// after one of them is them, not an earlier organisation.
     pub(super) unnamed: Vec<usize>,
     pub(super) organisation_names: OrganisationNames<'a>,
 }

@@ -179,7 +179,8 @@ fn organisation_pronoun(people: &People, m: &Mention) -> Option<Verdict> {
             .iter()
             .rev()
             .find(|(pos, s)| *pos <= at && !s.person)?;
-        let unnamed_since = people.unnamed.iter().any(|&u| u > *pos && u <= at);
+        let spoken = people.unnamed.partition_point(|&u| u <= at);
+        let unnamed_since = people.unnamed[..spoken].last().is_some_and(|&u| u > *pos);
         (m.lower != "they" || !unnamed_since).then(|| organisation.clone())
     })
 }
