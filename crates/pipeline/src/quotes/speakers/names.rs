@@ -241,8 +241,9 @@ fn overlaps_any(people: &[Person], range: &Range<usize>) -> bool {
 
 /// Of an entity's name (without any title or role before it) and the
 /// name the document writes in full, the longer when it ends with the
-/// same surname ("Tomas Reyes" over an entity named "Reyes"); otherwise
-/// the entity's name.
+/// same surname ("Tomas Reyes" over an entity named "Reyes") and adds no
+/// title or role to a person's full name ("Premier Zhao Ziyang" is Zhao
+/// Ziyang); otherwise the entity's name.
 pub fn fuller(entity_name: &str, written: &str) -> String {
     let lex = Lexicon::get();
     let tokens: Vec<&str> = entity_name.split_whitespace().collect();
@@ -256,7 +257,17 @@ pub fn fuller(entity_name: &str, written: &str) -> String {
     let entity_name = bare.as_str();
     let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
     let longer = written.split_whitespace().count() > entity_name.split_whitespace().count();
-    if longer && last(written) == last(entity_name) {
+    let personal = entity_name.split_whitespace().count() >= 2
+        && !entity_name.split_whitespace().any(|w| lex.is_org_word(w));
+    let titled = personal
+        && written
+            .strip_suffix(entity_name)
+            .filter(|lead| lead.ends_with(' '))
+            .is_some_and(|lead| {
+                lead.split_whitespace()
+                    .any(|w| lex.is_role_word(w) || honorific(w).is_some())
+            });
+    if longer && !titled && last(written) == last(entity_name) {
         written.to_string()
     } else {
         entity_name.to_string()
@@ -490,6 +501,12 @@ mod tests {
             ("Bankers Trust in New York", Some("Bankers Trust")),
             ("the health secretary", None),
             ("Chancellor Helmut Kohl's coalition", None),
+            ("Kelso Bank Ltd KELS.L", Some("Kelso Bank Ltd")),
+            (
+                "Corvel Engineering group Inc",
+                Some("Corvel Engineering group Inc"),
+            ),
+            ("experts in Lisbon", None),
         ];
         for &(mention, want) in cases {
             let got = match name_in(mention, 0..mention.len()) {
@@ -497,6 +514,24 @@ mod tests {
                 _ => None,
             };
             assert_eq!(got.as_deref(), want, "name in {mention:?}");
+        }
+    }
+
+    #[test]
+    fn the_fuller_of_an_entity_and_a_written_name() {
+        let cases = [
+            ("Reyes", "Tomas Reyes", "Tomas Reyes"),
+            ("Zhao Ziyang", "Premier Zhao Ziyang", "Zhao Ziyang"),
+            ("Jim Wright", "Senate President Jim Wright", "Jim Wright"),
+            ("Tomas Reyes", "Reyes", "Tomas Reyes"),
+            (
+                "Commission",
+                "EC Executive Commission",
+                "EC Executive Commission",
+            ),
+        ];
+        for (entity, written, want) in cases {
+            assert_eq!(fuller(entity, written), want, "{entity:?} or {written:?}");
         }
     }
 }
