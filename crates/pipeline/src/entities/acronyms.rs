@@ -8,6 +8,12 @@ use corpus_text::tokens::Token;
 
 use super::lexicon::{self, Lexicon};
 
+/// "S", "AT": a letter or two in capitals, as a firm's founders' initials
+/// ("S and P", "AT and T").
+pub(super) fn is_founders_initials(word: &str) -> bool {
+    word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// "(HEE)" right after token `to - 1`: the acronym.
 pub(super) fn defined_acronym<'a>(toks: &[Token<'a>], to: usize) -> Option<&'a str> {
     let open = toks.get(to)?;

@@ -8,7 +8,7 @@
 use corpus_text::tokens::{is_possessive, Token};
 use corpus_text::words::is_ticker_code;
 
-use super::acronyms::{defined_acronym, initials, strip_plural};
+use super::acronyms::{defined_acronym, initials, is_founders_initials, strip_plural};
 use super::lexicon::{self, Lexicon};
 use super::names::Chunk;
 use super::roles::reporting_after;
@@ -116,8 +116,7 @@ fn company_after_possessive(
     to: usize,
     lexicon: &Lexicon,
 ) -> Option<usize> {
-    let possessive = toks.get(to).is_some_and(|t| is_possessive(t.text));
-    if !possessive || toks[to].start != toks[to - 1].end {
+    if !possessive_at(toks, to) {
         return None;
     }
     let mut end = to + 1;
@@ -191,22 +190,24 @@ fn join_and(text: &str, toks: &[Token], chunks: Vec<Chunk>, lexicon: &Lexicon) -
 /// "Standard and Poor's said": one word, "and", one word with a possessive,
 /// then a reporting verb, as a firm named after its founders speaks.
 fn possessive_firm(toks: &[Token], left: Chunk, right: Chunk) -> bool {
-    let possessive = toks
-        .get(right.to)
-        .is_some_and(|t| is_possessive(t.text) && t.start == toks[right.to - 1].end);
     left.to - left.from == 1
         && right.to - right.from == 1
-        && possessive
+        && possessive_at(toks, right.to)
         && reporting_after(toks, right.to + 1)
+}
+
+/// Whether token `i` is a possessive ("'s") written onto the word before.
+pub(super) fn possessive_at(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks
+            .get(i)
+            .is_some_and(|t| is_possessive(t.text) && t.start == toks[i - 1].end)
 }
 
 /// "S and P", "AT and T": a letter or two, "and", a letter or two, as a
 /// firm abbreviates the names of its founders.
 fn initials_firm(toks: &[Token], left: Chunk, right: Chunk) -> bool {
-    let initials = |c: Chunk| {
-        let t = &toks[c.from];
-        c.to == c.from + 1 && t.text.len() <= 2 && t.text.chars().all(|ch| ch.is_ascii_uppercase())
-    };
+    let initials = |c: Chunk| c.to == c.from + 1 && is_founders_initials(toks[c.from].text);
     initials(left) && initials(right)
 }
 

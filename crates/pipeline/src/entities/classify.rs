@@ -11,8 +11,10 @@ use corpus_model::EntityKind;
 use corpus_text::calendar::is_month_or_weekday;
 use corpus_text::tokens::{is_possessive, Token};
 
-use super::acronyms::{defined_acronym, initials, is_org_acronym, strip_plural};
-use super::chunks::title;
+use super::acronyms::{
+    defined_acronym, initials, is_founders_initials, is_org_acronym, strip_plural,
+};
+use super::chunks::{possessive_at, title};
 use super::lexicon::Lexicon;
 use super::names::{Chunk, Found};
 use super::roles::{reporting_after, role_after};
@@ -392,9 +394,7 @@ fn publication(x: &Ctx) -> Option<Vec<Class>> {
 /// named with its possessive.
 fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
     let (c, toks) = (x.c, x.toks);
-    let possessive = toks
-        .get(c.to)
-        .is_some_and(|t| is_possessive(t.text) && t.start == toks[c.to - 1].end);
+    let possessive = possessive_at(toks, c.to);
     let place = x.lexicon.places.contains(&x.name());
     let founders = x.len() == 3 && matches!(x.lower(c.from + 1).as_str(), "and" | "&");
     let company = possessive
@@ -414,14 +414,10 @@ fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
 /// A letter or two, "and" or "&", a letter or two ("S and P", "AT&T"): an
 /// organisation abbreviating its founders' names.
 fn initials_joined(x: &Ctx) -> Option<Vec<Class>> {
-    let initials = |i: usize| {
-        let t = x.toks[i].text;
-        t.len() <= 2 && t.chars().all(|c| c.is_ascii_uppercase())
-    };
     let joined = x.len() == 3
-        && initials(x.c.from)
+        && is_founders_initials(x.toks[x.c.from].text)
         && matches!(x.lower(x.c.from + 1).as_str(), "and" | "&")
-        && initials(x.c.to - 1);
+        && is_founders_initials(x.toks[x.c.to - 1].text);
     x.organisation_if(joined)
 }
 

@@ -18,7 +18,7 @@ use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::known::KnownEntities;
 use super::vocabulary::{
-    is_name_connector, is_not_name, is_organisation_noun, organisation_suffixes,
+    is_name_connector, is_not_name, is_organisation_noun, is_organisation_suffix, spokes_role,
 };
 use corpus_text::calendar::is_month_or_weekday;
 use corpus_text::tokens::without_possessive;
@@ -257,8 +257,7 @@ pub fn fuller(entity_name: &str, written: &str) -> String {
     let entity_name = bare.as_str();
     let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
     let longer = written.split_whitespace().count() > entity_name.split_whitespace().count();
-    let personal = entity_name.split_whitespace().count() >= 2
-        && !entity_name.split_whitespace().any(|w| lex.is_org_word(w));
+    let personal = looks_personal(&entity_name.split_whitespace().collect::<Vec<_>>());
     let titled = personal
         && written
             .strip_suffix(entity_name)
@@ -364,13 +363,6 @@ fn cut_affiliation(text: &str, run: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Whether the words hold a spokesperson ("a spokesman at"), who speaks
-/// for the organisation named after them.
-fn speaks_for(text: &str, ws: &[Range<usize>]) -> bool {
-    ws.iter()
-        .any(|w| text[w.clone()].to_lowercase().starts_with("spokes"))
-}
-
 /// The proper name inside a mention: its last run of capitalised words,
 /// without titles and role words. `Some(Naming::Described)` means the
 /// mention has no name (a role or description); `None` means it cannot
@@ -397,15 +389,16 @@ pub fn name_in(text: &str, mention: Range<usize>) -> Option<Naming> {
         if earlier < run_start - 1 {
             run_end = run_start - 1;
             run_start = earlier;
-        } else if LOCATING_PREPOSITION.contains(preposition) && !speaks_for(text, &ws[..run_start])
+        } else if LOCATING_PREPOSITION.contains(preposition)
+            && spokes_role(&text[mention.start..ws[run_start - 1].end]).is_none()
         {
             return Some(Naming::Described);
         }
     }
     // "Jacobs Engineering group Inc": a company suffix alone ends a name
     // written partly in lowercase, from its first capitalised word on.
-    let lone_suffix = run_end == run_start + 1
-        && organisation_suffixes().any(|s| s == &text[ws[run_start].clone()]);
+    let lone_suffix =
+        run_end == run_start + 1 && is_organisation_suffix(&text[ws[run_start].clone()]);
     if lone_suffix {
         let joined_to_suffix = |i: usize| (i..run_start).all(|k| joined(text, &ws[k], &ws[k + 1]));
         if let Some(first) =
@@ -507,6 +500,7 @@ mod tests {
                 Some("Corvel Engineering group Inc"),
             ),
             ("experts in Lisbon", None),
+            ("experts based in", None),
         ];
         for &(mention, want) in cases {
             let got = match name_in(mention, 0..mention.len()) {

@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::super::lexicon::Lexicon;
-use super::vocabulary::{is_name_connector, is_not_name, organisation_suffixes};
+use super::vocabulary::{
+    is_name_connector, is_not_name, is_organisation_suffix, organisation_suffixes,
+};
 use corpus_text::lexicon::{WordSet, COUNTRIES, INSTITUTION_WORDS};
 use corpus_text::tokens::without_possessive;
 use corpus_text::words::{is_all_caps, is_capitalised, joined, looks_national, words};
@@ -124,10 +126,7 @@ impl<'a> OrganisationNames<'a> {
         }
         let lead = format!("{name} ");
         let mut companies = self.runs.iter().filter(|r| {
-            r.starts_with(&lead)
-                && r.rsplit(' ')
-                    .next()
-                    .is_some_and(|last| organisation_suffixes().any(|s| s == last))
+            r.starts_with(&lead) && r.rsplit(' ').next().is_some_and(is_organisation_suffix)
         });
         let first = companies.next()?;
         companies.all(|r| r == first).then(|| first.clone())

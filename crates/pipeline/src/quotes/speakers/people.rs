@@ -15,8 +15,10 @@ use super::known::{EntityNames, KnownEntities};
 use super::lookup::{confirmed_names, genders_by_surname, FullNames, RolesByName, RolesByWording};
 use super::names::{read_names, Person};
 use super::organisations::OrganisationNames;
-use super::roles::{read_roles, role_words, spokes_gender, spokes_role, strip_leaders, RoleOf};
-use super::vocabulary::{is_name_connector, is_not_name, is_organisation_noun, is_role_qualifier};
+use super::roles::{read_roles, role_words, spokes_gender, strip_leaders, RoleOf};
+use super::vocabulary::{
+    is_name_connector, is_not_name, is_organisation_noun, is_role_qualifier, spokes_role,
+};
 use corpus_model::{Document, EntityId, EntityKind};
 use corpus_text::words::{is_all_caps, is_capitalised, words};
 

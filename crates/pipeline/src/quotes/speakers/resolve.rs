@@ -16,8 +16,8 @@ use super::super::lexicon::{Gender, Lexicon};
 use super::super::rule::Rule;
 use super::names::{honorific, name_in, NameRun, Naming};
 use super::people::{People, Speaker};
-use super::roles::{role_before_name, spokes_gender, spokes_role};
-use super::vocabulary::{is_anonymous_source, is_one_of_anonymous_group};
+use super::roles::{role_before_name, spokes_gender};
+use super::vocabulary::{is_anonymous_source, is_one_of_anonymous_group, spokes_role};
 use corpus_model::EntityKind;
 use corpus_text::words::{is_all_caps, is_capitalised};
 

@@ -201,14 +201,6 @@ pub fn role_before_name(text: &str, before: Range<usize>) -> Option<String> {
     (kept.last().is_some_and(|w| lex.is_role_word(w))).then(|| kept.join(" "))
 }
 
-/// "spokesperson" in "a DHSC spokesperson".
-pub fn spokes_role(mention: &str) -> Option<String> {
-    mention
-        .split_whitespace()
-        .find(|w| w.to_lowercase().starts_with("spokes"))
-        .map(str::to_lowercase)
-}
-
 /// A spokesman speaks as "he", a spokeswoman as "she".
 pub fn spokes_gender(role: Option<&str>) -> Gender {
     match role {

@@ -21,6 +21,7 @@ static FILLER: WordSet = WordSet::of(ROLE_FILLERS);
 static FIRST_PERSON: WordSet = WordSet::of(FIRST_PERSON_SUBJECTS);
 static ANONYMOUS: WordSet = WordSet::of(ANONYMOUS_SOURCES);
 static REPRESENTATIVE: WordSet = WordSet::of(REPRESENTATIVE_NOUNS);
+static ORGANISATION_SUFFIX: WordSet = WordSet::of(ORGANISATION_SUFFIXES);
 
 /// "The", "He", "Dear": a capitalised word that is not part of a name.
 pub fn is_not_name(word: &str) -> bool {
@@ -71,6 +72,20 @@ pub fn is_anonymous_source(word: &str) -> bool {
 /// analyst"), not someone who speaks for their body ("a Treasury official").
 pub fn is_one_of_anonymous_group(word: &str) -> bool {
     !REPRESENTATIVE.contains(word) && ANONYMOUS.contains(&format!("{word}s"))
+}
+
+/// "spokesperson" in "a DHSC spokesperson": the spokesperson's role, if the
+/// words name one.
+pub fn spokes_role(mention: &str) -> Option<String> {
+    mention
+        .split_whitespace()
+        .find(|w| w.to_lowercase().starts_with("spokes"))
+        .map(str::to_lowercase)
+}
+
+/// "Inc", "Ltd" (as written): a word ending an organisation's name.
+pub fn is_organisation_suffix(word: &str) -> bool {
+    ORGANISATION_SUFFIX.contains(word)
 }
 
 /// "Inc", "Ltd", …, in the list's order: words after an organisation's name.
