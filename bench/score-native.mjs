@@ -12,6 +12,8 @@ import { execFileSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
+import { loadCorpus } from "./corpus.mjs";
+import { twinsByFile } from "./twins.mjs";
 
 const [dir, evalFile, ...flags] = process.argv.slice(2);
 const flag = flags.includes("--misses") ? "--misses" : undefined;
@@ -26,9 +28,11 @@ const output = execFileSync(binary, ["search", dir, "--batch", file, "--json", "
   stdio: ["ignore", "pipe", "ignore"],
 });
 const results = output.toString().trim().split("\n").map((line) => JSON.parse(line));
+const twins = twinsByFile(loadCorpus(dir));
 const table = new Map();
 sets.forEach((query, i) => {
-  const found = results[i].hits?.some((h) => h.file === query.target) ?? false;
+  const targets = twins.get(query.target) ?? [query.target];
+  const found = results[i].hits?.some((h) => targets.includes(h.file)) ?? false;
   const key = `${query.set} ${query.half}`;
   const row = table.get(key) ?? { found: 0, of: 0 };
   row.found += found;

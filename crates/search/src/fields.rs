@@ -38,10 +38,13 @@ impl Field {
     }
 
     /// BM25F weight: how much one occurrence here counts against one in the
-    /// body. Titles and speakers name what a document is about.
+    /// body. Titles and speakers name what a document is about; a title
+    /// word counts about as much as a body word filling its paragraph (the
+    /// score saturates), so a document whose title has the query's words
+    /// leads those that only mention them.
     pub fn boost(self) -> f32 {
         match self {
-            Field::Title => 3.0,
+            Field::Title => 12.0,
             Field::Source => 1.5,
             Field::Body => 1.0,
             Field::Speaker => 2.0,

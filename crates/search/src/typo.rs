@@ -17,9 +17,9 @@
 //! 4. the last word of a query, still being typed, also matches every word
 //!    it is a prefix of (within its typo budget, at most
 //!    [`TypoBudget::prefix_max_typos`] for such completions);
-//! 5. a word the corpus has also stands for the words its document
-//!    language's stemmer conflates with it ([`super::stems`]), as exact
-//!    matches;
+//! 5. a word also stands for the words its document language's stemmer
+//!    conflates with it ([`super::stems`]): as exact matches when the
+//!    corpus has the word as written, else no better than a typo;
 //! 6. each term keeps its best match, ranked exact < prefix < one typo <
 //!    two typos, and at most [`MAX_EXPANSIONS`] terms are kept (fewer for a
 //!    word of one or two letters being typed), best match first, then most
@@ -206,6 +206,11 @@ fn expand_uncached(
         };
         walk.visit(walk.fst.root(), 0, u8::MAX, 0);
     }
+    let walked = (found.iter())
+        .filter(|f| Some(f.term) == exact)
+        .map(|f| f.kind)
+        .min();
+    let kind = stem_match_kind(index, word, walked);
     found.retain(|f| Some(f.term) != exact);
     found.sort_unstable_by_key(|f| (f.term, f.kind));
     found.dedup_by_key(|f| f.term);
@@ -227,14 +232,24 @@ fn expand_uncached(
     let mut expansions: Vec<Expansion> = exact
         .into_iter()
         .chain(relatives)
-        .map(|term| Expansion {
-            term,
-            kind: MatchKind::Exact,
-        })
+        .map(|term| Expansion { term, kind })
         .collect();
     expansions.extend(found);
     expansions.sort_by_key(|e| e.kind);
     expansions
+}
+
+/// How a term sharing the stem of `word` matched: exactly when the corpus
+/// has `word` as written; else as the walk reached the term itself (a
+/// completion of a word being typed, or a typo) or, failing that, as a
+/// typo: "leades" stems to "lead", but no text says "leades", so "lead" is
+/// no truer a reading of it than "leaders".
+fn stem_match_kind(index: &SearchIndex, word: &str, walked: Option<MatchKind>) -> MatchKind {
+    if index.has_word(word) {
+        MatchKind::Exact
+    } else {
+        walked.unwrap_or(MatchKind::OneTypo).min(MatchKind::OneTypo)
+    }
 }
 
 /// The state of one bounded walk.

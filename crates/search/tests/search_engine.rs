@@ -255,6 +255,32 @@ fn exact_matches_rank_above_prefix_above_typo() {
 }
 
 #[test]
+fn a_misspelling_that_stems_to_a_word_is_no_exact_match_of_it() {
+    let corpus = corpus(vec![
+        document(
+            "lead.txt",
+            "",
+            &["Scout troops lead the way, the leads said."],
+        ),
+        document("leaders.txt", "Scout leaders", &["Scout leaders meet."]),
+    ]);
+    // "leades" stems to "lead", but no text says "leades": "leaders" (one
+    // typo, in the title) is as good a reading, and ranks by relevance.
+    let results = search(&corpus, "scout leades");
+    assert_eq!(
+        files(&corpus, &results),
+        ["leaders.txt", "lead.txt"],
+        "ranking of \"scout leades\""
+    );
+    // A word the corpus has as written still matches its stem exactly.
+    let results = search(&corpus, "scout leads");
+    assert_eq!(
+        files(&corpus, &results),
+        ["lead.txt", "leaders.txt"],
+        "ranking of \"scout leads\""
+    );
+}
+#[test]
 fn phrases_match_words_in_order_only() {
     let corpus = corpus(vec![
         document(
