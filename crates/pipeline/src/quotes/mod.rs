@@ -65,6 +65,7 @@ use std::ops::Range;
 use corpus_text::chars::is_dash;
 use corpus_text::lexicon::{TERM_CUES, TITLE_SMALL_WORDS};
 use corpus_text::sentences::sentences;
+use corpus_text::tokens::without_possessive;
 use corpus_text::words::{is_capitalised, words};
 
 use self::clauses::vocabulary::NAMING_WORD;
@@ -563,6 +564,17 @@ impl<'a> Stretch<'a> {
         self.quoted.trim_end().ends_with(['!', '?'])
     }
 
+    /// Whether the writer's words end in a possessive ("on MSNBC's"): what
+    /// follows is named as someone's (a programme, a book, a slogan), not
+    /// quoted from them.
+    fn owned(&self) -> bool {
+        self.left
+            .split_whitespace()
+            .last()
+            .and_then(without_possessive)
+            .is_some_and(|owner| !owner.is_empty())
+    }
+
     fn read(
         text: &'a str,
         frame: &Frame,
@@ -695,11 +707,11 @@ fn continuing(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVe
 
 /// Accepts a quote led into by a reporting clause or followed by one
 /// ("He said: “…”", "“…,” he said"): direct when set off, else partial;
-/// a title set in the sentence is no quote.
+/// a title set in the sentence, or owned by a name before it, is no quote.
 fn beside_clause(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
     let k = s.left_clause.or(s.right_clause)?;
     frame.attributing[k] |= s.direct;
-    if is_title(s.quoted) && !s.direct {
+    if is_title(s.quoted) && (!s.direct || s.owned()) {
         return Some(Err(UnquotedReason::Title));
     }
     let kind = if s.direct {
@@ -753,9 +765,11 @@ fn standing_alone(reader: &Reader, frame: &mut Frame, s: &Stretch) -> Option<Quo
 }
 
 /// Accepts a title or capitalised term woven into the sentence and not
-/// part of what a clause reports: no quote.
+/// part of what a clause reports, or owned by a name before it ("MSNBC's
+/// “Morning Joe”", even inside what a clause reports): no quote.
 fn title(_: &Reader, frame: &mut Frame, s: &Stretch) -> Option<QuoteVerdict> {
-    (is_title(s.quoted) && content_holder(frame, s).is_none()).then_some(Err(UnquotedReason::Title))
+    let named = is_title(s.quoted) && (s.owned() || content_holder(frame, s).is_none());
+    named.then_some(Err(UnquotedReason::Title))
 }
 
 /// The clause whose reported content holds the stretch, if any.
@@ -978,6 +992,8 @@ mod tests {
             ("partial quote in a reporting sentence", "Jeremy Hunt said the plan would “send a message” to the trusts.", Some((Partial, "send a message", Some("Jeremy Hunt")))),
             ("long partial quote after a direct quote", "“We will act on this at once,” Jeremy Hunt said. The plan was “a day we will not forget soon” for all.", Some((Partial, "a day we will not forget soon", Some("Jeremy Hunt")))),
             ("title or term", "The film “War and Peace” opened in the city.", None),
+            ("a title owned by a name, inside what a clause reports", "The plan will work, Jeremy Hunt said on the BBC’s “Good Morning Britain.”", None),
+            ("a title owned by a name, set off after a clause", "Gary Johnson tells MSNBC’s “Morning Joe”", None),
             ("words quoted in the headline", "Flood defences 'will be ready by winter'\n\nWork is on schedule.", None),
             ("quoted words in the writer's sentence", "Trump called the senator a “nasty guy” on Friday.", Some((Partial, "nasty guy", Some("Trump")))),
             ("term after a cue", "Critics have called the so-called 'festival circuit' a closed shop.", None),
