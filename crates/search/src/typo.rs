@@ -9,8 +9,11 @@
 //! 1. typos allowed by word length in characters, per tolerance (the
 //!    [`STRICT_BUDGET`] and [`RELAXED_BUDGET`] tables);
 //! 2. a typo is an insertion, deletion, substitution or transposition of
-//!    adjacent letters (optimal string alignment distance), counted on the
-//!    folded bytes, which are ASCII for nearly all English words;
+//!    adjacent letters, counted on the folded bytes, which are ASCII for
+//!    nearly all English words; a transposition may have one letter put in
+//!    or left out between its two ("wnuis" is two typos from "wins", as
+//!    the Damerau-Levenshtein distance counts, not three as the optimal
+//!    string alignment distance does, which edits no letter twice);
 //! 3. strictly, a change to the first letter costs one extra typo, since
 //!    people rarely mistype it and allowing it floods short words with
 //!    noise; relaxed, it costs nothing extra;
@@ -376,7 +379,10 @@ impl Walk<'_, '_> {
     }
 
     /// Writes the distance row of the path extended by `byte` after the
-    /// row of depth `depth`, with transpositions of adjacent bytes.
+    /// row of depth `depth`, with transpositions of adjacent bytes and of
+    /// bytes one apart whose middle byte is a typo of its own (see
+    /// [`transposed`]): the Damerau-Levenshtein distance, exact
+    /// within a budget of two typos.
     ///
     /// Only the cells within the budget of the diagonal are computed: a
     /// path of `d` bytes is at least `|d - i|` typos from `query[..i]`, so
@@ -392,10 +398,8 @@ impl Walk<'_, '_> {
             (depth + 1).saturating_sub(budget).max(1),
             depth + 1 + budget,
         );
-        let previous_byte = depth.checked_sub(1).map(|d| self.path[d]);
         let (done, next) = self.rows.split_at_mut((depth + 1) * w);
         let row = &done[depth * w..];
-        let before = depth.checked_sub(1).map(|d| &done[d * w..(d + 1) * w]);
         let next = &mut next[..w];
         next[0] = row[0].saturating_add(1);
         next[1..w.min(low)].fill(beyond);
@@ -407,15 +411,11 @@ impl Walk<'_, '_> {
         };
         for i in low..w.min(high + 1) {
             let cost = u8::from(self.query[i - 1] != byte);
-            let mut d = row[i - 1]
+            let d = row[i - 1]
                 .saturating_add(cost)
                 .min(row[i].saturating_add(1))
-                .min(next[i - 1].saturating_add(1));
-            if let (Some(before), Some(prev_byte)) = (before, previous_byte) {
-                if i > 1 && self.query[i - 1] == prev_byte && self.query[i - 2] == byte {
-                    d = d.min(before[i - 2].saturating_add(1));
-                }
-            }
+                .min(next[i - 1].saturating_add(1))
+                .min(transposed(self.query, &self.path, done, w, i, byte));
             next[i] = d;
             least = least.min(d);
         }
@@ -439,9 +439,129 @@ impl Walk<'_, '_> {
     }
 }
 
+/// The cost of reaching `query[..i]` from the path extended by `byte`
+/// through a transposition: its two bytes side by side (one typo), or one
+/// byte apart with the byte between them put in or left out (two typos).
+/// `rows` holds the distance rows of the path so far, `w` cells each;
+/// `u8::MAX` when no transposition ends here.
+fn transposed(query: &[u8], path: &[u8], rows: &[u8], w: usize, i: usize, byte: u8) -> u8 {
+    let cell = |depth: usize, at: usize| rows[depth * w + at];
+    let p = path.len() + 1;
+    let mut best = u8::MAX;
+    // The path's byte before this one, and the one before it, against the
+    // query's last two (or three) bytes.
+    if i >= 2 && query[i - 2] == byte {
+        if p >= 2 && path[p - 2] == query[i - 1] {
+            best = best.min(cell(p - 2, i - 2).saturating_add(1));
+        }
+        if p >= 3 && path[p - 3] == query[i - 1] {
+            best = best.min(cell(p - 3, i - 2).saturating_add(2));
+        }
+    }
+    if i >= 3 && p >= 2 && query[i - 3] == byte && path[p - 2] == query[i - 1] {
+        best = best.min(cell(p - 2, i - 3).saturating_add(2));
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Damerau-Levenshtein distance (insertions, deletions,
+    /// substitutions and transpositions, with letters edited between the
+    /// two of a transposition), computed in full as Lowrance and Wagner do.
+    fn damerau_levenshtein(a: &[u8], b: &[u8]) -> usize {
+        let far = a.len() + b.len();
+        let w = b.len() + 2;
+        let mut d = vec![0usize; (a.len() + 2) * w];
+        d[0] = far;
+        for i in 0..=a.len() {
+            d[(i + 1) * w] = far;
+            d[(i + 1) * w + 1] = i;
+        }
+        for j in 0..=b.len() {
+            d[j + 1] = far;
+            d[w + j + 1] = j;
+        }
+        let mut last_row = [0usize; 256];
+        for i in 1..=a.len() {
+            let mut last_col = 0;
+            for j in 1..=b.len() {
+                let (k, l) = (last_row[usize::from(b[j - 1])], last_col);
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                if cost == 0 {
+                    last_col = j;
+                }
+                d[(i + 1) * w + j + 1] = (d[i * w + j] + cost)
+                    .min(d[(i + 1) * w + j] + 1)
+                    .min(d[i * w + j + 1] + 1)
+                    .min(d[k * w + l] + (i - k - 1) + 1 + (j - l - 1));
+            }
+            last_row[usize::from(a[i - 1])] = i;
+        }
+        d[(a.len() + 1) * w + b.len() + 1]
+    }
+
+    /// The walk over random words of a small alphabet (so that typos
+    /// collide often) finds exactly the words within the relaxed budget of
+    /// the query, each with its distance, as the full distance says.
+    #[test]
+    fn the_walk_finds_every_word_within_budget_and_no_other() {
+        const ALPHABET: &[u8] = b"abcd";
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let random_word = |next: &mut dyn FnMut(usize) -> usize| {
+            let len = 2 + next(6);
+            (0..len)
+                .map(|_| ALPHABET[next(ALPHABET.len())])
+                .collect::<Vec<u8>>()
+        };
+        let mut vocabulary: Vec<Vec<u8>> = (0..400).map(|_| random_word(&mut next)).collect();
+        vocabulary.sort();
+        vocabulary.dedup();
+        let fst = fst::Map::from_iter(vocabulary.iter().enumerate().map(|(i, w)| (w, i as u64)))
+            .expect("sorted, unique words");
+        let rules = RELAXED_BUDGET;
+        for _ in 0..300 {
+            let query = random_word(&mut next);
+            let budget = rules.allowed_typos(query.len());
+            let mut found = Vec::new();
+            let mut walk = Walk {
+                fst: fst.as_fst(),
+                query: &query,
+                budget,
+                prefix_budget: 0,
+                first_letter_penalty: rules.first_letter_penalty,
+                prefix: false,
+                rows: (0..=query.len()).map(|i| i as u8).collect(),
+                row_mins: vec![0],
+                path: Vec::new(),
+                found: &mut found,
+            };
+            walk.visit(walk.fst.root(), 0, u8::MAX, 0);
+            let mut got: Vec<(usize, MatchKind)> =
+                found.iter().map(|e| (e.term as usize, e.kind)).collect();
+            got.sort();
+            let want: Vec<(usize, MatchKind)> = (vocabulary.iter().enumerate())
+                .filter_map(|(i, word)| {
+                    let kind = match damerau_levenshtein(&query, word) {
+                        0 => MatchKind::Exact,
+                        d if d > usize::from(budget) => return None,
+                        1 => MatchKind::OneTypo,
+                        _ => MatchKind::TwoTypos,
+                    };
+                    Some((i, kind))
+                })
+                .collect();
+            assert_eq!(got, want, "query {:?}", String::from_utf8_lossy(&query));
+        }
+    }
 
     #[test]
     fn typo_budget_follows_word_length_and_tolerance() {

@@ -103,6 +103,7 @@ fn typo_tolerance_follows_word_length() {
         document("hospitals.txt", "", &["Hospitals are full."]),
         document("government.txt", "", &["The government decided."]),
         document("cat.txt", "", &["A cat sat."]),
+        document("wins.txt", "", &["Labour wins."]),
     ]);
     let rows: &[(&str, &[&str])] = &[
         ("visa ", &["visa.txt"]),
@@ -112,12 +113,18 @@ fn typo_tolerance_follows_word_length() {
         ("hospitls ", &["hospitals.txt"]),
         ("govrenment ", &["government.txt"]),
         ("gobernmint ", &["government.txt"]),
+        // A transposition with a letter left out between its two: two
+        // typos, not three.
+        ("govnement ", &["government.txt"]),
+        ("gxvnement ", &[]),
         // Found only because the strict reading finds nothing: a short
         // word, a first letter, two typos in a word of six letters.
         ("cta ", &["cat.txt"]),
         ("vsa ", &["visa.txt"]),
         ("murse ", &["nurse.txt"]),
         ("hosiptlas ", &["hospitals.txt"]),
+        // … and with a letter put in between them.
+        ("wnuis ", &["wins.txt"]),
         ("ca ", &[]),
         ("xqz ", &[]),
         ("gxbxrnmxnt ", &[]),
