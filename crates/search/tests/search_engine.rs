@@ -263,30 +263,25 @@ fn exact_matches_rank_above_prefix_above_typo() {
 
 #[test]
 fn a_misspelling_that_stems_to_a_word_is_no_exact_match_of_it() {
+    let lead = "Scout troops lead the way, the leads said.";
     let corpus = corpus(vec![
-        document(
-            "lead.txt",
-            "",
-            &["Scout troops lead the way, the leads said."],
-        ),
+        document("lead.txt", "", &[lead]),
         document("leaders.txt", "Scout leaders", &["Scout leaders meet."]),
     ]);
-    // "leades" stems to "lead", but no text says "leades": "leaders" (one
-    // typo, in the title) is as good a reading, and ranks by relevance.
-    let results = search(&corpus, "scout leades");
-    assert_eq!(
-        files(&corpus, &results),
-        ["leaders.txt", "lead.txt"],
-        "ranking of \"scout leades\""
-    );
-    // A word the corpus has as written still matches its stem exactly.
-    let results = search(&corpus, "scout leads");
-    assert_eq!(
-        files(&corpus, &results),
-        ["lead.txt", "leaders.txt"],
-        "ranking of \"scout leads\""
-    );
+    let rows: &[(&str, [&str; 2])] = &[
+        // "leades" stems to "lead", but no text says "leades": "leaders"
+        // (one typo, in the title) is as good a reading, and ranks by
+        // relevance.
+        ("scout leades", ["leaders.txt", "lead.txt"]),
+        // A word the corpus has as written still matches its stem exactly.
+        ("scout leads", ["lead.txt", "leaders.txt"]),
+    ];
+    for (query, expected) in rows {
+        let results = search(&corpus, query);
+        assert_eq!(files(&corpus, &results), expected, "ranking of {query:?}");
+    }
 }
+
 #[test]
 fn phrases_match_words_in_order_only() {
     let corpus = corpus(vec![
