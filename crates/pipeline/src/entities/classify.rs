@@ -17,7 +17,7 @@ use super::acronyms::{
 use super::chunks::{possessive_at, title};
 use super::lexicon::Lexicon;
 use super::names::{Chunk, Found};
-use super::roles::{reporting_after, role_after};
+use super::roles::{reporting_after, role_after, speaker_verb_at};
 
 /// What a chunk (or part of it) is.
 pub(super) enum Class {
@@ -304,6 +304,12 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether the chunk is two words joined by "and" or "&" ("Standard
+    /// and Poor", "S and P").
+    fn two_joined_by_and(&self) -> bool {
+        self.len() == 3 && matches!(self.lower(self.c.from + 1).as_str(), "and" | "&")
+    }
+
     /// Whether `part` opens with a given name, or with an initial and a
     /// given name ("J. Hugh Liedtke").
     fn led_by_given_name(&self, part: Chunk) -> bool {
@@ -396,7 +402,7 @@ fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
     let (c, toks) = (x.c, x.toks);
     let possessive = possessive_at(toks, c.to);
     let place = x.lexicon.places.contains(&x.name());
-    let founders = x.len() == 3 && matches!(x.lower(c.from + 1).as_str(), "and" | "&");
+    let founders = x.two_joined_by_and();
     let company = possessive
         && ((1..=2).contains(&x.len()) && x.plain_words() || founders)
         && !place
@@ -414,9 +420,8 @@ fn possessive_company(x: &Ctx) -> Option<Vec<Class>> {
 /// A letter or two, "and" or "&", a letter or two ("S and P", "AT&T"): an
 /// organisation abbreviating its founders' names.
 fn initials_joined(x: &Ctx) -> Option<Vec<Class>> {
-    let joined = x.len() == 3
+    let joined = x.two_joined_by_and()
         && is_founders_initials(x.toks[x.c.from].text)
-        && matches!(x.lower(x.c.from + 1).as_str(), "and" | "&")
         && is_founders_initials(x.toks[x.c.to - 1].text);
     x.organisation_if(joined)
 }
@@ -471,9 +476,7 @@ fn person_with_role(x: &Ctx, person: Chunk, role: std::ops::Range<usize>) -> Vec
 /// words with that role, whether or not the given name is known.
 fn role_then_name_saying(x: &Ctx) -> Option<Vec<Class>> {
     let (c, toks, lex) = (x.trimmed, x.toks, x.lexicon);
-    let says = (toks.get(c.to))
-        .is_some_and(|t| t.is_word() && lex.speaker_verbs.contains(t.lower().as_str()));
-    if !says || lex.honorifics.contains(toks[c.from].text) {
+    if !speaker_verb_at(toks, c.to, lex) || lex.honorifics.contains(toks[c.from].text) {
         return None;
     }
     let role_end = (c.from..c.to)
@@ -623,10 +626,7 @@ fn person_of_organisation(x: &Ctx) -> Option<Vec<Class>> {
         from: of + 1,
         to: c.to,
     };
-    let after_verb = c.from > 0 && {
-        let t = &x.toks[c.from - 1];
-        t.is_word() && lex.speaker_verbs.contains(t.lower().as_str())
-    };
+    let after_verb = c.from > 0 && speaker_verb_at(x.toks, c.from - 1, lex);
     let personal = of - c.from <= 3
         && (x.led_by_given_name(person) || of - c.from == 2 && after_verb)
         && (person.from..person.to).all(|i| {

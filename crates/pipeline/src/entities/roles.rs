@@ -12,13 +12,15 @@ use corpus_text::words::{is_dotted_initialism, is_ticker_code};
 use super::lexicon::{self, Lexicon};
 use super::names::{Chunk, Found};
 
+/// Whether token `i` is a speaker verb ("said", "told").
+pub(super) fn speaker_verb_at(toks: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.is_word() && lexicon.speaker_verbs.contains(t.lower().as_str()))
+}
+
 /// A reporting verb at `at`, maybe after an adverb ("previously reported").
 pub(super) fn reporting_after(toks: &[Token], at: usize) -> bool {
-    let is_verb = |i: usize| {
-        toks.get(i).is_some_and(|t| {
-            t.is_word() && lexicon::get().speaker_verbs.contains(t.lower().as_str())
-        })
-    };
+    let is_verb = |i: usize| speaker_verb_at(toks, i, lexicon::get());
     is_verb(at)
         || (toks
             .get(at)
@@ -77,10 +79,7 @@ pub(super) fn role_after(
     // ", Chief Cabinet Secretary Masaharu Gotoda told reporters", ", a
     // Treasury spokesman said": the subject of the next clause, not a role
     // of the name before.
-    let next_subject = toks
-        .get(end)
-        .is_some_and(|t| t.is_word() && lexicon.speaker_verbs.contains(t.lower().as_str()));
-    if next_subject {
+    if speaker_verb_at(toks, end, lexicon) {
         return None;
     }
     let has_head = (from..(from + 4).min(end))
