@@ -13,7 +13,7 @@ import init, { Engine } from "./pkg/search_bench_wasm.js";
 import MiniSearch from "./node_modules/minisearch/dist/es/index.js";
 import FlexSearch from "./node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs";
 import Fuse from "./node_modules/fuse.js/dist/fuse.mjs";
-import { twinsByFile } from "./twins.mjs";
+import { twinsOf } from "./twins.mjs";
 
 const HITS = 10;
 /// Timed passes over a workload, after one untimed warm-up pass.
@@ -107,8 +107,8 @@ async function main() {
   const queries = await (await fetch("queries.json")).json();
   const evaluation = (await (await fetch("out/eval.json")).json()).sets;
   const fileIds = new Map(docs.map((d) => [d.file, d.id]));
-  const twins = twinsByFile(docs);
-  const targetIds = (file) => (twins.get(file) ?? [file]).map((f) => fileIds.get(f));
+  const twins = twinsOf(docs);
+  const targetIds = (file) => twins(file).map((f) => fileIds.get(f));
   // Sets and halves take turns, so an engine too slow to finish them all
   // is judged on a fair part of each.
   const cells = Map.groupBy(evaluation, (q) => `${q.set} ${q.half}`);

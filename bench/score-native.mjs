@@ -13,7 +13,7 @@ import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "./corpus.mjs";
-import { twinsByFile } from "./twins.mjs";
+import { twinsOf } from "./twins.mjs";
 
 const [dir, evalFile, ...flags] = process.argv.slice(2);
 const flag = flags.includes("--misses") ? "--misses" : undefined;
@@ -28,10 +28,10 @@ const output = execFileSync(binary, ["search", dir, "--batch", file, "--json", "
   stdio: ["ignore", "pipe", "ignore"],
 });
 const results = output.toString().trim().split("\n").map((line) => JSON.parse(line));
-const twins = twinsByFile(loadCorpus(dir));
+const twins = twinsOf(loadCorpus(dir));
 const table = new Map();
 sets.forEach((query, i) => {
-  const targets = twins.get(query.target) ?? [query.target];
+  const targets = twins(query.target);
   const found = results[i].hits?.some((h) => targets.includes(h.file)) ?? false;
   const key = `${query.set} ${query.half}`;
   const row = table.get(key) ?? { found: 0, of: 0 };

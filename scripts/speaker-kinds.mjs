@@ -6,19 +6,13 @@
 //
 // Usage: node scripts/speaker-kinds.mjs CORPUS_DIR
 // (after `cargo build -p corpus --release`; CORPUS=path overrides the binary)
-import { execFileSync } from "node:child_process";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { entitiesOf, quotesOf } from "./corpus-output.mjs";
 
 const [dir] = process.argv.slice(2);
 if (!dir) {
   console.error("usage: node scripts/speaker-kinds.mjs CORPUS_DIR");
   process.exit(2);
 }
-const here = dirname(fileURLToPath(import.meta.url));
-const binary = process.env.CORPUS ?? join(here, "../target/release/corpus");
-const run = (args) =>
-  execFileSync(binary, args, { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
 
 const GENERIC_WORDS = new Set([
   "Inc", "Corp", "Co", "Ltd", "Plc", "Company", "Government", "Commission", "Ministry",
@@ -27,7 +21,7 @@ const GENERIC_WORDS = new Set([
 const TICKER_CODE = /\b[A-Z0-9]{2,}\.[A-Z]{1,2}\b/;
 
 const entities = new Map();
-for (const entity of JSON.parse(run(["entities", dir, "--json"]))) {
+for (const entity of entitiesOf(dir)) {
   entities.set(entity.name, entity);
   for (const alias of entity.aliases ?? []) if (!entities.has(alias)) entities.set(alias, entity);
 }
@@ -41,18 +35,10 @@ const kindOf = (speaker) => {
 };
 
 const counts = new Map();
-let records = 0;
-let attributed = 0;
-for (const line of run(["quotes", dir, "--json"]).split("\n")) {
-  if (!line.startsWith("{")) continue;
-  records += 1;
-  const { speaker } = JSON.parse(line);
-  if (!speaker) continue;
-  attributed += 1;
-  const kind = kindOf(speaker);
-  counts.set(kind, (counts.get(kind) ?? 0) + 1);
-}
-console.log(`${records} records, ${attributed} with a speaker; the speaker is`);
+const records = quotesOf(dir);
+const speakers = records.map((q) => q.speaker).filter(Boolean);
+for (const kind of speakers.map(kindOf)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+console.log(`${records.length} records, ${speakers.length} with a speaker; the speaker is`);
 for (const [kind, n] of [...counts].sort((a, b) => b[1] - a[1])) {
   console.log(`  ${kind.padEnd(28)} ${String(n).padStart(7)}`);
 }

@@ -7,25 +7,16 @@
 // (after `cargo build -p corpus --release`; CORPUS=path overrides the binary)
 // FROM skips the first ranks: `... 100 100` lists ranks 101 to 200, a sample
 // the rules were not tuned on.
-import { execFileSync } from "node:child_process";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { entitiesOf, quotesOf } from "./corpus-output.mjs";
 
 const [dir, count = "100", from = "0"] = process.argv.slice(2);
 if (!dir) {
   console.error("usage: node scripts/top-speakers.mjs CORPUS_DIR [COUNT] [FROM]");
   process.exit(2);
 }
-const here = dirname(fileURLToPath(import.meta.url));
-const binary = process.env.CORPUS ?? join(here, "../target/release/corpus");
-const run = (args) =>
-  execFileSync(binary, args, { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
-
-const entities = new Map(JSON.parse(run(["entities", dir, "--json"])).map((e) => [e.name, e]));
+const entities = new Map(entitiesOf(dir).map((e) => [e.name, e]));
 const quotes = new Map();
-for (const line of run(["quotes", dir, "--json"]).split("\n")) {
-  if (!line.startsWith("{")) continue;
-  const { speaker } = JSON.parse(line);
+for (const { speaker } of quotesOf(dir)) {
   if (speaker) quotes.set(speaker, (quotes.get(speaker) ?? 0) + 1);
 }
 
