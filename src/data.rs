@@ -11,10 +11,12 @@
 //! The bundle's head and index come first: once they are in, [`load`]
 //! reports the corpus searchable and `main` mounts the explorer over a
 //! catalogue (every document's file and metadata, no text), while the
-//! index's detail and the documents' contents keep arriving; then [`corpus`] becomes the whole
-//! corpus and [`contents`] says so. [`corpus`] tracks [`contents`], so
-//! whatever reads the corpus reactively runs again once the index has its
-//! detail and once the corpus is whole.
+//! documents' contents keep arriving; then [`corpus`] becomes the whole
+//! corpus and [`contents`] says so, and the index's detail (its positions,
+//! which the bundle leaves out) is made from the documents' words, a slice
+//! of documents at a time. [`corpus`] tracks [`contents`], so whatever
+//! reads the corpus reactively runs again once the corpus is whole and
+//! once the index has its detail.
 //!
 //! Invariant: `main` mounts the explorer only after the index and catalogue
 //! are set, so the accessors below always find them; a view that needs
@@ -23,8 +25,8 @@
 use std::sync::OnceLock;
 
 use corpus_model::{Corpus, Document};
-use corpus_search::bundle::{Bundle, BundleError, BundleReader};
-use corpus_search::SearchIndex;
+use corpus_search::bundle::{BundleError, BundleReader};
+use corpus_search::{DetailBuilder, SearchIndex};
 use corpus_views::failure::{download_failure_message, load_failure_message};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -45,7 +47,8 @@ const PROGRESS_STEPS: u64 = 100;
 /// Longest stretch of decoding, in milliseconds, before the browser gets
 /// to render and handle input: chunks already received resolve at once,
 /// so without a pause decoding the texts would hold back the first answer
-/// and every keystroke until the download ends.
+/// and every keystroke until the download ends. Making the index's detail
+/// pauses as often.
 const DECODE_SLICE_MS: f64 = 40.0;
 
 static INDEX: OnceLock<SearchIndex> = OnceLock::new();
@@ -110,20 +113,51 @@ pub fn progress() -> (u64, u64) {
 /// also shown by [`contents`].
 pub async fn load(searchable: impl FnOnce()) -> Result<(), LoadError> {
     let loaded = match inline_bundle() {
-        Some(bytes) => Bundle::decode(&bytes)
-            .map_err(LoadError::Bundle)
-            .map(|bundle| {
-                let _ = INDEX.set(bundle.index);
-                let _ = CORPUS.set(bundle.corpus);
-                searchable();
-            }),
+        Some(bytes) => decode_inline(&bytes).map(|()| searchable()),
         None => download(searchable).await,
     };
-    contents_signal().set(match &loaded {
-        Ok(()) => Contents::Complete,
-        Err(error) => Contents::Failed(error.message()),
-    });
+    let loaded = match loaded {
+        Ok(()) => {
+            contents_signal().set(Contents::Complete);
+            make_detail().await.map_err(LoadError::Bundle)
+        }
+        Err(error) => Err(error),
+    };
+    if let Err(error) = &loaded {
+        contents_signal().set(Contents::Failed(error.message()));
+    }
     loaded
+}
+
+/// Decodes the single-file build's bundle, all at once.
+fn decode_inline(bytes: &[u8]) -> Result<(), LoadError> {
+    let mut reader = BundleReader::default();
+    reader.push(bytes).map_err(LoadError::Bundle)?;
+    let bundle = reader.finish().map_err(LoadError::Bundle)?;
+    let _ = INDEX.set(bundle.index);
+    let _ = CORPUS.set(bundle.corpus);
+    Ok(())
+}
+
+/// Makes the index's detail from the whole corpus's words, pausing every
+/// [`DECODE_SLICE_MS`] so the page renders and answers meanwhile; then
+/// what was searched by documents alone is searched again, by paragraph
+/// and with positions.
+async fn make_detail() -> Result<(), BundleError> {
+    let Some(corpus) = CORPUS.get() else {
+        return Ok(());
+    };
+    let mut detail = DetailBuilder::new(index(), corpus);
+    let mut slice_start = js_sys::Date::now();
+    while detail.add_next() {
+        if js_sys::Date::now() - slice_start >= DECODE_SLICE_MS {
+            next_task().await;
+            slice_start = js_sys::Date::now();
+        }
+    }
+    detail.finish().map_err(BundleError::Corrupt)?;
+    contents_signal().notify();
+    Ok(())
 }
 
 /// The bytes the single-file build put in the page, if it is that build;
@@ -214,14 +248,6 @@ async fn download(searchable: impl FnOnce()) -> Result<(), LoadError> {
             let _ = CATALOGUE.set(early.corpus);
             searchable.take().into_iter().for_each(|f| f());
             pause = true;
-        }
-        if let Some(detail) = bundle.take_detail() {
-            index()
-                .set_detail(&detail)
-                .map_err(|e| LoadError::Bundle(BundleError::Corrupt(e)))?;
-            // What was searched by documents alone is searched again, by
-            // paragraph and with positions.
-            contents_signal().notify();
         }
         received += chunk_bytes.len() as u64;
         if received - reported >= total / PROGRESS_STEPS {

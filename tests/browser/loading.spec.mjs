@@ -53,7 +53,7 @@ test("a corpus whose texts are cut off answers queries and says the texts are da
   await expect(page.locator(".results-bar .status")).toHaveText(/^\d+ documents?$/);
   await expect(page.getByRole("heading", { name: FAILURE_TITLE })).toBeVisible();
   await expect(page.getByRole("alert")).toContainText("is damaged");
-  await expect(page.getByRole("alert")).toContainText("the bundle ends before the index's detail");
+  await expect(page.getByRole("alert")).toContainText("the bundle ends before the entities");
   await expect(page.getByText(/documents · quotes and names unavailable/)).toBeVisible();
   await page.getByRole("link", { name: "Quotes" }).click();
   await expect(page.locator(".contents-missing")).toBeVisible();

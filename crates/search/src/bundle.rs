@@ -9,25 +9,28 @@
 //!    document's card (its file and metadata: what a result row shows);
 //! 2. the search index without its detail: its records count the body by
 //!    document, enough to rank documents;
-//! 3. the index's detail: its positions (plain bytes, see `postings`),
-//!    which also say which paragraphs hold a word, and the words each quote
-//!    covers; the count of matching paragraphs, snippets, phrases,
-//!    proximity and quote search need them, a first answer does not;
-//! 4. the entities (people, organisations, places);
-//! 5. the documents' contents (text, blocks, source map, quotes, mentions…,
+//! 3. the entities (people, organisations, places);
+//! 4. the documents' contents (text, blocks, source map, quotes, mentions…,
 //!    everything but the card), in batches of consecutive ids (postcard
 //!    `Vec`s of about [`BATCH_BYTES`] each), until every card has its
 //!    contents.
+//!
+//! The index's detail (its positions, which also say which paragraphs hold
+//! a word, and the words each quote covers: the count of matching
+//! paragraphs, phrases, proximity and quote search need them, a first
+//! answer does not) is not in the bundle: it is the documents' words, and
+//! is made again from the contents once they are in
+//! ([`crate::DetailBuilder`]); [`Bundle::decode`] does so.
 //!
 //! [`BundleReader`] decodes each frame as soon as its last byte arrives and
 //! lets its bytes go, so a download holds at most one frame besides what is
 //! decoded, and decoding overlaps the download. Once the first two frames
 //! are in, [`BundleReader::take_searchable`] hands over the index and a
-//! catalogue of the cards, and the app answers queries while the detail
-//! ([`BundleReader::take_detail`]), the entities and the contents
-//! arrive. Decoding rejects a wrong magic, an unknown version, a frame that
-//! does not decode, a bundle cut short and trailing bytes, so a stale or
-//! corrupt file fails loudly instead of showing wrong data.
+//! catalogue of the cards, and the app answers queries while the entities
+//! and the contents arrive. Decoding rejects a wrong magic, an unknown
+//! version, a frame that does not decode, a bundle cut short and trailing
+//! bytes, so a stale or corrupt file fails loudly instead of showing wrong
+//! data.
 
 use std::ops::Range;
 
@@ -42,7 +45,7 @@ use corpus_model::{
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape or the frames their order.
-const VERSION: u16 = 8;
+const VERSION: u16 = 9;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this
@@ -249,7 +252,6 @@ impl Bundle {
         out.extend_from_slice(&VERSION.to_le_bytes());
         push_frame(&mut out, &encoded(&self.head()));
         push_frame(&mut out, &encoded(&self.index));
-        push_frame(&mut out, &self.index.detail());
         push_frame(&mut out, &encoded(&self.corpus.entities));
         let contents: Vec<Vec<u8>> =
             map_on_every_core(&self.corpus.documents, |d| encoded(&ContentsRef::of(d)));
@@ -264,11 +266,16 @@ impl Bundle {
         out
     }
 
-    /// Reads a bundle written by [`Bundle::encode`], all at once.
+    /// Reads a bundle written by [`Bundle::encode`], all at once, and
+    /// makes its index's detail again from its documents.
     pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
         let mut reader = BundleReader::default();
         reader.push(bytes)?;
-        reader.finish()
+        let bundle = reader.finish()?;
+        (bundle.index)
+            .rebuild_detail(&bundle.corpus)
+            .map_err(BundleError::Corrupt)?;
+        Ok(bundle)
     }
 
     /// Where the bytes of the encoded bundle go, structure by structure.
@@ -280,7 +287,7 @@ impl Bundle {
             .map(|d| encoded(&ContentsRef::of(d)).len())
             .collect();
         let batches = batches(&sizes);
-        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (4 + batches.len())];
+        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (3 + batches.len())];
         framing.extend(varint(c.documents.len() as u64));
         batches
             .iter()
@@ -306,7 +313,6 @@ impl Bundle {
             ("entities", encoded(&c.entities)),
             ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
             ("index", encoded(&self.index)),
-            ("index detail", self.index.detail()),
         ]
     }
 }
@@ -325,9 +331,6 @@ pub struct BundleReader {
     /// been taken).
     index_read: bool,
     index: Option<SearchIndex>,
-    detail_read: bool,
-    /// The detail, if it arrived after the index was taken.
-    detail: Option<Vec<u8>>,
     entities: Option<Vec<Entity>>,
     documents: Vec<Document>,
 }
@@ -386,9 +389,6 @@ impl BundleReader {
             self.index_read = true;
             return Ok(());
         }
-        if !self.detail_read {
-            return self.take_detail_frame(frame);
-        }
         if self.entities.is_none() {
             self.entities = Some(exactly(frame, "entities")?);
             return Ok(());
@@ -409,26 +409,6 @@ impl BundleReader {
                 .map(|(contents, card)| contents.into_document(std::mem::take(card))),
         );
         Ok(())
-    }
-
-    /// The detail frame: onto the index, or kept for
-    /// [`take_detail`](Self::take_detail) if the index was taken.
-    fn take_detail_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
-        self.detail_read = true;
-        match &self.index {
-            Some(index) => index.set_detail(frame).map_err(BundleError::Corrupt),
-            None => {
-                self.detail = Some(frame.to_vec());
-                Ok(())
-            }
-        }
-    }
-
-    /// The index's detail, if it arrived after
-    /// [`take_searchable`](Self::take_searchable) handed the index over
-    /// (for [`SearchIndex::set_detail`]); once.
-    pub fn take_detail(&mut self) -> Option<Vec<u8>> {
-        self.detail.take()
     }
 
     /// Once the head and the index have arrived: the index, and a corpus
@@ -467,7 +447,8 @@ impl BundleReader {
     }
 
     /// The bundle, once every byte has been pushed and unless its index
-    /// was taken.
+    /// was taken; its index without its detail (see
+    /// [`SearchIndex::rebuild_detail`]).
     pub fn finish(mut self) -> Result<Bundle, BundleError> {
         let index = self.index.take();
         let corpus = self.finish_corpus()?;
@@ -483,10 +464,9 @@ impl BundleReader {
             return Err(BundleError::NotABundle);
         }
         let (Some(head), Some(entities)) = (self.head, self.entities) else {
-            let missing = match (self.index_read, self.detail_read) {
-                (false, _) => "its index",
-                (true, false) => "the index's detail",
-                (true, true) => "the entities",
+            let missing = match self.index_read {
+                false => "its index",
+                true => "the entities",
             };
             return Err(BundleError::Corrupt(format!(
                 "the bundle ends before {missing}"

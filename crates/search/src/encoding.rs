@@ -106,6 +106,10 @@ pub mod fst_bytes {
         deserializer: D,
     ) -> Result<fst::Map<Vec<u8>>, D::Error> {
         let bytes = super::plain_bytes::deserialize(deserializer)?;
-        fst::Map::new(bytes).map_err(|e| D::Error::custom(format!("invalid term dictionary: {e}")))
+        let invalid = |e: fst::Error| D::Error::custom(format!("invalid term dictionary: {e}"));
+        let map = fst::Map::new(bytes).map_err(invalid)?;
+        // Its checksum: a damaged FST would make lookups panic.
+        map.as_fst().verify().map_err(invalid)?;
+        Ok(map)
     }
 }

@@ -7,10 +7,10 @@
 //! and phrases look up this one). Term ids are the terms' ranks in byte
 //! order and index `term_offsets`, which locates each term's record in
 //! `postings` (see [`super::postings`] for the layout). Those records count
-//! the body by document; the index's *detail* (every position, serialized
-//! apart and sent after the rest) turns them into records counting it by
-//! paragraph, which searches read once it is set
-//! ([`SearchIndex::set_detail`]).
+//! the body by document; the index's *detail* (every position, kept apart:
+//! a bundle leaves it out and [`DetailBuilder`] makes it again from the
+//! documents) turns them into records counting it by paragraph, which
+//! searches read once it is set.
 //!
 //! Worked example: a corpus whose only text is "Visas, visa!" has the words
 //! `visa`, `visas` (both → term 0) and the term `visa` (→ 0); the record of
@@ -157,33 +157,128 @@ struct Detail {
     average_quote_length: f32,
 }
 
+impl Detail {
+    /// An empty detail of `index` to add its terms to, in order, its
+    /// buffers reserved for about what they will hold (made before a
+    /// browser's transient buffers, they are not left between them).
+    fn reserved_for(index: &SearchIndex) -> Self {
+        let terms = index.term_offsets.len();
+        let words: usize = index.lengths.iter().flatten().map(|&n| n as usize).sum();
+        Detail {
+            postings: Vec::with_capacity(index.postings.len() * 2),
+            term_offsets: Vec::with_capacity(terms),
+            positions: Vec::with_capacity(words + words / 8),
+            position_offsets: Vec::with_capacity(terms),
+            quote_spans: Vec::new(),
+            average_quote_length: 1.0,
+        }
+    }
+
+    /// Adds the next term's record listing the body by paragraph, made of
+    /// its stored record and its positions and speakers in `stored`.
+    fn push_term(
+        &mut self,
+        term: u32,
+        stored_record: &[u8],
+        stored: &mut DetailReader,
+        blocks: BlockMap,
+    ) -> Result<(), String> {
+        self.term_offsets.push(self.postings.len() as u32);
+        self.position_offsets.push(self.positions.len() as u32);
+        postings::with_paragraphs(
+            stored_record,
+            stored,
+            blocks,
+            &mut self.postings,
+            &mut self.positions,
+        )
+        .ok_or_else(|| format!("the positions of term {term} do not fit its record"))
+    }
+
+    /// The detail once every term of `index` is in, with its quotes'
+    /// spans (one per quote of the index).
+    fn finished(
+        mut self,
+        index: &SearchIndex,
+        quote_spans: Vec<QuoteSpan>,
+    ) -> Result<Self, String> {
+        if quote_spans.len() != index.quotes() {
+            return Err(format!(
+                "{} quote spans for an index of {} quotes",
+                quote_spans.len(),
+                index.quotes()
+            ));
+        }
+        self.term_offsets.push(self.postings.len() as u32);
+        self.position_offsets.push(self.positions.len() as u32);
+        self.postings.shrink_to_fit();
+        self.positions.shrink_to_fit();
+        self.average_quote_length = average_quote_length(&quote_spans);
+        self.quote_spans = quote_spans;
+        Ok(self)
+    }
+}
+
 /// The postings of each term while the index is being built: its entries
-/// per field, in [`Field::ALL`]'s order, each sorted by unit.
+/// per field, each sorted by unit. Most terms are in the body alone, so the
+/// other fields' lists are allocated for the terms that have any (a
+/// browser making the detail holds one of these per term).
+#[derive(Default)]
 struct TermBuilder {
     doc_freq: u32,
     last_doc: Option<u32>,
-    entries: Vec<(Field, Entries)>,
-}
-
-impl Default for TermBuilder {
-    fn default() -> Self {
-        Self {
-            doc_freq: 0,
-            last_doc: None,
-            entries: Field::ALL.map(|field| (field, Entries::default())).into(),
-        }
-    }
+    body: Entries,
+    /// Title, source and speaker entries.
+    others: Option<Box<[Entries; 3]>>,
 }
 
 impl TermBuilder {
     /// About how much encoding this term's postings costs.
     fn weight(&self) -> usize {
-        1 + self.entries.iter().map(|(_, e)| e.len()).sum::<usize>()
+        1 + self.fields().iter().map(|(_, e)| e.len()).sum::<usize>()
+    }
+
+    /// The entries of `field`, to add to.
+    fn entries_mut(&mut self, field: Field) -> &mut Entries {
+        if field == Field::Body {
+            return &mut self.body;
+        }
+        let [title, source, speaker] = &mut **self.others.get_or_insert_default();
+        match field {
+            Field::Title => title,
+            Field::Source => source,
+            _ => speaker,
+        }
+    }
+
+    /// Every field's entries, in [`Field::ALL`]'s order.
+    fn fields(&self) -> [(Field, &Entries); 4] {
+        static NONE: [Entries; 3] = [Entries::EMPTY, Entries::EMPTY, Entries::EMPTY];
+        let [title, source, speaker] = self.others.as_deref().unwrap_or(&NONE);
+        [
+            (Field::Title, title),
+            (Field::Source, source),
+            (Field::Body, &self.body),
+            (Field::Speaker, speaker),
+        ]
+    }
+
+    /// Adds the entries of `later`, which all come after these.
+    fn append(&mut self, later: TermBuilder) {
+        self.doc_freq += later.doc_freq;
+        self.last_doc = later.last_doc.or(self.last_doc);
+        self.body.append(later.body);
+        if let Some(others) = later.others {
+            let mine = self.others.get_or_insert_default();
+            for (mine, theirs) in mine.iter_mut().zip(*others) {
+                mine.append(theirs);
+            }
+        }
     }
 }
 
 /// A document's words as the index reads them: its language (when not
-/// English), the folded surface words of its title, source, each paragraph
+/// English and asked for), the folded surface words of its title, source, each paragraph
 /// and each quote's speaker names, and its quotes' spans.
 struct AnalysedDocument {
     language: Option<Language>,
@@ -195,11 +290,7 @@ struct AnalysedDocument {
 }
 
 impl AnalysedDocument {
-    fn of(analyzer: &Analyzer, corpus: &Corpus, doc: &Document) -> Self {
-        let mut sample_end = doc.text.len().min(LANGUAGE_SAMPLE_BYTES);
-        while !doc.text.is_char_boundary(sample_end) {
-            sample_end -= 1;
-        }
+    fn of(analyzer: &Analyzer, corpus: &Corpus, doc: &Document, tell_language: bool) -> Self {
         let speaker_names = |quote| {
             facets::speaker_of(corpus, quote).map(|(name, aliases)| {
                 std::iter::once(name)
@@ -209,9 +300,7 @@ impl AnalysedDocument {
             })
         };
         AnalysedDocument {
-            language: language::detect(&doc.text[..sample_end])
-                .or_else(|| language::detect(&doc.meta.title))
-                .filter(|&l| l != Language::English),
+            language: tell_language.then(|| language_of(doc)).flatten(),
             title: analyzer.surface_words(&doc.meta.title),
             source: analyzer.surface_words(doc.meta.source.as_deref().unwrap_or("")),
             blocks: doc
@@ -236,8 +325,10 @@ impl AnalysedDocument {
 /// The index of a run of documents while they are being added to it,
 /// terms numbered in the order they are first seen. Each core builds the
 /// index of its own run; the runs are then joined in order ([`IndexBuilder::absorb`]).
+/// Rebuilding a detail ([`DetailBuilder`]), it numbers terms as the index
+/// does instead, by its words FST.
 #[derive(Default)]
-struct IndexBuilder {
+struct IndexBuilder<'v> {
     /// The id of the run's first document.
     first_doc: u32,
     term_ids: FxHashMap<String, u32>,
@@ -251,6 +342,11 @@ struct IndexBuilder {
     quote_spans: Vec<QuoteSpan>,
     doc_first_block: Vec<u32>,
     doc_first_quote: Vec<u32>,
+    /// The words FST of the index whose detail is being rebuilt: a surface
+    /// word's term is looked up there, not stemmed.
+    known_words: Option<&'v fst::Map<Vec<u8>>>,
+    /// Surface words `known_words` lacks: the documents do not fit the index.
+    unknown_words: usize,
 }
 
 /// The encoded postings of a run of terms, offsets from the run's start.
@@ -265,7 +361,7 @@ impl EncodedRun {
         let mut run = EncodedRun::default();
         for term in terms {
             run.term_offsets.push(run.encoded.records.len() as u32);
-            postings::encode(term.doc_freq, &term.entries, blocks, &mut run.encoded);
+            postings::encode(term.doc_freq, &term.fields(), blocks, &mut run.encoded);
         }
         run
     }
@@ -279,7 +375,7 @@ struct Postings {
     encoded: Encoded,
 }
 
-impl IndexBuilder {
+impl<'v> IndexBuilder<'v> {
     /// An empty index of the documents of `docs` from `first_doc` on.
     fn starting_at(docs: &[Document], first_doc: usize) -> Self {
         let before = &docs[..first_doc.min(docs.len())];
@@ -305,12 +401,7 @@ impl IndexBuilder {
             here[theirs as usize] = id;
         }
         for (theirs, postings) in later.builders.into_iter().enumerate() {
-            let mine = &mut self.builders[here[theirs] as usize];
-            mine.doc_freq += postings.doc_freq;
-            mine.last_doc = postings.last_doc.or(mine.last_doc);
-            for ((_, mine), (_, theirs)) in mine.entries.iter_mut().zip(postings.entries) {
-                mine.append(theirs);
-            }
+            self.builders[here[theirs] as usize].append(postings);
         }
         for (word, theirs) in later.word_terms {
             self.word_terms.entry(word).or_insert(here[theirs as usize]);
@@ -335,7 +426,10 @@ impl IndexBuilder {
     /// [`AnalysedDocument::of`] reads them.
     fn add_document(&mut self, analyzer: &Analyzer, corpus: &Corpus, doc_id: u32) {
         let doc = &corpus.documents[doc_id as usize];
-        let words = AnalysedDocument::of(analyzer, corpus, doc);
+        // Languages matter to the stem classes, which a rebuilt detail
+        // does not make again.
+        let tell_language = self.known_words.is_none();
+        let words = AnalysedDocument::of(analyzer, corpus, doc, tell_language);
         let nth = (doc_id - self.first_doc) as usize;
         let (first_block, first_quote) = (self.doc_first_block[nth], self.doc_first_quote[nth]);
         self.language = words.language;
@@ -358,11 +452,30 @@ impl IndexBuilder {
             .push(first_quote + doc.quotes.len() as u32);
     }
 
+    /// An empty index of every document of `index`, numbering terms as
+    /// it does.
+    fn of_known_words(index: &'v SearchIndex) -> Self {
+        let terms = index.term_offsets.len().saturating_sub(1);
+        IndexBuilder {
+            builders: (0..terms).map(|_| TermBuilder::default()).collect(),
+            doc_first_block: vec![0],
+            doc_first_quote: vec![0],
+            known_words: Some(&index.words),
+            ..IndexBuilder::default()
+        }
+    }
+
     /// The term id of a folded surface word: each word is stemmed once,
-    /// when first seen.
-    fn word_term(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
+    /// when first seen, or looked up in the known words (holding no table
+    /// of its own: the browser making a detail has the FST already);
+    /// `None` for a word the known words lack.
+    fn word_term(&mut self, analyzer: &Analyzer, word: &str) -> Option<u32> {
+        if let Some(words) = self.known_words {
+            let term = words.get(word)?;
+            return (term < self.builders.len() as u64).then_some(term as u32);
+        }
         if let Some(&term) = self.word_terms.get(word) {
-            return term;
+            return Some(term);
         }
         let next_id = self.term_ids.len() as u32;
         let term = *self.term_ids.entry(analyzer.term(word)).or_insert(next_id);
@@ -370,7 +483,7 @@ impl IndexBuilder {
             self.builders.push(TermBuilder::default());
         }
         self.word_terms.insert(word.to_owned(), term);
-        term
+        Some(term)
     }
 
     /// Adds the (folded surface) words of one unit of a field of document
@@ -388,7 +501,10 @@ impl IndexBuilder {
         }
         let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(words.len());
         for (position, word) in words.into_iter().enumerate() {
-            occurrences.push((self.word_term(analyzer, &word), position as u32));
+            match self.word_term(analyzer, &word) {
+                Some(term) => occurrences.push((term, position as u32)),
+                None => self.unknown_words += 1,
+            }
             if let Some(language) = self.language {
                 let languages = self.word_languages.entry(word).or_default();
                 if !languages.contains(&language) {
@@ -404,7 +520,7 @@ impl IndexBuilder {
                 builder.doc_freq += 1;
             }
             let positions = group.iter().map(|&(_, p)| p);
-            builder.entries[field as usize].1.push(unit, positions);
+            builder.entries_mut(field).push(unit, positions);
         }
     }
 
@@ -503,6 +619,114 @@ impl IndexBuilder {
             doc_body_lengths: std::sync::OnceLock::new(),
             short_prefixes: ShortPrefixes::default(),
         }
+    }
+}
+
+/// The language of a document, told by the start of its text or else by
+/// its title, when not English.
+fn language_of(doc: &Document) -> Option<Language> {
+    let mut sample_end = doc.text.len().min(LANGUAGE_SAMPLE_BYTES);
+    while !doc.text.is_char_boundary(sample_end) {
+        sample_end -= 1;
+    }
+    language::detect(&doc.text[..sample_end])
+        .or_else(|| language::detect(&doc.meta.title))
+        .filter(|&l| l != Language::English)
+}
+
+/// Rebuilds the detail of an index read from a bundle, which does not
+/// carry it: the positions are the documents' words, which the contents
+/// bring anyway, so the detail is made again from them, a document at a
+/// time (the app pauses between slices), as [`SearchIndex::build`] made it,
+/// but reading each word's term from the index's words FST instead of
+/// stemming it. The result is checked against the index: its records
+/// made again must be the stored ones, byte for byte.
+pub struct DetailBuilder<'a> {
+    index: &'a SearchIndex,
+    corpus: &'a Corpus,
+    analyzer: Analyzer,
+    /// The detail being made, reserved first.
+    detail: Detail,
+    builder: IndexBuilder<'a>,
+    next_doc: u32,
+}
+
+impl<'a> DetailBuilder<'a> {
+    /// A rebuild of `index`'s detail from `corpus`, the whole corpus the
+    /// index was built from.
+    pub fn new(index: &'a SearchIndex, corpus: &'a Corpus) -> Self {
+        DetailBuilder {
+            index,
+            corpus,
+            analyzer: Analyzer::default(),
+            detail: Detail::reserved_for(index),
+            builder: IndexBuilder::of_known_words(index),
+            next_doc: 0,
+        }
+    }
+
+    /// Reads the next document's words; `false` once every document is in.
+    pub fn add_next(&mut self) -> bool {
+        let Some(_) = self.corpus.documents.get(self.next_doc as usize) else {
+            return false;
+        };
+        (self.builder).add_document(&self.analyzer, self.corpus, self.next_doc);
+        self.next_doc += 1;
+        true
+    }
+
+    /// Reads every document left and gives the index its detail. Fails,
+    /// leaving the index as it was, when the documents do not fit it.
+    pub fn finish(mut self) -> Result<(), String> {
+        let index = self.index;
+        if index.has_positions() {
+            return Err("the index has its detail already".to_string());
+        }
+        if self.corpus.documents.len() != index.documents() {
+            return Err(format!(
+                "{} documents for an index of {}",
+                self.corpus.documents.len(),
+                index.documents()
+            ));
+        }
+        while self.add_next() {}
+        // What the detail needs of the builder; the rest goes now.
+        let IndexBuilder {
+            builders,
+            lengths,
+            quote_spans,
+            unknown_words,
+            ..
+        } = self.builder;
+        if unknown_words > 0 || lengths != index.lengths {
+            return Err(format!(
+                "the documents' words are not the index's ({unknown_words} unknown)"
+            ));
+        }
+        // Term by term: each record made again, checked against the stored
+        // one and joined with its paragraphs, its builder then let go.
+        let mut detail = self.detail;
+        let mut encoded = Encoded::default();
+        index.with_block_map(|blocks| {
+            for (built, term) in builders.into_iter().zip(0..) {
+                postings::encode(built.doc_freq, &built.fields(), blocks, &mut encoded);
+                drop(built);
+                let stored_record = index.stored_record(term);
+                if encoded.records != stored_record {
+                    return Err("the documents' words are not the index's records".to_string());
+                }
+                let mut stored = DetailReader {
+                    positions: Reader::new(&encoded.positions),
+                    speakers: Reader::new(&encoded.speakers),
+                };
+                detail.push_term(term, stored_record, &mut stored, blocks)?;
+                encoded.clear();
+            }
+            Ok(())
+        })?;
+        (index.detail)
+            .set(detail.finished(index, quote_spans)?)
+            .map_err(|_| "the index has its detail already".to_string())
     }
 }
 
@@ -786,7 +1010,9 @@ impl SearchIndex {
             for term in 0..self.term_offsets.len().saturating_sub(1) as u32 {
                 let record = self.record(term);
                 let doc_freq = record.doc_freq;
-                postings::encode(doc_freq, &record.entries(), blocks, &mut encoded);
+                let entries = record.entries();
+                let fields: Vec<(Field, &Entries)> = entries.iter().map(|(f, e)| (*f, e)).collect();
+                postings::encode(doc_freq, &fields, blocks, &mut encoded);
             }
             encoded
         });
@@ -807,71 +1033,32 @@ impl SearchIndex {
         })
     }
 
-    /// Gives an index its detail ([`SearchIndex::detail`] of the index it
-    /// was serialized from): each stored record and its positions become a
-    /// record listing the body by paragraph. Fails, leaving the index as
-    /// it was, when the bytes do not fit the records; it can be set once.
-    pub fn set_detail(&self, serialized: &[u8]) -> Result<(), String> {
-        if self.has_positions() {
-            return Err("the index has its detail already".to_string());
-        }
-        let frame = match postcard::take_from_bytes::<DetailFrame>(serialized) {
-            Ok((frame, [])) => frame,
-            Ok((_, rest)) => return Err(format!("{} bytes after the detail", rest.len())),
-            Err(e) => return Err(format!("the detail does not decode: {e}")),
-        };
-        let detail = self.join(&frame)?;
-        self.detail
-            .set(detail)
-            .map_err(|_| "the index has its detail already".to_string())
+    /// Gives an index read from a bundle its detail, made again from
+    /// `corpus`, the whole corpus it was built from, all at once (see
+    /// [`DetailBuilder`] to do it a document at a time). Fails, leaving the
+    /// index as it was, when the documents do not fit it; it can be set
+    /// once.
+    pub fn rebuild_detail(&self, corpus: &Corpus) -> Result<(), String> {
+        DetailBuilder::new(self, corpus).finish()
     }
 
     /// The detail of a detail frame.
     fn join(&self, frame: &DetailFrame) -> Result<Detail, String> {
-        if frame.quote_spans.len() != self.quotes() {
-            return Err(format!(
-                "{} quote spans for an index of {} quotes",
-                frame.quote_spans.len(),
-                self.quotes()
-            ));
-        }
         let terms = self.term_offsets.len().saturating_sub(1) as u32;
-        let mut postings = Vec::with_capacity(self.postings.len() * 2);
-        let mut positions = Vec::with_capacity(frame.positions.len());
+        let mut detail = Detail::reserved_for(self);
         let mut stored = DetailReader {
             positions: Reader::new(&frame.positions),
             speakers: Reader::new(&frame.speakers),
         };
-        let (mut term_offsets, mut position_offsets) = (Vec::new(), Vec::new());
         self.with_block_map(|blocks| {
-            for term in 0..terms {
-                term_offsets.push(postings.len() as u32);
-                position_offsets.push(positions.len() as u32);
-                postings::with_paragraphs(
-                    self.stored_record(term),
-                    &mut stored,
-                    blocks,
-                    &mut postings,
-                    &mut positions,
-                )
-                .ok_or_else(|| format!("the positions of term {term} do not fit its record"))?;
-            }
-            Ok::<(), String>(())
+            (0..terms).try_for_each(|term| {
+                detail.push_term(term, self.stored_record(term), &mut stored, blocks)
+            })
         })?;
         if !stored.is_empty() {
             return Err("the detail has bytes past the last term's".to_string());
         }
-        term_offsets.push(postings.len() as u32);
-        position_offsets.push(positions.len() as u32);
-        postings.shrink_to_fit();
-        Ok(Detail {
-            postings,
-            term_offsets,
-            positions,
-            position_offsets,
-            average_quote_length: average_quote_length(&frame.quote_spans),
-            quote_spans: frame.quote_spans.clone(),
-        })
+        detail.finished(self, frame.quote_spans.clone())
     }
 
     /// Number of documents containing a term in any field.

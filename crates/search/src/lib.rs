@@ -51,7 +51,7 @@ use serde::{Deserialize, Serialize};
 
 pub use facets::{Facet, FacetCounts, FacetValue, UnknownFacet};
 pub use fields::Field;
-pub use index::SearchIndex;
+pub use index::{DetailBuilder, SearchIndex};
 pub use notice::Notice;
 pub use ranking::{Sort, UnknownSort};
 pub use suggest::{name_score, Suggestion, SuggestionKind};

@@ -49,46 +49,113 @@
 
 use super::fields::Field;
 
-/// A term's occurrence lists in one field while an index is built: each
-/// unit it is in with its word positions there, kept flat (one allocation
-/// per list, not per unit, as a corpus has millions of them).
+/// Bytes a varint of a `u32` takes at most.
+const MAX_VARINT_BYTES: usize = 5;
+/// An occurrence list grows by a quarter of its length at a time, not
+/// double: the lists of every term are held at once, and doubling leaves
+/// a third of their room unused.
+const GROWTH_DIVISOR: usize = 4;
+
+/// A term's occurrence lists in one field while an index is built (or its
+/// detail made again): each unit it is in with its word positions there,
+/// packed as varints (the unit's delta from the previous one, the number
+/// of positions, their deltas) in one buffer per list, as a corpus has
+/// millions of them and a browser making the detail holds them all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entries {
-    units: Vec<u32>,
-    /// Where each unit's positions end in `positions`.
-    ends: Vec<u32>,
-    positions: Vec<u32>,
+    packed: Vec<u8>,
+    count: u32,
+    last_unit: u32,
 }
 
 impl Entries {
+    /// No entries.
+    pub const EMPTY: Entries = Entries {
+        packed: Vec::new(),
+        count: 0,
+        last_unit: 0,
+    };
+
     /// Adds a unit after the last, with its word positions, ascending.
-    pub fn push(&mut self, unit: u32, positions: impl IntoIterator<Item = u32>) {
-        self.units.push(unit);
-        self.positions.extend(positions);
-        self.ends.push(self.positions.len() as u32);
+    pub fn push<P>(&mut self, unit: u32, positions: P)
+    where
+        P: IntoIterator<Item = u32>,
+        P::IntoIter: ExactSizeIterator,
+    {
+        let positions = positions.into_iter();
+        let most = MAX_VARINT_BYTES * (2 + positions.len());
+        if self.packed.capacity() - self.packed.len() < most {
+            self.packed
+                .reserve_exact(most.max(self.packed.len() / GROWTH_DIVISOR));
+        }
+        write_varint(&mut self.packed, u64::from(unit - self.last_unit));
+        write_varint(&mut self.packed, positions.len() as u64);
+        let mut previous = 0;
+        for position in positions {
+            write_varint(&mut self.packed, u64::from(position - previous));
+            previous = position;
+        }
+        self.count += 1;
+        self.last_unit = unit;
     }
 
-    /// Adds the units of `later`, which all come after these.
+    /// Adds the units of `later`, which all come after these: its first
+    /// unit's delta is counted again from this list's last unit.
     pub fn append(&mut self, later: Entries) {
-        let base = self.positions.len() as u32;
-        self.units.extend(later.units);
-        self.ends.extend(later.ends.iter().map(|end| end + base));
-        self.positions.extend(later.positions);
+        let mut reader = Reader::new(&later.packed);
+        let Some(first_unit) = reader.varint() else {
+            return;
+        };
+        write_varint(&mut self.packed, first_unit - u64::from(self.last_unit));
+        self.packed.extend_from_slice(&later.packed[reader.pos..]);
+        self.count += later.count;
+        self.last_unit = later.last_unit;
     }
 
     pub fn len(&self) -> usize {
-        self.units.len()
+        self.count as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.units.is_empty()
+        self.count == 0
+    }
+
+    /// A cursor over each unit with its positions, in order.
+    pub fn cursor(&self) -> EntriesCursor<'_> {
+        EntriesCursor {
+            reader: Reader::new(&self.packed),
+            unit: 0,
+            positions: Vec::new(),
+        }
     }
 
     /// Each unit with its positions, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        (self.units.iter().zip(starts.zip(&self.ends)))
-            .map(|(&unit, (start, &end))| (unit, &self.positions[start as usize..end as usize]))
+    #[cfg(test)]
+    fn listed(&self) -> Vec<(u32, Vec<u32>)> {
+        let mut cursor = self.cursor();
+        std::iter::from_fn(|| cursor.next().map(|(unit, p)| (unit, p.to_vec()))).collect()
+    }
+}
+
+/// Reads [`Entries`] in order, one unit and its positions at a time.
+pub struct EntriesCursor<'a> {
+    reader: Reader<'a>,
+    unit: u32,
+    positions: Vec<u32>,
+}
+
+impl EntriesCursor<'_> {
+    /// The next unit and its positions (valid until the next call).
+    pub fn next(&mut self) -> Option<(u32, &[u32])> {
+        self.unit += self.reader.varint()? as u32;
+        let count = self.reader.varint()?;
+        self.positions.clear();
+        let mut position = 0;
+        for _ in 0..count {
+            position += self.reader.varint()? as u32;
+            self.positions.push(position);
+        }
+        Some((self.unit, &self.positions))
     }
 }
 
@@ -188,6 +255,15 @@ pub struct Encoded {
     pub speakers: Vec<u8>,
 }
 
+impl Encoded {
+    /// Empties the buffers, keeping their room.
+    pub fn clear(&mut self) {
+        self.records.clear();
+        self.positions.clear();
+        self.speakers.clear();
+    }
+}
+
 /// Writes an entry: the unit's delta from the previous one and the
 /// frequency.
 fn write_entry(out: &mut Vec<u8>, delta: u32, tf: u64) {
@@ -213,7 +289,7 @@ fn write_positions(out: &mut Vec<u8>, positions: &[u32]) {
 /// Encodes a term's record from its entries per field (each sorted by
 /// unit; the body's units global blocks, as `blocks` places them) into
 /// `out`, the body counted by document.
-pub fn encode(doc_freq: u32, fields: &[(Field, Entries)], blocks: BlockMap, out: &mut Encoded) {
+pub fn encode(doc_freq: u32, fields: &[(Field, &Entries)], blocks: BlockMap, out: &mut Encoded) {
     write_varint(&mut out.records, u64::from(doc_freq));
     let mut entries_bytes = Vec::new();
     let speakers = fields
@@ -232,7 +308,8 @@ pub fn encode(doc_freq: u32, fields: &[(Field, Entries)], blocks: BlockMap, out:
             encode_body(entries, blocks, &mut entries_bytes, &mut out.positions)
         } else {
             let mut previous_unit = 0;
-            for (unit, unit_positions) in entries.iter() {
+            let mut cursor = entries.cursor();
+            while let Some((unit, unit_positions)) = cursor.next() {
                 write_entry(
                     &mut entries_bytes,
                     unit - previous_unit,
@@ -271,35 +348,35 @@ fn encode_body(
     let mut in_document: Vec<u32> = Vec::new();
     let mut frequencies = Vec::new();
     let mut document_positions = Vec::new();
-    let mut entries = entries.iter().peekable();
-    while let Some((block, block_positions)) = entries.next() {
-        let Some(&doc) = blocks.block_docs.get(block as usize) else {
-            continue;
-        };
-        in_document.clear();
-        let mut add = |block: u32, block_positions: &[u32]| {
-            let start = blocks
-                .block_starts
-                .get(block as usize)
-                .copied()
-                .unwrap_or(0);
-            match block_positions {
-                [] => in_document.push(start),
-                _ => in_document.extend(block_positions.iter().map(|&p| start + p)),
-            }
-        };
-        add(block, block_positions);
-        while let Some((block, block_positions)) =
-            entries.next_if(|(next, _)| blocks.block_docs.get(*next as usize) == Some(&doc))
-        {
-            add(block, block_positions);
-        }
+    let mut document = None;
+    let mut write_document = |doc: u32, in_document: &mut Vec<u32>| {
         in_document.truncate(MAX_TF as usize);
         write_varint(entries_bytes, u64::from(doc - previous_doc));
         write_varint(&mut frequencies, in_document.len() as u64);
-        write_positions(&mut document_positions, &in_document);
+        write_positions(&mut document_positions, in_document);
+        in_document.clear();
         previous_doc = doc;
         documents += 1;
+    };
+    let mut cursor = entries.cursor();
+    while let Some((block, block_positions)) = cursor.next() {
+        let Some(&doc) = blocks.block_docs.get(block as usize) else {
+            continue;
+        };
+        if let Some(previous) = document.filter(|&d| d != doc) {
+            write_document(previous, &mut in_document);
+        }
+        document = Some(doc);
+        let start = (blocks.block_starts.get(block as usize))
+            .copied()
+            .unwrap_or(0);
+        match block_positions {
+            [] => in_document.push(start),
+            _ => in_document.extend(block_positions.iter().map(|&p| start + p)),
+        }
+    }
+    if let Some(last) = document {
+        write_document(last, &mut in_document);
     }
     positions.extend_from_slice(&frequencies);
     positions.extend_from_slice(&document_positions);
@@ -676,7 +753,8 @@ mod tests {
             block_starts,
         };
         let mut encoded = Encoded::default();
-        encode(2, fields, blocks, &mut encoded);
+        let fields: Vec<(Field, &Entries)> = fields.iter().map(|(f, e)| (*f, e)).collect();
+        encode(2, &fields, blocks, &mut encoded);
         let (mut joined, mut positions) = (Vec::new(), Vec::new());
         let mut detail = DetailReader {
             positions: Reader::new(&encoded.positions),
@@ -721,7 +799,7 @@ mod tests {
             .entries()
             .into_iter()
             .find(|(f, _)| *f == Field::Body)
-            .map(|(_, e)| e.iter().map(|(unit, _)| unit).collect())
+            .map(|(_, e)| e.listed().into_iter().map(|(unit, _)| unit).collect())
             .unwrap_or_default();
         assert_eq!(
             by_document,
@@ -760,7 +838,9 @@ mod tests {
         let fields = [(Field::Body, entries(&[(0, &many), (2, &many)]))];
         let [_, _, joined, positions] = encode_with(&fields, &doc_first_block, &block_starts);
         let body = Record::new(&joined, Some(&positions)).entries();
-        let kept: Vec<(u32, usize)> = body[0].1.iter().map(|(u, p)| (u, p.len())).collect();
+        let kept: Vec<(u32, usize)> = (body[0].1.listed().into_iter())
+            .map(|(u, p)| (u, p.len()))
+            .collect();
         assert_eq!(kept, [(0, 40_000), (2, MAX_TF as usize - 40_000)]);
     }
 
@@ -785,9 +865,8 @@ mod tests {
     fn appended_entries_keep_each_units_positions() {
         let mut first = entries(&[(1, &[0, 4]), (2, &[])]);
         first.append(entries(&[(7, &[3]), (9, &[1, 2])]));
-        let listed: Vec<(u32, Vec<u32>)> = first.iter().map(|(u, p)| (u, p.to_vec())).collect();
         assert_eq!(
-            listed,
+            first.listed(),
             [(1, vec![0, 4]), (2, vec![]), (7, vec![3]), (9, vec![1, 2])]
         );
         assert_eq!(first.len(), 4);

@@ -7,12 +7,17 @@
 //! 1. decoding in chunks of any of a range of sizes re-encodes to the same
 //!    bytes as the original;
 //! 2. every prefix of the bundle (sampled) fails to finish, with no panic;
-//! 3. seeded byte flips anywhere decode or fail, with no panic;
+//! 3. seeded byte flips anywhere decode or fail, and the detail of what
+//!    decodes is made or refused, with no panic;
 //! 4. a foreign file, another version and trailing bytes are told apart;
 //! 5. once the head and the index are in, and not before, the reader hands
 //!    over the index and every document's card, which answer a query with
 //!    the right documents before any paragraph, position or text has
-//!    arrived; the detail follows, for the index handed over.
+//!    arrived; once the contents are in, the index handed over makes its
+//!    detail from them;
+//! 6. the detail made again from a decoded bundle's documents is the built
+//!    index's, byte for byte, in any language; documents that are not the
+//!    index's are refused and leave it as it was.
 
 use std::path::Path;
 
@@ -74,16 +79,16 @@ fn any_chunking_gives_the_same_bundle() {
 #[test]
 fn a_bundle_of_many_documents_has_several_document_frames() {
     let bytes = many_documents();
-    let decoded = Bundle::decode(&bytes).expect("decodes");
+    let decoded = decode_in_chunks(&bytes, bytes.len()).expect("decodes");
     let framing = decoded
         .encoded_parts()
         .into_iter()
         .find(|(name, _)| *name == "header and framing")
         .map(|(_, b)| b.len())
         .unwrap_or(0);
-    // Header (10), four frames of head, index, detail and entities, and
-    // at least two of documents.
-    assert!(framing >= 10 + 8 * 6, "framing {framing} bytes");
+    // Header (10), three frames of head, index and entities, and at least
+    // two of documents.
+    assert!(framing >= 10 + 8 * 5, "framing {framing} bytes");
 }
 
 #[test]
@@ -107,10 +112,10 @@ fn a_bundle_cut_short_says_which_part_is_missing() {
     let index_end = head_and_index_bytes(&bytes);
     let rows = [
         (index_end - 1, "the bundle ends before its index"),
-        (index_end, "the bundle ends before the index's detail"),
+        (index_end, "the bundle ends before the entities"),
         (
             frame_end(&bytes, index_end),
-            "the bundle ends before the entities",
+            "the bundle ends after 0 of 5 documents",
         ),
     ];
     for (length, expected) in rows {
@@ -138,7 +143,9 @@ fn flipped_bytes_decode_or_fail_without_panicking() {
             let at = next() % damaged.len();
             damaged[at] ^= 1 << (next() % 8);
         }
-        let _ = decode_in_chunks(&damaged, 1 + next() % 5000);
+        if let Ok(bundle) = decode_in_chunks(&damaged, 1 + next() % 5000) {
+            let _ = bundle.index.rebuild_detail(&bundle.corpus);
+        }
     }
 }
 
@@ -279,12 +286,11 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
     reader
         .push(&bytes[searchable_at..])
         .expect("the rest decodes");
-    let detail = reader.take_detail().expect("the detail arrived");
     let index = early.index;
-    index
-        .set_detail(&detail)
-        .expect("the detail fits the index");
     let whole = reader.finish_corpus().expect("the whole corpus");
+    index
+        .rebuild_detail(&whole)
+        .expect("the contents fit the index");
     index.set_document_facets(&whole);
     let built = SearchIndex::build(&corpus);
     assert_eq!(
@@ -312,4 +318,95 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
         .encode(),
         bytes
     );
+}
+
+/// Documents in several languages and scripts, with quotes and speakers.
+const MANY_LANGUAGES: [(&str, &str); 6] = [
+    (
+        "en.txt",
+        "Nurses' pay\n\nThe health secretary, Jane Okafor, said: \u{201c}Nurses will be paid \
+         more from April.\u{201d} Unions called it \u{201c}a start\u{201d}. Okafor added that \
+         hospitals were short of 40,000 nurses.\n",
+    ),
+    (
+        "fr.txt",
+        "Les infirmières\n\n\u{ab} Nous manquons de personnel \u{bb}, a déclaré la ministre \
+         Claire Martin. Les hôpitaux nationaux recrutent des infirmières étrangères.\n",
+    ),
+    (
+        "de.txt",
+        "Pflegekräfte\n\n\u{201e}Wir brauchen mehr Pflegekräfte\u{201c}, sagte der Minister \
+         Hans Müller. Die Krankenhäuser suchen Personal im Ausland.\n",
+    ),
+    (
+        "zh.txt",
+        "护理计划\n\n东京都政府周三宣布了一项新的护理人员招聘计划，以应对医院人手不足的问题。\n",
+    ),
+    (
+        "ja.txt",
+        "採用計画\n\n東京都は水曜日、病院の人手不足に対応するため、看護職員の新しい採用計画を発表した。\n",
+    ),
+    (
+        "ar.txt",
+        "الممرضات\n\nقالت الممرضات إن المستشفيات تعاني من نقص في الموظفين.\n",
+    ),
+];
+
+fn many_languages() -> Corpus {
+    let dir = std::env::temp_dir().join(format!("bundle-reader-languages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for (file, text) in MANY_LANGUAGES {
+        std::fs::write(dir.join(file), text).expect("written");
+    }
+    let corpus = corpus_pipeline::build(&dir).unwrap_or_else(|e| panic!("languages: {e}"));
+    std::fs::remove_dir_all(&dir).expect("removed");
+    assert!(corpus.documents.iter().any(|d| !d.quotes.is_empty()));
+    corpus
+}
+
+#[test]
+fn the_detail_made_again_from_the_contents_is_the_built_one() {
+    for corpus in [seeds(), many_languages()] {
+        let built = SearchIndex::build(&corpus);
+        let decoded = Bundle::decode(&bundle_of(corpus.clone())).expect("decodes");
+        assert!(decoded.index.has_positions());
+        assert_eq!(decoded.index.detail(), built.detail());
+        assert!(!built.detail().is_empty());
+    }
+}
+
+/// A change to a decoded corpus.
+type Edit = fn(&mut Corpus);
+
+#[test]
+fn documents_that_are_not_the_index_s_are_refused() {
+    let corpus = seeds();
+    let index = SearchIndex::build(&corpus);
+    let bytes = Bundle { corpus, index }.encode();
+    let edits: [(&str, Edit); 4] = [
+        ("a word changed", |c| {
+            let text = c.documents[0].text.replacen("the", "thy", 1);
+            c.documents[0].text = text;
+        }),
+        ("a word swapped for another of the corpus", |c| {
+            let text = c.documents[1].text.replacen("care", "visa", 1);
+            c.documents[1].text = text;
+        }),
+        ("a document missing", |c| {
+            c.documents.pop();
+        }),
+        ("a quote missing", |c| {
+            let quoted = c.documents.iter_mut().find(|d| !d.quotes.is_empty());
+            quoted.expect("the seeds have quotes").quotes.pop();
+        }),
+    ];
+    for (edit, change) in edits {
+        let mut reader = BundleReader::default();
+        reader.push(&bytes).expect("decodes");
+        let mut bundle = reader.finish().expect("whole");
+        change(&mut bundle.corpus);
+        let error = bundle.index.rebuild_detail(&bundle.corpus);
+        assert!(error.is_err(), "{edit}: rebuilt");
+        assert!(!bundle.index.has_positions(), "{edit}: the index changed");
+    }
 }
