@@ -308,11 +308,7 @@ impl AnalysedDocument {
                 .iter()
                 .map(|b| analyzer.surface_words(doc.text_range(b.start, b.end)))
                 .collect(),
-            quote_spans: doc
-                .quotes
-                .iter()
-                .map(|q| QuoteSpan::of(doc, q.start, q.end))
-                .collect(),
+            quote_spans: QuoteSpan::all_of(doc),
             speakers: doc
                 .quotes
                 .iter()
@@ -1188,8 +1184,24 @@ pub struct QuoteSpan {
 }
 
 impl QuoteSpan {
-    /// The span of the text range `start..end` of `doc`.
-    fn of(doc: &Document, start: u32, end: u32) -> Self {
+    /// The spans of the quotes of `doc`, in order. Each paragraph's words
+    /// are read once, however many quotes it holds (a paragraph of
+    /// thousands of quotes would otherwise be read thousands of times).
+    fn all_of(doc: &Document) -> Vec<QuoteSpan> {
+        let mut block_words = FxHashMap::default();
+        (doc.quotes.iter())
+            .map(|q| QuoteSpan::of(doc, q.start, q.end, &mut block_words))
+            .collect()
+    }
+
+    /// The span of the text range `start..end` of `doc`, given the words
+    /// (byte ranges) of the paragraphs read so far.
+    fn of(
+        doc: &Document,
+        start: u32,
+        end: u32,
+        block_words: &mut FxHashMap<usize, Vec<(usize, usize)>>,
+    ) -> Self {
         let block_of = |at: u32| {
             doc.blocks
                 .partition_point(|b| b.start <= at)
@@ -1204,15 +1216,17 @@ impl QuoteSpan {
             words: 0,
         };
         for (i, b) in doc.blocks.iter().enumerate().take(last + 1).skip(first) {
-            let text = doc.text_range(b.start, b.end);
+            let words = (block_words.entry(i)).or_insert_with(|| {
+                super::analyzer::words(doc.text_range(b.start, b.end)).collect()
+            });
             let from = start.saturating_sub(b.start) as usize;
             let to = end.min(b.end).saturating_sub(b.start) as usize;
-            let (mut before, mut upto) = (0, 0);
-            for (s, e) in super::analyzer::words(text) {
-                before += u32::from(i == first && e <= from);
-                upto += u32::from(s < to);
-            }
-            let upto = upto.max(before);
+            // Words ascend, by start and by end alike.
+            let before = match i == first {
+                true => words.partition_point(|&(_, e)| e <= from) as u32,
+                false => 0,
+            };
+            let upto = (words.partition_point(|&(s, _)| s < to) as u32).max(before);
             if i == first {
                 span.start = before;
             }
@@ -1326,6 +1340,118 @@ mod tests {
         }
         assert!(count > 5, "{count} terms");
         assert_eq!(index.term_text(count as u32), None);
+    }
+
+    /// Quote spans read each paragraph's words once; they must count as
+    /// reading the paragraph anew for every quote does, on random quotes
+    /// over paragraphs of random words (some running over paragraphs,
+    /// some starting or ending inside a word or between words).
+    #[test]
+    fn quote_spans_count_the_words_each_quote_covers() {
+        let mut state: u64 = 7;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n.max(1)
+        };
+        let pieces = [
+            "nurses",
+            "a",
+            "“we",
+            "need”",
+            ",",
+            "said",
+            "東京都",
+            "—",
+            "  ",
+            "x.",
+        ];
+        for _ in 0..200 {
+            let (mut text, mut blocks) = (String::new(), Vec::new());
+            for _ in 0..1 + next(4) {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                let start = text.len() as u32;
+                for _ in 0..next(30) {
+                    text.push_str(pieces[next(pieces.len())]);
+                    text.push(' ');
+                }
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    start,
+                    end: text.len() as u32,
+                });
+            }
+            let boundaries: Vec<u32> = (0..=text.len() as u32)
+                .filter(|&i| text.is_char_boundary(i as usize))
+                .collect();
+            let mut ends: Vec<u32> = (0..2 * next(6))
+                .map(|_| boundaries[next(boundaries.len())])
+                .collect();
+            ends.sort_unstable();
+            let quotes = (ends.chunks(2))
+                .map(|pair| corpus_model::Quote {
+                    start: pair[0],
+                    end: pair[1],
+                    kind: corpus_model::QuoteKind::Direct,
+                    speaker: None,
+                    speaker_name: None,
+                    role: None,
+                    mention: None,
+                    verb: None,
+                    anonymous: false,
+                    fragments: Vec::new(),
+                })
+                .collect();
+            let doc = Document {
+                text,
+                blocks,
+                quotes,
+                ..Document::default()
+            };
+            let expected: Vec<QuoteSpan> = (doc.quotes.iter())
+                .map(|q| span_read_anew(&doc, q.start, q.end))
+                .collect();
+            assert_eq!(QuoteSpan::all_of(&doc), expected, "{:?}", doc.text);
+        }
+    }
+
+    /// A quote's span, each paragraph's words read for this quote alone.
+    fn span_read_anew(doc: &Document, start: u32, end: u32) -> QuoteSpan {
+        let block_of = |at: u32| {
+            doc.blocks
+                .partition_point(|b| b.start <= at)
+                .saturating_sub(1)
+        };
+        let (first, last) = (block_of(start), block_of(end.saturating_sub(1).max(start)));
+        let mut span = QuoteSpan {
+            block: first as u32,
+            last_block: last.max(first) as u32,
+            start: 0,
+            end: 0,
+            words: 0,
+        };
+        for (i, b) in doc.blocks.iter().enumerate().take(last + 1).skip(first) {
+            let text = doc.text_range(b.start, b.end);
+            let from = start.saturating_sub(b.start) as usize;
+            let to = end.min(b.end).saturating_sub(b.start) as usize;
+            let words: Vec<(usize, usize)> = crate::analyzer::words(text).collect();
+            let before = match i == first {
+                true => words.iter().filter(|&&(_, e)| e <= from).count() as u32,
+                false => 0,
+            };
+            let upto = (words.iter().filter(|&&(s, _)| s < to).count() as u32).max(before);
+            if i == first {
+                span.start = before;
+            }
+            if i == last {
+                span.end = upto;
+            }
+            span.words += upto - before;
+        }
+        span
     }
 
     #[test]
