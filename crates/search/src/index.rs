@@ -1418,40 +1418,32 @@ mod tests {
         }
     }
 
-    /// A quote's span, each paragraph's words read for this quote alone.
+    /// A quote's span, each paragraph's words read for this quote alone and
+    /// compared by their offsets in the whole text.
     fn span_read_anew(doc: &Document, start: u32, end: u32) -> QuoteSpan {
-        let block_of = |at: u32| {
-            doc.blocks
-                .partition_point(|b| b.start <= at)
-                .saturating_sub(1)
-        };
-        let (first, last) = (block_of(start), block_of(end.saturating_sub(1).max(start)));
-        let mut span = QuoteSpan {
+        let block_at = |at: u32| doc.blocks.iter().rposition(|b| b.start <= at).unwrap_or(0);
+        let first = block_at(start);
+        let last = block_at(end.saturating_sub(1).max(start));
+        let counts: Vec<(u32, u32)> = (first..=last)
+            .map(|i| {
+                let b = &doc.blocks[i];
+                let in_text = |(s, e): (usize, usize)| (b.start + s as u32, b.start + e as u32);
+                let words = crate::analyzer::words(doc.text_range(b.start, b.end)).map(in_text);
+                let (mut before, mut upto) = (0, 0);
+                for (s, e) in words {
+                    before += u32::from(i == first && e <= start);
+                    upto += u32::from(s < end.min(b.end));
+                }
+                (before, upto.max(before))
+            })
+            .collect();
+        QuoteSpan {
             block: first as u32,
-            last_block: last.max(first) as u32,
-            start: 0,
-            end: 0,
-            words: 0,
-        };
-        for (i, b) in doc.blocks.iter().enumerate().take(last + 1).skip(first) {
-            let text = doc.text_range(b.start, b.end);
-            let from = start.saturating_sub(b.start) as usize;
-            let to = end.min(b.end).saturating_sub(b.start) as usize;
-            let words: Vec<(usize, usize)> = crate::analyzer::words(text).collect();
-            let before = match i == first {
-                true => words.iter().filter(|&&(_, e)| e <= from).count() as u32,
-                false => 0,
-            };
-            let upto = (words.iter().filter(|&&(s, _)| s < to).count() as u32).max(before);
-            if i == first {
-                span.start = before;
-            }
-            if i == last {
-                span.end = upto;
-            }
-            span.words += upto - before;
+            last_block: last as u32,
+            start: counts[0].0,
+            end: counts[counts.len() - 1].1,
+            words: counts.iter().map(|(before, upto)| upto - before).sum(),
         }
-        span
     }
 
     #[test]
