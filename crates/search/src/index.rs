@@ -279,11 +279,10 @@ impl TermBuilder {
     }
 }
 
-/// A document's words as the index reads them: its language (when not
-/// English and asked for), the folded surface words of its title, source, each paragraph
-/// and each quote's speaker names, and its quotes' spans.
+/// A document's words as the index reads them: the folded surface words
+/// of its title, source, each paragraph and each quote's speaker names,
+/// and its quotes' spans.
 struct AnalysedDocument {
-    language: Option<Language>,
     title: Vec<String>,
     source: Vec<String>,
     blocks: Vec<Vec<String>>,
@@ -292,7 +291,7 @@ struct AnalysedDocument {
 }
 
 impl AnalysedDocument {
-    fn of(analyzer: &Analyzer, corpus: &Corpus, doc: &Document, tell_language: bool) -> Self {
+    fn of(analyzer: &Analyzer, corpus: &Corpus, doc: &Document) -> Self {
         let speaker_names = |quote| {
             facets::speaker_of(corpus, quote).map(|(name, aliases)| {
                 std::iter::once(name)
@@ -302,7 +301,6 @@ impl AnalysedDocument {
             })
         };
         AnalysedDocument {
-            language: tell_language.then(|| language_of(doc)).flatten(),
             title: analyzer.surface_words(&doc.meta.title),
             source: analyzer.surface_words(doc.meta.source.as_deref().unwrap_or("")),
             blocks: doc
@@ -424,16 +422,21 @@ impl<'v> IndexBuilder<'v> {
     }
 
     /// Adds a document's title, source, paragraphs and quote speakers, as
-    /// [`AnalysedDocument::of`] reads them.
-    fn add_document(&mut self, analyzer: &Analyzer, corpus: &Corpus, doc_id: u32) {
+    /// [`AnalysedDocument::of`] reads them, in `language` when it is not
+    /// English (for the stem classes; a rebuilt detail needs none, and
+    /// the browser's code then holds no language lists).
+    fn add_document(
+        &mut self,
+        analyzer: &Analyzer,
+        corpus: &Corpus,
+        doc_id: u32,
+        language: Option<Language>,
+    ) {
         let doc = &corpus.documents[doc_id as usize];
-        // Languages matter to the stem classes, which a rebuilt detail
-        // does not make again.
-        let tell_language = self.known_words.is_none();
-        let words = AnalysedDocument::of(analyzer, corpus, doc, tell_language);
+        let words = AnalysedDocument::of(analyzer, corpus, doc);
         let nth = (doc_id - self.first_doc) as usize;
         let (first_block, first_quote) = (self.doc_first_block[nth], self.doc_first_quote[nth]);
-        self.language = words.language;
+        self.language = language;
         let units = [
             (Field::Title, doc_id, words.title),
             (Field::Source, doc_id, words.source),
@@ -729,7 +732,7 @@ impl<'a> DetailBuilder<'a> {
             return false;
         }
         if (self.next_doc as usize) < self.corpus.documents.len() {
-            (self.builder).add_document(&self.analyzer, self.corpus, self.next_doc);
+            (self.builder).add_document(&self.analyzer, self.corpus, self.next_doc, None);
             self.next_doc += 1;
             return true;
         }
@@ -881,7 +884,8 @@ impl SearchIndex {
         let built = map_on_every_core(&runs, |run| {
             let mut builder = IndexBuilder::starting_at(docs, run.start);
             for id in run.clone() {
-                builder.add_document(&analyzer, corpus, id as u32);
+                let doc = &corpus.documents[id];
+                builder.add_document(&analyzer, corpus, id as u32, language_of(doc));
             }
             builder
         });
