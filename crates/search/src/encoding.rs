@@ -147,13 +147,7 @@ pub mod fst_bytes {
         /// words, whole and with one byte flipped anywhere.
         #[test]
         fn the_checksum_is_the_one_fst_computes() {
-            let mut state: u64 = 3;
-            let mut next = |n: u64| {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (state >> 33) % n
-            };
+            let mut next = crate::seeded::below(3);
             for _ in 0..50 {
                 let mut words: Vec<String> = (0..1 + next(300))
                     .map(|_| {
@@ -167,7 +161,7 @@ pub mod fst_bytes {
                 let map = fst::Map::from_iter(words.iter().zip(0u64..)).expect("sorted");
                 let mut bytes = map.as_fst().as_bytes().to_vec();
                 assert!(checksum_holds(&bytes));
-                let at = next(bytes.len() as u64) as usize;
+                let at = next(bytes.len());
                 bytes[at] ^= 1 << next(8);
                 let theirs = fst::raw::Fst::new(bytes.clone()).is_ok_and(|f| f.verify().is_ok());
                 assert_eq!(checksum_holds(&bytes), theirs, "byte {at} flipped");

@@ -1431,13 +1431,7 @@ mod tests {
     /// some starting or ending inside a word or between words).
     #[test]
     fn quote_spans_count_the_words_each_quote_covers() {
-        let mut state: u64 = 7;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize % n.max(1)
-        };
+        let mut next = crate::seeded::below(7);
         let pieces = [
             "nurses",
             "a",
@@ -1451,22 +1445,14 @@ mod tests {
             "x.",
         ];
         for _ in 0..200 {
-            let (mut text, mut blocks) = (String::new(), Vec::new());
-            for _ in 0..1 + next(4) {
-                if !text.is_empty() {
-                    text.push_str("\n\n");
-                }
-                let start = text.len() as u32;
-                for _ in 0..next(30) {
-                    text.push_str(pieces[next(pieces.len())]);
-                    text.push(' ');
-                }
-                blocks.push(Block {
-                    kind: BlockKind::Paragraph,
-                    start,
-                    end: text.len() as u32,
-                });
-            }
+            let paragraphs: Vec<String> = (0..1 + next(4))
+                .map(|_| {
+                    let words = (0..next(30)).map(|_| pieces[next(pieces.len())]);
+                    words.map(|w| format!("{w} ")).collect()
+                })
+                .collect();
+            let mut doc = document_of("", &paragraphs.join("\n\n"));
+            let text = &doc.text;
             let boundaries: Vec<u32> = (0..=text.len() as u32)
                 .filter(|&i| text.is_char_boundary(i as usize))
                 .collect();
@@ -1488,16 +1474,37 @@ mod tests {
                     fragments: Vec::new(),
                 })
                 .collect();
-            let doc = Document {
-                text,
-                blocks,
-                quotes,
-                ..Document::default()
-            };
+            doc.quotes = quotes;
             let expected: Vec<QuoteSpan> = (doc.quotes.iter())
                 .map(|q| span_read_anew(&doc, q.start, q.end))
                 .collect();
             assert_eq!(QuoteSpan::all_of(&doc), expected, "{:?}", doc.text);
+        }
+    }
+
+    /// A document titled `title` whose text is `text`, a paragraph between
+    /// blank lines.
+    fn document_of(title: &str, text: &str) -> Document {
+        let mut start = 0;
+        let blocks = (text.split("\n\n"))
+            .map(|paragraph| {
+                let block = Block {
+                    kind: BlockKind::Paragraph,
+                    start,
+                    end: start + paragraph.len() as u32,
+                };
+                start = block.end + 2;
+                block
+            })
+            .collect();
+        Document {
+            meta: Metadata {
+                title: title.into(),
+                ..Metadata::default()
+            },
+            text: text.into(),
+            blocks,
+            ..Document::default()
         }
     }
 
@@ -1541,29 +1548,14 @@ mod tests {
         ];
         let documents = (0..12)
             .map(|i| {
-                let mut text = String::new();
-                let mut blocks = Vec::new();
-                for p in paragraphs.iter().cycle().skip(i).take(1 + i % 3) {
-                    if !text.is_empty() {
-                        text.push_str("\n\n");
-                    }
-                    let start = text.len() as u32;
-                    text.push_str(p);
-                    blocks.push(Block {
-                        kind: BlockKind::Paragraph,
-                        start,
-                        end: text.len() as u32,
-                    });
-                }
-                Document {
-                    meta: Metadata {
-                        title: format!("Report {i} on nurses"),
-                        ..Metadata::default()
-                    },
-                    text,
-                    blocks,
-                    ..Document::default()
-                }
+                let chosen: Vec<&str> = paragraphs
+                    .iter()
+                    .cycle()
+                    .skip(i)
+                    .take(1 + i % 3)
+                    .copied()
+                    .collect();
+                document_of(&format!("Report {i} on nurses"), &chosen.join("\n\n"))
             })
             .collect();
         let corpus = Corpus {

@@ -40,6 +40,8 @@ mod postings;
 pub mod query;
 pub mod ranking;
 mod relax;
+#[cfg(test)]
+mod seeded;
 pub mod snippet;
 mod stems;
 mod suggest;
