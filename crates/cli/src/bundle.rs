@@ -67,7 +67,7 @@ fn print_sizes(bundle: &Bundle, bytes: &[u8]) {
         gzipped(bytes),
         100.0
     );
-    out!("of which the index:");
+    out!("of which the index (and its detail, made again in the browser):");
     for (name, part) in bundle.index.size_breakdown() {
         out!("  {name:<26} {:>12} {:>12}", part.len(), gzipped(&part));
     }

@@ -906,7 +906,8 @@ impl SearchIndex {
 
     /// The serialized bytes of each part of the index, largest first, for
     /// benchmarks and diagnostics (the postings of a field: its entries,
-    /// term after term).
+    /// term after term); the parts of the detail, which a bundle does not
+    /// send, are marked so.
     pub fn size_breakdown(&self) -> Vec<(String, Vec<u8>)> {
         let encoded = |value: &dyn erased::Encoded| value.encoded();
         let mut per_field: [Vec<u8>; 4] = Default::default();
@@ -929,10 +930,10 @@ impl SearchIndex {
                 "term offsets".into(),
                 prefix_sums::encoded(&self.term_offsets),
             ),
-            ("positions (apart)".into(), frame.positions),
-            ("speakers' postings (apart)".into(), frame.speakers),
+            ("positions (not sent)".into(), frame.positions),
+            ("speakers' postings (not sent)".into(), frame.speakers),
             ("unit lengths".into(), encoded(&self.lengths)),
-            ("quote spans (apart)".into(), encoded(&frame.quote_spans)),
+            ("quote spans (not sent)".into(), encoded(&frame.quote_spans)),
             (
                 "document and quote starts".into(),
                 [&self.doc_first_block, &self.doc_first_quote]
