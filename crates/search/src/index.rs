@@ -645,8 +645,8 @@ fn language_of(doc: &Document) -> Option<Language> {
 /// An index whose stored records take more bytes than this has its detail
 /// made in [`LARGE_INDEX_READINGS`] readings of the documents, each holding
 /// the occurrence lists of its share of the terms: for Reuters-21578 (2.2
-/// MB of records) a second reading costs about a second in the page and
-/// saves about 6 MB of its memory, which never shrinks back.
+/// MB of records) the page's memory once loaded, which never shrinks back,
+/// falls from 94.8 to 90.2 MB, for about a second more of reading.
 const ONE_READING_RECORD_BYTES: usize = 1 << 20;
 const LARGE_INDEX_READINGS: usize = 2;
 
@@ -702,14 +702,16 @@ impl<'a> DetailBuilder<'a> {
             })
             .collect();
         let readings: Vec<Range<u32>> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
-        let misfit = match () {
-            _ if index.has_positions() => Some("the index has its detail already".to_string()),
-            _ if corpus.documents.len() != index.documents() => Some(format!(
+        let misfit = if index.has_positions() {
+            Some("the index has its detail already".to_string())
+        } else if corpus.documents.len() != index.documents() {
+            Some(format!(
                 "{} documents for an index of {}",
                 corpus.documents.len(),
                 index.documents()
-            )),
-            _ => None,
+            ))
+        } else {
+            None
         };
         DetailBuilder {
             index,
