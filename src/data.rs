@@ -112,17 +112,14 @@ pub fn progress() -> (u64, u64) {
 /// before `searchable` means the explorer cannot start, one after it is
 /// also shown by [`contents`].
 pub async fn load(searchable: impl FnOnce()) -> Result<(), LoadError> {
-    let loaded = match inline_bundle() {
+    let mut loaded = match inline_bundle() {
         Some(bytes) => decode_inline(&bytes).map(|()| searchable()),
         None => download(searchable).await,
     };
-    let loaded = match loaded {
-        Ok(()) => {
-            contents_signal().set(Contents::Complete);
-            make_detail().await.map_err(LoadError::Bundle)
-        }
-        Err(error) => Err(error),
-    };
+    if loaded.is_ok() {
+        contents_signal().set(Contents::Complete);
+        loaded = make_detail().await.map_err(LoadError::Bundle);
+    }
     if let Err(error) = &loaded {
         contents_signal().set(Contents::Failed(error.message()));
     }
