@@ -4,6 +4,7 @@
 //
 // Usage: node bench/run.mjs [CORPUS_DIR [EVAL_NAME]]   (after bench/run.sh has built pkg/)
 // EVAL_NAME names the evaluation sets bench/eval/EVAL_NAME.json (default reuters).
+// ENGINES=explorer,MiniSearch (environment) runs only the engines named so.
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, writeFileSync, existsSync, copyFileSync } from "node:fs";
 import { extname, join, normalize, dirname } from "node:path";
@@ -40,7 +41,8 @@ const server = createServer((req, res) => {
   res.end(readFileSync(file));
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const url = `http://127.0.0.1:${server.address().port}/page.html`;
+const only = process.env.ENGINES ? `?engines=${encodeURIComponent(process.env.ENGINES)}` : "";
+const url = `http://127.0.0.1:${server.address().port}/page.html${only}`;
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,

@@ -34,7 +34,8 @@ use super::analyzer::Analyzer;
 use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
-use super::postings::{self, BlockMap, DetailReader, Encoded, Entries, Reader, Record};
+use super::postings::{self, BlockMap, DetailReader, Encoded, Entries, Reader, Record, Skip};
+use super::prefix_clauses::PrefixClauses;
 use super::stems::StemClasses;
 use super::typo::ShortPrefixes;
 use corpus_model::cores::{map_on_every_core, runs_of_equal_weight};
@@ -109,6 +110,9 @@ pub struct SearchIndex {
     /// once computed.
     #[serde(skip)]
     pub(super) short_prefixes: ShortPrefixes,
+    /// The matches of those words, kept once computed.
+    #[serde(skip)]
+    pub(super) prefix_clauses: PrefixClauses,
 }
 
 impl Default for SearchIndex {
@@ -155,6 +159,10 @@ struct Detail {
     term_offsets: Vec<u32>,
     positions: Vec<u8>,
     position_offsets: Vec<u32>,
+    /// The skips of each term's body list: term `t`'s are
+    /// `skips[skip_offsets[t]..skip_offsets[t + 1]]`.
+    skips: Vec<Skip>,
+    skip_offsets: Vec<u32>,
     quote_spans: Vec<QuoteSpan>,
     average_quote_length: f32,
 }
@@ -171,6 +179,8 @@ impl Detail {
             term_offsets: Vec::with_capacity(terms),
             positions: Vec::with_capacity(words + words / 8),
             position_offsets: Vec::with_capacity(terms),
+            skips: Vec::new(),
+            skip_offsets: Vec::with_capacity(terms),
             quote_spans: Vec::new(),
             average_quote_length: 1.0,
         }
@@ -185,8 +195,10 @@ impl Detail {
         stored: &mut DetailReader,
         blocks: BlockMap,
     ) -> Result<(), String> {
-        self.term_offsets.push(self.postings.len() as u32);
-        self.position_offsets.push(self.positions.len() as u32);
+        let (record_start, positions_start) = (self.postings.len(), self.positions.len());
+        self.term_offsets.push(record_start as u32);
+        self.position_offsets.push(positions_start as u32);
+        self.skip_offsets.push(self.skips.len() as u32);
         postings::with_paragraphs(
             stored_record,
             stored,
@@ -194,7 +206,13 @@ impl Detail {
             &mut self.postings,
             &mut self.positions,
         )
-        .ok_or_else(|| format!("the positions of term {term} do not fit its record"))
+        .ok_or_else(|| format!("the positions of term {term} do not fit its record"))?;
+        postings::skips_of(
+            &self.postings[record_start..],
+            &self.positions[positions_start..],
+            &mut self.skips,
+        );
+        Ok(())
     }
 
     /// The detail once every term of `index` is in, with its quotes'
@@ -213,8 +231,10 @@ impl Detail {
         }
         self.term_offsets.push(self.postings.len() as u32);
         self.position_offsets.push(self.positions.len() as u32);
+        self.skip_offsets.push(self.skips.len() as u32);
         self.postings.shrink_to_fit();
         self.positions.shrink_to_fit();
+        self.skips.shrink_to_fit();
         self.average_quote_length = average_quote_length(&quote_spans);
         self.quote_spans = quote_spans;
         Ok(self)
@@ -626,6 +646,7 @@ impl<'v> IndexBuilder<'v> {
             block_docs: block_docs.into(),
             doc_body_lengths: std::sync::OnceLock::new(),
             short_prefixes: ShortPrefixes::default(),
+            prefix_clauses: PrefixClauses::default(),
         }
     }
 }
@@ -1034,7 +1055,10 @@ impl SearchIndex {
         };
         let bytes = term_bytes(&detail.postings, &detail.term_offsets, term);
         let positions = term_bytes(&detail.positions, &detail.position_offsets, term);
-        Record::new(bytes, Some(positions))
+        let skips = (detail.skip_offsets.get(term as usize..term as usize + 2))
+            .and_then(|pair| detail.skips.get(pair[0] as usize..pair[1] as usize))
+            .unwrap_or(&[]);
+        Record::new(bytes, Some(positions)).with_skips(skips)
     }
 
     /// The record of a term as serialized: the body counted by document.
@@ -1389,6 +1413,15 @@ impl DocCursor<'_> {
         self.doc = low + within.partition_point(|&s| s <= unit).saturating_sub(1);
         self.doc as u32
     }
+
+    /// The first unit of document `doc` (past every unit when there is no
+    /// such document).
+    pub fn first_unit(&self, doc: u32) -> u32 {
+        match self.starts {
+            None => doc,
+            Some(starts) => starts.get(doc as usize).copied().unwrap_or(u32::MAX),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1454,7 +1487,7 @@ mod tests {
                     words.map(|w| format!("{w} ")).collect()
                 })
                 .collect();
-            let mut doc = document_of("", &paragraphs.join("\n\n"));
+            let mut doc = crate::fixtures::document_of("", &paragraphs.join("\n\n"));
             let text = &doc.text;
             let boundaries: Vec<u32> = (0..=text.len() as u32)
                 .filter(|&i| text.is_char_boundary(i as usize))
@@ -1482,32 +1515,6 @@ mod tests {
                 .map(|q| span_read_anew(&doc, q.start, q.end))
                 .collect();
             assert_eq!(QuoteSpan::all_of(&doc), expected, "{:?}", doc.text);
-        }
-    }
-
-    /// A document titled `title` whose text is `text`, a paragraph between
-    /// blank lines.
-    fn document_of(title: &str, text: &str) -> Document {
-        let mut start = 0;
-        let blocks = (text.split("\n\n"))
-            .map(|paragraph| {
-                let block = Block {
-                    kind: BlockKind::Paragraph,
-                    start,
-                    end: start + paragraph.len() as u32,
-                };
-                start = block.end + 2;
-                block
-            })
-            .collect();
-        Document {
-            meta: Metadata {
-                title: title.into(),
-                ..Metadata::default()
-            },
-            text: text.into(),
-            blocks,
-            ..Document::default()
         }
     }
 
@@ -1558,7 +1565,7 @@ mod tests {
                     .take(1 + i % 3)
                     .copied()
                     .collect();
-                document_of(&format!("Report {i} on nurses"), &chosen.join("\n\n"))
+                crate::fixtures::document_of(&format!("Report {i} on nurses"), &chosen.join("\n\n"))
             })
             .collect();
         let corpus = Corpus {

@@ -32,11 +32,14 @@ pub mod bundle;
 mod encoding;
 pub mod facets;
 mod fields;
+#[cfg(test)]
+mod fixtures;
 mod fuzzy;
 mod index;
 mod matcher;
 mod notice;
 mod postings;
+mod prefix_clauses;
 pub mod query;
 pub mod ranking;
 mod relax;

@@ -24,8 +24,9 @@
 use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
+use super::prefix_clauses::{ClauseMatches, Reading};
 use super::query::Item;
-use super::typo::{self, Expansion, MatchKind, Tolerance};
+use super::typo::{self, Expansion, MatchKind, Tolerance, SHORT_PREFIX_CHARS};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -38,7 +39,7 @@ pub enum Target {
 }
 
 /// The outcome of evaluating every clause.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Evaluation {
     /// Bit per clause matched, per target.
     pub mask: Vec<u32>,
@@ -91,11 +92,27 @@ pub fn unpack(packed: u64) -> (u32, u32, usize) {
     )
 }
 
+/// The documents a reading of postings still wants, ascending: it skips
+/// the entries between them and stops after the last.
+struct Wanted<'w>(&'w [u32]);
+
+impl Wanted<'_> {
+    /// The first wanted document at or after `doc`.
+    fn from(&mut self, doc: u32) -> Option<u32> {
+        let passed = self.0.iter().take_while(|&&wanted| wanted < doc).count();
+        self.0 = &self.0[passed..];
+        self.0.first().copied()
+    }
+}
+
 /// Per-clause scratch: best score and match kind per target.
 struct ClauseScratch {
     /// Clauses a target must have matched for its terms to be scored (see
     /// [`Matcher::evaluate`]); 0 scores every target.
     required: u32,
+    /// The documents that matched the required clauses, ascending, when
+    /// documents are the targets and some clauses are required.
+    candidates: Vec<u32>,
     best: Vec<f32>,
     kind: Vec<u8>,
     touched: Vec<u32>,
@@ -107,6 +124,7 @@ impl ClauseScratch {
     fn new(targets: usize) -> Self {
         Self {
             required: 0,
+            candidates: Vec::new(),
             best: vec![0.0; targets],
             kind: vec![u8::MAX; targets],
             touched: Vec::new(),
@@ -256,16 +274,13 @@ impl Matcher<'_> {
     ) -> Vec<u64> {
         let starts = &self.index.doc_first_block;
         let mut blocks = vec![0u64; evaluation.matched_blocks.len()];
-        let mut last_block = None;
         for &doc in wanted {
             if let Some(&[first, end]) = starts.get(doc as usize..doc as usize + 2) {
                 (first..end).for_each(|b| mark(&mut blocks, b));
-                last_block = last_block.max(end.checked_sub(1));
             }
         }
-        let Some(last_block) = last_block else {
-            return Vec::new();
-        };
+        let mut wanted = wanted.to_vec();
+        wanted.sort_unstable();
         let mut out: Vec<u64> = evaluation
             .occurrences
             .iter()
@@ -283,15 +298,23 @@ impl Matcher<'_> {
             let Some((_, _, mut entries)) = body else {
                 continue;
             };
+            let mut docs = self.index.doc_cursor(Field::Body);
+            let mut ahead = Wanted(&wanted);
+            let mut skipped_to = 0;
             while let Some((unit, tf)) = entries.next_head() {
-                if unit > last_block {
-                    break;
-                }
-                let kept = if marked(&blocks, unit) { keep } else { 0 };
+                let shown = marked(&blocks, unit);
+                let kept = if shown { keep } else { 0 };
                 if entries.positions(tf, kept, &mut positions).is_none() {
                     break;
                 }
                 out.extend(positions.iter().map(|&p| pack(unit, p, clause)));
+                if !shown && unit >= skipped_to {
+                    let Some(next) = ahead.from(docs.doc(unit)) else {
+                        break;
+                    };
+                    skipped_to = docs.first_unit(next);
+                    entries.skip_to(skipped_to);
+                }
             }
         }
         out
@@ -309,6 +332,22 @@ impl Matcher<'_> {
         field.boost() * tf as f32 / (1.0 - b + b * len / avg)
     }
 
+    /// An evaluation with nothing matched yet.
+    fn empty_evaluation(&self) -> Evaluation {
+        let targets = self.targets();
+        let blocks = match self.target {
+            Target::Documents => self.index.doc_first_block.last().copied().unwrap_or(0),
+            Target::Quotes => 0,
+        };
+        Evaluation {
+            mask: vec![0; targets],
+            score: vec![0.0; targets],
+            cost: vec![0; targets],
+            matched_blocks: vec![0; (blocks as usize).div_ceil(64)],
+            ..Evaluation::default()
+        }
+    }
+
     /// Evaluates the required clauses, the cheapest first (by the
     /// documents their terms are in). With `give_up` (a reading whose
     /// caller keeps only the units matching every clause), scores each
@@ -322,17 +361,7 @@ impl Matcher<'_> {
         give_up: Option<&dyn Fn(u32) -> bool>,
     ) -> Evaluation {
         let targets = self.targets();
-        let blocks = match self.target {
-            Target::Documents => self.index.doc_first_block.last().copied().unwrap_or(0),
-            Target::Quotes => 0,
-        };
-        let mut out = Evaluation {
-            mask: vec![0; targets],
-            score: vec![0.0; targets],
-            cost: vec![0; targets],
-            matched_blocks: vec![0; (blocks as usize).div_ceil(64)],
-            ..Evaluation::default()
-        };
+        let mut out = self.empty_evaluation();
         let expansions: Vec<Vec<Vec<Expansion>>> = clauses
             .iter()
             .map(|alternatives| {
@@ -364,6 +393,15 @@ impl Matcher<'_> {
             // The caller keeps only the units matching every clause, so a
             // clause need not score those that missed an earlier one.
             scratch.required = if give_up.is_some() { evaluated } else { 0 };
+            scratch.candidates.clear();
+            if scratch.required != 0 && self.target == Target::Documents {
+                let required = scratch.required;
+                scratch.candidates.extend(
+                    (out.mask.iter().enumerate())
+                        .filter(|&(_, &m)| m & required == required)
+                        .map(|(t, _)| t as u32),
+                );
+            }
             self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
             evaluated |= 1 << c;
             let matches_so_far = |accepted: &dyn Fn(u32) -> bool| {
@@ -380,8 +418,87 @@ impl Matcher<'_> {
     }
 
     /// Evaluates clause `c` (its alternatives, and the expansions of each
-    /// word alternative) into `out`.
+    /// word alternative) into `out`; a clause of one word of one or two
+    /// letters being typed, through its kept matches.
     fn evaluate_clause(
+        &self,
+        clause: (usize, &[Item], &[Vec<Expansion>]),
+        all_positions: bool,
+        scratch: &mut ClauseScratch,
+        out: &mut Evaluation,
+    ) {
+        let typed = match clause.1 {
+            [Item::Word { word, prefix: true }]
+                if self.target == Target::Documents
+                    && word.chars().count() <= SHORT_PREFIX_CHARS =>
+            {
+                Some(word)
+            }
+            _ => None,
+        };
+        let Some(word) = typed else {
+            return self.evaluate_alternatives(clause, all_positions, scratch, out);
+        };
+        let reading = Reading {
+            word,
+            tolerance: self.word_tolerance(word),
+            with_detail: self.index.has_positions(),
+        };
+        let required = scratch.required;
+        let make = || self.clause_matches((0, clause.1, clause.2), scratch);
+        let read = |matches: &ClauseMatches| self.add_matches(clause.0, required, matches, out);
+        self.index.prefix_clauses.read(reading, make, read);
+    }
+
+    /// The matches of a clause alone, in every document.
+    fn clause_matches(
+        &self,
+        clause: (usize, &[Item], &[Vec<Expansion>]),
+        scratch: &mut ClauseScratch,
+    ) -> ClauseMatches {
+        let mut alone = self.empty_evaluation();
+        let required = std::mem::take(&mut scratch.required);
+        self.evaluate_alternatives(clause, false, scratch, &mut alone);
+        scratch.required = required;
+        let docs: Vec<u32> = (alone.mask.iter().enumerate())
+            .filter(|&(_, &m)| m != 0)
+            .map(|(t, _)| t as u32)
+            .collect();
+        ClauseMatches {
+            scores: docs.iter().map(|&t| alone.score[t as usize]).collect(),
+            kinds: docs.iter().map(|&t| alone.cost[t as usize] as u8).collect(),
+            docs,
+            blocks: alone.matched_blocks,
+            body_terms: alone.body_terms.into_iter().map(|(term, _)| term).collect(),
+            terms: alone.terms,
+        }
+    }
+
+    /// Adds a clause's matches as clause `c` to `out`, for the documents
+    /// matching the clauses required of them.
+    fn add_matches(&self, c: usize, required: u32, matches: &ClauseMatches, out: &mut Evaluation) {
+        let starts = &self.index.doc_first_block;
+        for ((&t, &score), &kind) in matches.docs.iter().zip(&matches.scores).zip(&matches.kinds) {
+            let t = t as usize;
+            if out.mask[t] & required != required {
+                continue;
+            }
+            out.mask[t] |= 1 << c;
+            out.score[t] += score;
+            out.cost[t] += u16::from(kind);
+            if let Some(&[first, end]) = starts.get(t..t + 2) {
+                (first..end)
+                    .filter(|&b| marked(&matches.blocks, b))
+                    .for_each(|b| mark(&mut out.matched_blocks, b));
+            }
+        }
+        out.body_terms
+            .extend(matches.body_terms.iter().map(|&term| (term, c)));
+        out.terms.extend(&matches.terms);
+    }
+
+    /// Evaluates clause `c`'s alternatives into `out`.
+    fn evaluate_alternatives(
         &self,
         (c, alternatives, expansions): (usize, &[Item], &[Vec<Expansion>]),
         all_positions: bool,
@@ -455,18 +572,36 @@ impl Matcher<'_> {
                 out.body_terms.push((term, clause));
             }
             let required = scratch.required;
+            let candidates = std::mem::take(&mut scratch.candidates);
+            let mut ahead =
+                (required != 0 && self.target == Target::Documents).then_some(Wanted(&candidates));
+            // The first unit of the next wanted document, once skipped to.
+            let mut skipped_to = 0;
             while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
                 let mut counted = required == 0;
+                let mut passed = None;
                 self.for_targets(field, unit, &positions, tf, 1, &mut docs, |t, w| {
                     if out.mask[t as usize] & required == required {
                         scratch.add_frequency(t, w);
                         counted = true;
+                    } else {
+                        passed = Some(t);
                     }
                 });
                 if body && counted {
                     mark(&mut out.matched_blocks, unit);
                 }
+                if let (Some(ahead), Some(doc)) =
+                    (&mut ahead, passed.filter(|_| unit >= skipped_to))
+                {
+                    let Some(next) = ahead.from(doc) else {
+                        break;
+                    };
+                    skipped_to = docs.first_unit(next);
+                    entries.skip_to(skipped_to);
+                }
             }
+            scratch.candidates = candidates;
         }
         scratch.settle(idf, kind);
     }
@@ -579,7 +714,17 @@ impl Matcher<'_> {
             if !self.scores(field) {
                 continue;
             }
-            while let Some((unit, tf)) = entries.next_head() {
+            loop {
+                match starts.peek() {
+                    Some(&((wanted_field, unit), _)) if wanted_field == field => {
+                        entries.skip_to(unit)
+                    }
+                    Some(&((wanted_field, _), _)) if wanted_field < field => {}
+                    _ => break,
+                }
+                let Some((unit, tf)) = entries.next_head() else {
+                    break;
+                };
                 while starts.next_if(|(key, _)| *key < (field, unit)).is_some() {}
                 let wanted = starts.peek().is_some_and(|(key, _)| *key == (field, unit));
                 let keep = if wanted { usize::MAX } else { 0 };
@@ -618,4 +763,100 @@ struct PhraseMatches {
     starts: PhraseStarts,
     idf: f32,
     terms: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::document_of;
+    use corpus_model::Corpus;
+
+    /// Documents of random words over a small alphabet, so that a letter
+    /// or two start many words, in paragraphs of random lengths.
+    fn corpus(below: &mut impl FnMut(usize) -> usize) -> Corpus {
+        let vocabulary: Vec<String> = (0..120)
+            .map(|_| {
+                let len = 2 + below(5);
+                (0..len).map(|_| (b'a' + below(5) as u8) as char).collect()
+            })
+            .collect();
+        let documents = (0..150)
+            .map(|_| {
+                let paragraphs: Vec<String> = (0..1 + below(4))
+                    .map(|_| {
+                        let words = (0..3 + below(30)).map(|_| &vocabulary[below(120)][..]);
+                        words.collect::<Vec<_>>().join(" ")
+                    })
+                    .collect();
+                document_of(&vocabulary[below(120)], &paragraphs.join("\n\n"))
+            })
+            .collect();
+        Corpus {
+            documents,
+            ..Corpus::default()
+        }
+    }
+
+    #[test]
+    fn kept_matches_of_a_word_being_typed_evaluate_as_its_postings_do() {
+        let mut below = crate::seeded::below(29);
+        let corpus = corpus(&mut below);
+        let index = SearchIndex::build(&corpus);
+        let analyzer = Analyzer::default();
+        let matcher = Matcher {
+            index: &index,
+            analyzer: &analyzer,
+            target: Target::Documents,
+            tolerance: Tolerance::Strict,
+        };
+        let word = |text: &str, prefix| Item::Word {
+            word: text.to_owned(),
+            prefix,
+        };
+        let expanded = |item: &Item| match item {
+            Item::Word { word, prefix } => vec![typo::expand(
+                &index,
+                &analyzer,
+                word,
+                *prefix,
+                matcher.word_tolerance(word),
+            )],
+            Item::Phrase(_) => vec![Vec::new()],
+        };
+        let mut both = 0;
+        for round in 0..60 {
+            let first = word(&corpus.documents[below(150)].meta.title, false);
+            let letters = 1 + below(2);
+            let typed: String = (0..letters)
+                .map(|_| (b'a' + below(6) as u8) as char)
+                .collect();
+            let typed = [word(&typed, true)];
+            let mut before = matcher.empty_evaluation();
+            let mut scratch = ClauseScratch::new(matcher.targets());
+            let first = [first];
+            let first_expansions = expanded(&first[0]);
+            matcher.evaluate_alternatives(
+                (0, &first, &first_expansions),
+                true,
+                &mut scratch,
+                &mut before,
+            );
+            scratch.required = if round % 3 == 0 { 0 } else { 1 };
+            scratch.candidates = (before.mask.iter().enumerate())
+                .filter(|&(_, &m)| m & scratch.required == scratch.required)
+                .map(|(t, _)| t as u32)
+                .collect();
+            let typed_expansions = expanded(&typed[0]);
+            let clause = (1, &typed[..], &typed_expansions[..]);
+            let mut read = before.clone();
+            matcher.evaluate_alternatives(clause, true, &mut scratch, &mut read);
+            for kept in ["made", "kept"] {
+                let mut through_kept = before.clone();
+                matcher.evaluate_clause(clause, true, &mut scratch, &mut through_kept);
+                assert_eq!(through_kept, read, "round {round}, {typed:?}, {kept}");
+            }
+            both += usize::from(read.mask.iter().any(|&m| m == 3));
+        }
+        assert!(both >= 20, "{both} rounds had documents with both words");
+    }
 }

@@ -522,6 +522,52 @@ fn copy_field(
     out_positions.extend_from_slice(positions);
 }
 
+/// Entries of a body list between two of its [`Skip`]s.
+pub const SKIP_INTERVAL: u32 = 16;
+
+/// A point of a long body list a reader can jump to (see
+/// [`FieldEntries::skip_to`]): the state of a reader before every
+/// [`SKIP_INTERVAL`]th entry. A search wanting a few documents reads a
+/// frequent term's list only around them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Skip {
+    /// The unit of the entry before the point.
+    unit: u32,
+    /// Where the point's entry starts in the field's entries.
+    entries: u32,
+    /// Where its positions start in the field's positions.
+    positions: u32,
+}
+
+/// The skips of the body list of a record as [`with_paragraphs`] writes
+/// it, appended to `out`; none for a list of fewer than two intervals.
+pub fn skips_of(bytes: &[u8], positions: &[u8], out: &mut Vec<Skip>) {
+    let body = Record::new(bytes, Some(positions))
+        .fields()
+        .find(|(field, _, _)| *field == Field::Body);
+    let Some((_, count, mut entries)) = body else {
+        return;
+    };
+    if count < 2 * SKIP_INTERVAL {
+        return;
+    }
+    let mut read = 0u32;
+    let mut skipped = Vec::new();
+    loop {
+        if read > 0 && read < count && read.is_multiple_of(SKIP_INTERVAL) {
+            out.push(Skip {
+                unit: entries.unit,
+                entries: entries.reader.pos as u32,
+                positions: entries.positions.as_ref().map_or(0, |p| p.pos) as u32,
+            });
+        }
+        if entries.next_entry(&mut skipped, usize::MAX).is_none() {
+            return;
+        }
+        read += 1;
+    }
+}
+
 /// A decoded view of a term's record.
 #[derive(Debug, Clone)]
 pub struct Record<'a> {
@@ -531,6 +577,8 @@ pub struct Record<'a> {
     positions: Option<Reader<'a>>,
     /// Whether the body's entries are documents alone, as stored.
     stored: bool,
+    /// The skips of the body's entries.
+    skips: &'a [Skip],
 }
 
 impl<'a> Record<'a> {
@@ -544,7 +592,13 @@ impl<'a> Record<'a> {
             reader,
             positions: positions.map(Reader::new),
             stored: false,
+            skips: &[],
         }
+    }
+
+    /// The record with the skips of its body's entries ([`skips_of`]).
+    pub fn with_skips(self, skips: &'a [Skip]) -> Self {
+        Self { skips, ..self }
     }
 
     /// The record in `bytes` as [`encode`] stores it, without positions:
@@ -572,7 +626,8 @@ impl<'a> Record<'a> {
 
     /// The fields of the record with their entry counts and entry bytes.
     pub fn fields(self) -> impl Iterator<Item = (Field, u32, FieldEntries<'a>)> {
-        let (mut reader, mut positions, stored) = (self.reader, self.positions, self.stored);
+        let (mut reader, mut positions, stored, skips) =
+            (self.reader, self.positions, self.stored, self.skips);
         std::iter::from_fn(move || {
             if reader.is_empty() {
                 return None;
@@ -595,6 +650,7 @@ impl<'a> Record<'a> {
                     unread: 0,
                     unit: 0,
                     units_alone: stored && field == Field::Body,
+                    skips: if field == Field::Body { skips } else { &[] },
                 },
             ))
         })
@@ -614,6 +670,8 @@ pub struct FieldEntries<'a> {
     unit: u32,
     /// Whether each entry is a unit delta alone, one occurrence.
     units_alone: bool,
+    /// The skips not yet passed over by [`FieldEntries::skip_to`].
+    skips: &'a [Skip],
 }
 
 impl FieldEntries<'_> {
@@ -645,6 +703,28 @@ impl FieldEntries<'_> {
         let (unit, tf) = self.next_head()?;
         self.positions(tf, keep, positions)?;
         Some((unit, tf))
+    }
+
+    /// Moves to the last skip before `unit` if it lies ahead, so that
+    /// the next entries read are the first of their interval, which may
+    /// hold `unit`; entries before `unit` may still follow. Costs a
+    /// comparison unless there is a skip to take.
+    pub fn skip_to(&mut self, unit: u32) {
+        if self.skips.first().is_none_or(|skip| skip.unit >= unit) {
+            return;
+        }
+        let passed = self.skips.partition_point(|skip| skip.unit < unit);
+        let skip = self.skips[passed - 1];
+        self.skips = &self.skips[passed..];
+        if skip.entries as usize <= self.reader.pos {
+            return;
+        }
+        self.reader.pos = skip.entries as usize;
+        self.unit = skip.unit;
+        if let Some(positions) = &mut self.positions {
+            positions.pos = skip.positions as usize;
+            self.unread = 0;
+        }
     }
 
     /// The next entry's unit and number of positions; its positions must
@@ -859,6 +939,76 @@ mod tests {
         assert_eq!(entries.next_into(&mut found), Some(600));
         assert_eq!(found, [0; 6]);
         assert_eq!(entries.next_into(&mut found), None);
+    }
+
+    #[test]
+    fn skipping_reads_every_entry_from_the_unit_asked_for_on() {
+        let mut below = crate::seeded::below(17);
+        for round in 0..40 {
+            let blocks = 200 + below(4_000) as u32;
+            let doc_first_block: Vec<u32> = (0..=blocks).step_by(4).collect();
+            let mut listed: Vec<(u32, Vec<u32>)> = Vec::new();
+            for unit in 0..doc_first_block[doc_first_block.len() - 1] {
+                if below(3) == 0 {
+                    let tf = 1 + below(4) as u32;
+                    listed.push((unit, (0..tf).map(|i| i * 7 + below(5) as u32).collect()));
+                }
+            }
+            let body = entries(&listed.iter().map(|(u, p)| (*u, &p[..])).collect::<Vec<_>>());
+            let [_, _, joined, positions] =
+                encode_and_join(&[(Field::Body, body)], &doc_first_block);
+            let mut skips = Vec::new();
+            skips_of(&joined, &positions, &mut skips);
+            let count = listed.len() as u32;
+            let expected_skips = if count < 2 * SKIP_INTERVAL {
+                0
+            } else {
+                (count - 1) / SKIP_INTERVAL
+            };
+            assert_eq!(skips.len() as u32, expected_skips, "round {round}");
+            let body = || {
+                let record = Record::new(&joined, Some(&positions)).with_skips(&skips);
+                record.fields().next().expect("the body").2
+            };
+            let (last_unit, _) = listed.last().expect("some entries");
+            let mut to_last = body();
+            to_last.skip_to(*last_unit);
+            let mut found = Vec::new();
+            let mut read_to_last = 1;
+            while to_last.next_into(&mut found) != Some(*last_unit) {
+                read_to_last += 1;
+            }
+            let most_read = if skips.is_empty() {
+                count
+            } else {
+                SKIP_INTERVAL
+            };
+            assert!(read_to_last <= most_read, "round {round}");
+            let mut read = body();
+            if round % 2 == 1 {
+                read = read.without_positions();
+            }
+            let mut target = 0u32;
+            let mut expected = listed.iter().peekable();
+            loop {
+                target += below(300) as u32;
+                read.skip_to(target);
+                while expected.next_if(|(unit, _)| *unit < target).is_some() {}
+                let Some((unit, tf)) = read.next_entry(&mut found, usize::MAX) else {
+                    assert!(expected.next().is_none(), "round {round}: ended early");
+                    break;
+                };
+                if unit < target {
+                    continue;
+                }
+                let (want_unit, want_positions) = expected.next().expect("no entry past the last");
+                assert_eq!((unit, tf as usize), (*want_unit, want_positions.len()));
+                if round % 2 == 0 {
+                    assert_eq!(&found, want_positions, "round {round}, unit {unit}");
+                }
+                target = unit + 1;
+            }
+        }
     }
 
     #[test]
