@@ -199,6 +199,7 @@ impl SearchIndex {
             analyzer: &analyzer,
             target: Target::Documents,
             tolerance: Tolerance::Strict,
+            expanded: Vec::new(),
         };
         let excluded = matcher.containing(&query.excluded);
         let accepted = |d: u32| {
@@ -279,6 +280,7 @@ impl SearchIndex {
             analyzer: &analyzer,
             target: Target::Quotes,
             tolerance: Tolerance::Strict,
+            expanded: Vec::new(),
         };
         let excluded = matcher.containing(&query.excluded);
         let accepted = |q: u32| {

@@ -164,6 +164,9 @@ pub struct Matcher<'a> {
     pub analyzer: &'a Analyzer,
     pub target: Target,
     pub tolerance: Tolerance,
+    /// The words expanded so far, as read: a query read strictly, then
+    /// relaxed, expands its words again, and most of them the same way.
+    pub expanded: Vec<(Item, Tolerance, Vec<Expansion>)>,
 }
 
 impl Matcher<'_> {
@@ -332,6 +335,22 @@ impl Matcher<'_> {
         field.boost() * tf as f32 / (1.0 - b + b * len / avg)
     }
 
+    /// The terms a word item stands for (none for a phrase), expanded
+    /// once per reading of it.
+    fn expand(&mut self, item: &Item) -> Vec<Expansion> {
+        let Item::Word { word, prefix } = item else {
+            return Vec::new();
+        };
+        let tolerance = self.word_tolerance(word);
+        let known = (self.expanded.iter()).find(|(i, t, _)| i == item && *t == tolerance);
+        if let Some((_, _, expansions)) = known {
+            return expansions.clone();
+        }
+        let expansions = typo::expand(self.index, self.analyzer, word, *prefix, tolerance);
+        (self.expanded).push((item.clone(), tolerance, expansions.clone()));
+        expansions
+    }
+
     /// An evaluation with nothing matched yet.
     fn empty_evaluation(&self) -> Evaluation {
         let targets = self.targets();
@@ -356,7 +375,7 @@ impl Matcher<'_> {
     /// the query another way, and the rest of this evaluation would be
     /// wasted.
     pub fn evaluate(
-        &self,
+        &mut self,
         clauses: &[Vec<Item>],
         give_up: Option<&dyn Fn(u32) -> bool>,
     ) -> Evaluation {
@@ -364,18 +383,7 @@ impl Matcher<'_> {
         let mut out = self.empty_evaluation();
         let expansions: Vec<Vec<Vec<Expansion>>> = clauses
             .iter()
-            .map(|alternatives| {
-                alternatives
-                    .iter()
-                    .map(|item| match item {
-                        Item::Word { word, prefix } => {
-                            let tolerance = self.word_tolerance(word);
-                            typo::expand(self.index, self.analyzer, word, *prefix, tolerance)
-                        }
-                        Item::Phrase(_) => Vec::new(),
-                    })
-                    .collect()
-            })
+            .map(|alternatives| alternatives.iter().map(|item| self.expand(item)).collect())
             .collect();
         let mut order: Vec<usize> = (0..clauses.len()).collect();
         order.sort_by_cached_key(|&c| {
@@ -808,6 +816,7 @@ mod tests {
             analyzer: &analyzer,
             target: Target::Documents,
             tolerance: Tolerance::Strict,
+            expanded: Vec::new(),
         };
         let word = |text: &str, prefix| Item::Word {
             word: text.to_owned(),
