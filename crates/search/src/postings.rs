@@ -523,7 +523,7 @@ fn copy_field(
 }
 
 /// Entries of a body list between two of its [`Skip`]s.
-pub const SKIP_INTERVAL: u32 = 16;
+pub const SKIP_INTERVAL: u32 = 32;
 
 /// A point of a long body list a reader can jump to (see
 /// [`FieldEntries::skip_to`]): the state of a reader before every
