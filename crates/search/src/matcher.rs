@@ -864,7 +864,7 @@ mod tests {
                 matcher.evaluate_clause(clause, true, &mut scratch, &mut through_kept);
                 assert_eq!(through_kept, read, "round {round}, {typed:?}, {kept}");
             }
-            both += usize::from(read.mask.iter().any(|&m| m == 3));
+            both += usize::from(read.mask.contains(&3));
         }
         assert!(both >= 20, "{both} rounds had documents with both words");
     }
