@@ -205,6 +205,7 @@ fn expand_uncached(
             rows: (0..=query.len()).map(|i| i.min(255) as u8).collect(),
             row_mins: vec![0],
             path: Vec::new(),
+            query_bytes: ByteSet::of(query),
             found: &mut found,
         };
         walk.visit(walk.fst.root(), 0, u8::MAX, 0);
@@ -255,6 +256,26 @@ fn stem_match_kind(index: &SearchIndex, word: &str, walked: Option<MatchKind>) -
     }
 }
 
+/// A byte no UTF-8 text holds, so no word of the corpus.
+const NOT_IN_ANY_WORD: u8 = 0xFF;
+
+/// A set of bytes, a bit each.
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn of(bytes: &[u8]) -> Self {
+        let mut set = [0u64; 4];
+        for &b in bytes {
+            set[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+        ByteSet(set)
+    }
+
+    fn contains(&self, byte: u8) -> bool {
+        self.0[usize::from(byte / 64)] & (1 << (byte % 64)) != 0
+    }
+}
+
 /// The state of one bounded walk.
 struct Walk<'a, 'f> {
     fst: &'f fst::raw::Fst<Vec<u8>>,
@@ -274,6 +295,8 @@ struct Walk<'a, 'f> {
     row_mins: Vec<u8>,
     /// The bytes leading to the node being visited.
     path: Vec<u8>,
+    /// The bytes of the query.
+    query_bytes: ByteSet,
     found: &'a mut Vec<Expansion>,
 }
 
@@ -316,13 +339,20 @@ impl Walk<'_, '_> {
         }
         self.rows.resize((depth + 2) * w, 0);
         self.row_mins.resize(depth + 2, 0);
+        // Every byte the query lacks gives the same row, one of no use in
+        // most nodes: then only children by the query's bytes are tried.
+        self.next_row(depth, NOT_IN_ANY_WORD);
+        let others_hopeless = self.hopeless(
+            depth + 1,
+            best_prefix,
+            self.penalty(depth, NOT_IN_ANY_WORD, penalty),
+        );
         for transition in node.transitions() {
             let byte = transition.inp;
-            let penalty = if depth == 0 && self.query.first().is_some_and(|&f| f != byte) {
-                self.first_letter_penalty
-            } else {
-                penalty
-            };
+            if others_hopeless && !self.query_bytes.contains(byte) {
+                continue;
+            }
+            let penalty = self.penalty(depth, byte, penalty);
             self.next_row(depth, byte);
             if self.hopeless(depth + 1, best_prefix, penalty) {
                 continue;
@@ -335,6 +365,16 @@ impl Walk<'_, '_> {
         }
         self.rows.truncate((depth + 1) * w);
         self.row_mins.truncate(depth + 1);
+    }
+
+    /// The first-letter penalty of the path extended by `byte`, that of
+    /// the path so far being `penalty`.
+    fn penalty(&self, depth: usize, byte: u8, penalty: u8) -> u8 {
+        if depth == 0 && self.query.first().is_some_and(|&f| f != byte) {
+            self.first_letter_penalty
+        } else {
+            penalty
+        }
     }
 
     /// The fewest edits any prefix of the query takes to reach the path at
@@ -542,6 +582,7 @@ mod tests {
                 rows: (0..=query.len()).map(|i| i as u8).collect(),
                 row_mins: vec![0],
                 path: Vec::new(),
+                query_bytes: ByteSet::of(&query),
                 found: &mut found,
             };
             walk.visit(walk.fst.root(), 0, u8::MAX, 0);
