@@ -780,9 +780,10 @@ mod tests {
     use corpus_model::Corpus;
 
     /// Documents of random words over a small alphabet, so that a letter
-    /// or two start many words, in paragraphs of random lengths.
-    fn corpus(below: &mut impl FnMut(usize) -> usize) -> Corpus {
-        let vocabulary: Vec<String> = (0..120)
+    /// or two start many words, in paragraphs of random lengths, the words
+    /// drawn from a vocabulary of `words`.
+    fn corpus(below: &mut impl FnMut(usize) -> usize, words: usize) -> Corpus {
+        let vocabulary: Vec<String> = (0..words)
             .map(|_| {
                 let len = 2 + below(5);
                 (0..len).map(|_| (b'a' + below(5) as u8) as char).collect()
@@ -792,11 +793,11 @@ mod tests {
             .map(|_| {
                 let paragraphs: Vec<String> = (0..1 + below(4))
                     .map(|_| {
-                        let words = (0..3 + below(30)).map(|_| &vocabulary[below(120)][..]);
-                        words.collect::<Vec<_>>().join(" ")
+                        let text = (0..3 + below(30)).map(|_| &vocabulary[below(words)][..]);
+                        text.collect::<Vec<_>>().join(" ")
                     })
                     .collect();
-                document_of(&vocabulary[below(120)], &paragraphs.join("\n\n"))
+                document_of(&vocabulary[below(words)], &paragraphs.join("\n\n"))
             })
             .collect();
         Corpus {
@@ -808,7 +809,7 @@ mod tests {
     #[test]
     fn kept_matches_of_a_word_being_typed_evaluate_as_its_postings_do() {
         let mut below = crate::seeded::below(29);
-        let corpus = corpus(&mut below);
+        let corpus = corpus(&mut below, 120);
         let index = SearchIndex::build(&corpus);
         let analyzer = Analyzer::default();
         let matcher = Matcher {
@@ -867,5 +868,87 @@ mod tests {
             both += usize::from(read.mask.contains(&3));
         }
         assert!(both >= 20, "{both} rounds had documents with both words");
+    }
+
+    #[test]
+    fn documents_wanted_read_as_they_do_when_every_entry_is_read() {
+        let mut below = crate::seeded::below(31);
+        let corpus = corpus(&mut below, 30);
+        let index = SearchIndex::build(&corpus);
+        let analyzer = Analyzer::default();
+        let mut matcher = Matcher {
+            index: &index,
+            analyzer: &analyzer,
+            target: Target::Documents,
+            tolerance: Tolerance::Strict,
+            expanded: Vec::new(),
+        };
+        let words: Vec<String> = (corpus.documents.iter())
+            .flat_map(|d| d.text.split_whitespace().map(str::to_owned))
+            .collect();
+        let mut compared = 0;
+        for round in 0..40 {
+            let clauses: Vec<Vec<Item>> = (0..2 + below(2))
+                .map(|_| {
+                    vec![Item::Word {
+                        word: words[below(words.len())].clone(),
+                        prefix: false,
+                    }]
+                })
+                .collect();
+            let skipping = matcher.evaluate(&clauses, Some(&|_| true));
+            let reading_all = matcher.evaluate(&clauses, None);
+            let every = (1u32 << clauses.len()) - 1;
+            let all_of = |e: &Evaluation| -> Vec<u32> {
+                (e.mask.iter().enumerate())
+                    .filter(|&(_, &m)| m == every)
+                    .map(|(t, _)| t as u32)
+                    .collect()
+            };
+            let matching = all_of(&skipping);
+            assert_eq!(matching, all_of(&reading_all), "round {round}");
+            for &t in &matching {
+                let t = t as usize;
+                assert_eq!(skipping.score[t], reading_all.score[t], "round {round}");
+                assert_eq!(skipping.cost[t], reading_all.cost[t], "round {round}");
+                let blocks = index.doc_first_block[t]..index.doc_first_block[t + 1];
+                for b in blocks {
+                    let marks = |e: &Evaluation| marked(&e.matched_blocks, b);
+                    assert_eq!(marks(&skipping), marks(&reading_all), "round {round}");
+                }
+            }
+            let wanted: Vec<u32> = matching.iter().copied().step_by(3).collect();
+            let mut read = matcher.body_occurrences(&skipping, &wanted, true);
+            read.sort_unstable();
+            assert_eq!(
+                read,
+                every_occurrence(&index, &skipping, &wanted),
+                "round {round}"
+            );
+            compared += matching.len();
+        }
+        assert!(compared >= 200, "{compared} documents compared");
+    }
+
+    /// The body occurrences of the documents `wanted`, every entry of each
+    /// term read, sorted.
+    fn every_occurrence(index: &SearchIndex, evaluation: &Evaluation, wanted: &[u32]) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut positions = Vec::new();
+        for &(term, clause) in &evaluation.body_terms {
+            for (field, _, mut entries) in index.record(term).fields() {
+                if field != Field::Body {
+                    continue;
+                }
+                let mut docs = index.doc_cursor(Field::Body);
+                while let Some(unit) = entries.next_into(&mut positions) {
+                    if wanted.contains(&docs.doc(unit)) {
+                        out.extend(positions.iter().map(|&p| pack(unit, p, clause)));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 }
