@@ -342,12 +342,16 @@ impl Matcher<'_> {
             return Vec::new();
         };
         let tolerance = self.word_tolerance(word);
-        let known = (self.expanded.iter()).find(|(i, t, _)| i == item && *t == tolerance);
+        let known = self
+            .expanded
+            .iter()
+            .find(|(i, t, _)| i == item && *t == tolerance);
         if let Some((_, _, expansions)) = known {
             return expansions.clone();
         }
         let expansions = typo::expand(self.index, self.analyzer, word, *prefix, tolerance);
-        (self.expanded).push((item.clone(), tolerance, expansions.clone()));
+        self.expanded
+            .push((item.clone(), tolerance, expansions.clone()));
         expansions
     }
 

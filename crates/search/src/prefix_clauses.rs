@@ -40,16 +40,33 @@ impl ClauseMatches {
 /// Which matches: the word as typed (folded), its typo budget, and whether
 /// the index had its detail (the body counted by paragraph) when they
 /// were made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Reading<'w> {
     pub word: &'w str,
     pub tolerance: Tolerance,
     pub with_detail: bool,
 }
 
+/// The matches of one reading, kept.
+#[derive(Debug)]
+struct Kept {
+    word: String,
+    tolerance: Tolerance,
+    with_detail: bool,
+    matches: ClauseMatches,
+}
+
+impl Kept {
+    fn reads(&self, reading: &Reading) -> bool {
+        self.word == reading.word
+            && self.tolerance == reading.tolerance
+            && self.with_detail == reading.with_detail
+    }
+}
+
 /// The kept matches, oldest first.
 #[derive(Debug, Default)]
-pub struct PrefixClauses(Mutex<Vec<(String, Tolerance, bool, ClauseMatches)>>);
+pub struct PrefixClauses(Mutex<Vec<Kept>>);
 
 /// A copy of an index starts with nothing kept.
 impl Clone for PrefixClauses {
@@ -70,13 +87,8 @@ impl PrefixClauses {
         let Ok(mut kept) = self.0.lock() else {
             return read(&make());
         };
-        let found = kept.iter().position(|(word, tolerance, with_detail, _)| {
-            *word == reading.word
-                && *tolerance == reading.tolerance
-                && *with_detail == reading.with_detail
-        });
-        if let Some(at) = found {
-            return read(&kept[at].3);
+        if let Some(found) = kept.iter().find(|k| k.reads(&reading)) {
+            return read(&found.matches);
         }
         let matches = make();
         read(&matches);
@@ -84,15 +96,65 @@ impl PrefixClauses {
         if size > KEPT_BYTES {
             return;
         }
-        let mut total: usize = kept.iter().map(|k| k.3.bytes()).sum::<usize>() + size;
+        let mut total: usize = kept.iter().map(|k| k.matches.bytes()).sum::<usize>() + size;
         while total > KEPT_BYTES {
-            total -= kept.remove(0).3.bytes();
+            total -= kept.remove(0).matches.bytes();
         }
-        kept.push((
-            reading.word.to_owned(),
-            reading.tolerance,
-            reading.with_detail,
+        kept.push(Kept {
+            word: reading.word.to_owned(),
+            tolerance: reading.tolerance,
+            with_detail: reading.with_detail,
             matches,
-        ));
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Matches of `docs` documents, to fill the kept bytes with.
+    fn matches_of(docs: usize) -> ClauseMatches {
+        ClauseMatches {
+            docs: vec![0; docs],
+            scores: vec![0.0; docs],
+            kinds: vec![0; docs],
+            ..ClauseMatches::default()
+        }
+    }
+
+    /// How many times reading `word` made its matches.
+    fn made(kept: &PrefixClauses, word: &str, with_detail: bool, docs: usize) -> usize {
+        let mut made = 0;
+        let reading = Reading {
+            word,
+            tolerance: Tolerance::Strict,
+            with_detail,
+        };
+        kept.read(
+            reading,
+            || {
+                made += 1;
+                matches_of(docs)
+            },
+            |matches| assert_eq!(matches.docs.len(), docs),
+        );
+        made
+    }
+
+    #[test]
+    fn a_reading_is_made_once_and_the_oldest_go_past_the_bytes_kept() {
+        let kept = PrefixClauses::default();
+        assert_eq!(made(&kept, "a", false, 10), 1);
+        assert_eq!(made(&kept, "a", false, 10), 0, "kept");
+        assert_eq!(made(&kept, "a", true, 10), 1, "made again with the detail");
+        let quarter = KEPT_BYTES / 4 / 9;
+        for word in ["b", "c", "d", "e"] {
+            assert_eq!(made(&kept, word, false, quarter), 1);
+        }
+        assert_eq!(made(&kept, "e", false, quarter), 0, "the newest is kept");
+        assert_eq!(made(&kept, "a", false, 10), 1, "the oldest went first");
+        assert_eq!(made(&kept, "z", false, KEPT_BYTES), 1);
+        assert_eq!(made(&kept, "z", false, KEPT_BYTES), 1, "too big to keep");
     }
 }
