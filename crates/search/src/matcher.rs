@@ -810,19 +810,24 @@ mod tests {
         }
     }
 
+    /// A strict matcher of documents.
+    fn documents_of<'a>(index: &'a SearchIndex, analyzer: &'a Analyzer) -> Matcher<'a> {
+        Matcher {
+            index,
+            analyzer,
+            target: Target::Documents,
+            tolerance: Tolerance::Strict,
+            expanded: Vec::new(),
+        }
+    }
+
     #[test]
     fn kept_matches_of_a_word_being_typed_evaluate_as_its_postings_do() {
         let mut below = crate::seeded::below(29);
         let corpus = corpus(&mut below, 120);
         let index = SearchIndex::build(&corpus);
         let analyzer = Analyzer::default();
-        let matcher = Matcher {
-            index: &index,
-            analyzer: &analyzer,
-            target: Target::Documents,
-            tolerance: Tolerance::Strict,
-            expanded: Vec::new(),
-        };
+        let matcher = documents_of(&index, &analyzer);
         let word = |text: &str, prefix| Item::Word {
             word: text.to_owned(),
             prefix,
@@ -880,13 +885,7 @@ mod tests {
         let corpus = corpus(&mut below, 30);
         let index = SearchIndex::build(&corpus);
         let analyzer = Analyzer::default();
-        let mut matcher = Matcher {
-            index: &index,
-            analyzer: &analyzer,
-            target: Target::Documents,
-            tolerance: Tolerance::Strict,
-            expanded: Vec::new(),
-        };
+        let mut matcher = documents_of(&index, &analyzer);
         let words: Vec<String> = (corpus.documents.iter())
             .flat_map(|d| d.text.split_whitespace().map(str::to_owned))
             .collect();
