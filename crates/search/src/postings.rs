@@ -150,11 +150,7 @@ impl EntriesCursor<'_> {
         self.unit += self.reader.varint()? as u32;
         let count = self.reader.varint()?;
         self.positions.clear();
-        let mut position = 0;
-        for _ in 0..count {
-            position += self.reader.varint()? as u32;
-            self.positions.push(position);
-        }
+        read_positions(&mut self.reader, count, &mut self.positions)?;
         Some((self.unit, &self.positions))
     }
 }
