@@ -112,7 +112,7 @@ struct ClauseScratch {
     required: u32,
     /// The documents that matched the required clauses, ascending, when
     /// documents are the targets and some clauses are required.
-    candidates: Vec<u32>,
+    candidates: Option<Vec<u32>>,
     best: Vec<f32>,
     kind: Vec<u8>,
     touched: Vec<u32>,
@@ -124,7 +124,7 @@ impl ClauseScratch {
     fn new(targets: usize) -> Self {
         Self {
             required: 0,
-            candidates: Vec::new(),
+            candidates: None,
             best: vec![0.0; targets],
             kind: vec![u8::MAX; targets],
             touched: Vec::new(),
@@ -405,22 +405,22 @@ impl Matcher<'_> {
             // The caller keeps only the units matching every clause, so a
             // clause need not score those that missed an earlier one.
             scratch.required = if give_up.is_some() { evaluated } else { 0 };
-            scratch.candidates.clear();
-            if scratch.required != 0 && self.target == Target::Documents {
-                let required = scratch.required;
-                scratch.candidates.extend(
-                    (out.mask.iter().enumerate())
-                        .filter(|&(_, &m)| m & required == required)
-                        .map(|(t, _)| t as u32),
-                );
-            }
             self.evaluate_clause(clause, all_positions, &mut scratch, &mut out);
             evaluated |= 1 << c;
-            let matches_so_far = |accepted: &dyn Fn(u32) -> bool| {
-                (out.mask.iter().enumerate())
-                    .any(|(t, &m)| m & evaluated == evaluated && accepted(t as u32))
+            let Some(accepted) = give_up else {
+                continue;
             };
-            if give_up.is_some_and(|accepted| !matches_so_far(accepted)) {
+            let so_far = |t: usize| out.mask[t] & evaluated == evaluated;
+            if self.target == Target::Documents {
+                let matching: Vec<u32> = (0..targets)
+                    .filter(|&t| so_far(t))
+                    .map(|t| t as u32)
+                    .collect();
+                if !matching.iter().any(|&t| accepted(t)) {
+                    break;
+                }
+                scratch.candidates = Some(matching);
+            } else if !(0..targets).any(|t| so_far(t) && accepted(t as u32)) {
                 break;
             }
         }
@@ -470,8 +470,10 @@ impl Matcher<'_> {
     ) -> ClauseMatches {
         let mut alone = self.empty_evaluation();
         let required = std::mem::take(&mut scratch.required);
+        let candidates = scratch.candidates.take();
         self.evaluate_alternatives(clause, false, scratch, &mut alone);
         scratch.required = required;
+        scratch.candidates = candidates;
         let docs: Vec<u32> = (alone.mask.iter().enumerate())
             .filter(|&(_, &m)| m != 0)
             .map(|(t, _)| t as u32)
@@ -584,9 +586,8 @@ impl Matcher<'_> {
                 out.body_terms.push((term, clause));
             }
             let required = scratch.required;
-            let candidates = std::mem::take(&mut scratch.candidates);
-            let mut ahead =
-                (required != 0 && self.target == Target::Documents).then_some(Wanted(&candidates));
+            let candidates = scratch.candidates.take();
+            let mut ahead = candidates.as_deref().map(Wanted);
             // The first unit of the next wanted document, once skipped to.
             let mut skipped_to = 0;
             while let Some((unit, tf)) = entries.next_entry(&mut positions, keep) {
@@ -861,10 +862,12 @@ mod tests {
                 &mut before,
             );
             scratch.required = if round % 3 == 0 { 0 } else { 1 };
-            scratch.candidates = (before.mask.iter().enumerate())
-                .filter(|&(_, &m)| m & scratch.required == scratch.required)
-                .map(|(t, _)| t as u32)
-                .collect();
+            scratch.candidates = (scratch.required != 0).then(|| {
+                (before.mask.iter().enumerate())
+                    .filter(|&(_, &m)| m & 1 == 1)
+                    .map(|(t, _)| t as u32)
+                    .collect()
+            });
             let typed_expansions = expanded(&typed[0]);
             let clause = (1, &typed[..], &typed_expansions[..]);
             let mut read = before.clone();
