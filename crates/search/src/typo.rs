@@ -341,12 +341,17 @@ impl Walk<'_, '_> {
         self.row_mins.resize(depth + 2, 0);
         // Every byte the query lacks gives the same row, one of no use in
         // most nodes: then only children by the query's bytes are tried.
-        self.next_row(depth, NOT_IN_ANY_WORD);
-        let others_hopeless = self.hopeless(
-            depth + 1,
-            best_prefix,
-            self.penalty(depth, NOT_IN_ANY_WORD, penalty),
-        );
+        // A path with no typo left can only go on by a byte of the query
+        // (a copy of the next one, or a transposition), so that row need
+        // not even be computed.
+        let others_hopeless = (row_min == self.budget && !completions_match) || {
+            self.next_row(depth, NOT_IN_ANY_WORD);
+            self.hopeless(
+                depth + 1,
+                best_prefix,
+                self.penalty(depth, NOT_IN_ANY_WORD, penalty),
+            )
+        };
         for transition in node.transitions() {
             let byte = transition.inp;
             if others_hopeless && !self.query_bytes.contains(byte) {
