@@ -10,7 +10,8 @@ use std::sync::Mutex;
 
 use super::typo::Tolerance;
 
-/// Most bytes the kept matches take together (the oldest go first).
+/// Most bytes the kept matches take together (the least recently read go
+/// first).
 const KEPT_BYTES: usize = 4 << 20;
 
 /// What one word matched, document by document, as the evaluation of a
@@ -64,7 +65,8 @@ impl Kept {
     }
 }
 
-/// The kept matches, oldest first.
+/// The kept matches, least recently read first: the letters most words
+/// start with stay.
 #[derive(Debug, Default)]
 pub struct PrefixClauses(Mutex<Vec<Kept>>);
 
@@ -77,7 +79,8 @@ impl Clone for PrefixClauses {
 
 impl PrefixClauses {
     /// Calls `read` with the matches of `reading`, made by `make` first
-    /// unless they are kept; keeps them if they fit.
+    /// unless they are kept; keeps them if they fit, as the most recently
+    /// read.
     pub fn read(
         &self,
         reading: Reading,
@@ -87,8 +90,10 @@ impl PrefixClauses {
         let Ok(mut kept) = self.0.lock() else {
             return read(&make());
         };
-        if let Some(found) = kept.iter().find(|k| k.reads(&reading)) {
-            return read(&found.matches);
+        if let Some(at) = kept.iter().position(|k| k.reads(&reading)) {
+            let found = kept.remove(at);
+            read(&found.matches);
+            return kept.push(found);
         }
         let matches = make();
         read(&matches);
@@ -143,17 +148,31 @@ mod tests {
     }
 
     #[test]
-    fn a_reading_is_made_once_and_the_oldest_go_past_the_bytes_kept() {
+    fn a_reading_is_made_once_and_the_least_recently_read_go_past_the_bytes_kept() {
         let kept = PrefixClauses::default();
         assert_eq!(made(&kept, "a", false, 10), 1);
         assert_eq!(made(&kept, "a", false, 10), 0, "kept");
         assert_eq!(made(&kept, "a", true, 10), 1, "made again with the detail");
         let quarter = KEPT_BYTES / 4 / 9;
-        for word in ["b", "c", "d", "e"] {
+        assert_eq!(made(&kept, "b", false, quarter), 1);
+        assert_eq!(made(&kept, "c", false, quarter), 1);
+        assert_eq!(made(&kept, "a", false, 10), 0, "still kept");
+        for word in ["d", "e"] {
             assert_eq!(made(&kept, word, false, quarter), 1);
         }
-        assert_eq!(made(&kept, "e", false, quarter), 0, "the newest is kept");
-        assert_eq!(made(&kept, "a", false, 10), 1, "the oldest went first");
+        assert_eq!(made(&kept, "a", false, 10), 0, "read lately, so kept");
+        assert_eq!(made(&kept, "f", false, quarter), 1);
+        assert_eq!(made(&kept, "f", false, quarter), 0, "the newest is kept");
+        assert_eq!(
+            made(&kept, "b", false, quarter),
+            1,
+            "the least recently read went first"
+        );
+        assert_eq!(
+            made(&kept, "a", true, 10),
+            1,
+            "not read since the others, so gone"
+        );
         assert_eq!(made(&kept, "z", false, KEPT_BYTES), 1);
         assert_eq!(made(&kept, "z", false, KEPT_BYTES), 1, "too big to keep");
     }
