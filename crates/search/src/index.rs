@@ -34,6 +34,7 @@ use super::analyzer::Analyzer;
 use super::encoding::{erased, fst_bytes, plain_bytes, prefix_sums};
 use super::facets::{self, FacetIndex};
 use super::fields::Field;
+use super::matcher::LastExpansions;
 use super::postings::{self, BlockMap, DetailReader, Encoded, Entries, Reader, Record, Skip};
 use super::prefix_clauses::PrefixClauses;
 use super::stems::StemClasses;
@@ -113,6 +114,9 @@ pub struct SearchIndex {
     /// The matches of those words, kept once computed.
     #[serde(skip)]
     pub(super) prefix_clauses: PrefixClauses,
+    /// The words the last searches expanded.
+    #[serde(skip)]
+    pub(super) last_expansions: LastExpansions,
 }
 
 impl Default for SearchIndex {
@@ -647,6 +651,7 @@ impl<'v> IndexBuilder<'v> {
             doc_body_lengths: std::sync::OnceLock::new(),
             short_prefixes: ShortPrefixes::default(),
             prefix_clauses: PrefixClauses::default(),
+            last_expansions: LastExpansions::default(),
         }
     }
 }

@@ -199,7 +199,7 @@ impl SearchIndex {
             analyzer: &analyzer,
             target: Target::Documents,
             tolerance: Tolerance::Strict,
-            expanded: Vec::new(),
+            expanded: self.last_expansions.take(),
         };
         let excluded = matcher.containing(&query.excluded);
         let accepted = |d: u32| {
@@ -210,6 +210,8 @@ impl SearchIndex {
                     .all(|c| self.accepts(c, d, d))
         };
         let (clauses, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
+        self.last_expansions
+            .keep(std::mem::take(&mut matcher.expanded));
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.doc_facets().count(&candidates, &selections);
 
@@ -280,7 +282,7 @@ impl SearchIndex {
             analyzer: &analyzer,
             target: Target::Quotes,
             tolerance: Tolerance::Strict,
-            expanded: Vec::new(),
+            expanded: self.last_expansions.take(),
         };
         let excluded = matcher.containing(&query.excluded);
         let accepted = |q: u32| {
@@ -292,6 +294,8 @@ impl SearchIndex {
                     .all(|c| self.accepts(c, doc, q))
         };
         let (_, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
+        self.last_expansions
+            .keep(std::mem::take(&mut matcher.expanded));
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.quote_facets().count(&candidates, &selections);
         let mut ranked: Vec<Candidate> = passing

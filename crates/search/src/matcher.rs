@@ -21,6 +21,8 @@
 //! `mask[t]` is set exactly when clause `c` matched target `t` (for every
 //! clause, unless a strict evaluation gave up).
 
+use std::sync::Mutex;
+
 use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
@@ -158,6 +160,43 @@ impl ClauseScratch {
     }
 }
 
+/// Words expanded, as read: each with its tolerance and expansions.
+pub type Expanded = Vec<(Item, Tolerance, Vec<Expansion>)>;
+
+/// Most words [`LastExpansions`] keeps.
+const LAST_EXPANSIONS_KEPT: usize = 64;
+
+/// The words the last searches expanded, the latest last, for the next
+/// search: a query typed key by key reads its earlier words again at
+/// every key, and a misspelt one takes the longest walk of the words.
+#[derive(Debug, Default)]
+pub struct LastExpansions(Mutex<Expanded>);
+
+/// A copy of an index starts with nothing kept.
+impl Clone for LastExpansions {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl LastExpansions {
+    /// The words kept, leaving none.
+    pub fn take(&self) -> Expanded {
+        self.0
+            .lock()
+            .map(|mut kept| std::mem::take(&mut *kept))
+            .unwrap_or_default()
+    }
+
+    /// Keeps the latest [`LAST_EXPANSIONS_KEPT`] words of `expanded`.
+    pub fn keep(&self, mut expanded: Expanded) {
+        expanded.drain(..expanded.len().saturating_sub(LAST_EXPANSIONS_KEPT));
+        if let Ok(mut kept) = self.0.lock() {
+            *kept = expanded;
+        }
+    }
+}
+
 /// Evaluates clauses (each a list of alternatives) over the index.
 pub struct Matcher<'a> {
     pub index: &'a SearchIndex,
@@ -166,7 +205,7 @@ pub struct Matcher<'a> {
     pub tolerance: Tolerance,
     /// The words expanded so far, as read: a query read strictly, then
     /// relaxed, expands its words again, and most of them the same way.
-    pub expanded: Vec<(Item, Tolerance, Vec<Expansion>)>,
+    pub expanded: Expanded,
 }
 
 impl Matcher<'_> {
@@ -528,7 +567,7 @@ impl Matcher<'_> {
                     }
                 }
                 Item::Phrase(words) => {
-                    let Some(found) = self.phrase(words) else {
+                    let Some(found) = self.phrase(words, scratch.candidates.as_deref()) else {
                         continue;
                     };
                     let width = found.terms.len() as u32;
@@ -646,7 +685,7 @@ impl Matcher<'_> {
                     }
                 }
                 Item::Phrase(words) => {
-                    let Some(found) = self.phrase(words) else {
+                    let Some(found) = self.phrase(words, None) else {
                         continue;
                     };
                     let width = found.terms.len() as u32;
@@ -667,8 +706,9 @@ impl Matcher<'_> {
     /// of the first word. The rarest word is read first, and each other
     /// word's postings only where the phrase may still be (their positions
     /// are decoded only there), so a phrase with a frequent word costs
-    /// little more than its rarest word.
-    fn phrase(&self, words: &[String]) -> Option<PhraseMatches> {
+    /// little more than its rarest word. With `wanted` documents
+    /// (ascending), only those are read (see [`Wanted`]).
+    fn phrase(&self, words: &[String], wanted: Option<&[u32]>) -> Option<PhraseMatches> {
         let terms: Vec<String> = words.iter().map(|w| self.analyzer.term(w)).collect();
         let ids: Vec<u32> = terms
             .iter()
@@ -678,7 +718,7 @@ impl Matcher<'_> {
         let mut order: Vec<usize> = (0..ids.len()).collect();
         order.sort_by_key(|&i| self.index.doc_freq(ids[i]));
         let (&rarest, others) = order.split_first()?;
-        let mut starts = self.phrase_starts(ids[rarest], rarest as u32);
+        let mut starts = self.phrase_starts(ids[rarest], rarest as u32, wanted);
         for &offset in others {
             starts = self.phrase_narrowed(starts, ids[offset], offset as u32);
             if starts.is_empty() {
@@ -691,15 +731,35 @@ impl Matcher<'_> {
     /// Where a phrase whose word at `offset` is `term` may start, per
     /// (field, unit), sorted as a record's entries are: every start the
     /// term's positions allow (all its units when the index has no
-    /// positions yet).
-    fn phrase_starts(&self, term: u32, offset: u32) -> PhraseStarts {
+    /// positions yet), in the `wanted` documents when given.
+    fn phrase_starts(&self, term: u32, offset: u32, wanted: Option<&[u32]>) -> PhraseStarts {
         let mut out = Vec::new();
         let mut positions = Vec::new();
         for (field, _, mut entries) in self.index.record(term).fields() {
             if !self.scores(field) {
                 continue;
             }
-            while let Some(unit) = entries.next_into(&mut positions) {
+            let mut docs = self.index.doc_cursor(field);
+            let mut ahead = wanted.map(Wanted);
+            while let Some((unit, tf)) = entries.next_head() {
+                // The next wanted document, when it is not this unit's.
+                let mut ahead_of = None;
+                if let Some(ahead) = &mut ahead {
+                    let doc = docs.doc(unit);
+                    match ahead.from(doc) {
+                        None => break,
+                        Some(next) if next != doc => ahead_of = Some(next),
+                        Some(_) => {}
+                    }
+                }
+                let keep = if ahead_of.is_some() { 0 } else { usize::MAX };
+                if entries.positions(tf, keep, &mut positions).is_none() {
+                    break;
+                }
+                if let Some(next) = ahead_of {
+                    entries.skip_to(docs.first_unit(next));
+                    continue;
+                }
                 let starts = if self.index.has_positions() {
                     (positions.iter().filter_map(|p| p.checked_sub(offset))).collect()
                 } else if offset == 0 {
@@ -894,12 +954,21 @@ mod tests {
             .collect();
         let mut compared = 0;
         for round in 0..40 {
+            // A clause may also read two words of a text as a phrase, as
+            // a relaxed reading reads a word split in two.
             let clauses: Vec<Vec<Item>> = (0..2 + below(2))
                 .map(|_| {
-                    vec![Item::Word {
+                    let word = Item::Word {
                         word: words[below(words.len())].clone(),
                         prefix: false,
-                    }]
+                    };
+                    let at = below(words.len() - 1);
+                    let phrase = Item::Phrase(words[at..at + 2].to_vec());
+                    if below(2) == 0 {
+                        vec![word, phrase]
+                    } else {
+                        vec![word]
+                    }
                 })
                 .collect();
             let skipping = matcher.evaluate(&clauses, Some(&|_| true));
@@ -928,7 +997,7 @@ mod tests {
             read.sort_unstable();
             assert_eq!(
                 read,
-                every_occurrence(&index, &skipping, &wanted),
+                every_occurrence(&index, &skipping, &reading_all, &wanted),
                 "round {round}"
             );
             compared += matching.len();
@@ -937,9 +1006,17 @@ mod tests {
     }
 
     /// The body occurrences of the documents `wanted`, every entry of each
-    /// term read, sorted.
-    fn every_occurrence(index: &SearchIndex, evaluation: &Evaluation, wanted: &[u32]) -> Vec<u64> {
-        let mut out = Vec::new();
+    /// term read, with the phrases' occurrences of `reading_all`, sorted.
+    fn every_occurrence(
+        index: &SearchIndex,
+        evaluation: &Evaluation,
+        reading_all: &Evaluation,
+        wanted: &[u32],
+    ) -> Vec<u64> {
+        let mut docs = index.doc_cursor(Field::Body);
+        let mut out: Vec<u64> = (reading_all.occurrences.iter().copied())
+            .filter(|&o| wanted.contains(&docs.doc(unpack(o).0)))
+            .collect();
         let mut positions = Vec::new();
         for &(term, clause) in &evaluation.body_terms {
             for (field, _, mut entries) in index.record(term).fields() {

@@ -317,3 +317,38 @@ fn hostile_long_queries_stay_within_the_caps_and_cost_no_more_than_their_cut() {
         let _ = index.suggest(&corpus, &text, 5);
     }
 }
+
+/// What an index keeps from one search for the next (the last words
+/// expanded, the matches of words of one or two letters) never changes a
+/// result: each query, typed key by key after others, finds what it finds
+/// on a fresh copy of the index.
+#[test]
+fn a_search_finds_the_same_whatever_came_before_it() {
+    let corpus = corpus();
+    let index = SearchIndex::build(&corpus);
+    let mut random = XorShift(0x2545_f491_4f6c_dd1d);
+    for _ in 0..150 {
+        let words: Vec<&str> = (0..1 + random.below(3))
+            .map(|_| FRAGMENTS[random.below(FRAGMENTS.len())])
+            .collect();
+        let query = words.join(" ");
+        let typed = query.char_indices().map(|(at, _)| &query[..at]).skip(1);
+        for prefix in typed.chain([query.as_str()]) {
+            let request = SearchRequest {
+                query: prefix.to_owned(),
+                limit: 5,
+                ..SearchRequest::default()
+            };
+            assert_eq!(
+                index.search(&corpus, &request),
+                index.clone().search(&corpus, &request),
+                "{prefix:?}"
+            );
+            assert_eq!(
+                index.search_quotes(&corpus, &request),
+                index.clone().search_quotes(&corpus, &request),
+                "quotes of {prefix:?}"
+            );
+        }
+    }
+}
