@@ -199,7 +199,7 @@ impl SearchIndex {
             analyzer: &analyzer,
             target: Target::Documents,
             tolerance: Tolerance::Strict,
-            expanded: self.last_expansions.take(),
+            expanded: Vec::new(),
         };
         let excluded = matcher.containing(&query.excluded);
         let accepted = |d: u32| {
@@ -210,8 +210,6 @@ impl SearchIndex {
                     .all(|c| self.accepts(c, d, d))
         };
         let (clauses, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
-        self.last_expansions
-            .keep(std::mem::take(&mut matcher.expanded));
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.doc_facets().count(&candidates, &selections);
 
@@ -282,7 +280,7 @@ impl SearchIndex {
             analyzer: &analyzer,
             target: Target::Quotes,
             tolerance: Tolerance::Strict,
-            expanded: self.last_expansions.take(),
+            expanded: Vec::new(),
         };
         let excluded = matcher.containing(&query.excluded);
         let accepted = |q: u32| {
@@ -294,8 +292,6 @@ impl SearchIndex {
                     .all(|c| self.accepts(c, doc, q))
         };
         let (_, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
-        self.last_expansions
-            .keep(std::mem::take(&mut matcher.expanded));
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.quote_facets().count(&candidates, &selections);
         let mut ranked: Vec<Candidate> = passing
@@ -348,8 +344,23 @@ impl SearchIndex {
 
     /// Evaluates the query's required clauses strictly, and again relaxed
     /// (see [`relax`]) when too few accepted units match them all: the
-    /// clauses evaluated and their evaluation.
+    /// clauses evaluated and their evaluation. The words the last searches
+    /// expanded are read from the index and this search's kept there.
     fn evaluate(
+        &self,
+        matcher: &mut Matcher,
+        query: &Query,
+        accepted: &dyn Fn(u32) -> bool,
+    ) -> (Vec<Vec<Item>>, matcher::Evaluation) {
+        matcher.expanded = self.last_expansions.take();
+        let read = self.read_clauses(matcher, query, accepted);
+        self.last_expansions
+            .keep(std::mem::take(&mut matcher.expanded));
+        read
+    }
+
+    /// [`SearchIndex::evaluate`], with the matcher's expanded words as given.
+    fn read_clauses(
         &self,
         matcher: &mut Matcher,
         query: &Query,
