@@ -26,6 +26,7 @@ use std::sync::Mutex;
 use super::analyzer::Analyzer;
 use super::fields::Field;
 use super::index::{DocCursor, SearchIndex};
+use super::postings::FieldEntries;
 use super::prefix_clauses::{ClauseMatches, Reading};
 use super::query::Item;
 use super::typo::{self, Expansion, MatchKind, Tolerance, SHORT_PREFIX_CHARS};
@@ -104,6 +105,15 @@ impl Wanted<'_> {
         let passed = self.0.iter().take_while(|&&wanted| wanted < doc).count();
         self.0 = &self.0[passed..];
         self.0.first().copied()
+    }
+
+    /// Moves `entries` to the first unit of the first wanted document at
+    /// or after `doc` (`docs` tells the units of documents): that unit, or
+    /// `None` when no wanted document is left.
+    fn skip(&mut self, doc: u32, docs: &DocCursor, entries: &mut FieldEntries) -> Option<u32> {
+        let unit = docs.first_unit(self.from(doc)?);
+        entries.skip_to(unit);
+        Some(unit)
     }
 }
 
@@ -351,11 +361,11 @@ impl Matcher<'_> {
                 }
                 out.extend(positions.iter().map(|&p| pack(unit, p, clause)));
                 if !shown && unit >= skipped_to {
-                    let Some(next) = ahead.from(docs.doc(unit)) else {
+                    let doc = docs.doc(unit);
+                    let Some(next) = ahead.skip(doc, &docs, &mut entries) else {
                         break;
                     };
-                    skipped_to = docs.first_unit(next);
-                    entries.skip_to(skipped_to);
+                    skipped_to = next;
                 }
             }
         }
@@ -646,11 +656,10 @@ impl Matcher<'_> {
                 if let (Some(ahead), Some(doc)) =
                     (&mut ahead, passed.filter(|_| unit >= skipped_to))
                 {
-                    let Some(next) = ahead.from(doc) else {
+                    let Some(next) = ahead.skip(doc, &docs, &mut entries) else {
                         break;
                     };
-                    skipped_to = docs.first_unit(next);
-                    entries.skip_to(skipped_to);
+                    skipped_to = next;
                 }
             }
             scratch.candidates = candidates;
@@ -742,22 +751,19 @@ impl Matcher<'_> {
             let mut docs = self.index.doc_cursor(field);
             let mut ahead = wanted.map(Wanted);
             while let Some((unit, tf)) = entries.next_head() {
-                // The next wanted document, when it is not this unit's.
-                let mut ahead_of = None;
-                if let Some(ahead) = &mut ahead {
-                    let doc = docs.doc(unit);
-                    match ahead.from(doc) {
-                        None => break,
-                        Some(next) if next != doc => ahead_of = Some(next),
-                        Some(_) => {}
-                    }
-                }
-                let keep = if ahead_of.is_some() { 0 } else { usize::MAX };
+                // The unit's document, when it is not a wanted one.
+                let passed = match &mut ahead {
+                    Some(ahead) => Some(docs.doc(unit)).filter(|&doc| ahead.from(doc) != Some(doc)),
+                    None => None,
+                };
+                let keep = if passed.is_some() { 0 } else { usize::MAX };
                 if entries.positions(tf, keep, &mut positions).is_none() {
                     break;
                 }
-                if let Some(next) = ahead_of {
-                    entries.skip_to(docs.first_unit(next));
+                if let (Some(ahead), Some(doc)) = (&mut ahead, passed) {
+                    if ahead.skip(doc, &docs, &mut entries).is_none() {
+                        break;
+                    }
                     continue;
                 }
                 let starts = if self.index.has_positions() {
