@@ -117,6 +117,10 @@ pub struct SearchIndex {
     /// The words the last searches expanded.
     #[serde(skip)]
     pub(super) last_expansions: LastExpansions,
+    /// `words` with every word's bytes reversed, made on the first search
+    /// that reads a word from its end (see [`super::typo`]).
+    #[serde(skip)]
+    reversed_words: std::sync::OnceLock<fst::Map<Vec<u8>>>,
 }
 
 impl Default for SearchIndex {
@@ -652,6 +656,7 @@ impl<'v> IndexBuilder<'v> {
             short_prefixes: ShortPrefixes::default(),
             prefix_clauses: PrefixClauses::default(),
             last_expansions: LastExpansions::default(),
+            reversed_words: std::sync::OnceLock::new(),
         }
     }
 }
@@ -1044,6 +1049,20 @@ impl SearchIndex {
     /// The term id of a folded surface word of the corpus.
     pub(super) fn word_term(&self, word: &str) -> Option<u32> {
         self.words.get(word).map(|id| id as u32)
+    }
+
+    /// The words FST with each word's bytes reversed, to the same term ids.
+    pub(super) fn reversed_words(&self) -> &fst::Map<Vec<u8>> {
+        self.reversed_words.get_or_init(|| {
+            use fst::Streamer;
+            let mut reversed = Vec::with_capacity(self.words.len());
+            let mut stream = self.words.stream();
+            while let Some((word, term)) = stream.next() {
+                reversed.push((word.iter().rev().copied().collect::<Vec<u8>>(), term));
+            }
+            reversed.sort_unstable();
+            fst::Map::from_iter(reversed).unwrap_or_default()
+        })
     }
 
     /// Whether some text of the corpus has this folded surface word.

@@ -34,7 +34,9 @@
 //! visits every word. It keeps one distance row per byte of the path in a
 //! single buffer (nothing is allocated per node), decides a child hopeless
 //! before reading its node, and below a completed prefix lists the words
-//! without computing rows.
+//! without computing rows. A two-typo walk with a free first letter is
+//! made from both ends of the word, each end allowed one typo fewer in its
+//! half ([`WalkShape::splits`]), and finds what one walk would.
 
 use std::sync::Mutex;
 
@@ -195,20 +197,22 @@ fn expand_uncached(
     let mut found: Vec<Expansion> = Vec::new();
     if budget > 0 || prefix {
         let query = word.as_bytes();
-        let mut walk = Walk {
-            fst: index.words.as_fst(),
-            query,
+        let prefix_budget = budget.min(rules.prefix_max_typos);
+        let shape = WalkShape {
             budget,
-            prefix_budget: budget.min(rules.prefix_max_typos),
+            prefix_budget,
             first_letter_penalty: rules.first_letter_penalty,
             prefix,
-            rows: (0..=query.len()).map(|i| i.min(255) as u8).collect(),
-            row_mins: vec![0],
-            path: Vec::new(),
-            query_bytes: ByteSet::of(query),
-            found: &mut found,
+            tight: 0,
         };
-        walk.visit(walk.fst.root(), 0, u8::MAX, 0);
+        let words = index.words.as_fst();
+        find_words(
+            words,
+            || index.reversed_words().as_fst(),
+            query,
+            shape,
+            &mut found,
+        );
     }
     let walked = (found.iter())
         .filter(|f| Some(f.term) == exact)
@@ -256,6 +260,87 @@ fn stem_match_kind(index: &SearchIndex, word: &str, walked: Option<MatchKind>) -
     }
 }
 
+/// What one walk looks for.
+#[derive(Debug, Clone, Copy)]
+struct WalkShape {
+    budget: u8,
+    /// Typos allowed in the query when it is a prefix of a longer word.
+    prefix_budget: u8,
+    first_letter_penalty: u8,
+    prefix: bool,
+    /// How many of the query's first bytes may have one typo fewer than
+    /// the budget (0: no such limit); see [`WalkShape::splits`].
+    tight: usize,
+}
+
+/// Shortest query (in bytes) whose two-typo walk is split in two.
+const SPLIT_WALK_MIN_BYTES: usize = 4;
+
+impl WalkShape {
+    /// Whether a query of `len` bytes is better walked twice: two typos
+    /// and any first letter let every word's first two bytes through, so
+    /// a walk from the start visits every node two bytes deep. But two
+    /// typos leave one half of the query with one typo at most, so the
+    /// words are those within one typo of the first half, walked from the
+    /// start, and those within one typo of the second half, walked from
+    /// the end through the reversed words (as approximate dictionary
+    /// search splits a pattern by the pigeonhole principle). A changed
+    /// first letter costing extra has no such mirror, so such walks stay
+    /// whole.
+    fn splits(self, len: usize) -> bool {
+        self.budget == 2 && self.first_letter_penalty == 0 && len >= SPLIT_WALK_MIN_BYTES
+    }
+}
+
+/// Adds to `found` the words of `words` that `query` stands for, as
+/// `shape` says, walking the `reversed` words as well when the walk splits
+/// (a word may then be found twice, with different kinds).
+fn find_words<'f>(
+    words: &'f fst::raw::Fst<Vec<u8>>,
+    reversed: impl FnOnce() -> &'f fst::raw::Fst<Vec<u8>>,
+    query: &[u8],
+    shape: WalkShape,
+    found: &mut Vec<Expansion>,
+) {
+    if !shape.splits(query.len()) {
+        walk(words, query, shape, found);
+        return;
+    }
+    let head = query.len() / 2;
+    walk(
+        words,
+        query,
+        WalkShape {
+            tight: head,
+            ..shape
+        },
+        found,
+    );
+    let backwards: Vec<u8> = query.iter().rev().copied().collect();
+    let tail = WalkShape {
+        prefix: false,
+        tight: query.len() - head,
+        ..shape
+    };
+    walk(reversed(), &backwards, tail, found);
+}
+
+/// Adds to `found` the words of `fst` that `query` stands for, as `shape`
+/// says.
+fn walk(fst: &fst::raw::Fst<Vec<u8>>, query: &[u8], shape: WalkShape, found: &mut Vec<Expansion>) {
+    let mut walk = Walk {
+        fst,
+        query,
+        shape,
+        rows: (0..=query.len()).map(|i| i.min(255) as u8).collect(),
+        row_mins: vec![0],
+        path: Vec::new(),
+        query_bytes: ByteSet::of(query),
+        found,
+    };
+    walk.visit(fst.root(), 0, u8::MAX, 0);
+}
+
 /// A byte no UTF-8 text holds, so no word of the corpus.
 const NOT_IN_ANY_WORD: u8 = 0xFF;
 
@@ -280,18 +365,15 @@ impl ByteSet {
 struct Walk<'a, 'f> {
     fst: &'f fst::raw::Fst<Vec<u8>>,
     query: &'a [u8],
-    budget: u8,
-    /// Typos allowed in the query when it is a prefix of a longer word.
-    prefix_budget: u8,
-    first_letter_penalty: u8,
-    prefix: bool,
+    shape: WalkShape,
     /// The distance rows of the path, one of `query.len() + 1` cells per
     /// byte of it plus the first: `row(d)[i]` is the distance of the path's
     /// first `d` bytes to `query[..i]`. One buffer, so the walk allocates
     /// nothing per node.
     rows: Vec<u8>,
     /// The smallest cell of each row of `rows`, kept as the row is written
-    /// (cells off the budget's diagonal band count as past the budget).
+    /// (cells off the budget's diagonal band count as past the budget, and
+    /// those of the shape's tight first bytes one typo more).
     row_mins: Vec<u8>,
     /// The bytes leading to the node being visited.
     path: Vec<u8>,
@@ -325,8 +407,8 @@ impl Walk<'_, '_> {
                 });
             }
         }
-        let completions_match = self.prefix && best_prefix <= self.prefix_budget;
-        if row_min > self.budget {
+        let completions_match = self.shape.prefix && best_prefix <= self.shape.prefix_budget;
+        if row_min > self.shape.budget {
             // No longer word can come within budget of the whole query: what
             // is left are completions of the typed part, all of one kind.
             if let Some(kind) = completions_match
@@ -344,14 +426,16 @@ impl Walk<'_, '_> {
         // A path with no typo left can only go on by a byte of the query
         // (a copy of the next one, or a transposition), so that row need
         // not even be computed.
-        let others_hopeless = (row_min == self.budget && !completions_match) || {
-            self.next_row(depth, NOT_IN_ANY_WORD);
-            self.hopeless(
-                depth + 1,
-                best_prefix,
-                self.penalty(depth, NOT_IN_ANY_WORD, penalty),
-            )
-        };
+        let others_hopeless =
+            (row_min == self.shape.budget && !completions_match && !self.crosses_tight_end(depth))
+                || {
+                    self.next_row(depth, NOT_IN_ANY_WORD);
+                    self.hopeless(
+                        depth + 1,
+                        best_prefix,
+                        self.penalty(depth, NOT_IN_ANY_WORD, penalty),
+                    )
+                };
         for transition in node.transitions() {
             let byte = transition.inp;
             if others_hopeless && !self.query_bytes.contains(byte) {
@@ -372,11 +456,21 @@ impl Walk<'_, '_> {
         self.row_mins.truncate(depth + 1);
     }
 
+    /// Whether a byte the query lacks can take the path at `depth` past
+    /// the tight first bytes of the shape: from the last of them, at one
+    /// typo fewer than the budget, to the next with a typo more.
+    fn crosses_tight_end(&self, depth: usize) -> bool {
+        let tight = self.shape.tight;
+        tight > 0
+            && tight < self.query.len()
+            && self.rows[depth * self.width() + tight] < self.shape.budget
+    }
+
     /// The first-letter penalty of the path extended by `byte`, that of
     /// the path so far being `penalty`.
     fn penalty(&self, depth: usize, byte: u8, penalty: u8) -> u8 {
         if depth == 0 && self.query.first().is_some_and(|&f| f != byte) {
-            self.first_letter_penalty
+            self.shape.first_letter_penalty
         } else {
             penalty
         }
@@ -397,7 +491,8 @@ impl Walk<'_, '_> {
         let row = &self.rows[depth * w..(depth + 1) * w];
         let row_min = self.row_min(depth, penalty);
         let best_prefix = best_prefix.min(row[w - 1].saturating_add(penalty));
-        row_min > self.budget && !(self.prefix && best_prefix <= self.prefix_budget)
+        row_min > self.shape.budget
+            && !(self.shape.prefix && best_prefix <= self.shape.prefix_budget)
     }
 
     /// How a word at `full` typos from the query, whose path came within
@@ -406,18 +501,18 @@ impl Walk<'_, '_> {
         if full == 0 {
             return Some(MatchKind::Exact);
         }
-        if self.prefix && best_prefix == 0 {
+        if self.shape.prefix && best_prefix == 0 {
             return Some(MatchKind::Prefix);
         }
-        let distance = if full <= self.budget {
+        let distance = if full <= self.shape.budget {
             full
-        } else if self.prefix && best_prefix <= self.prefix_budget {
+        } else if self.shape.prefix && best_prefix <= self.shape.prefix_budget {
             best_prefix
         } else {
             return None;
         };
         match distance {
-            d if d > self.budget => None,
+            d if d > self.shape.budget => None,
             1 => Some(MatchKind::OneTypo),
             _ => Some(MatchKind::TwoTypos),
         }
@@ -437,12 +532,14 @@ impl Walk<'_, '_> {
     /// walk finds what the full rows would.
     fn next_row(&mut self, depth: usize, byte: u8) {
         let w = self.width();
-        let budget = usize::from(self.budget);
-        let beyond = self.budget.saturating_add(1);
+        let budget = usize::from(self.shape.budget);
+        let beyond = self.shape.budget.saturating_add(1);
         let (low, high) = (
             (depth + 1).saturating_sub(budget).max(1),
             depth + 1 + budget,
         );
+        let tight = self.shape.tight;
+        let counted = |i: usize, d: u8| d.saturating_add(u8::from(tight > 0 && i <= tight));
         let (done, next) = self.rows.split_at_mut((depth + 1) * w);
         let row = &done[depth * w..];
         let next = &mut next[..w];
@@ -450,9 +547,9 @@ impl Walk<'_, '_> {
         next[1..w.min(low)].fill(beyond);
         next[w.min(high + 1)..].fill(beyond);
         let mut least = if w.min(low) > 1 || high + 1 < w {
-            next[0].min(beyond)
+            counted(0, next[0]).min(beyond)
         } else {
-            next[0]
+            counted(0, next[0])
         };
         for i in low..w.min(high + 1) {
             let cost = u8::from(self.query[i - 1] != byte);
@@ -462,7 +559,7 @@ impl Walk<'_, '_> {
                 .min(next[i - 1].saturating_add(1))
                 .min(transposed(self.query, &self.path, done, w, i, byte));
             next[i] = d;
-            least = least.min(d);
+            least = least.min(counted(i, d));
         }
         self.row_mins[depth + 1] = least;
     }
@@ -548,6 +645,22 @@ mod tests {
         d[(a.len() + 1) * w + b.len() + 1]
     }
 
+    /// The words of `vocabulary` reversed, to their ranks in it.
+    fn reversed_vocabulary(vocabulary: &[Vec<u8>]) -> fst::Map<Vec<u8>> {
+        let mut reversed: Vec<(Vec<u8>, u64)> = (vocabulary.iter().zip(0u64..))
+            .map(|(w, i)| (w.iter().rev().copied().collect(), i))
+            .collect();
+        reversed.sort();
+        fst::Map::from_iter(reversed).expect("sorted, unique words")
+    }
+
+    /// Each term found once, with the best kind it was found with.
+    fn best_kinds(mut found: Vec<Expansion>) -> Vec<Expansion> {
+        found.sort_unstable_by_key(|f| (f.term, f.kind));
+        found.dedup_by_key(|f| f.term);
+        found
+    }
+
     /// The walk over random words of a small alphabet (so that typos
     /// collide often) finds exactly the words within the relaxed budget of
     /// the query, each with its distance, as the full distance says.
@@ -572,28 +685,29 @@ mod tests {
         vocabulary.dedup();
         let fst = fst::Map::from_iter(vocabulary.iter().enumerate().map(|(i, w)| (w, i as u64)))
             .expect("sorted, unique words");
+        let reversed = reversed_vocabulary(&vocabulary);
         let rules = RELAXED_BUDGET;
         for _ in 0..300 {
             let query = random_word(&mut next);
             let budget = rules.allowed_typos(query.len());
             let mut found = Vec::new();
-            let mut walk = Walk {
-                fst: fst.as_fst(),
-                query: &query,
+            let shape = WalkShape {
                 budget,
                 prefix_budget: 0,
                 first_letter_penalty: rules.first_letter_penalty,
                 prefix: false,
-                rows: (0..=query.len()).map(|i| i as u8).collect(),
-                row_mins: vec![0],
-                path: Vec::new(),
-                query_bytes: ByteSet::of(&query),
-                found: &mut found,
+                tight: 0,
             };
-            walk.visit(walk.fst.root(), 0, u8::MAX, 0);
-            let mut got: Vec<(usize, MatchKind)> =
+            find_words(
+                fst.as_fst(),
+                || reversed.as_fst(),
+                &query,
+                shape,
+                &mut found,
+            );
+            let found = best_kinds(found);
+            let got: Vec<(usize, MatchKind)> =
                 found.iter().map(|e| (e.term as usize, e.kind)).collect();
-            got.sort();
             let want: Vec<(usize, MatchKind)> = (vocabulary.iter().enumerate())
                 .filter_map(|(i, word)| {
                     let kind = match damerau_levenshtein(&query, word) {
@@ -607,6 +721,53 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "query {:?}", String::from_utf8_lossy(&query));
         }
+    }
+
+    /// A split walk (from both ends, see [`WalkShape::splits`]) finds
+    /// each word the whole walk finds, with the same kind, for words being
+    /// typed as for whole words.
+    #[test]
+    fn the_split_walk_finds_what_the_whole_walk_finds() {
+        let mut below = crate::seeded::below(7);
+        let mut random_word =
+            |len: usize| -> Vec<u8> { (0..len).map(|_| b"abcde"[below(5)]).collect() };
+        let mut vocabulary: Vec<Vec<u8>> = (0..2000).map(|i| random_word(1 + i % 9)).collect();
+        vocabulary.sort();
+        vocabulary.dedup();
+        let words = fst::Map::from_iter(vocabulary.iter().zip(0u64..)).expect("sorted");
+        let reversed = reversed_vocabulary(&vocabulary);
+        let rules = RELAXED_BUDGET;
+        let mut split = 0;
+        for i in 0..600 {
+            let query = random_word(4 + i % 6);
+            let budget = rules.allowed_typos(query.len());
+            for prefix in [false, true] {
+                let shape = WalkShape {
+                    budget,
+                    prefix_budget: budget.min(rules.prefix_max_typos),
+                    first_letter_penalty: rules.first_letter_penalty,
+                    prefix,
+                    tight: 0,
+                };
+                split += usize::from(shape.splits(query.len()));
+                let (mut both, mut whole) = (Vec::new(), Vec::new());
+                find_words(
+                    words.as_fst(),
+                    || reversed.as_fst(),
+                    &query,
+                    shape,
+                    &mut both,
+                );
+                walk(words.as_fst(), &query, shape, &mut whole);
+                assert_eq!(
+                    best_kinds(both),
+                    best_kinds(whole),
+                    "{:?}, prefix {prefix}",
+                    String::from_utf8_lossy(&query)
+                );
+            }
+        }
+        assert!(split > 600, "most queries are walked split ({split})");
     }
 
     #[test]
