@@ -139,7 +139,7 @@ fn decode_inline(bytes: &[u8]) -> Result<(), LoadError> {
 /// Makes the index's detail from the whole corpus's words, pausing every
 /// [`DECODE_SLICE_MS`] so the page renders and answers meanwhile; then
 /// what was searched by documents alone is searched again, by paragraph
-/// and with positions.
+/// and with positions; then the index's typo walks are prepared.
 async fn make_detail() -> Result<(), BundleError> {
     let Some(corpus) = CORPUS.get() else {
         return Ok(());
@@ -154,6 +154,8 @@ async fn make_detail() -> Result<(), BundleError> {
     }
     detail.finish().map_err(BundleError::Corrupt)?;
     contents_signal().notify();
+    next_task().await;
+    index().prepare_typo_walks();
     Ok(())
 }
 

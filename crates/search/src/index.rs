@@ -1051,6 +1051,13 @@ impl SearchIndex {
         self.words.get(word).map(|id| id as u32)
     }
 
+    /// Makes now what the first search forgiving two typos in a word would
+    /// otherwise make (the reversed words), for a caller with time to
+    /// spare.
+    pub fn prepare_typo_walks(&self) {
+        self.reversed_words();
+    }
+
     /// The words FST with each word's bytes reversed, to the same term ids.
     pub(super) fn reversed_words(&self) -> &fst::Map<Vec<u8>> {
         self.reversed_words.get_or_init(|| {
@@ -1068,6 +1075,17 @@ impl SearchIndex {
     /// Whether some text of the corpus has this folded surface word.
     pub(super) fn has_word(&self, word: &str) -> bool {
         self.words.contains_key(word)
+    }
+
+    /// Whether some word of the corpus begins with this folded text.
+    pub(super) fn begins_word(&self, start: &str) -> bool {
+        use fst::{IntoStreamer, Streamer};
+        self.words
+            .range()
+            .ge(start)
+            .into_stream()
+            .next()
+            .is_some_and(|(word, _)| word.starts_with(start.as_bytes()))
     }
 
     /// The postings record of a term id (empty for an unknown id): counting

@@ -209,7 +209,7 @@ impl SearchIndex {
                     .chain(&request_constraints)
                     .all(|c| self.accepts(c, d, d))
         };
-        let (clauses, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
+        let (clauses, evaluation) = self.evaluate(&mut matcher, &query, request.sort, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.doc_facets().count(&candidates, &selections);
 
@@ -291,7 +291,7 @@ impl SearchIndex {
                     .chain(&request_constraints)
                     .all(|c| self.accepts(c, doc, q))
         };
-        let (_, evaluation) = self.evaluate(&mut matcher, &query, &accepted);
+        let (_, evaluation) = self.evaluate(&mut matcher, &query, request.sort, &accepted);
         let candidates = candidates(&query, &evaluation.mask, &accepted, &mut notices);
         let (facets, passing) = self.quote_facets().count(&candidates, &selections);
         let mut ranked: Vec<Candidate> = passing
@@ -343,17 +343,19 @@ impl SearchIndex {
     }
 
     /// Evaluates the query's required clauses strictly, and again relaxed
-    /// (see [`relax`]) when too few accepted units match them all: the
-    /// clauses evaluated and their evaluation. The words the last searches
-    /// expanded are read from the index and this search's kept there.
+    /// (see [`relax`]) when too few accepted units match them all for
+    /// results in the `sort` order: the clauses evaluated and their
+    /// evaluation. The words the last searches expanded are read from the
+    /// index and this search's kept there.
     fn evaluate(
         &self,
         matcher: &mut Matcher,
         query: &Query,
+        sort: Sort,
         accepted: &dyn Fn(u32) -> bool,
     ) -> (Vec<Vec<Item>>, matcher::Evaluation) {
         matcher.expanded = self.last_expansions.take();
-        let read = self.read_clauses(matcher, query, accepted);
+        let read = self.read_clauses(matcher, query, sort, accepted);
         self.last_expansions
             .keep(std::mem::take(&mut matcher.expanded));
         read
@@ -364,6 +366,7 @@ impl SearchIndex {
         &self,
         matcher: &mut Matcher,
         query: &Query,
+        sort: Sort,
         accepted: &dyn Fn(u32) -> bool,
     ) -> (Vec<Vec<Item>>, matcher::Evaluation) {
         let clauses: Vec<Vec<Item>> = query
@@ -373,7 +376,9 @@ impl SearchIndex {
             .collect();
         matcher.tolerance = Tolerance::Strict;
         let strict = matcher.evaluate(&clauses, Some(accepted));
-        if !relax::too_few(&strict.mask, clauses.len(), accepted) {
+        let misspelt = clauses.iter().any(|c| self.is_misspelt(c));
+        let below = relax::enough(misspelt, sort, strict.mask.len());
+        if !relax::too_few(&strict.mask, clauses.len(), below, accepted) {
             return (clauses, strict);
         }
         matcher.tolerance = Tolerance::Relaxed;
@@ -382,12 +387,29 @@ impl SearchIndex {
         // only those count: evaluated as the strict reading is (each clause
         // for the units matching all before it), they cost a fraction of
         // an evaluation of every unit, which is left for when there are none.
-        let every_clause = matcher.evaluate(&relaxed, Some(accepted));
-        if !relax::too_few(&every_clause.mask, relaxed.len(), accepted) {
+        let mut every_clause = matcher.evaluate(&relaxed, Some(accepted));
+        if !relax::too_few(
+            &every_clause.mask,
+            relaxed.len(),
+            relax::RELAX_BELOW,
+            accepted,
+        ) {
+            relax::rank_strict_first(&mut every_clause, &strict.mask, clauses.len());
             return (relaxed, every_clause);
         }
         let evaluation = matcher.evaluate(&relaxed, None);
         (relaxed, evaluation)
+    }
+
+    /// Whether a clause is one word the corpus does not have, nor begins
+    /// when it is the word being typed.
+    fn is_misspelt(&self, clause: &[Item]) -> bool {
+        match clause {
+            [Item::Word { word, prefix }] => {
+                !(self.has_word(word) || (*prefix && self.begins_word(word)))
+            }
+            _ => false,
+        }
     }
 
     /// Whether a document (and, for quote constraints, a quote) passes.

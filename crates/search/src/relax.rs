@@ -1,6 +1,6 @@
 //! Relaxes a query whose strict reading finds few results, as Typesense's
 //! typo threshold does: the strict reading is tried first, and only when
-//! fewer than [`RELAX_BELOW`] units match every clause is the query read
+//! fewer units than [`enough`] says match every clause is the query read
 //! again, more tolerantly:
 //! 1. typos on short words and on the first letter
 //!    ([`super::typo::Tolerance::Relaxed`]), of the words the corpus does not
@@ -14,39 +14,90 @@
 //! caller keeps the units matching most clauses (the least useful words are
 //! dropped: ranking puts more clauses first, then rarer words by BM25).
 //! Exact and prefix matches always rank above typo matches, by the
-//! `exactness` ranking rule.
+//! `exactness` ranking rule, and the relaxed reading's own matches rank
+//! below the strict reading's ([`rank_strict_first`]).
 
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
+use super::matcher::Evaluation;
 use super::query::{Item, MAX_ALTERNATIVES};
+use super::ranking::Sort;
+use super::typo::MatchKind;
 
 /// A strict reading matching fewer units than this with every clause is
 /// read again, relaxed: as Typesense's default, only one that matches none,
 /// so exact results are never mixed with the typo matches of short words.
 pub const RELAX_BELOW: usize = 1;
+/// The most a strict reading of a query with a word the corpus does not
+/// have (nor begins, for the word being typed), ranked by relevance, must
+/// match to stand: it already stands on typo matches, and when they are
+/// fewer than a first screen of results they may well not be the word
+/// meant, so the looser readings are listed after them.
+pub const RELAX_MISSPELT_BELOW: usize = 5;
+/// Units of the collection per result such a reading must match, below
+/// that most: a handful of results is few among thousands of documents,
+/// but a good share of a small collection (three of five documents).
+const UNITS_PER_RESULT: usize = 100;
+
+/// How many of a collection's `units` a strict reading must match with
+/// every clause to stand. Sorted by date, the relaxed reading's matches
+/// would be listed among the strict ones, so only a reading with none is
+/// relaxed.
+pub fn enough(misspelt: bool, sort: Sort, units: usize) -> usize {
+    if misspelt && sort == Sort::Relevance {
+        (units / UNITS_PER_RESULT).clamp(RELAX_BELOW, RELAX_MISSPELT_BELOW)
+    } else {
+        RELAX_BELOW
+    }
+}
+
 /// Shortest query word tried as two words split.
 const SPLIT_MIN_CHARS: usize = 4;
 /// Most ways one query word is split.
 const MAX_SPLITS: usize = 2;
 
-/// Whether fewer than [`RELAX_BELOW`] of the units in `mask` match all
+/// Whether fewer than `below` of the units in `mask` match all
 /// `clause_count` clauses and are `accepted` by the filters.
-pub fn too_few(mask: &[u32], clause_count: usize, accepted: &dyn Fn(u32) -> bool) -> bool {
+pub fn too_few(
+    mask: &[u32],
+    clause_count: usize,
+    below: usize,
+    accepted: &dyn Fn(u32) -> bool,
+) -> bool {
     if clause_count == 0 {
         return false;
     }
-    let all = if clause_count >= 32 {
-        u32::MAX
-    } else {
-        (1u32 << clause_count) - 1
-    };
+    let all = every_clause(clause_count);
     let matching = mask
         .iter()
         .enumerate()
         .filter(|&(u, &m)| m & all == all && accepted(u as u32))
-        .take(RELAX_BELOW)
+        .take(below)
         .count();
-    matching < RELAX_BELOW
+    matching < below
+}
+
+/// The mask bits of `clause_count` clauses.
+fn every_clause(clause_count: usize) -> u32 {
+    if clause_count >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << clause_count) - 1
+    }
+}
+
+/// Ranks the units a strict reading matched with every clause (`strict`,
+/// its mask) before the relaxed reading's own, which would otherwise rank
+/// among them when their typos count the same (a changed first letter, one
+/// typo, is as good as any other once relaxed).
+pub fn rank_strict_first(relaxed: &mut Evaluation, strict: &[u32], clause_count: usize) {
+    let all = every_clause(clause_count);
+    let looser = u16::try_from(clause_count * MatchKind::TwoTypos as usize + 1).unwrap_or(u16::MAX);
+    for (cost, &mask) in relaxed.cost.iter_mut().zip(strict) {
+        if mask & all != all {
+            *cost = cost.saturating_add(looser);
+        }
+    }
 }
 
 /// `clauses` with the joined and split readings of their words added as
@@ -132,15 +183,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_misspelt_query_needs_more_results_in_a_larger_collection() {
+        let rows: &[(bool, Sort, usize, usize)] = &[
+            (false, Sort::Relevance, 100_000, 1),
+            (true, Sort::Relevance, 5, 1),
+            (true, Sort::Relevance, 250, 2),
+            (true, Sort::Relevance, 19_000, 5),
+            (true, Sort::Newest, 19_000, 1),
+            (true, Sort::Oldest, 19_000, 1),
+        ];
+        for &(misspelt, sort, units, want) in rows {
+            assert_eq!(
+                enough(misspelt, sort, units),
+                want,
+                "{misspelt} {sort:?} {units}"
+            );
+        }
+    }
+
+    #[test]
     fn few_means_fewer_full_matches_than_the_threshold() {
         let all = |_: u32| true;
         let none = |_: u32| false;
         let full = vec![0b11; RELAX_BELOW];
-        assert!(!too_few(&full, 2, &all));
-        assert!(too_few(&full, 2, &none));
-        assert!(too_few(&full[1..], 2, &all));
+        assert!(!too_few(&full, 2, RELAX_BELOW, &all));
+        assert!(too_few(&full, 2, RELAX_BELOW, &none));
+        assert!(too_few(&full[1..], 2, RELAX_BELOW, &all));
         let partial = vec![0b01; RELAX_BELOW * 2];
-        assert!(too_few(&partial, 2, &all));
-        assert!(!too_few(&[], 0, &all));
+        assert!(too_few(&partial, 2, RELAX_BELOW, &all));
+        assert!(!too_few(&[], 0, RELAX_BELOW, &all));
     }
 }

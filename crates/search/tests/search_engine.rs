@@ -4,7 +4,8 @@
 //! 1. typo tolerance follows word length (strictly 0 below 5 letters, 1
 //!    from 5, 2 from 9, and a changed first letter costs an extra typo);
 //!    only when the strict reading finds too few documents are short words,
-//!    first letters, joined and split words tolerated;
+//!    first letters, joined and split words tolerated, listed after the
+//!    strict reading's matches;
 //! 2. only the word being typed (the last, not followed by a space) matches
 //!    as a prefix;
 //! 3. exact matches rank above prefix matches, which rank above typos;
@@ -160,6 +161,60 @@ fn relaxed_readings_forgive_short_words_only_when_the_corpus_lacks_them() {
     assert_eq!(file_set(&both, &results), ["care.txt", "cart.txt"]);
     assert!(results.terms.contains(&"china".to_string()));
     assert!(!results.terms.contains(&"care".to_string()));
+}
+
+/// In a collection of hundreds of documents, a misspelt word whose strict
+/// reading finds fewer than a screen of documents is also read relaxed,
+/// and the looser matches are listed after the strict ones; sorted by date,
+/// or in a small collection, the strict reading stands.
+#[test]
+fn few_strict_matches_of_a_misspelt_word_are_followed_by_looser_ones() {
+    let mut documents: Vec<Document> = (0..600)
+        .map(|i| {
+            document(
+                &format!("filler-{i:03}.txt"),
+                "",
+                &["Markets were quiet today."],
+            )
+        })
+        .collect();
+    documents.push(document("rises.txt", "", &["Output rises again."]));
+    documents.push(document(
+        "raises.txt",
+        "",
+        &["The company raises its dividend."],
+    ));
+    documents.push(document("arises.txt", "", &["A question arises."]));
+    documents.push(document("bakes.txt", "", &["He bakes bread."]));
+    documents.push(document("sales.txt", "Sales", &["Sales rose."]));
+    let large = corpus(documents);
+    // `sales` is one typo from `bales` too once a first letter may change,
+    // and its title would rank it first.
+    assert_eq!(
+        files(&large, &search(&large, "bales ")),
+        ["bakes.txt", "sales.txt"]
+    );
+    let relevance = search(&large, "risets ");
+    let ranked = files(&large, &relevance);
+    assert_eq!(ranked[0], "rises.txt", "one typo first: {ranked:?}");
+    assert_eq!(
+        file_set(&large, &relevance),
+        ["arises.txt", "raises.txt", "rises.txt"],
+        "two typos after it"
+    );
+    let index = SearchIndex::build(&large);
+    let by_date = index.search(
+        &large,
+        &SearchRequest {
+            query: "risets ".into(),
+            sort: Sort::Newest,
+            limit: 50,
+            ..SearchRequest::default()
+        },
+    );
+    assert_eq!(files(&large, &by_date), ["rises.txt"]);
+    let small = corpus(large.documents[600..603].to_vec());
+    assert_eq!(files(&small, &search(&small, "risets ")), ["rises.txt"]);
 }
 
 /// The expansions of a word of one or two letters being typed, kept after
