@@ -38,6 +38,7 @@ use super::matcher::LastExpansions;
 use super::postings::{self, BlockMap, DetailReader, Encoded, Entries, Reader, Record, Skip};
 use super::prefix_clauses::PrefixClauses;
 use super::stems::StemClasses;
+use super::trie::ReversedWords;
 use super::typo::ShortPrefixes;
 use corpus_model::cores::{map_on_every_core, runs_of_equal_weight};
 use corpus_model::{Corpus, Document};
@@ -120,7 +121,7 @@ pub struct SearchIndex {
     /// `words` with every word's bytes reversed, made on the first search
     /// that reads a word from its end (see [`super::typo`]).
     #[serde(skip)]
-    reversed_words: std::sync::OnceLock<fst::Map<Vec<u8>>>,
+    reversed_words: std::sync::OnceLock<ReversedWords>,
 }
 
 impl Default for SearchIndex {
@@ -1058,18 +1059,10 @@ impl SearchIndex {
         self.reversed_words();
     }
 
-    /// The words FST with each word's bytes reversed, to the same term ids.
-    pub(super) fn reversed_words(&self) -> &fst::Map<Vec<u8>> {
-        self.reversed_words.get_or_init(|| {
-            use fst::Streamer;
-            let mut reversed = Vec::with_capacity(self.words.len());
-            let mut stream = self.words.stream();
-            while let Some((word, term)) = stream.next() {
-                reversed.push((word.iter().rev().copied().collect::<Vec<u8>>(), term));
-            }
-            reversed.sort_unstable();
-            fst::Map::from_iter(reversed).unwrap_or_default()
-        })
+    /// The words with each word's bytes reversed, to the same term ids.
+    pub(super) fn reversed_words(&self) -> &ReversedWords {
+        self.reversed_words
+            .get_or_init(|| ReversedWords::of_fst(self.words.as_fst()))
     }
 
     /// Whether some text of the corpus has this folded surface word.
@@ -1077,15 +1070,18 @@ impl SearchIndex {
         self.words.contains_key(word)
     }
 
-    /// Whether some word of the corpus begins with this folded text.
+    /// Whether some word of the corpus begins with this folded text: every
+    /// node of the words FST leads to a word.
     pub(super) fn begins_word(&self, start: &str) -> bool {
-        use fst::{IntoStreamer, Streamer};
-        self.words
-            .range()
-            .ge(start)
-            .into_stream()
-            .next()
-            .is_some_and(|(word, _)| word.starts_with(start.as_bytes()))
+        let fst = self.words.as_fst();
+        let mut node = fst.root();
+        for &byte in start.as_bytes() {
+            match node.find_input(byte) {
+                Some(i) => node = fst.node(node.transition_addr(i)),
+                None => return false,
+            }
+        }
+        true
     }
 
     /// The postings record of a term id (empty for an unknown id): counting

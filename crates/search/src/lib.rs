@@ -48,6 +48,7 @@ mod seeded;
 pub mod snippet;
 mod stems;
 mod suggest;
+mod trie;
 pub mod typo;
 
 use std::collections::{BTreeMap, HashMap};

@@ -42,6 +42,7 @@ use std::sync::Mutex;
 
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
+use super::trie::{ReversedWords, Trie};
 
 /// How many typos a word may have: the shortest word (in characters)
 /// allowed one typo, and the shortest allowed two.
@@ -206,13 +207,7 @@ fn expand_uncached(
             tight: 0,
         };
         let words = index.words.as_fst();
-        find_words(
-            words,
-            || index.reversed_words().as_fst(),
-            query,
-            shape,
-            &mut found,
-        );
+        find_words(words, || index.reversed_words(), query, shape, &mut found);
     }
     let walked = (found.iter())
         .filter(|f| Some(f.term) == exact)
@@ -295,20 +290,20 @@ impl WalkShape {
 /// Adds to `found` the words of `words` that `query` stands for, as
 /// `shape` says, walking the `reversed` words as well when the walk splits
 /// (a word may then be found twice, with different kinds).
-fn find_words<'f>(
-    words: &'f fst::raw::Fst<Vec<u8>>,
-    reversed: impl FnOnce() -> &'f fst::raw::Fst<Vec<u8>>,
+fn find_words<'r>(
+    words: &fst::raw::Fst<Vec<u8>>,
+    reversed: impl FnOnce() -> &'r ReversedWords,
     query: &[u8],
     shape: WalkShape,
     found: &mut Vec<Expansion>,
 ) {
     if !shape.splits(query.len()) {
-        walk(words, query, shape, found);
+        walk(&words, query, shape, found);
         return;
     }
     let head = query.len() / 2;
     walk(
-        words,
+        &words,
         query,
         WalkShape {
             tight: head,
@@ -325,11 +320,12 @@ fn find_words<'f>(
     walk(reversed(), &backwards, tail, found);
 }
 
-/// Adds to `found` the words of `fst` that `query` stands for, as `shape`
+/// Adds to `found` the words of `trie` that `query` stands for, as `shape`
 /// says.
-fn walk(fst: &fst::raw::Fst<Vec<u8>>, query: &[u8], shape: WalkShape, found: &mut Vec<Expansion>) {
+fn walk<T: Trie>(trie: &T, query: &[u8], shape: WalkShape, found: &mut Vec<Expansion>) {
     let mut walk = Walk {
-        fst,
+        trie,
+        edges: Vec::new(),
         query,
         shape,
         rows: (0..=query.len()).map(|i| i.min(255) as u8).collect(),
@@ -338,7 +334,7 @@ fn walk(fst: &fst::raw::Fst<Vec<u8>>, query: &[u8], shape: WalkShape, found: &mu
         query_bytes: ByteSet::of(query),
         found,
     };
-    walk.visit(fst.root(), 0, u8::MAX, 0);
+    walk.visit(trie.root(), u8::MAX, 0);
 }
 
 /// A byte no UTF-8 text holds, so no word of the corpus.
@@ -362,8 +358,11 @@ impl ByteSet {
 }
 
 /// The state of one bounded walk.
-struct Walk<'a, 'f> {
-    fst: &'f fst::raw::Fst<Vec<u8>>,
+struct Walk<'a, T: Trie> {
+    trie: &'a T,
+    /// The edges out of the node being visited at each depth, kept so that
+    /// the walk allocates nothing per node.
+    edges: Vec<Vec<T::Edge>>,
     query: &'a [u8],
     shape: WalkShape,
     /// The distance rows of the path, one of `query.len() + 1` cells per
@@ -382,7 +381,7 @@ struct Walk<'a, 'f> {
     found: &'a mut Vec<Expansion>,
 }
 
-impl Walk<'_, '_> {
+impl<T: Trie> Walk<'_, T> {
     fn width(&self) -> usize {
         self.query.len() + 1
     }
@@ -391,21 +390,15 @@ impl Walk<'_, '_> {
     /// the last of `rows`. `best_prefix` is the smallest distance of the
     /// query to a prefix of the path; `penalty` is the first-letter penalty
     /// once the first letter differs.
-    fn visit(&mut self, node: fst::raw::Node<'_>, output: u64, best_prefix: u8, penalty: u8) {
+    fn visit(&mut self, node: T::Node, best_prefix: u8, penalty: u8) {
         let depth = self.path.len();
         let (m, w) = (self.query.len(), self.width());
         let row = &self.rows[depth * w..];
         let full = row[m].saturating_add(penalty);
         let best_prefix = best_prefix.min(full);
         let row_min = self.row_min(depth, penalty);
-        if node.is_final() {
-            if let Some(kind) = self.kind(full, best_prefix) {
-                let term = node.final_output().cat(fst::raw::Output::new(output));
-                self.found.push(Expansion {
-                    term: term.value() as u32,
-                    kind,
-                });
-            }
+        if let Some((term, kind)) = self.trie.term(node).zip(self.kind(full, best_prefix)) {
+            self.found.push(Expansion { term, kind });
         }
         let completions_match = self.shape.prefix && best_prefix <= self.shape.prefix_budget;
         if row_min > self.shape.budget {
@@ -415,7 +408,7 @@ impl Walk<'_, '_> {
                 .then(|| self.kind(u8::MAX, best_prefix))
                 .flatten()
             {
-                self.completions(node, output, kind);
+                self.completions(node, kind);
             }
             return;
         }
@@ -436,8 +429,9 @@ impl Walk<'_, '_> {
                         self.penalty(depth, NOT_IN_ANY_WORD, penalty),
                     )
                 };
-        for transition in node.transitions() {
-            let byte = transition.inp;
+        let mut edges = self.take_edges(depth, node);
+        for &edge in &edges {
+            let byte = T::byte(edge);
             if others_hopeless && !self.query_bytes.contains(byte) {
                 continue;
             }
@@ -446,12 +440,12 @@ impl Walk<'_, '_> {
             if self.hopeless(depth + 1, best_prefix, penalty) {
                 continue;
             }
-            let child = self.fst.node(transition.addr);
-            let output = fst::raw::Output::new(output).cat(transition.out).value();
             self.path.push(byte);
-            self.visit(child, output, best_prefix, penalty);
+            self.visit(self.trie.follow(node, edge), best_prefix, penalty);
             self.path.pop();
         }
+        edges.clear();
+        self.edges[depth] = edges;
         self.rows.truncate((depth + 1) * w);
         self.row_mins.truncate(depth + 1);
     }
@@ -564,20 +558,32 @@ impl Walk<'_, '_> {
         self.row_mins[depth + 1] = least;
     }
 
-    /// Records every word below `node` (not itself) as a match of `kind`.
-    fn completions(&mut self, node: fst::raw::Node<'_>, output: u64, kind: MatchKind) {
-        for transition in node.transitions() {
-            let child = self.fst.node(transition.addr);
-            let output = fst::raw::Output::new(output).cat(transition.out).value();
-            if child.is_final() {
-                let term = child.final_output().cat(fst::raw::Output::new(output));
-                self.found.push(Expansion {
-                    term: term.value() as u32,
-                    kind,
-                });
-            }
-            self.completions(child, output, kind);
+    /// The edges out of `node`, at `depth`, in the buffer kept for that
+    /// depth (to be put back once read).
+    fn take_edges(&mut self, depth: usize, node: T::Node) -> Vec<T::Edge> {
+        if self.edges.len() <= depth {
+            self.edges.resize_with(depth + 1, Vec::new);
         }
+        let mut edges = std::mem::take(&mut self.edges[depth]);
+        self.trie.edges(node, &mut edges);
+        edges
+    }
+
+    /// Records every word below `node` (not itself) as a match of `kind`.
+    fn completions(&mut self, node: T::Node, kind: MatchKind) {
+        let depth = self.path.len();
+        let mut edges = self.take_edges(depth, node);
+        for &edge in &edges {
+            let child = self.trie.follow(node, edge);
+            if let Some(term) = self.trie.term(child) {
+                self.found.push(Expansion { term, kind });
+            }
+            self.path.push(T::byte(edge));
+            self.completions(child, kind);
+            self.path.pop();
+        }
+        edges.clear();
+        self.edges[depth] = edges;
     }
 }
 
@@ -646,12 +652,8 @@ mod tests {
     }
 
     /// The words of `vocabulary` reversed, to their ranks in it.
-    fn reversed_vocabulary(vocabulary: &[Vec<u8>]) -> fst::Map<Vec<u8>> {
-        let mut reversed: Vec<(Vec<u8>, u64)> = (vocabulary.iter().zip(0u64..))
-            .map(|(w, i)| (w.iter().rev().copied().collect(), i))
-            .collect();
-        reversed.sort();
-        fst::Map::from_iter(reversed).expect("sorted, unique words")
+    fn reversed_vocabulary(vocabulary: &[Vec<u8>]) -> ReversedWords {
+        ReversedWords::of(vocabulary.iter().cloned().zip(0u32..).collect())
     }
 
     /// Each term found once, with the best kind it was found with.
@@ -698,13 +700,7 @@ mod tests {
                 prefix: false,
                 tight: 0,
             };
-            find_words(
-                fst.as_fst(),
-                || reversed.as_fst(),
-                &query,
-                shape,
-                &mut found,
-            );
+            find_words(fst.as_fst(), || &reversed, &query, shape, &mut found);
             let found = best_kinds(found);
             let got: Vec<(usize, MatchKind)> =
                 found.iter().map(|e| (e.term as usize, e.kind)).collect();
@@ -751,14 +747,8 @@ mod tests {
                 };
                 split += usize::from(shape.splits(query.len()));
                 let (mut both, mut whole) = (Vec::new(), Vec::new());
-                find_words(
-                    words.as_fst(),
-                    || reversed.as_fst(),
-                    &query,
-                    shape,
-                    &mut both,
-                );
-                walk(words.as_fst(), &query, shape, &mut whole);
+                find_words(words.as_fst(), || &reversed, &query, shape, &mut both);
+                walk(&words.as_fst(), &query, shape, &mut whole);
                 assert_eq!(
                     best_kinds(both),
                     best_kinds(whole),
