@@ -6,6 +6,8 @@
 //! Invariant: a node's edges are in byte order, and a word's term is the
 //! one the words FST maps it to.
 
+use rustc_hash::FxHashMap;
+
 /// A trie of words, each ending at a node that gives its term.
 pub trait Trie {
     /// A node: where a prefix of some word leads.
@@ -77,12 +79,14 @@ pub struct ReversedWords {
     /// end), for the first [`COLUMNS`] depths, where the walk reads most:
     /// a node's edges are then found by searching one small array.
     columns: Vec<Vec<u8>>,
-    /// The edges of the root and of each of its children, which every walk
-    /// reads and which span the most words: found once, when the list is
-    /// made.
-    top: Vec<Edge>,
-    second: Vec<Vec<Edge>>,
+    /// The edges of the nodes less than [`KEPT_DEPTHS`] deep, by depth
+    /// and first word: every walk reads them, and they span the most
+    /// words, so they are found once, when the list is made.
+    kept: FxHashMap<(u32, u32), Vec<Edge>>,
 }
+
+/// Depths of the nodes whose edges [`ReversedWords`] keeps.
+const KEPT_DEPTHS: u32 = 3;
 
 /// An edge of [`ReversedWords`]: its byte and the range of words it leads
 /// to.
@@ -133,17 +137,17 @@ impl ReversedWords {
             list.starts.push(list.bytes.len() as u32);
             list.terms.push(term);
         }
-        let root = Trie::root(&list);
-        let mut top = Vec::new();
-        list.find_edges(root, &mut top);
-        list.second = (top.iter())
-            .map(|&edge| {
-                let mut edges = Vec::new();
-                list.find_edges(list.follow(root, edge), &mut edges);
-                edges
-            })
-            .collect();
-        list.top = top;
+        let mut kept = FxHashMap::default();
+        let mut nodes = vec![Trie::root(&list)];
+        while let Some(node) = nodes.pop() {
+            let mut edges = Vec::new();
+            list.find_edges(node, &mut edges);
+            if node.depth + 1 < KEPT_DEPTHS {
+                nodes.extend(edges.iter().map(|&edge| list.follow(node, edge)));
+            }
+            kept.insert((node.depth, node.first), edges);
+        }
+        list.kept = kept;
         list
     }
 
@@ -214,12 +218,9 @@ impl Trie for ReversedWords {
     }
 
     fn edges(&self, node: ListNode, edges: &mut Vec<Edge>) {
-        let kept = match node.depth {
-            0 => Some(&self.top),
-            1 => (self.top.binary_search_by_key(&node.first, |e| e.1).ok())
-                .and_then(|i| self.second.get(i)),
-            _ => None,
-        };
+        let kept = (node.depth < KEPT_DEPTHS)
+            .then(|| self.kept.get(&(node.depth, node.first)))
+            .flatten();
         match kept {
             Some(kept) => {
                 edges.clear();
