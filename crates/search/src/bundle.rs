@@ -10,10 +10,11 @@
 //! 2. the search index without its detail: its records count the body by
 //!    document, enough to rank documents;
 //! 3. the entities (people, organisations, places);
-//! 4. the documents' contents (text, blocks, source map, quotes, mentions…,
-//!    everything but the card), in batches of consecutive ids (postcard
-//!    `Vec`s of about [`BATCH_BYTES`] each), until every card has its
-//!    contents.
+//! 4. the codes the texts write their frequent words with (`words.rs`);
+//! 5. the documents' contents (text, blocks, source map, quotes, mentions…,
+//!    everything but the card), in batches of consecutive ids (about
+//!    [`BATCH_BYTES`] each), each batch field by field (`columns.rs`),
+//!    until every card has its contents.
 //!
 //! The index's detail (its positions, which also say which paragraphs hold
 //! a word, and the words each quote covers: the count of matching
@@ -38,14 +39,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::SearchIndex;
 use corpus_model::cores::{map_on_every_core, runs_of_weight};
-use corpus_model::{
-    Block, Corpus, DateMention, Document, Dropped, Encoding, Entity, Mention, Metadata,
-    OriginalRest, Quote, SourceMap, Unquoted, Warning,
-};
+use corpus_model::{Corpus, Document, Entity, Metadata, Warning};
+
+mod columns;
+mod entities;
+mod words;
+
+use columns::{Columns, Contents};
+use entities::EntityColumns;
+use words::{WordCodes, WordEncoder};
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape or the frames their order.
-const VERSION: u16 = 9;
+const VERSION: u16 = 10;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this
@@ -74,22 +80,6 @@ struct Head {
     warnings: Vec<Warning>,
     skipped: Vec<Warning>,
     cards: Vec<Card>,
-}
-
-/// A document's contents: every field but its card, as the document
-/// frames hold them.
-#[derive(Deserialize)]
-struct Contents {
-    original_rest: OriginalRest,
-    encoding: Encoding,
-    text: String,
-    blocks: Vec<Block>,
-    source_map: SourceMap,
-    dropped: Vec<Dropped>,
-    dates: Vec<DateMention>,
-    mentions: Vec<Mention>,
-    quotes: Vec<Quote>,
-    unquoted: Vec<Unquoted>,
 }
 
 impl Contents {
@@ -126,38 +116,6 @@ struct HeadRef<'a> {
     warnings: &'a [Warning],
     skipped: &'a [Warning],
     cards: Vec<CardRef<'a>>,
-}
-
-/// [`Contents`] as written, borrowing from the document (same encoding).
-#[derive(Serialize)]
-struct ContentsRef<'a> {
-    original_rest: &'a OriginalRest,
-    encoding: &'a Encoding,
-    text: &'a str,
-    blocks: &'a [Block],
-    source_map: &'a SourceMap,
-    dropped: &'a [Dropped],
-    dates: &'a [DateMention],
-    mentions: &'a [Mention],
-    quotes: &'a [Quote],
-    unquoted: &'a [Unquoted],
-}
-
-impl<'a> ContentsRef<'a> {
-    fn of(d: &'a Document) -> Self {
-        ContentsRef {
-            original_rest: &d.original_rest,
-            encoding: &d.encoding,
-            text: &d.text,
-            blocks: &d.blocks,
-            source_map: &d.source_map,
-            dropped: &d.dropped,
-            dates: &d.dates,
-            mentions: &d.mentions,
-            quotes: &d.quotes,
-            unquoted: &d.unquoted,
-        }
-    }
 }
 
 /// Why a bundle could not be read.
@@ -205,21 +163,20 @@ fn per_document<T: Serialize + ?Sized>(
         .collect()
 }
 
-/// postcard's varint (LEB128) of `n`.
-fn varint(mut n: u64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(10);
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-    out
+/// The documents of each frame: consecutive ids, about [`BATCH_BYTES`] of
+/// encoded contents each.
+fn batches(documents: &[Document], words: &WordEncoder) -> Vec<Range<usize>> {
+    let sizes = map_on_every_core(documents, |d| {
+        encoded(&Columns::of(std::slice::from_ref(d), words)).len()
+    });
+    runs_of_weight(&sizes, |&size| size, BATCH_BYTES)
 }
 
-/// The documents of each frame: consecutive ids, about [`BATCH_BYTES`] of
-/// encoded documents each, given each document's encoded size.
-fn batches(sizes: &[usize]) -> Vec<Range<usize>> {
-    runs_of_weight(sizes, |&size| size, BATCH_BYTES)
+/// Each document frame's columns, encoded.
+fn document_frames(documents: &[Document], words: &WordEncoder) -> Vec<Vec<u8>> {
+    map_on_every_core(&batches(documents, words), |batch| {
+        encoded(&Columns::of(&documents[batch.clone()], words))
+    })
 }
 
 fn push_frame(out: &mut Vec<u8>, payload: &[u8]) {
@@ -245,6 +202,11 @@ impl Bundle {
         }
     }
 
+    /// The codes the documents' texts are written with.
+    fn word_codes(&self) -> WordCodes {
+        WordCodes::of(self.corpus.documents.iter().map(|d| d.text.as_str()))
+    }
+
     /// Serializes the bundle with its magic, version and frames.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 16);
@@ -252,16 +214,14 @@ impl Bundle {
         out.extend_from_slice(&VERSION.to_le_bytes());
         push_frame(&mut out, &encoded(&self.head()));
         push_frame(&mut out, &encoded(&self.index));
-        push_frame(&mut out, &encoded(&self.corpus.entities));
-        let contents: Vec<Vec<u8>> =
-            map_on_every_core(&self.corpus.documents, |d| encoded(&ContentsRef::of(d)));
-        let sizes: Vec<usize> = contents.iter().map(Vec::len).collect();
-        for batch in batches(&sizes) {
-            let mut payload = varint(batch.len() as u64);
-            contents[batch]
-                .iter()
-                .for_each(|d| payload.extend_from_slice(d));
-            push_frame(&mut out, &payload);
+        push_frame(
+            &mut out,
+            &encoded(&EntityColumns::of(&self.corpus.entities)),
+        );
+        let codes = self.word_codes();
+        push_frame(&mut out, &encoded(&codes));
+        for frame in document_frames(&self.corpus.documents, &codes.encoder()) {
+            push_frame(&mut out, &frame);
         }
         out
     }
@@ -281,39 +241,33 @@ impl Bundle {
     /// Where the bytes of the encoded bundle go, structure by structure.
     pub fn encoded_parts(&self) -> EncodedParts {
         let c = &self.corpus;
-        let sizes: Vec<usize> = c
-            .documents
-            .iter()
-            .map(|d| encoded(&ContentsRef::of(d)).len())
-            .collect();
-        let batches = batches(&sizes);
-        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (3 + batches.len())];
-        framing.extend(varint(c.documents.len() as u64));
-        batches
-            .iter()
-            .for_each(|b| framing.extend(varint(b.len() as u64)));
+        let codes = self.word_codes();
+        let words = codes.encoder();
+        let batches = batches(&c.documents, &words);
+        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (4 + batches.len())];
+        framing.extend(encoded(&(c.documents.len() as u64)));
+        let mut contents: EncodedParts = Vec::new();
+        for batch in batches {
+            let parts = Columns::of(&c.documents[batch], &words).parts();
+            match contents.is_empty() {
+                true => contents.extend(parts),
+                false => (contents.iter_mut().zip(parts))
+                    .for_each(|((_, bytes), (_, more))| bytes.extend(more)),
+            }
+        }
         vec![
             ("header and framing", framing),
             ("corpus.name", encoded(&c.name)),
             ("documents.file", per_document(c, |d| &d.file)),
             ("documents.meta", per_document(c, |d| &d.meta)),
-            ("documents.encoding", per_document(c, |d| &d.encoding)),
-            ("documents.text", per_document(c, |d| &d.text)),
-            (
-                "documents.original_rest",
-                per_document(c, |d| &d.original_rest),
-            ),
-            ("documents.blocks", per_document(c, |d| &d.blocks)),
-            ("documents.source_map", per_document(c, |d| &d.source_map)),
-            ("documents.dropped", per_document(c, |d| &d.dropped)),
-            ("documents.dates", per_document(c, |d| &d.dates)),
-            ("documents.mentions", per_document(c, |d| &d.mentions)),
-            ("documents.quotes", per_document(c, |d| &d.quotes)),
-            ("documents.unquoted", per_document(c, |d| &d.unquoted)),
-            ("entities", encoded(&c.entities)),
+            ("entities", encoded(&EntityColumns::of(&c.entities))),
             ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
             ("index", encoded(&self.index)),
+            ("word codes", encoded(&codes)),
         ]
+        .into_iter()
+        .chain(contents)
+        .collect()
     }
 }
 
@@ -332,6 +286,8 @@ pub struct BundleReader {
     index_read: bool,
     index: Option<SearchIndex>,
     entities: Option<Vec<Entity>>,
+    /// The codes the texts are written with.
+    words: Option<WordCodes>,
     documents: Vec<Document>,
 }
 
@@ -373,7 +329,7 @@ impl BundleReader {
     /// Whether every frame the head announces has been decoded.
     fn complete(&self) -> bool {
         match &self.head {
-            Some(head) if self.entities.is_some() => self.documents.len() >= head.cards.len(),
+            Some(head) if self.words.is_some() => self.documents.len() >= head.cards.len(),
             _ => false,
         }
     }
@@ -390,11 +346,20 @@ impl BundleReader {
             return Ok(());
         }
         if self.entities.is_none() {
-            self.entities = Some(exactly(frame, "entities")?);
+            let entities: EntityColumns = exactly(frame, "entities")?;
+            self.entities = Some(entities.into_entities().map_err(BundleError::Corrupt)?);
             return Ok(());
         }
         let (done, expected) = (self.documents.len(), head.cards.len());
-        let batch: Vec<Contents> = exactly(frame, "documents")?;
+        let Some(words) = &self.words else {
+            let words: WordCodes = exactly(frame, "word codes")?;
+            words.check().map_err(BundleError::Corrupt)?;
+            self.words = Some(words);
+            return Ok(());
+        };
+        let columns: Columns = exactly(frame, "documents")?;
+        let metas = head.cards[done..].iter().map(|card| &card.meta);
+        let batch = (columns.into_contents(words, metas)).map_err(BundleError::Corrupt)?;
         if batch.is_empty() || done + batch.len() > expected {
             return Err(BundleError::Corrupt(format!(
                 "a frame of {} documents after {done} of {expected}",
@@ -463,11 +428,13 @@ impl BundleReader {
         if !self.header_read {
             return Err(BundleError::NotABundle);
         }
-        let (Some(head), Some(entities)) = (self.head, self.entities) else {
-            let missing = match self.index_read {
-                false => "its index",
-                true => "the entities",
-            };
+        let missing = match (self.index_read, &self.entities, &self.words) {
+            (false, _, _) => "its index",
+            (true, None, _) => "the entities",
+            (true, Some(_), None) => "the word codes",
+            (true, Some(_), Some(_)) => "",
+        };
+        let (Some(head), Some(entities), "") = (self.head, self.entities, missing) else {
             return Err(BundleError::Corrupt(format!(
                 "the bundle ends before {missing}"
             )));

@@ -110,11 +110,13 @@ fn every_prefix_fails_without_panicking() {
 fn a_bundle_cut_short_says_which_part_is_missing() {
     let bytes = bundle_of(seeds());
     let index_end = head_and_index_bytes(&bytes);
+    let entities_end = frame_end(&bytes, index_end);
     let rows = [
         (index_end - 1, "the bundle ends before its index"),
         (index_end, "the bundle ends before the entities"),
+        (entities_end, "the bundle ends before the word codes"),
         (
-            frame_end(&bytes, index_end),
+            frame_end(&bytes, entities_end),
             "the bundle ends after 0 of 5 documents",
         ),
     ];
