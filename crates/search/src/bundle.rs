@@ -165,17 +165,23 @@ fn per_document<T: Serialize + ?Sized>(
 
 /// The documents of each frame: consecutive ids, about [`BATCH_BYTES`] of
 /// encoded contents each.
-fn batches(documents: &[Document], words: &WordEncoder) -> Vec<Range<usize>> {
-    let sizes = map_on_every_core(documents, |d| {
-        encoded(&Columns::of(std::slice::from_ref(d), words)).len()
+fn batches(corpus: &Corpus, words: &WordEncoder) -> Vec<Range<usize>> {
+    let sizes = map_on_every_core(&corpus.documents, |d| {
+        encoded(&Columns::of(
+            std::slice::from_ref(d),
+            words,
+            &corpus.entities,
+        ))
+        .len()
     });
     runs_of_weight(&sizes, |&size| size, BATCH_BYTES)
 }
 
 /// Each document frame's columns, encoded.
-fn document_frames(documents: &[Document], words: &WordEncoder) -> Vec<Vec<u8>> {
-    map_on_every_core(&batches(documents, words), |batch| {
-        encoded(&Columns::of(&documents[batch.clone()], words))
+fn document_frames(corpus: &Corpus, words: &WordEncoder) -> Vec<Vec<u8>> {
+    map_on_every_core(&batches(corpus, words), |batch| {
+        let documents = &corpus.documents[batch.clone()];
+        encoded(&Columns::of(documents, words, &corpus.entities))
     })
 }
 
@@ -220,7 +226,7 @@ impl Bundle {
         );
         let codes = self.word_codes();
         push_frame(&mut out, &encoded(&codes));
-        for frame in document_frames(&self.corpus.documents, &codes.encoder()) {
+        for frame in document_frames(&self.corpus, &codes.encoder()) {
             push_frame(&mut out, &frame);
         }
         out
@@ -243,12 +249,12 @@ impl Bundle {
         let c = &self.corpus;
         let codes = self.word_codes();
         let words = codes.encoder();
-        let batches = batches(&c.documents, &words);
+        let batches = batches(c, &words);
         let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (4 + batches.len())];
         framing.extend(encoded(&(c.documents.len() as u64)));
         let mut contents: EncodedParts = Vec::new();
         for batch in batches {
-            let parts = Columns::of(&c.documents[batch], &words).parts();
+            let parts = Columns::of(&c.documents[batch], &words, &c.entities).parts();
             match contents.is_empty() {
                 true => contents.extend(parts),
                 false => (contents.iter_mut().zip(parts))
@@ -359,7 +365,9 @@ impl BundleReader {
         };
         let columns: Columns = exactly(frame, "documents")?;
         let metas = head.cards[done..].iter().map(|card| &card.meta);
-        let batch = (columns.into_contents(words, metas)).map_err(BundleError::Corrupt)?;
+        let entities = self.entities.as_deref().unwrap_or_default();
+        let batch =
+            (columns.into_contents(words, metas, entities)).map_err(BundleError::Corrupt)?;
         if batch.is_empty() || done + batch.len() > expected {
             return Err(BundleError::Corrupt(format!(
                 "a frame of {} documents after {done} of {expected}",

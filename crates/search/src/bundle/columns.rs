@@ -15,8 +15,9 @@ use super::encoded;
 use super::words::{WordCodes, WordEncoder};
 
 use corpus_model::{
-    Block, BlockKind, DateMention, Document, Dropped, Encoding, EntityId, Mention, Metadata,
-    OriginalRest, PartialDate, Quote, QuoteKind, Segment, SourceMap, Unquoted, UnquotedReason,
+    Block, BlockKind, DateMention, Document, Dropped, Encoding, Entity, EntityId, Mention,
+    Metadata, OriginalRest, PartialDate, Quote, QuoteKind, Segment, SourceMap, Unquoted,
+    UnquotedReason,
 };
 
 /// A range as the distance of its start from a mark (the end of the range
@@ -127,6 +128,136 @@ struct QuoteWire {
     verb: Option<String>,
     anonymous: bool,
     fragments: Vec<Span>,
+}
+
+/// The quotes of a batch field by field: how many each document has, then
+/// every quote's span, every kind, every speaker… so that the speakers'
+/// names lie together, and so do the reporting verbs.
+#[derive(Default, Serialize, Deserialize)]
+struct QuoteColumns {
+    count: Vec<u32>,
+    span: Vec<Span>,
+    kind: Vec<QuoteKind>,
+    speaker: Vec<Option<EntityId>>,
+    speaker_name: Vec<NameWire>,
+    role: Vec<Option<String>>,
+    mention: Vec<Option<(i32, u32)>>,
+    verb: Vec<Option<String>>,
+    anonymous: Vec<bool>,
+    fragments: Vec<Vec<Span>>,
+}
+
+/// A quote's speaker's name: most are their entity's, which the entities
+/// frame already holds.
+#[derive(Serialize, Deserialize)]
+enum NameWire {
+    None,
+    Entity,
+    Other(String),
+}
+
+impl NameWire {
+    fn of(name: Option<String>, speaker: Option<EntityId>, entities: &[Entity]) -> NameWire {
+        let entity_name = speaker
+            .and_then(|id| entities.get(id as usize))
+            .map(|e| &e.name);
+        match name {
+            None => NameWire::None,
+            Some(name) if Some(&name) == entity_name => NameWire::Entity,
+            Some(name) => NameWire::Other(name),
+        }
+    }
+
+    fn into_name(
+        self,
+        speaker: Option<EntityId>,
+        entities: &[Entity],
+    ) -> Result<Option<String>, String> {
+        match self {
+            NameWire::None => Ok(None),
+            NameWire::Other(name) => Ok(Some(name)),
+            NameWire::Entity => match speaker.and_then(|id| entities.get(id as usize)) {
+                Some(entity) => Ok(Some(entity.name.clone())),
+                None => Err(format!(
+                    "a quote's speaker {speaker:?} of {} entities",
+                    entities.len()
+                )),
+            },
+        }
+    }
+}
+
+impl QuoteColumns {
+    /// The columns of each document's quotes, with `entities` for their
+    /// speakers' names.
+    fn of(rows: Vec<Vec<QuoteWire>>, entities: &[Entity]) -> QuoteColumns {
+        let mut columns = QuoteColumns::default();
+        for row in rows {
+            columns.count.push(row.len() as u32);
+            for q in row {
+                columns.span.push(q.span);
+                columns.kind.push(q.kind);
+                columns.speaker.push(q.speaker);
+                (columns.speaker_name).push(NameWire::of(q.speaker_name, q.speaker, entities));
+                columns.role.push(q.role);
+                columns.mention.push(q.mention);
+                columns.verb.push(q.verb);
+                columns.anonymous.push(q.anonymous);
+                columns.fragments.push(q.fragments);
+            }
+        }
+        columns
+    }
+
+    /// Each document's quotes, or why the columns do not make them.
+    fn into_rows(self, entities: &[Entity]) -> Result<Vec<Vec<QuoteWire>>, String> {
+        let total: usize = self.count.iter().map(|&n| n as usize).sum();
+        let lengths = [
+            self.span.len(),
+            self.kind.len(),
+            self.speaker.len(),
+            self.speaker_name.len(),
+            self.role.len(),
+            self.mention.len(),
+            self.verb.len(),
+            self.anonymous.len(),
+            self.fragments.len(),
+        ];
+        if lengths.iter().any(|&len| len != total) {
+            return Err(format!(
+                "quote columns of unequal lengths: {total} quotes, fields {lengths:?}"
+            ));
+        }
+        let mut span = self.span.into_iter();
+        let mut kind = self.kind.into_iter();
+        let mut speaker = self.speaker.into_iter();
+        let mut speaker_name = self.speaker_name.into_iter();
+        let mut role = self.role.into_iter();
+        let mut mention = self.mention.into_iter();
+        let mut verb = self.verb.into_iter();
+        let mut anonymous = self.anonymous.into_iter();
+        let mut fragments = self.fragments.into_iter();
+        let mut next = || {
+            let speaker = speaker.next().flatten();
+            let name = speaker_name.next().unwrap_or(NameWire::None);
+            Ok(QuoteWire {
+                span: span.next().unwrap_or(Span { gap: 0, len: 0 }),
+                kind: kind.next().unwrap_or(QuoteKind::Direct),
+                speaker,
+                speaker_name: name.into_name(speaker, entities)?,
+                role: role.next().flatten(),
+                mention: mention.next().flatten(),
+                verb: verb.next().flatten(),
+                anonymous: anonymous.next().unwrap_or_default(),
+                fragments: fragments.next().unwrap_or_default(),
+            })
+        };
+        let rows = self
+            .count
+            .into_iter()
+            .map(|n| (0..n).map(|_| next()).collect());
+        rows.collect()
+    }
 }
 
 impl QuoteWire {
@@ -283,7 +414,7 @@ pub(super) struct Columns {
     dropped: Vec<Vec<DroppedWire>>,
     dates: Vec<Vec<DateWire>>,
     mentions: Vec<Vec<MentionWire>>,
-    quotes: Vec<Vec<QuoteWire>>,
+    quotes: QuoteColumns,
     unquoted: Vec<Vec<UnquotedWire>>,
 }
 
@@ -328,8 +459,9 @@ fn segments(wires: Vec<SegmentWire>) -> SourceMap {
 }
 
 impl Columns {
-    /// The columns of `documents`, their texts written by `words`.
-    pub fn of(documents: &[Document], words: &WordEncoder) -> Self {
+    /// The columns of `documents`, their texts written by `words`, their
+    /// quotes' speakers named by `entities`.
+    pub fn of(documents: &[Document], words: &WordEncoder, entities: &[Entity]) -> Self {
         Columns {
             encoding: documents.iter().map(|d| d.encoding).collect(),
             text: each(documents, |d| words.encode(&d.text)),
@@ -369,13 +501,16 @@ impl Columns {
                     })
                     .collect()
             }),
-            quotes: each(documents, |d| {
-                spans(&d.quotes, |q| (q.start, q.end))
-                    .into_iter()
-                    .zip(&d.quotes)
-                    .map(|(span, q)| QuoteWire::of(q, span))
-                    .collect()
-            }),
+            quotes: QuoteColumns::of(
+                each(documents, |d| {
+                    spans(&d.quotes, |q| (q.start, q.end))
+                        .into_iter()
+                        .zip(&d.quotes)
+                        .map(|(span, q)| QuoteWire::of(q, span))
+                        .collect()
+                }),
+                entities,
+            ),
             unquoted: each(documents, |d| {
                 spans(&d.unquoted, |x| (x.start, x.end))
                     .into_iter()
@@ -406,16 +541,19 @@ impl Columns {
         ]
     }
 
-    /// The documents' contents, in order, their texts read with `words`
-    /// and their originals' rests with `metas`, their cards' metadata; an
+    /// The documents' contents, in order, their texts read with `words`,
+    /// their originals' rests with `metas` (their cards' metadata) and
+    /// their quotes' speakers with `entities`; an
     /// error when the columns do not all hold the same number of
     /// documents, there are fewer metadata, or a field does not decode.
     pub fn into_contents<'m>(
         self,
         words: &WordCodes,
         mut metas: impl Iterator<Item = &'m Metadata>,
+        entities: &[Entity],
     ) -> Result<Vec<Contents>, String> {
         let n = self.text.len();
+        let quotes = self.quotes.into_rows(entities)?;
         let lengths = [
             self.encoding.len(),
             self.original_rest.len(),
@@ -424,7 +562,7 @@ impl Columns {
             self.dropped.len(),
             self.dates.len(),
             self.mentions.len(),
-            self.quotes.len(),
+            quotes.len(),
             self.unquoted.len(),
         ];
         if lengths.iter().any(|&len| len != n) {
@@ -439,7 +577,7 @@ impl Columns {
         let mut dropped = self.dropped.into_iter();
         let mut dates = self.dates.into_iter();
         let mut mentions = self.mentions.into_iter();
-        let mut quotes = self.quotes.into_iter();
+        let mut quotes = quotes.into_iter();
         let mut unquoted = self.unquoted.into_iter();
         let mut scratch = Vec::new();
         let contents = self.text.into_iter().map(|text| {
@@ -528,6 +666,23 @@ mod tests {
         )
     }
 
+    /// Entities for the quotes' speakers: the eighth is Ann Lee.
+    fn entities() -> Vec<Entity> {
+        (0..8)
+            .map(|id| Entity {
+                kind: corpus_model::EntityKind::Person,
+                name: if id == 7 {
+                    "Ann Lee".into()
+                } else {
+                    format!("P{id}")
+                },
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                documents: Vec::new(),
+            })
+            .collect()
+    }
+
     fn quote(
         start: u32,
         end: u32,
@@ -609,6 +764,18 @@ mod tests {
                 quote(15, 17, Some((0, 7)), vec![(15, 16), (16, 17)]),
                 quote(10, 40, Some((50, 52)), vec![(41, 3)]),
                 quote(0, u32::MAX, None, Vec::new()),
+                Quote {
+                    speaker_name: Some("Lee".into()),
+                    ..quote(5, 6, None, Vec::new())
+                },
+                Quote {
+                    speaker: None,
+                    ..quote(7, 8, None, Vec::new())
+                },
+                Quote {
+                    speaker_name: None,
+                    ..quote(9, 9, None, Vec::new())
+                },
             ],
             unquoted: vec![Unquoted {
                 start: 6,
@@ -637,10 +804,10 @@ mod tests {
     fn every_range_reads_back_as_it_was() {
         let documents = vec![odd_document(), Document::default(), odd_document()];
         let codes = WordCodes::of(documents.iter().map(|d| d.text.as_str()));
-        let bytes = encoded(&Columns::of(&documents, &codes.encoder()));
+        let bytes = encoded(&Columns::of(&documents, &codes.encoder(), &entities()));
         let columns: Columns = postcard::from_bytes(&bytes).expect("decodes");
         let contents = columns
-            .into_contents(&codes, documents.iter().map(|d| &d.meta))
+            .into_contents(&codes, documents.iter().map(|d| &d.meta), &entities())
             .expect("columns of equal lengths");
         assert_eq!(contents.len(), documents.len());
         for (read, written) in contents.into_iter().zip(&documents) {
@@ -685,10 +852,10 @@ mod tests {
     fn columns_of_unequal_lengths_are_refused() {
         let documents = vec![odd_document()];
         let codes = WordCodes::default();
-        let bytes = encoded(&Columns::of(&documents, &codes.encoder()));
+        let bytes = encoded(&Columns::of(&documents, &codes.encoder(), &entities()));
         let mut columns: Columns = postcard::from_bytes(&bytes).expect("decodes");
-        columns.quotes.push(Vec::new());
+        columns.quotes.count.push(0);
         let metas = documents.iter().map(|d| &d.meta);
-        assert!(columns.into_contents(&codes, metas).is_err());
+        assert!(columns.into_contents(&codes, metas, &entities()).is_err());
     }
 }
