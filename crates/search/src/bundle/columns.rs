@@ -223,11 +223,7 @@ impl QuoteColumns {
             self.anonymous.len(),
             self.fragments.len(),
         ];
-        if lengths.iter().any(|&len| len != total) {
-            return Err(format!(
-                "quote columns of unequal lengths: {total} quotes, fields {lengths:?}"
-            ));
-        }
+        same_lengths("quote", total, &lengths)?;
         let mut span = self.span.into_iter();
         let mut kind = self.kind.into_iter();
         let mut speaker = self.speaker.into_iter();
@@ -418,6 +414,16 @@ pub(super) struct Columns {
     unquoted: Vec<Vec<UnquotedWire>>,
 }
 
+/// Whether every column of `what` holds `expected` rows.
+pub(super) fn same_lengths(what: &str, expected: usize, lengths: &[usize]) -> Result<(), String> {
+    match lengths.iter().all(|&len| len == expected) {
+        true => Ok(()),
+        false => Err(format!(
+            "{what} columns of unequal lengths: {expected} rows, then {lengths:?}"
+        )),
+    }
+}
+
 /// One column: `field` of every document.
 fn each<T>(documents: &[Document], field: impl Fn(&Document) -> T) -> Vec<T> {
     documents.iter().map(field).collect()
@@ -565,11 +571,7 @@ impl Columns {
             quotes.len(),
             self.unquoted.len(),
         ];
-        if lengths.iter().any(|&len| len != n) {
-            return Err(format!(
-                "columns of unequal lengths: {n} texts, others {lengths:?}"
-            ));
-        }
+        same_lengths("document", n, &lengths)?;
         let mut encoding = self.encoding.into_iter();
         let mut original_rest = self.original_rest.into_iter();
         let mut blocks = self.blocks.into_iter();

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use corpus_model::{DocId, Entity, EntityKind, Role};
 
+use super::columns::same_lengths;
+
 #[derive(Serialize, Deserialize)]
 pub(super) struct EntityColumns {
     kind: Vec<EntityKind>,
@@ -65,11 +67,7 @@ impl EntityColumns {
             self.roles.len(),
             self.documents.len(),
         ];
-        if lengths.iter().any(|&len| len != n) {
-            return Err(format!(
-                "entity columns of unequal lengths: {n} kinds, others {lengths:?}"
-            ));
-        }
+        same_lengths("entity", n, &lengths)?;
         let rows = (self.kind.into_iter().zip(self.name).zip(self.aliases))
             .zip(self.roles.into_iter().zip(self.documents));
         let entities = rows.map(|(((kind, name), aliases), (roles, documents))| {
