@@ -21,6 +21,8 @@ use std::ops::RangeInclusive;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::analyzer;
+
 /// The control bytes that stand for the most frequent words: all but NUL,
 /// tab, line feed and carriage return.
 const ONE_BYTE_CODES: [u8; 28] = [
@@ -81,21 +83,9 @@ fn push_code(rank: usize, out: &mut Vec<u8>) {
     out.extend([THREE_BYTE_LEAD, (rank >> 8) as u8, rank as u8]);
 }
 
-/// The words of a text: maximal runs of letters and digits.
+/// The words of a text as search finds them (the analyzer's tokenizer).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                end = at;
-                break;
-            }
-            chars.next();
-        }
-        Some((start, &text[start..end]))
-    })
+    analyzer::words(text).map(move |(start, end)| (start, &text[start..end]))
 }
 
 impl WordCodes {
