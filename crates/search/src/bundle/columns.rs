@@ -48,19 +48,24 @@ impl Span {
     }
 }
 
-/// Ranges of one document written in order, each after the end of the last.
-fn spans<T>(items: &[T], range: impl Fn(&T) -> (u32, u32)) -> Vec<Span> {
+/// Items of one document as wires, each made from the item and its range
+/// written after the end of the last.
+fn wires<T, W>(
+    items: &[T],
+    range: impl Fn(&T) -> (u32, u32),
+    mut wire: impl FnMut(Span, &T) -> W,
+) -> Vec<W> {
     let mut mark = 0;
     items
         .iter()
         .map(|item| {
             let (start, end) = range(item);
-            Span::after(&mut mark, start, end)
+            wire(Span::after(&mut mark, start, end), item)
         })
         .collect()
 }
 
-/// Reads back what [`spans`] wrote, making each item from its range.
+/// Reads back what [`wires`] wrote, making each item from its range.
 fn unspan<W, T>(
     wires: Vec<W>,
     span: impl Fn(&W) -> Span,
@@ -270,9 +275,11 @@ impl QuoteWire {
                 .map(|(s, e)| ((s.wrapping_sub(start)) as i32, e.wrapping_sub(s))),
             verb: quote.verb.clone(),
             anonymous: quote.anonymous,
-            fragments: spans(&quote.fragments, |&(s, e)| {
-                (s.wrapping_sub(start), e.wrapping_sub(start))
-            }),
+            fragments: wires(
+                &quote.fragments,
+                |&(s, e)| (s.wrapping_sub(start), e.wrapping_sub(start)),
+                |span, _| span,
+            ),
         }
     }
 
@@ -316,18 +323,11 @@ const SHORTEST_CUT: usize = 4;
 
 /// The card's values a rest may repeat, in a fixed order.
 fn card_values(meta: &Metadata) -> Vec<String> {
-    let fields = [
-        &Some(meta.title.clone()),
-        &meta.source,
-        &meta.url,
-        &meta.kind,
-    ];
-    let date = meta.date.map(|date| date.to_string());
-    fields
-        .into_iter()
-        .flatten()
+    let optional = [&meta.source, &meta.url, &meta.kind].into_iter().flatten();
+    std::iter::once(&meta.title)
+        .chain(optional)
         .cloned()
-        .chain(date)
+        .chain(meta.date.map(|date| date.to_string()))
         .chain(meta.facets.values().flatten().cloned())
         .collect()
 }
@@ -432,17 +432,15 @@ fn each<T>(documents: &[Document], field: impl Fn(&Document) -> T) -> Vec<T> {
 /// A source map's segments, each after the last one's end in both texts.
 fn segment_wires(map: &SourceMap) -> Vec<SegmentWire> {
     let mut raw_mark = 0u32;
-    spans(&map.segments, |s| {
-        (s.text_start, s.text_start.wrapping_add(s.len))
-    })
-    .into_iter()
-    .zip(&map.segments)
-    .map(|(text, s)| {
-        let raw_gap = s.raw_start.wrapping_sub(raw_mark);
-        raw_mark = s.raw_start.wrapping_add(s.len);
-        SegmentWire { text, raw_gap }
-    })
-    .collect()
+    wires(
+        &map.segments,
+        |s| (s.text_start, s.text_start.wrapping_add(s.len)),
+        |text, s| {
+            let raw_gap = s.raw_start.wrapping_sub(raw_mark);
+            raw_mark = s.raw_start.wrapping_add(s.len);
+            SegmentWire { text, raw_gap }
+        },
+    )
 }
 
 fn segments(wires: Vec<SegmentWire>) -> SourceMap {
@@ -473,59 +471,59 @@ impl Columns {
             text: each(documents, |d| words.encode(&d.text)),
             original_rest: each(documents, |d| RestWire::of(&d.original_rest, &d.meta)),
             blocks: each(documents, |d| {
-                spans(&d.blocks, |b| (b.start, b.end))
-                    .into_iter()
-                    .zip(&d.blocks)
-                    .map(|(span, b)| BlockWire { span, kind: b.kind })
-                    .collect()
+                wires(
+                    &d.blocks,
+                    |b| (b.start, b.end),
+                    |span, b| BlockWire { span, kind: b.kind },
+                )
             }),
             source_map: each(documents, |d| segment_wires(&d.source_map)),
             dropped: each(documents, |d| {
-                spans(&d.dropped, |x| (x.raw_start, x.raw_end))
-                    .into_iter()
-                    .zip(&d.dropped)
-                    .map(|(span, x)| DroppedWire {
+                wires(
+                    &d.dropped,
+                    |x| (x.raw_start, x.raw_end),
+                    |span, x| DroppedWire {
                         span,
                         reason: x.reason.clone(),
-                    })
-                    .collect()
+                    },
+                )
             }),
             dates: each(documents, |d| {
-                spans(&d.dates, |x| (x.start, x.end))
-                    .into_iter()
-                    .zip(&d.dates)
-                    .map(|(span, x)| DateWire { span, date: x.date })
-                    .collect()
+                wires(
+                    &d.dates,
+                    |x| (x.start, x.end),
+                    |span, x| DateWire { span, date: x.date },
+                )
             }),
             mentions: each(documents, |d| {
-                spans(&d.mentions, |x| (x.start, x.end))
-                    .into_iter()
-                    .zip(&d.mentions)
-                    .map(|(span, x)| MentionWire {
+                wires(
+                    &d.mentions,
+                    |x| (x.start, x.end),
+                    |span, x| MentionWire {
                         span,
                         entity: x.entity,
-                    })
-                    .collect()
+                    },
+                )
             }),
             quotes: QuoteColumns::of(
                 each(documents, |d| {
-                    spans(&d.quotes, |q| (q.start, q.end))
-                        .into_iter()
-                        .zip(&d.quotes)
-                        .map(|(span, q)| QuoteWire::of(q, span))
-                        .collect()
+                    wires(
+                        &d.quotes,
+                        |q| (q.start, q.end),
+                        |span, q| QuoteWire::of(q, span),
+                    )
                 }),
                 entities,
             ),
             unquoted: each(documents, |d| {
-                spans(&d.unquoted, |x| (x.start, x.end))
-                    .into_iter()
-                    .zip(&d.unquoted)
-                    .map(|(span, x)| UnquotedWire {
+                wires(
+                    &d.unquoted,
+                    |x| (x.start, x.end),
+                    |span, x| UnquotedWire {
                         span,
                         reason: x.reason,
-                    })
-                    .collect()
+                    },
+                )
             }),
         }
     }
