@@ -47,7 +47,7 @@ mod words;
 
 use columns::{Columns, Contents};
 use entities::EntityColumns;
-use words::{WordCodes, WordEncoder};
+use words::WordCodes;
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape or the frames their order.
@@ -163,26 +163,47 @@ fn per_document<T: Serialize + ?Sized>(
         .collect()
 }
 
-/// The documents of each frame: consecutive ids, about [`BATCH_BYTES`] of
-/// encoded contents each.
-fn batches(corpus: &Corpus, words: &WordEncoder) -> Vec<Range<usize>> {
-    let sizes = map_on_every_core(&corpus.documents, |d| {
-        encoded(&Columns::of(
-            std::slice::from_ref(d),
-            words,
-            &corpus.entities,
-        ))
-        .len()
-    });
-    runs_of_weight(&sizes, |&size| size, BATCH_BYTES)
+/// How the documents' frames are written: the word codes, every text
+/// written with them (once: it is the longest step), and the documents of
+/// each frame (consecutive ids, about [`BATCH_BYTES`] of encoded contents
+/// each).
+struct DocumentFrames {
+    codes: WordCodes,
+    texts: Vec<Vec<u8>>,
+    batches: Vec<Range<usize>>,
 }
 
-/// Each document frame's columns, encoded.
-fn document_frames(corpus: &Corpus, words: &WordEncoder) -> Vec<Vec<u8>> {
-    map_on_every_core(&batches(corpus, words), |batch| {
+impl DocumentFrames {
+    fn of(corpus: &Corpus) -> DocumentFrames {
+        let codes = WordCodes::of(corpus.documents.iter().map(|d| d.text.as_str()));
+        let encoder = codes.encoder();
+        let texts = map_on_every_core(&corpus.documents, |d| encoder.encode(&d.text));
+        let documents: Vec<(&Document, &Vec<u8>)> = corpus.documents.iter().zip(&texts).collect();
+        let sizes = map_on_every_core(&documents, |&(d, text)| {
+            let one = Columns::of(
+                std::slice::from_ref(d),
+                vec![text.clone()],
+                &corpus.entities,
+            );
+            encoded(&one).len()
+        });
+        let batches = runs_of_weight(&sizes, |&size| size, BATCH_BYTES);
+        DocumentFrames {
+            codes,
+            texts,
+            batches,
+        }
+    }
+
+    /// The columns of the documents of `batch`.
+    fn columns(&self, corpus: &Corpus, batch: &Range<usize>) -> Columns {
         let documents = &corpus.documents[batch.clone()];
-        encoded(&Columns::of(documents, words, &corpus.entities))
-    })
+        Columns::of(
+            documents,
+            self.texts[batch.clone()].to_vec(),
+            &corpus.entities,
+        )
+    }
 }
 
 fn push_frame(out: &mut Vec<u8>, payload: &[u8]) {
@@ -208,11 +229,6 @@ impl Bundle {
         }
     }
 
-    /// The codes the documents' texts are written with.
-    fn word_codes(&self) -> WordCodes {
-        WordCodes::of(self.corpus.documents.iter().map(|d| d.text.as_str()))
-    }
-
     /// Serializes the bundle with its magic, version and frames.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 16);
@@ -224,11 +240,14 @@ impl Bundle {
             &mut out,
             &encoded(&EntityColumns::of(&self.corpus.entities)),
         );
-        let codes = self.word_codes();
-        push_frame(&mut out, &encoded(&codes));
-        for frame in document_frames(&self.corpus, &codes.encoder()) {
-            push_frame(&mut out, &frame);
-        }
+        let frames = DocumentFrames::of(&self.corpus);
+        push_frame(&mut out, &encoded(&frames.codes));
+        let contents = map_on_every_core(&frames.batches, |batch| {
+            encoded(&frames.columns(&self.corpus, batch))
+        });
+        contents
+            .iter()
+            .for_each(|frame| push_frame(&mut out, frame));
         out
     }
 
@@ -247,14 +266,13 @@ impl Bundle {
     /// Where the bytes of the encoded bundle go, structure by structure.
     pub fn encoded_parts(&self) -> EncodedParts {
         let c = &self.corpus;
-        let codes = self.word_codes();
-        let words = codes.encoder();
-        let batches = batches(c, &words);
-        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (4 + batches.len())];
+        let frames = DocumentFrames::of(c);
+        let batches = frames.batches.len();
+        let mut framing = vec![0u8; HEADER_BYTES + FRAME_LENGTH_BYTES * (4 + batches)];
         framing.extend(encoded(&(c.documents.len() as u64)));
         let mut contents: EncodedParts = Vec::new();
-        for batch in batches {
-            let parts = Columns::of(&c.documents[batch], &words, &c.entities).parts();
+        for batch in &frames.batches {
+            let parts = frames.columns(c, batch).parts();
             match contents.is_empty() {
                 true => contents.extend(parts),
                 false => (contents.iter_mut().zip(parts))
@@ -269,7 +287,7 @@ impl Bundle {
             ("entities", encoded(&EntityColumns::of(&c.entities))),
             ("warnings+skipped", encoded(&(&c.warnings, &c.skipped))),
             ("index", encoded(&self.index)),
-            ("word codes", encoded(&codes)),
+            ("word codes", encoded(&frames.codes)),
         ]
         .into_iter()
         .chain(contents)

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::encoded;
-use super::words::{WordCodes, WordEncoder};
+use super::words::WordCodes;
 
 use corpus_model::{
     Block, BlockKind, DateMention, Document, Dropped, Encoding, Entity, EntityId, Mention,
@@ -463,12 +463,12 @@ fn segments(wires: Vec<SegmentWire>) -> SourceMap {
 }
 
 impl Columns {
-    /// The columns of `documents`, their texts written by `words`, their
-    /// quotes' speakers named by `entities`.
-    pub fn of(documents: &[Document], words: &WordEncoder, entities: &[Entity]) -> Self {
+    /// The columns of `documents`, given their texts written with the word
+    /// codes; their quotes' speakers named by `entities`.
+    pub fn of(documents: &[Document], texts: Vec<Vec<u8>>, entities: &[Entity]) -> Self {
         Columns {
             encoding: documents.iter().map(|d| d.encoding).collect(),
-            text: each(documents, |d| words.encode(&d.text)),
+            text: texts,
             original_rest: each(documents, |d| RestWire::of(&d.original_rest, &d.meta)),
             blocks: each(documents, |d| {
                 wires(
@@ -666,6 +666,12 @@ mod tests {
         )
     }
 
+    /// The documents' texts written with `codes`.
+    fn texts(documents: &[Document], codes: &WordCodes) -> Vec<Vec<u8>> {
+        let encoder = codes.encoder();
+        documents.iter().map(|d| encoder.encode(&d.text)).collect()
+    }
+
     /// Entities for the quotes' speakers: the eighth is Ann Lee.
     fn entities() -> Vec<Entity> {
         (0..8)
@@ -804,7 +810,11 @@ mod tests {
     fn every_range_reads_back_as_it_was() {
         let documents = vec![odd_document(), Document::default(), odd_document()];
         let codes = WordCodes::of(documents.iter().map(|d| d.text.as_str()));
-        let bytes = encoded(&Columns::of(&documents, &codes.encoder(), &entities()));
+        let bytes = encoded(&Columns::of(
+            &documents,
+            texts(&documents, &codes),
+            &entities(),
+        ));
         let columns: Columns = postcard::from_bytes(&bytes).expect("decodes");
         let contents = columns
             .into_contents(&codes, documents.iter().map(|d| &d.meta), &entities())
@@ -852,7 +862,11 @@ mod tests {
     fn columns_of_unequal_lengths_are_refused() {
         let documents = vec![odd_document()];
         let codes = WordCodes::default();
-        let bytes = encoded(&Columns::of(&documents, &codes.encoder(), &entities()));
+        let bytes = encoded(&Columns::of(
+            &documents,
+            texts(&documents, &codes),
+            &entities(),
+        ));
         let mut columns: Columns = postcard::from_bytes(&bytes).expect("decodes");
         columns.quotes.count.push(0);
         let metas = documents.iter().map(|d| &d.meta);
