@@ -45,7 +45,7 @@ mod columns;
 mod entities;
 mod words;
 
-use columns::{Columns, Contents};
+use columns::Columns;
 use entities::EntityColumns;
 use words::WordCodes;
 
@@ -80,26 +80,6 @@ struct Head {
     warnings: Vec<Warning>,
     skipped: Vec<Warning>,
     cards: Vec<Card>,
-}
-
-impl Contents {
-    fn into_document(self, card: Card) -> Document {
-        Document {
-            file: card.file,
-            meta: card.meta,
-            raw: String::new(),
-            original_rest: self.original_rest,
-            encoding: self.encoding,
-            text: self.text,
-            blocks: self.blocks,
-            source_map: self.source_map,
-            dropped: self.dropped,
-            dates: self.dates,
-            mentions: self.mentions,
-            quotes: self.quotes,
-            unquoted: self.unquoted,
-        }
-    }
 }
 
 /// [`Card`] as written, borrowing from the document (same encoding).
@@ -382,23 +362,17 @@ impl BundleReader {
             return Ok(());
         };
         let columns: Columns = exactly(frame, "documents")?;
-        let metas = head.cards[done..].iter().map(|card| &card.meta);
         let entities = self.entities.as_deref().unwrap_or_default();
-        let batch =
-            (columns.into_contents(words, metas, entities)).map_err(BundleError::Corrupt)?;
-        if batch.is_empty() || done + batch.len() > expected {
+        let cards = &mut head.cards[done..];
+        let batch = (columns.into_documents(words, cards, entities)).map_err(|e| {
+            BundleError::Corrupt(format!("a frame after {done} of {expected} documents: {e}"))
+        })?;
+        if batch.is_empty() {
             return Err(BundleError::Corrupt(format!(
-                "a frame of {} documents after {done} of {expected}",
-                batch.len(),
+                "a frame of no documents after {done} of {expected}"
             )));
         }
-        let cards = head.cards[done..done + batch.len()].iter_mut();
-        self.documents.extend(
-            batch
-                .into_iter()
-                .zip(cards)
-                .map(|(contents, card)| contents.into_document(std::mem::take(card))),
-        );
+        self.documents.extend(batch);
         Ok(())
     }
 

@@ -11,8 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::encoded;
 use super::words::WordCodes;
+use super::{encoded, Card};
 
 use corpus_model::{
     Block, BlockKind, DateMention, Document, Dropped, Encoding, Entity, EntityId, Mention,
@@ -384,20 +384,6 @@ impl RestWire {
     }
 }
 
-/// One document's contents, every field but its card.
-pub(super) struct Contents {
-    pub original_rest: OriginalRest,
-    pub encoding: Encoding,
-    pub text: String,
-    pub blocks: Vec<Block>,
-    pub source_map: SourceMap,
-    pub dropped: Vec<Dropped>,
-    pub dates: Vec<DateMention>,
-    pub mentions: Vec<Mention>,
-    pub quotes: Vec<Quote>,
-    pub unquoted: Vec<Unquoted>,
-}
-
 /// A batch of documents' contents, field by field; the texts with their
 /// word codes.
 #[derive(Serialize, Deserialize)]
@@ -545,17 +531,17 @@ impl Columns {
         ]
     }
 
-    /// The documents' contents, in order, their texts read with `words`,
-    /// their originals' rests with `metas` (their cards' metadata) and
-    /// their quotes' speakers with `entities`; an
-    /// error when the columns do not all hold the same number of
-    /// documents, there are fewer metadata, or a field does not decode.
-    pub fn into_contents<'m>(
+    /// The documents, in order, each made with its card (taken from
+    /// `cards`), its text read with `words`, its original's rest with the
+    /// card's metadata and its quotes' speakers with `entities`; an error
+    /// when the columns do not all hold the same number of documents,
+    /// there are fewer cards, or a field does not decode.
+    pub fn into_documents(
         self,
         words: &WordCodes,
-        mut metas: impl Iterator<Item = &'m Metadata>,
+        cards: &mut [Card],
         entities: &[Entity],
-    ) -> Result<Vec<Contents>, String> {
+    ) -> Result<Vec<Document>, String> {
         let n = self.text.len();
         let quotes = self.quotes.into_rows(entities)?;
         let lengths = [
@@ -580,15 +566,20 @@ impl Columns {
         let mut quotes = quotes.into_iter();
         let mut unquoted = self.unquoted.into_iter();
         let mut scratch = Vec::new();
-        let contents = self.text.into_iter().map(|text| {
-            let meta = metas.next().ok_or("more documents than cards")?;
-            Ok(Contents {
+        let mut cards = cards.iter_mut();
+        let documents = self.text.into_iter().map(|text| {
+            let card = cards.next().ok_or("more documents than cards")?;
+            let original_rest = match original_rest.next() {
+                Some(rest) => rest.into_rest(&card.meta)?,
+                None => OriginalRest::default(),
+            };
+            Ok(Document {
+                file: std::mem::take(&mut card.file),
+                meta: std::mem::take(&mut card.meta),
+                raw: String::new(),
                 text: words.decode(&text, &mut scratch)?,
                 encoding: encoding.next().unwrap_or_default(),
-                original_rest: match original_rest.next() {
-                    Some(rest) => rest.into_rest(meta)?,
-                    None => OriginalRest::default(),
-                },
+                original_rest,
                 blocks: unspan(
                     blocks.next().unwrap_or_default(),
                     |w| w.span,
@@ -642,7 +633,7 @@ impl Columns {
                 ),
             })
         });
-        contents.collect()
+        documents.collect()
     }
 }
 
@@ -664,6 +655,17 @@ mod tests {
             d.quotes,
             d.unquoted
         )
+    }
+
+    /// The documents' cards, as the head holds them.
+    fn cards(documents: &[Document]) -> Vec<Card> {
+        documents
+            .iter()
+            .map(|d| Card {
+                file: d.file.clone(),
+                meta: d.meta.clone(),
+            })
+            .collect()
     }
 
     /// The documents' texts written with `codes`.
@@ -816,26 +818,14 @@ mod tests {
             &entities(),
         ));
         let columns: Columns = postcard::from_bytes(&bytes).expect("decodes");
-        let contents = columns
-            .into_contents(&codes, documents.iter().map(|d| &d.meta), &entities())
+        let read = columns
+            .into_documents(&codes, &mut cards(&documents), &entities())
             .expect("columns of equal lengths");
-        assert_eq!(contents.len(), documents.len());
-        for (read, written) in contents.into_iter().zip(&documents) {
-            let read = Document {
-                encoding: read.encoding,
-                original_rest: read.original_rest,
-                text: read.text,
-                blocks: read.blocks,
-                source_map: read.source_map,
-                dropped: read.dropped,
-                dates: read.dates,
-                mentions: read.mentions,
-                quotes: read.quotes,
-                unquoted: read.unquoted,
-                ..Document::default()
-            };
+        assert_eq!(read.len(), documents.len());
+        for (read, written) in read.iter().zip(&documents) {
             assert_eq!(read.text, written.text);
-            assert_eq!(fields(&read), fields(written));
+            assert_eq!(read.meta, written.meta);
+            assert_eq!(fields(read), fields(written));
         }
     }
 
@@ -869,7 +859,9 @@ mod tests {
         ));
         let mut columns: Columns = postcard::from_bytes(&bytes).expect("decodes");
         columns.quotes.count.push(0);
-        let metas = documents.iter().map(|d| &d.meta);
-        assert!(columns.into_contents(&codes, metas, &entities()).is_err());
+        let mut cards = cards(&documents);
+        assert!(columns
+            .into_documents(&codes, &mut cards, &entities())
+            .is_err());
     }
 }
