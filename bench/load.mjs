@@ -13,14 +13,18 @@
 //   matching paragraphs, which it does once the index's detail is made from
 //   the documents' words (the last thing the page does as it opens);
 // - second visit, offline (served by the service worker): the same;
-// - renderer memory once loaded: the renderer process's resident memory, and
-//   the JavaScript heap plus the wasm memory;
+// - renderer memory once loaded: the renderer process's resident memory, in
+//   a browser driven over the DevTools pipe with no network instrumentation
+//   (Playwright's keeps a copy of every response body up to 10 MB, which
+//   the renderer's memory would count); and the JavaScript heap plus the
+//   wasm memory;
 // - keystroke p95: typing a query letter by letter, input to the next frame.
 // Targets are those of issue #14 for the sites named `seeds` and `reuters`;
 // "memory vs seeds" needs a site named `seeds` in the same run.
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -136,19 +140,19 @@ async function timeToDetail(page) {
     .then((handle) => handle.jsonValue());
 }
 
+/** In the page: whether the service worker has stored the whole build. */
+async function isPrecached() {
+  await navigator.serviceWorker.ready;
+  const names = await caches.keys();
+  const script = await fetch("sw.js").then((r) => r.text());
+  const files = JSON.parse(/const PRECACHE = (.*);\n/.exec(script)[1]).files;
+  const cache = names.length === 1 ? await caches.open(names[0]) : null;
+  return cache !== null && (await cache.keys()).length === files.length;
+}
+
 /** Waits until the service worker has stored the whole build. */
 async function precached(page) {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
-  });
-  await page.waitForFunction(async () => {
-    const names = await caches.keys();
-    const script = await fetch("sw.js").then((r) => r.text());
-    const files = JSON.parse(/const PRECACHE = (.*);\n/.exec(script)[1]).files;
-    const cache = names.length === 1 ? await caches.open(names[0]) : null;
-    return cache !== null && (await cache.keys()).length === files.length;
-  }, null, { polling: 250, timeout: 120_000 });
+  await page.waitForFunction(isPrecached, null, { polling: 250, timeout: 120_000 });
 }
 
 /** p95 of input-to-next-frame times while `query` is typed letter by letter. */
@@ -200,6 +204,69 @@ async function freshBrowser(options = {}) {
   return { context, profile, close };
 }
 
+/**
+ * A fresh browser driven over the DevTools pipe (fd 3 in, fd 4 out, each
+ * message JSON ended by a NUL byte), with no DevTools domain enabled:
+ * `send(method, params, sessionId)` answers a command's result.
+ */
+async function bareBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), "corpus-explorer-load-"));
+  const args = ["--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", `--user-data-dir=${profile}`, "about:blank"];
+  const browser = spawn(CHROMIUM, args, { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
+  const waiting = new Map();
+  let received = Buffer.alloc(0);
+  browser.stdio[4].on("data", (chunk) => {
+    received = Buffer.concat([received, chunk]);
+    for (let end = received.indexOf(0); end >= 0; end = received.indexOf(0)) {
+      const message = JSON.parse(received.subarray(0, end).toString("utf8"));
+      received = received.subarray(end + 1);
+      const reply = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (reply) message.error ? reply.fail(new Error(message.error.message)) : reply.ok(message.result);
+    }
+  });
+  let lastId = 0;
+  const send = (method, params = {}, sessionId = undefined) =>
+    new Promise((ok, fail) => {
+      waiting.set(++lastId, { ok, fail });
+      browser.stdio[3].write(JSON.stringify({ id: lastId, method, params, sessionId }) + "\0");
+    });
+  const close = async () => {
+    await send("Browser.close").catch(() => {});
+    await new Promise((ok) => (browser.exitCode === null ? browser.once("exit", ok) : ok()));
+    await rm(profile, { recursive: true, force: true });
+  };
+  return { send, pid: browser.pid, close };
+}
+
+/**
+ * The renderer's resident memory once `url` has answered, made the index's
+ * detail and been precached, in a browser that keeps no copy of responses.
+ */
+async function uninstrumentedMemory(url) {
+  const browser = await bareBrowser();
+  try {
+    const { targetId } = await browser.send("Target.createTarget", { url });
+    const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
+    const until = async (test) => {
+      const expression = `(${test})()`;
+      for (const start = Date.now(); Date.now() - start < 180_000; await new Promise((ok) => setTimeout(ok, 250))) {
+        const { result } = await browser.send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true }, sessionId);
+        if (result.value === true) return;
+      }
+      throw new Error(`${url}: timed out waiting for ${test.name}`);
+    };
+    const detailMade = () => /matching paragraph/.test(document.querySelector(".results-bar .status")?.textContent ?? "");
+    await until(detailMade);
+    await until(isPrecached);
+    await new Promise((ok) => setTimeout(ok, 1000));
+    await browser.send("HeapProfiler.collectGarbage", {}, sessionId).catch(() => {});
+    return await rendererMemory(browser.pid);
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Every figure of one site. */
 async function measure(name, dir, query) {
   const { server, sent, url } = await serve(dir);
@@ -232,11 +299,12 @@ async function measure(name, dir, query) {
     const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     const wasmBytes = await page.evaluate(() => globalThis.benchWasmMemory?.buffer.byteLength ?? 0);
     figures.heapAndWasmBytes = metrics.JSHeapUsedSize + wasmBytes;
-    figures.rendererBytes = await rendererMemory(await browserPid(visitor.profile));
+    figures.instrumentedRendererBytes = await rendererMemory(await browserPid(visitor.profile));
     figures.keystrokeP95Ms = await keystrokeP95(page, query);
     await context.setOffline(true);
     figures.offlineAnswerMs = await timeToAnswer(page, `${url}?q=${encodeURIComponent(query.slice(0, -1))}`);
     await visitor.close();
+    figures.rendererBytes = await uninstrumentedMemory(answerUrl);
     return { name, ...figures };
   } finally {
     server.close();
@@ -259,6 +327,7 @@ function report(results) {
     line("everything ready, 20 Mbit/s 20 ms", r.readyMs, ms);
     line("second visit, offline", r.offlineAnswerMs, ms, targets.offlineAnswerMs, ms);
     line("renderer memory (RSS)", r.rendererBytes, mb);
+    line("  the same under Playwright", r.instrumentedRendererBytes, mb);
     if (over !== null) line("renderer memory over seeds", over / 1e6, (n) => `${n.toFixed(0)} MB`, targets.memoryOverSeedsMb, (n) => `${n} MB`);
     line("JS heap + wasm memory", r.heapAndWasmBytes, mb);
     line("keystroke p95 (input to frame)", r.keystrokeP95Ms, (n) => `${n.toFixed(1)} ms`);

@@ -3,8 +3,8 @@
 //! before the documents' texts have arrived.
 //!
 //! Layout: the 8-byte magic `CEXPLORE`, a little-endian `u16` format version,
-//! then frames, each a little-endian `u64` length and that many bytes of
-//! postcard:
+//! then one zstd stream (`stream.rs`) of frames, each a little-endian `u64`
+//! length and that many bytes of postcard:
 //! 1. the head: the corpus name, warnings, skipped files and every
 //!    document's card (its file and metadata: what a result row shows);
 //! 2. the search index without its detail: its records count the body by
@@ -23,8 +23,9 @@
 //! is made again from the contents once they are in
 //! ([`crate::DetailBuilder`]); [`Bundle::decode`] does so.
 //!
-//! [`BundleReader`] decodes each frame as soon as its last byte arrives and
-//! lets its bytes go, so a download holds at most one frame besides what is
+//! [`BundleReader`] decompresses the stream as it arrives, decodes each
+//! frame as soon as its last byte is out and lets its bytes go, so a
+//! download holds at most one frame and the stream's window besides what is
 //! decoded, and decoding overlaps the download. Once the first two frames
 //! are in, [`BundleReader::take_searchable`] hands over the index and a
 //! catalogue of the cards, and the app answers queries while the entities
@@ -43,15 +44,17 @@ use corpus_model::{Corpus, Document, Entity, Metadata, Warning};
 
 mod columns;
 mod entities;
+mod stream;
 mod words;
 
 use columns::Columns;
 use entities::EntityColumns;
+use stream::Inflow;
 use words::WordCodes;
 
 const MAGIC: &[u8; 8] = b"CEXPLORE";
 /// Bump whenever a serialized type changes shape or the frames their order.
-const VERSION: u16 = 10;
+const VERSION: u16 = 11;
 const HEADER_BYTES: usize = MAGIC.len() + 2;
 const FRAME_LENGTH_BYTES: usize = 8;
 /// Encoded documents per frame, about: a batch closes once it holds this
@@ -186,9 +189,20 @@ impl DocumentFrames {
     }
 }
 
-fn push_frame(out: &mut Vec<u8>, payload: &[u8]) {
+/// The magic and the version, which are not compressed.
+fn header() -> Vec<u8> {
+    let mut out = Vec::with_capacity(1 << 16);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out
+}
+
+/// A frame: its payload's length, then the payload.
+fn framed(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(FRAME_LENGTH_BYTES + payload.len());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(payload);
+    out
 }
 
 impl Bundle {
@@ -209,26 +223,45 @@ impl Bundle {
         }
     }
 
-    /// Serializes the bundle with its magic, version and frames.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(1 << 16);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        push_frame(&mut out, &encoded(&self.head()));
-        push_frame(&mut out, &encoded(&self.index));
-        push_frame(
-            &mut out,
-            &encoded(&EntityColumns::of(&self.corpus.entities)),
-        );
+    /// Every frame, each with its length, in the order they are read, in
+    /// groups that are compressed apart: the head and the index (the first
+    /// answer waits for all of them), the entities and word codes, and the
+    /// documents.
+    fn frame_groups(&self) -> [Vec<u8>; 3] {
         let frames = DocumentFrames::of(&self.corpus);
-        push_frame(&mut out, &encoded(&frames.codes));
         let contents = map_on_every_core(&frames.batches, |batch| {
-            encoded(&frames.columns(&self.corpus, batch))
+            framed(&encoded(&frames.columns(&self.corpus, batch)))
         });
-        contents
-            .iter()
-            .for_each(|frame| push_frame(&mut out, frame));
-        out
+        [
+            [
+                framed(&encoded(&self.head())),
+                framed(&encoded(&self.index)),
+            ]
+            .concat(),
+            [
+                framed(&encoded(&EntityColumns::of(&self.corpus.entities))),
+                framed(&encoded(&frames.codes)),
+            ]
+            .concat(),
+            contents.concat(),
+        ]
+    }
+
+    /// Serializes the bundle: its magic and version, then its frames,
+    /// compressed. Native only: the app reads bundles.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn encode(&self) -> Vec<u8> {
+        stream::compress(&self.frame_groups(), header())
+    }
+
+    /// The bundle as [`Bundle::encode`] writes it, but with its frames
+    /// uncompressed: what the parts of [`Bundle::encoded_parts`] add up to.
+    pub fn encode_uncompressed(&self) -> Vec<u8> {
+        [header()]
+            .into_iter()
+            .chain(self.frame_groups())
+            .collect::<Vec<_>>()
+            .concat()
     }
 
     /// Reads a bundle written by [`Bundle::encode`], all at once, and
@@ -243,7 +276,8 @@ impl Bundle {
         Ok(bundle)
     }
 
-    /// Where the bytes of the encoded bundle go, structure by structure.
+    /// Where the bytes of the encoded bundle go, structure by structure,
+    /// before compression.
     pub fn encoded_parts(&self) -> EncodedParts {
         let c = &self.corpus;
         let frames = DocumentFrames::of(c);
@@ -281,9 +315,13 @@ impl Bundle {
 /// [`finish_corpus`](Self::finish_corpus).
 #[derive(Default)]
 pub struct BundleReader {
-    /// Bytes received and not yet decoded.
-    pending: Vec<u8>,
+    /// The magic and version, until all of them are in.
+    header: Vec<u8>,
     header_read: bool,
+    /// The compressed stream of frames after the header.
+    stream: Inflow,
+    /// Frame bytes decompressed and not yet decoded.
+    pending: Vec<u8>,
     head: Option<Head>,
     /// Whether the index frame has been decoded (the index may since have
     /// been taken).
@@ -299,19 +337,38 @@ impl BundleReader {
     /// Takes the next bytes of the bundle and decodes every frame they
     /// complete.
     pub fn push(&mut self, bytes: &[u8]) -> Result<(), BundleError> {
-        self.pending.extend_from_slice(bytes);
-        if !self.header_read {
-            if self.pending.len() < HEADER_BYTES {
-                return match MAGIC.starts_with(&self.pending[..self.pending.len().min(MAGIC.len())])
-                {
-                    true => Ok(()),
-                    false => Err(BundleError::NotABundle),
-                };
+        let after_header;
+        let compressed = match self.header_read {
+            true => bytes,
+            false => {
+                self.header.extend_from_slice(bytes);
+                if self.header.len() < HEADER_BYTES {
+                    let received = &self.header[..self.header.len().min(MAGIC.len())];
+                    return match MAGIC.starts_with(received) {
+                        true => Ok(()),
+                        false => Err(BundleError::NotABundle),
+                    };
+                }
+                read_header(&self.header)?;
+                self.header_read = true;
+                after_header = self.header.split_off(HEADER_BYTES);
+                &after_header
             }
-            read_header(&self.pending)?;
-            self.pending.drain(..HEADER_BYTES);
-            self.header_read = true;
-        }
+        };
+        let mut stream = std::mem::take(&mut self.stream);
+        let read = stream.push(compressed, |piece| self.take_piece(piece));
+        self.stream = stream;
+        read
+    }
+
+    /// Takes decompressed bytes and decodes every frame they complete.
+    fn take_piece(&mut self, piece: &[u8]) -> Result<(), BundleError> {
+        self.pending.extend_from_slice(piece);
+        self.read_frames()
+    }
+
+    /// Decodes every whole frame decompressed so far.
+    fn read_frames(&mut self) -> Result<(), BundleError> {
         let pending = std::mem::take(&mut self.pending);
         let mut at = 0;
         while !self.complete() {
@@ -424,9 +481,14 @@ impl BundleReader {
 
     /// The whole corpus, once every byte has been pushed. The index taken
     /// earlier needs its facets: [`SearchIndex::set_document_facets`].
-    pub fn finish_corpus(self) -> Result<Corpus, BundleError> {
+    pub fn finish_corpus(mut self) -> Result<Corpus, BundleError> {
         if !self.header_read {
             return Err(BundleError::NotABundle);
+        }
+        if !self.complete() {
+            let mut stream = std::mem::take(&mut self.stream);
+            stream.end(|piece| self.take_piece(piece))?;
+            self.stream = stream;
         }
         let missing = match (self.index_read, &self.entities, &self.words) {
             (false, _, _) => "its index",
@@ -446,8 +508,14 @@ impl BundleReader {
                 head.cards.len()
             )));
         }
-        if !self.pending.is_empty() {
-            return Err(BundleError::TrailingBytes(self.pending.len()));
+        let trailing = self.pending.len() + self.stream.unread();
+        if trailing > 0 {
+            return Err(BundleError::TrailingBytes(trailing));
+        }
+        if !self.stream.ended() {
+            return Err(BundleError::Corrupt(
+                "the compressed stream ends before its last block".into(),
+            ));
         }
         Ok(Corpus {
             name: head.name,

@@ -86,9 +86,9 @@ fn a_bundle_of_many_documents_has_several_document_frames() {
         .find(|(name, _)| *name == "header and framing")
         .map(|(_, b)| b.len())
         .unwrap_or(0);
-    // Header (10), three frames of head, index and entities, and at least
-    // two of documents.
-    assert!(framing >= 10 + 8 * 5, "framing {framing} bytes");
+    // Header, four frames of head, index, entities and word codes, and at
+    // least two of documents.
+    assert!(framing >= HEADER_BYTES + 8 * 6, "framing {framing} bytes");
 }
 
 #[test]
@@ -109,22 +109,31 @@ fn every_prefix_fails_without_panicking() {
 #[test]
 fn a_bundle_cut_short_says_which_part_is_missing() {
     let bytes = bundle_of(seeds());
-    let index_end = head_and_index_bytes(&bytes);
-    let entities_end = frame_end(&bytes, index_end);
-    let rows = [
-        (index_end - 1, "the bundle ends before its index"),
-        (index_end, "the bundle ends before the entities"),
-        (entities_end, "the bundle ends before the word codes"),
-        (
-            frame_end(&bytes, entities_end),
-            "the bundle ends after 0 of 5 documents",
-        ),
+    let messages = [
+        "the bundle ends before its index",
+        "the bundle ends before the entities",
+        "the bundle ends after 0 of 5 documents",
     ];
-    for (length, expected) in rows {
-        let error = decode_in_chunks(&bytes[..length], 4096).expect_err("cut short");
+    let said = |length: usize| match decode_in_chunks(&bytes[..length], 4096) {
+        Ok(_) => String::new(),
+        Err(error) => error.to_string(),
+    };
+    assert!(
+        said(HEADER_BYTES).contains(messages[0]),
+        "{}",
+        said(HEADER_BYTES)
+    );
+    for (stage, expected) in messages.iter().enumerate().skip(1) {
+        let earlier = &messages[..stage];
+        let length = shortest_prefix(HEADER_BYTES, bytes.len(), |length| {
+            let message = said(length);
+            !earlier.iter().any(|m| message.contains(m))
+        });
         assert!(
-            error.to_string().contains(expected),
-            "cut at {length}: {error}"
+            said(length).contains(expected),
+            "cut at {length} of {}: {}, expected {expected}",
+            bytes.len(),
+            said(length)
         );
     }
 }
@@ -173,15 +182,30 @@ fn foreign_files_other_versions_and_trailing_bytes_are_told_apart() {
     );
 }
 
-/// Bytes of the header and the first two frames (head and index).
-/// Where the frame starting at `at` ends.
-fn frame_end(bytes: &[u8], at: usize) -> usize {
-    let length: [u8; 8] = bytes[at..at + 8].try_into().expect("8 bytes");
-    at + 8 + u64::from_le_bytes(length) as usize
+/// The magic and the version, before the compressed frames.
+const HEADER_BYTES: usize = 10;
+
+/// The shortest length from `low` (excluded) to `high` (included) for
+/// which `reached` holds, given that it holds at `high` and, once it holds,
+/// for every greater length.
+fn shortest_prefix(low: usize, high: usize, reached: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (low, high);
+    while high - low > 1 {
+        let middle = low + (high - low) / 2;
+        match reached(middle) {
+            true => high = middle,
+            false => low = middle,
+        }
+    }
+    high
 }
 
+/// How many bytes of the bundle the reader needs to hand over the index.
 fn head_and_index_bytes(bytes: &[u8]) -> usize {
-    frame_end(bytes, frame_end(bytes, 10))
+    shortest_prefix(HEADER_BYTES, bytes.len(), |length| {
+        let mut reader = BundleReader::default();
+        reader.push(&bytes[..length]).is_ok() && reader.take_searchable().is_some()
+    })
 }
 
 #[test]
@@ -189,6 +213,11 @@ fn the_index_and_cards_answer_before_the_texts_arrive() {
     let corpus = seeds();
     let bytes = bundle_of(corpus.clone());
     let searchable_at = head_and_index_bytes(&bytes);
+    assert!(
+        searchable_at < bytes.len() / 2,
+        "searchable at {searchable_at} of {} bytes",
+        bytes.len()
+    );
     let mut reader = BundleReader::default();
     reader
         .push(&bytes[..searchable_at - 1])
