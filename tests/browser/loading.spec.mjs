@@ -32,12 +32,26 @@ test("the page shows how much of the corpus has arrived, then the explorer", asy
   await expect(page.locator(".results-bar .status")).toHaveText(/documents?, \d+ matching paragraphs?$/);
 });
 
-/** Bytes of a bundle's header (magic and version) and its first two
- * frames, the head and the index: what the explorer needs to answer. */
+/** Bytes of a bundle's header (magic and version) and its first zstd
+ * frame, which holds the head and the index: what the explorer needs to
+ * answer. A zstd frame is its magic, a descriptor byte, the optional window
+ * byte, dictionary id and content size it announces, then blocks, each a
+ * 3-byte header (last-block bit, type, size) and its content, then an
+ * optional 4-byte checksum. */
 function headAndIndexBytes(bytes) {
-  let at = 10;
-  for (let frame = 0; frame < 2; frame++) at += 8 + Number(bytes.readBigUInt64LE(at));
-  return at;
+  const start = 10;
+  const descriptor = bytes[start + 4];
+  const singleSegment = (descriptor >> 5) & 1;
+  const contentSizeBytes = [singleSegment, 2, 4, 8][descriptor >> 6];
+  const dictionaryBytes = [0, 1, 2, 4][descriptor & 3];
+  let at = start + 5 + (singleSegment ? 0 : 1) + dictionaryBytes + contentSizeBytes;
+  for (let last = 0; !last; ) {
+    const header = bytes.readUIntLE(at, 3);
+    last = header & 1;
+    const type = (header >> 1) & 3;
+    at += 3 + (type === 1 ? 1 : header >> 3);
+  }
+  return at + ((descriptor >> 2) & 1) * 4;
 }
 
 test("a corpus whose texts are cut off answers queries and says the texts are damaged", async ({ page }) => {

@@ -86,7 +86,8 @@ impl Inflow {
     }
 
     /// Once every byte has been pushed: reads a last zstd frame shorter
-    /// than the longest header, if there is one.
+    /// than the longest header, if there is one (bytes too few for a
+    /// header stay unread).
     pub(super) fn end(
         &mut self,
         take: impl FnMut(&[u8]) -> Result<(), BundleError>,
@@ -109,7 +110,13 @@ impl Inflow {
                     break;
                 }
                 let mut source = input;
-                (self.decoder.init(&mut source)).map_err(|e| corrupt(e.to_string()))?;
+                match self.decoder.init(&mut source) {
+                    Ok(()) => {}
+                    // A header cut short: left unread, for the reader to
+                    // say what did not arrive.
+                    Err(_) if input.len() < MAX_HEADER_BYTES => break,
+                    Err(e) => return Err(corrupt(e.to_string())),
+                }
                 at += input.len() - source.len();
                 self.started = true;
                 continue;
@@ -234,6 +241,18 @@ mod tests {
         assert!(out.is_empty(), "read before the end");
         inflow.end(into(&mut out)).expect("reads");
         assert_eq!(out, b"head");
+    }
+
+    #[test]
+    fn a_header_cut_short_at_the_end_is_left_unread() {
+        let groups = groups();
+        let compressed = compress(&groups, Vec::new());
+        let (_, first) = inflate(&compressed[..1], 1).expect("reads");
+        assert!(first.unread() == 1 && first.ended());
+        let whole = compress(&groups[..1], Vec::new()).len();
+        let (out, inflow) = inflate(&compressed[..whole + 5], 7).expect("reads");
+        assert_eq!(out, groups[0]);
+        assert_eq!(inflow.unread(), 5);
     }
 
     #[test]
