@@ -3,8 +3,9 @@
 //! before the documents' texts have arrived.
 //!
 //! Layout: the 8-byte magic `CEXPLORE`, a little-endian `u16` format version,
-//! then one zstd stream (`stream.rs`) of frames, each a little-endian `u64`
-//! length and that many bytes of postcard:
+//! then frames compressed with zstd (`stream.rs`; the first two, the next
+//! two and the documents' are each a zstd frame), each frame a
+//! little-endian `u64` length and that many bytes of postcard:
 //! 1. the head: the corpus name, warnings, skipped files and every
 //!    document's card (its file and metadata: what a result row shows);
 //! 2. the search index without its detail: its records count the body by
