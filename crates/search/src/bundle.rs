@@ -159,7 +159,13 @@ struct DocumentFrames {
 
 impl DocumentFrames {
     fn of(corpus: &Corpus) -> DocumentFrames {
-        let codes = WordCodes::of(corpus.documents.iter().map(|d| d.text.as_str()));
+        let codes = WordCodes::of(
+            &corpus
+                .documents
+                .iter()
+                .map(|d| d.text.as_str())
+                .collect::<Vec<_>>(),
+        );
         let encoder = codes.encoder();
         let texts = map_on_every_core(&corpus.documents, |d| encoder.encode(&d.text));
         let documents: Vec<(&Document, &Vec<u8>)> = corpus.documents.iter().zip(&texts).collect();
@@ -192,10 +198,7 @@ impl DocumentFrames {
 
 /// The magic and the version, which are not compressed.
 fn header() -> Vec<u8> {
-    let mut out = Vec::with_capacity(1 << 16);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out
+    [&MAGIC[..], &VERSION.to_le_bytes()].concat()
 }
 
 /// A frame: its payload's length, then the payload.
@@ -224,21 +227,25 @@ impl Bundle {
         }
     }
 
-    /// Every frame, each with its length, in the order they are read, in
-    /// groups that are compressed apart: the head and the index (the first
-    /// answer waits for all of them), the entities and word codes, and the
-    /// documents.
-    fn frame_groups(&self) -> [Vec<u8>; 3] {
+    /// The first two frames, each with its length: the head and the index,
+    /// which a first answer waits for, compressed apart from the rest.
+    fn searchable_group(&self) -> Vec<u8> {
+        [
+            framed(&encoded(&self.head())),
+            framed(&encoded(&self.index)),
+        ]
+        .concat()
+    }
+
+    /// The other frames, each with its length, in the order they are read,
+    /// in two groups compressed apart: the entities and word codes, and
+    /// the documents.
+    fn contents_groups(&self) -> [Vec<u8>; 2] {
         let frames = DocumentFrames::of(&self.corpus);
         let contents = map_on_every_core(&frames.batches, |batch| {
             framed(&encoded(&frames.columns(&self.corpus, batch)))
         });
         [
-            [
-                framed(&encoded(&self.head())),
-                framed(&encoded(&self.index)),
-            ]
-            .concat(),
             [
                 framed(&encoded(&EntityColumns::of(&self.corpus.entities))),
                 framed(&encoded(&frames.codes)),
@@ -249,18 +256,29 @@ impl Bundle {
     }
 
     /// Serializes the bundle: its magic and version, then its frames,
-    /// compressed. Native only: the app reads bundles.
+    /// compressed. The head and index are compressed while the documents'
+    /// frames are made. Native only: the app reads bundles.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn encode(&self) -> Vec<u8> {
-        stream::compress(&self.frame_groups(), header())
+        let (searchable, contents) = std::thread::scope(|scope| {
+            let searchable = scope.spawn(|| stream::compress(&self.searchable_group()));
+            let contents = self.contents_groups().map(|group| stream::compress(&group));
+            (searchable.join(), contents)
+        });
+        let searchable = searchable.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        [header(), searchable]
+            .into_iter()
+            .chain(contents)
+            .collect::<Vec<_>>()
+            .concat()
     }
 
     /// The bundle as [`Bundle::encode`] writes it, but with its frames
     /// uncompressed: what the parts of [`Bundle::encoded_parts`] add up to.
     pub fn encode_uncompressed(&self) -> Vec<u8> {
-        [header()]
+        [header(), self.searchable_group()]
             .into_iter()
-            .chain(self.frame_groups())
+            .chain(self.contents_groups())
             .collect::<Vec<_>>()
             .concat()
     }

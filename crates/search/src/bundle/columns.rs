@@ -811,7 +811,12 @@ mod tests {
     #[test]
     fn every_range_reads_back_as_it_was() {
         let documents = vec![odd_document(), Document::default(), odd_document()];
-        let codes = WordCodes::of(documents.iter().map(|d| d.text.as_str()));
+        let codes = WordCodes::of(
+            &documents
+                .iter()
+                .map(|d| d.text.as_str())
+                .collect::<Vec<_>>(),
+        );
         let bytes = encoded(&Columns::of(
             &documents,
             texts(&documents, &codes),

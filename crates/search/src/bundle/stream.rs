@@ -40,12 +40,15 @@ const STEP_BYTES: usize = 1 << 16;
 #[cfg(not(target_arch = "wasm32"))]
 const JOB_BYTES: u32 = 8 << 20;
 
-/// Compresses each of `groups` as a zstd frame, one after the other.
+/// Compresses `group` as one zstd frame (none if it is empty).
 #[cfg(not(target_arch = "wasm32"))]
-pub(super) fn compress(groups: &[Vec<u8>], mut out: Vec<u8>) -> Vec<u8> {
+pub(super) fn compress(group: &[u8]) -> Vec<u8> {
     use zstd::zstd_safe::CParameter;
     let failed = "compressing bytes in memory cannot fail";
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if group.is_empty() {
+        return Vec::new();
+    }
+    let cores = corpus_model::cores::cores();
     let mut compressor = zstd::bulk::Compressor::new(LEVEL).expect(failed);
     [
         CParameter::WindowLog(WINDOW_LOG),
@@ -54,10 +57,7 @@ pub(super) fn compress(groups: &[Vec<u8>], mut out: Vec<u8>) -> Vec<u8> {
     ]
     .into_iter()
     .for_each(|parameter| compressor.set_parameter(parameter).expect(failed));
-    for group in groups.iter().filter(|g| !g.is_empty()) {
-        out.extend(compressor.compress(group).expect(failed));
-    }
-    out
+    compressor.compress(group).expect(failed)
 }
 
 /// Decompresses the stream as its bytes arrive.
@@ -180,6 +180,11 @@ mod tests {
         ]
     }
 
+    /// Each group compressed, one zstd frame after the other.
+    fn compress_all(groups: &[Vec<u8>]) -> Vec<u8> {
+        groups.iter().flat_map(|group| compress(group)).collect()
+    }
+
     /// Appends a piece of decompressed bytes to `out`.
     fn into(out: &mut Vec<u8>) -> impl FnMut(&[u8]) -> Result<(), BundleError> + '_ {
         |piece| {
@@ -203,7 +208,7 @@ mod tests {
     #[test]
     fn any_chunking_reads_back_every_group() {
         let groups = groups();
-        let compressed = compress(&groups, Vec::new());
+        let compressed = compress_all(&groups);
         assert!(compressed.len() < groups.concat().len() / 2);
         for chunk in [1, 2, 17, 18, 19, 1000, compressed.len()] {
             let (out, inflow) = inflate(&compressed, chunk).expect("reads");
@@ -216,7 +221,7 @@ mod tests {
     #[test]
     fn each_group_is_read_whole_once_its_last_byte_is_in() {
         let groups = groups();
-        let compressed = compress(&groups, Vec::new());
+        let compressed = compress_all(&groups);
         let mut inflow = Inflow::default();
         let mut out = Vec::new();
         let mut made = Vec::new();
@@ -244,7 +249,7 @@ mod tests {
 
     #[test]
     fn a_short_last_frame_is_read_at_the_end() {
-        let compressed = compress(&[b"head".to_vec()], Vec::new());
+        let compressed = compress(b"head");
         assert!(
             compressed.len() < MAX_HEADER_BYTES,
             "{} bytes",
@@ -261,10 +266,10 @@ mod tests {
     #[test]
     fn a_header_cut_short_at_the_end_is_left_unread() {
         let groups = groups();
-        let compressed = compress(&groups, Vec::new());
+        let compressed = compress_all(&groups);
         let (_, first) = inflate(&compressed[..1], 1).expect("reads");
         assert!(first.unread() == 1 && first.ended());
-        let whole = compress(&groups[..1], Vec::new()).len();
+        let whole = compress_all(&groups[..1]).len();
         let (out, inflow) = inflate(&compressed[..whole + 5], 7).expect("reads");
         assert_eq!(out, groups[0]);
         assert_eq!(inflow.unread(), 5);
@@ -272,7 +277,7 @@ mod tests {
 
     #[test]
     fn damaged_streams_fail_or_read_without_panicking() {
-        let compressed = compress(&groups(), Vec::new());
+        let compressed = compress_all(&groups());
         let mut state: u64 = 7;
         let mut next = || {
             state = state

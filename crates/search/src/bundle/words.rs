@@ -18,6 +18,7 @@
 
 use std::ops::RangeInclusive;
 
+use corpus_model::cores::{map_on_every_core, runs_of_equal_weight};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -91,12 +92,18 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 impl WordCodes {
     /// The codes for `texts`: every word said twice or more that its code
     /// shortens, by how often it is said.
-    pub fn of<'a>(texts: impl Iterator<Item = &'a str>) -> WordCodes {
-        let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
-        for text in texts {
-            for (_, word) in words(text) {
+    pub fn of(texts: &[&str]) -> WordCodes {
+        let runs = runs_of_equal_weight(texts, |text| text.len());
+        let mut counted = map_on_every_core(&runs, |run| {
+            let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+            for (_, word) in texts[run.clone()].iter().flat_map(|text| words(text)) {
                 *counts.entry(word).or_default() += 1;
             }
+            counts
+        });
+        let mut counts = counted.pop().unwrap_or_default();
+        for (word, n) in counted.into_iter().flatten() {
+            *counts.entry(word).or_default() += n;
         }
         let mut ranked: Vec<(&str, u32)> = counts.into_iter().filter(|&(_, n)| n > 1).collect();
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -258,7 +265,7 @@ mod tests {
     fn every_text_reads_back_as_it_was() {
         for seed in 0..6 {
             let texts = random_texts(seed);
-            let codes = WordCodes::of(texts.iter().map(String::as_str));
+            let codes = WordCodes::of(&texts.iter().map(String::as_str).collect::<Vec<_>>());
             assert!(
                 codes.words.len() > ONE_BYTE_CODES.len() + TWO_BYTE_CODES,
                 "codes of three bytes are used: {} words",
@@ -272,7 +279,12 @@ mod tests {
                     Ok(text.as_str())
                 );
             }
-            let other = WordCodes::of(random_texts(seed + 100).iter().map(String::as_str));
+            let other = WordCodes::of(
+                &random_texts(seed + 100)
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            );
             for text in &texts {
                 let written = other.encoder().encode(text);
                 assert_eq!(
@@ -286,7 +298,7 @@ mod tests {
     #[test]
     fn repeated_words_are_written_shorter() {
         let text = "the nurses said the nurses were leaving; the nurses said so";
-        let codes = WordCodes::of([text].into_iter());
+        let codes = WordCodes::of(&[text]);
         assert_eq!(
             codes.words[..3],
             ["nurses", "the", "said"],
@@ -299,7 +311,7 @@ mod tests {
     #[test]
     fn any_bytes_decode_or_fail_without_panicking() {
         let texts = random_texts(1);
-        let codes = WordCodes::of(texts.iter().map(String::as_str));
+        let codes = WordCodes::of(&texts.iter().map(String::as_str).collect::<Vec<_>>());
         let mut next = numbers(9);
         let mut failed = 0;
         for _ in 0..2000 {
