@@ -417,7 +417,12 @@ impl BundleReader {
     /// Decodes one frame into its place: head, index, then contents.
     fn take_frame(&mut self, frame: &[u8]) -> Result<(), BundleError> {
         let Some(head) = &mut self.head else {
-            self.head = Some(exactly(frame, "head")?);
+            let head: Head = exactly(frame, "head")?;
+            // Room for exactly every document the head announces: growing
+            // by doubling would leave up to half of it unused, and the
+            // copies behind as garbage in the wasm memory.
+            self.documents.reserve_exact(head.cards.len());
+            self.head = Some(head);
             return Ok(());
         };
         if !self.index_read {
