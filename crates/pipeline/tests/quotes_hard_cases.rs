@@ -128,6 +128,11 @@ const CASES: &[Case] = &[
     Case { name: "negative: scare quote around a term", text: "Critics have called the so-called 'festival circuit' a closed shop.", want: &[] },
     Case { name: "negative: quotation marks in navigation text", text: "The council met on Tuesday to agree the budget for the year ahead.\n\nREAD MORE: Doctors warn of NHS 'collapse' this winter", want: &[] },
     Case { name: "negative: possessives and contractions only", text: "The nurses' union and Jones’ team don’t expect a deal before the ’90s estimates are revised.", want: &[] },
+    Case {
+        name: "a headline that reads as a sentence, then a short paragraph whose last quote closes the wrong way round",
+        text: "Watchdog Says Ministers Ignored Its Advice On Care Homes Last Year.\n\nIts chair, Anna Berg, said ministers had been \u{201c}warned repeatedly\u{201d} and called the delay \u{201c}inexcusable.\u{201c}\n\nThe department declined to comment on the report.",
+        want: &[("reported", "ministers had been \u{201c}warned repeatedly\u{201d} and called the delay \u{201c}inexcusable.\u{201c}", Some("Anna Berg")), ("partial", "warned repeatedly", Some("Anna Berg")), ("partial", "inexcusable.", Some("Anna Berg"))],
+    },
 ];
 
 fn extract(name: &str, text: &str) -> Vec<Record> {

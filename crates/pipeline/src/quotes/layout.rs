@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use corpus_model::{BlockKind, Document};
+use corpus_text::chars::{is_closer, is_opening_mark};
 use corpus_text::lexicon::SIGN_OFFS;
 use corpus_text::words::{is_all_caps, title_case, words};
 
@@ -38,9 +39,11 @@ impl Layout {
     pub fn of(doc: &Document) -> Layout {
         let lex = Lexicon::get();
         let texts: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+        // The headline is not the body, even when it reads as a sentence.
+        let headline = doc.meta.title.trim();
         let body_start = texts
             .iter()
-            .position(|t| is_body_paragraph(t))
+            .position(|t| is_body_paragraph(t) && t.trim() != headline)
             .unwrap_or(texts.len());
         let furniture = texts
             .iter()
@@ -58,14 +61,16 @@ impl Layout {
     }
 }
 
-/// Ends with a full stop (perhaps inside closing marks) and has a sentence's length.
+/// Ends with a full stop and has a sentence's length.
 fn is_body_paragraph(text: &str) -> bool {
     ends_with_stop(text) && words(text, 0..text.len()).len() >= 8
 }
 
+/// Ends with a full stop, perhaps inside closing marks of any shape (a
+/// closing quotation mark may be typed the wrong way round: `False.“`).
 fn ends_with_stop(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '*')
+        c.is_whitespace() || is_closer(c) || is_opening_mark(c) || c == '*'
     });
     trimmed.ends_with(['.', '!', '?', '…'])
 }
