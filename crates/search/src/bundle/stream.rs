@@ -278,24 +278,18 @@ mod tests {
     #[test]
     fn damaged_streams_fail_or_read_without_panicking() {
         let compressed = compress_all(&groups());
-        let mut state: u64 = 7;
-        let mut next = || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        };
+        let mut below = crate::seeded::below(7);
         for _ in 0..2000 {
             let mut damaged = compressed.clone();
-            for _ in 0..1 + next() % 3 {
-                let at = next() % damaged.len();
-                damaged[at] ^= 1 << (next() % 8);
+            for _ in 0..1 + below(3) {
+                let at = below(damaged.len());
+                damaged[at] ^= 1 << below(8);
             }
-            let _ = inflate(&damaged, 1 + next() % 300);
+            let _ = inflate(&damaged, 1 + below(300));
         }
         for _ in 0..500 {
-            let noise: Vec<u8> = (0..next() % 400).map(|_| next() as u8).collect();
-            let _ = inflate(&noise, 1 + next() % 50);
+            let noise: Vec<u8> = (0..below(400)).map(|_| below(256) as u8).collect();
+            let _ = inflate(&noise, 1 + below(50));
         }
     }
 

@@ -225,21 +225,10 @@ fn push_literal(bytes: &[u8], out: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
-    /// A small random generator, so that failures repeat.
-    fn numbers(seed: u64) -> impl FnMut() -> usize {
-        let mut state = seed;
-        move || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        }
-    }
-
     /// Texts of words from a vocabulary big enough for codes of every
     /// length, in several scripts, with the control bytes that are codes.
     fn random_texts(seed: u64) -> Vec<String> {
-        let mut next = numbers(seed);
+        let mut below = crate::seeded::below(seed);
         let pieces = [
             " ", "\n\n", "\t", "\u{1}", "\u{1f}", "\0", "\u{b}", ", ", "“", "»", "é", "-",
         ];
@@ -247,12 +236,12 @@ mod tests {
         (0..200)
             .map(|_| {
                 let mut text = String::new();
-                for _ in 0..next() % 400 {
-                    match next() % 3 {
-                        0 => text.push_str(pieces[next() % pieces.len()]),
+                for _ in 0..below(400) {
+                    match below(3) {
+                        0 => text.push_str(pieces[below(pieces.len())]),
                         _ => {
-                            let script = scripts[next() % scripts.len()];
-                            text.push_str(&format!("word{}{script} ", next() % 1500));
+                            let script = scripts[below(scripts.len())];
+                            text.push_str(&format!("word{}{script} ", below(1500)));
                         }
                     }
                 }
@@ -312,10 +301,10 @@ mod tests {
     fn any_bytes_decode_or_fail_without_panicking() {
         let texts = random_texts(1);
         let codes = WordCodes::of(&texts.iter().map(String::as_str).collect::<Vec<_>>());
-        let mut next = numbers(9);
+        let mut below = crate::seeded::below(9);
         let mut failed = 0;
         for _ in 0..2000 {
-            let bytes: Vec<u8> = (0..next() % 40).map(|_| next() as u8).collect();
+            let bytes: Vec<u8> = (0..below(40)).map(|_| below(256) as u8).collect();
             failed += usize::from(codes.decode(&bytes, &mut Vec::new()).is_err());
         }
         assert!(failed > 0, "some bytes are no text");
