@@ -128,15 +128,16 @@ async function timeToAnswer(page, url) {
     .then((handle) => handle.jsonValue());
 }
 
-/** Milliseconds from navigation start until the page counts matching
- * paragraphs: the index's detail is made. */
+/** In the page: whether it counts matching paragraphs, which it does once
+ * the index's detail is made. */
+function detailMade() {
+  return /matching paragraph/.test(document.querySelector(".results-bar .status")?.textContent ?? "");
+}
+
+/** Milliseconds from navigation start until the index's detail is made. */
 async function timeToDetail(page) {
   return page
-    .waitForFunction(
-      () => /matching paragraph/.test(document.querySelector(".results-bar .status")?.textContent ?? "") && performance.now(),
-      null,
-      { polling: 100, timeout: 180_000 },
-    )
+    .waitForFunction(`(${detailMade})() && performance.now()`, null, { polling: 100, timeout: 180_000 })
     .then((handle) => handle.jsonValue());
 }
 
@@ -256,7 +257,6 @@ async function uninstrumentedMemory(url) {
       }
       throw new Error(`${url}: timed out waiting for ${test.name}`);
     };
-    const detailMade = () => /matching paragraph/.test(document.querySelector(".results-bar .status")?.textContent ?? "");
     await until(detailMade);
     await until(isPrecached);
     await new Promise((ok) => setTimeout(ok, 1000));
