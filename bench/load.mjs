@@ -128,16 +128,16 @@ async function timeToAnswer(page, url) {
     .then((handle) => handle.jsonValue());
 }
 
-/** In the page: whether it counts matching paragraphs, which it does once
- * the index's detail is made. */
+/** In the page: the time once it counts matching paragraphs, which it does
+ * once the index's detail is made; false before. */
 function detailMade() {
-  return /matching paragraph/.test(document.querySelector(".results-bar .status")?.textContent ?? "");
+  return /matching paragraph/.test(document.querySelector(".results-bar .status")?.textContent ?? "") && performance.now();
 }
 
 /** Milliseconds from navigation start until the index's detail is made. */
 async function timeToDetail(page) {
   return page
-    .waitForFunction(`(${detailMade})() && performance.now()`, null, { polling: 100, timeout: 180_000 })
+    .waitForFunction(detailMade, null, { polling: 100, timeout: 180_000 })
     .then((handle) => handle.jsonValue());
 }
 
@@ -253,7 +253,7 @@ async function uninstrumentedMemory(url) {
       const expression = `(${test})()`;
       for (const start = Date.now(); Date.now() - start < 180_000; await new Promise((ok) => setTimeout(ok, 250))) {
         const { result } = await browser.send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true }, sessionId);
-        if (result.value === true) return;
+        if (result.value) return;
       }
       throw new Error(`${url}: timed out waiting for ${test.name}`);
     };
