@@ -133,6 +133,26 @@ const CASES: &[Case] = &[
         text: "Watchdog Says Ministers Ignored Its Advice On Care Homes Last Year.\n\nIts chair, Anna Berg, said ministers had been \u{201c}warned repeatedly\u{201d} and called the delay \u{201c}inexcusable.\u{201c}\n\nThe department declined to comment on the report.",
         want: &[("reported", "ministers had been \u{201c}warned repeatedly\u{201d} and called the delay \u{201c}inexcusable.\u{201c}", Some("Anna Berg")), ("partial", "warned repeatedly", Some("Anna Berg")), ("partial", "inexcusable.", Some("Anna Berg"))],
     },
+    Case {
+        name: "German low-high marks, the reporting verb and speaker after the quote",
+        text: "Regierung plant neue Schulen\n\n„Wir bauen in jedem Kreis eine neue Schule“, sagte Ministerin Katrin Vogel.",
+        want: &[("direct", "Wir bauen in jedem Kreis eine neue Schule", Some("Katrin Vogel"))],
+    },
+    Case {
+        name: "French guillemets set apart by no-break spaces, a two-word reporting verb",
+        text: "Le budget des écoles\n\n«\u{a0}Nous ouvrirons une école dans chaque canton\u{a0}», a déclaré la ministre Claire Martin.",
+        want: &[("direct", "Nous ouvrirons une école dans chaque canton", Some("Claire Martin"))],
+    },
+    Case {
+        name: "Spanish doubles with the speaker after the verb",
+        text: "Nuevas escuelas\n\n\"Abriremos una escuela en cada provincia\", dijo la ministra Lucía Romero.",
+        want: &[("direct", "Abriremos una escuela en cada provincia", Some("Lucía Romero"))],
+    },
+    Case {
+        name: "Japanese corner brackets: a quote with no speaker the English reading can name",
+        text: "学校の計画\n\n「すべての県に新しい学校を建てます」と大臣は述べた。",
+        want: &[("direct", "すべての県に新しい学校を建てます", None)],
+    },
 ];
 
 fn extract(name: &str, text: &str) -> Vec<Record> {

@@ -2,12 +2,15 @@
 
 /// Characters that close a quotation or bracket after a sentence's final stop.
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | '」' | '』' | ')' | ']'
+    )
 }
 
 /// Characters that open a quotation.
 pub fn is_opening_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹')
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '「' | '『')
 }
 
 /// Whitespace within a line (a space, a no-break space, a tab).

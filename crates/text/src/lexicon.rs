@@ -132,6 +132,8 @@ word_lists! {
     ROLE_WORDS = "role_words.txt";
     /// Reporting verbs: `lemma | flags | forms`.
     REPORTING_VERBS = "reporting_verbs.txt";
+    /// Reporting verbs of other languages, in the same format.
+    REPORTING_VERBS_OTHER_LANGUAGES = "reporting_verbs_other_languages.txt";
     /// Month names, lowercase, with their number (`january = 1`).
     MONTHS = "months.txt";
     /// Month abbreviations, lowercase, with their number (`jan = 1`).

@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use corpus_text::words::lowercased;
 
 use corpus_text::lexicon::{
-    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, REPORTING_VERBS, ROLE_WORDS,
-    SPEAKER_HONORIFICS,
+    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, REPORTING_VERBS,
+    REPORTING_VERBS_OTHER_LANGUAGES, ROLE_WORDS, SPEAKER_HONORIFICS,
 };
 
 /// What a reporting verb form can do.
@@ -65,7 +65,8 @@ impl Lexicon {
 
     fn parse() -> Lexicon {
         let mut verbs = FxHashMap::default();
-        for line in REPORTING_VERBS.entries() {
+        let lines = REPORTING_VERBS.entries();
+        for line in lines.chain(REPORTING_VERBS_OTHER_LANGUAGES.entries()) {
             let mut fields = line.split('|').map(str::trim);
             let (lemma, flags, forms) = (fields.next(), fields.next(), fields.next());
             let (Some(lemma), Some(flags), Some(forms)) = (lemma, flags, forms) else {

@@ -1,8 +1,9 @@
 //! Pairs quotation marks inside one block and returns the outermost quoted
 //! stretches.
 //!
-//! Marks come in two families, double (`"` `“` `”` `„` `«` `»`) and single
-//! (`'` `‘` `’` `‹` `›`); a closing mark of either style closes an opening
+//! Marks come in two families, double (`"` `“` `”` `„` `«` `»` and the
+//! corner brackets `「` `」` of Chinese and Japanese) and single (`'` `‘` `’`
+//! `‹` `›` and the white corner brackets `『` `』` quoted inside them); a closing mark of either style closes an opening
 //! mark of the same family, so `“…"` pairs. A single mark between letters
 //! (don’t, Hunt's) is an apostrophe; one after a final `s` and before a word
 //! (nurses’ pay, trusts' finances) closes a quote only if no better closing
@@ -111,8 +112,8 @@ fn classify(text: &str, block: Range<usize>) -> Vec<Mark> {
 /// The family of a quotation mark, or none for any other character.
 fn family_of(c: char) -> Option<Family> {
     match c {
-        '"' | '“' | '”' | '„' | '«' | '»' => Some(Family::Double),
-        '\'' | '‘' | '’' | '‹' | '›' => Some(Family::Single),
+        '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」' => Some(Family::Double),
+        '\'' | '‘' | '’' | '‹' | '›' | '『' | '』' => Some(Family::Single),
         _ => None,
     }
 }
@@ -164,8 +165,8 @@ fn role_of(c: char, family: Family, around: &Around) -> Option<Role> {
     match c {
         '“' if close_side && !open_side => Some(Role::Close),
         '”' if open_side && !close_side => Some(Role::Open),
-        '“' | '„' | '«' | '‹' => Some(Role::Open),
-        '”' | '»' | '›' => Some(Role::Close),
+        '“' | '„' | '«' | '‹' | '「' | '『' => Some(Role::Open),
+        '”' | '»' | '›' | '」' | '』' => Some(Role::Close),
         '‘' if letter_before && letter_after => None,
         '‘' => Some(Role::Open),
         _ if letter_before && letter_after && single => None,
@@ -198,7 +199,7 @@ fn pair(text: &str, block: &Range<usize>, marks: &[Mark]) -> (Vec<Marked>, Optio
             if stack.is_empty() {
                 found.push(Marked {
                     open: open.at,
-                    inner: open.at + open.len..mark.at,
+                    inner: without_spaces(text, open.at + open.len..mark.at),
                     outer_end: mark.at + mark.len,
                     unclosed: false,
                 });
@@ -213,7 +214,7 @@ fn pair(text: &str, block: &Range<usize>, marks: &[Mark]) -> (Vec<Marked>, Optio
             found.retain(|m| m.open < open.at);
             found.push(Marked {
                 open: open.at,
-                inner: open.at + open.len..block.end,
+                inner: without_spaces(text, open.at + open.len..block.end),
                 outer_end: block.end,
                 unclosed: true,
             });
@@ -222,6 +223,14 @@ fn pair(text: &str, block: &Range<usize>, marks: &[Mark]) -> (Vec<Marked>, Optio
         }
     }
     (found, None)
+}
+
+/// `range` without the spaces at its ends: French sets its guillemets
+/// apart from the quoted words (« Rien n’est perdu »).
+fn without_spaces(text: &str, range: Range<usize>) -> Range<usize> {
+    let inner = &text[range.clone()];
+    let start = range.start + (inner.len() - inner.trim_start().len());
+    start..start.max(range.start + inner.trim_end().len())
 }
 
 /// Whether another closing mark of the same family comes after `marks[i]`
@@ -255,6 +264,16 @@ mod tests {
                 "curly opening, straight closing",
                 "“It works.\" he said",
                 &["It works."],
+            ),
+            (
+                "French guillemets set apart by no-break spaces",
+                "Il a dit : «\u{a0}Rien n’est perdu.\u{202f}»",
+                &["Rien n’est perdu."],
+            ),
+            (
+                "Japanese corner brackets, white ones inside",
+                "彼は「『東京』は大きい」と言った。",
+                &["『東京』は大きい"],
             ),
             (
                 "apostrophes inside",
@@ -314,7 +333,7 @@ mod tests {
             (
                 "a space between the closing marks",
                 "\"The term 'outreach,' \" he told the group.",
-                &["The term 'outreach,' "],
+                &["The term 'outreach,'"],
             ),
             ("decade is no quote", "back in the ’90s and the '80s", &[]),
             ("possessive only", "the nurses' union and Jones’ view", &[]),

@@ -66,7 +66,7 @@ use corpus_text::chars::is_dash;
 use corpus_text::lexicon::{TERM_CUES, TITLE_SMALL_WORDS};
 use corpus_text::sentences::sentences;
 use corpus_text::tokens::without_possessive;
-use corpus_text::words::{is_capitalised, words};
+use corpus_text::words::{is_capitalised, words, written_words};
 
 use self::clauses::vocabulary::NAMING_WORD;
 use self::clauses::Clause;
@@ -554,6 +554,7 @@ struct Stretch<'a> {
     right_clause: Option<usize>,
     /// Set off as a quote of its own rather than woven into the writer's sentence.
     direct: bool,
+    /// Words as a reader counts them: each ideograph or kana is one.
     word_count: usize,
 }
 
@@ -619,7 +620,10 @@ impl<'a> Stretch<'a> {
             left_clause,
             right_clause,
             direct,
-            word_count: words(text, quote.inner.clone()).len(),
+            word_count: words(text, quote.inner.clone())
+                .into_iter()
+                .map(|w| written_words(&text[w]))
+                .sum(),
         }
     }
 }
