@@ -100,6 +100,11 @@ pub enum Encoding {
     Utf8Bom,
     /// Invalid UTF-8 decoded as Windows-1252.
     Windows1252,
+    /// UTF-16 with a little-endian byte-order mark (2 bytes before `raw`
+    /// starts, 2 or 4 bytes per character).
+    Utf16Le,
+    /// UTF-16 with a big-endian byte-order mark.
+    Utf16Be,
 }
 
 /// A structural unit of the cleaned text.

@@ -12,6 +12,8 @@
 //! | input                                   | outcome                                   |
 //! |-----------------------------------------|-------------------------------------------|
 //! | invalid UTF-8                           | bytes decoded as Windows-1252, warning    |
+//! | UTF-16 with a byte-order mark           | decoded                                   |
+//! | invalid UTF-16 (lone surrogate, odd end) | read as U+FFFD, warning                  |
 //! | empty or whitespace-only file           | document kept (titled by file), warning   |
 //! | malformed catalogue                     | error at `catalog.toml:line`              |
 //! | unknown date format                     | date ignored, warning at `file:line`      |
@@ -234,31 +236,11 @@ pub fn read_file(
         message,
     };
     let bytes = read_bounded(path).map_err(|message| error(None, message))?;
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(error(
-            Some(line_at(&bytes, at)),
-            format!("binary file (NUL byte at offset {at}); only text files belong in a corpus"),
-        ));
-    }
-    let (raw, encoding) = decode(&bytes);
-    if encoding == Encoding::Windows1252 {
-        let at = std::str::from_utf8(&bytes)
-            .err()
-            .map_or(0, |e| e.valid_up_to());
-        let at = if bytes.starts_with(BOM) {
-            at.max(BOM.len())
-        } else {
-            at
-        };
-        warnings.push(Warning {
-            file: rel_path.clone(),
-            line: Some(line_at(&bytes, at)),
-            message: format!(
-                "invalid UTF-8 (byte 0x{:02X} at offset {at}); invalid bytes read as Windows-1252",
-                bytes[at]
-            ),
-        });
-    }
+    let (raw, encoding) = match decode_utf16(&bytes, &rel_path, warnings) {
+        Some(decoded) => decoded,
+        None => decode_checked(&bytes, &rel_path, warnings)
+            .map_err(|(line, message)| error(Some(line), message))?,
+    };
     let (declared, body_start) = match split_front_matter(&raw) {
         None => (Declared::default(), 0),
         Some(Err((line, message))) => return Err(error(Some(line), message)),
@@ -289,6 +271,85 @@ pub fn read_file(
         body_start,
         declared,
     })
+}
+
+/// Decodes a file that is not UTF-16: UTF-8, or Windows-1252 where it is not
+/// UTF-8 (with a warning). A NUL byte makes it binary: refused, with the
+/// line and the reason.
+fn decode_checked(
+    bytes: &[u8],
+    rel_path: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<(String, Encoding), (u32, String)> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err((
+            line_at(bytes, at),
+            format!("binary file (NUL byte at offset {at}); only text files belong in a corpus"),
+        ));
+    }
+    let (raw, encoding) = decode(bytes);
+    if encoding == Encoding::Windows1252 {
+        let at = std::str::from_utf8(bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        let at = if bytes.starts_with(BOM) {
+            at.max(BOM.len())
+        } else {
+            at
+        };
+        warnings.push(Warning {
+            file: rel_path.to_string(),
+            line: Some(line_at(bytes, at)),
+            message: format!(
+                "invalid UTF-8 (byte 0x{:02X} at offset {at}); invalid bytes read as Windows-1252",
+                bytes[at]
+            ),
+        });
+    }
+    Ok((raw, encoding))
+}
+
+/// Decodes UTF-16 that starts with its byte-order mark (what Windows saves
+/// as "Unicode" text); none for any other file. A unit that is not UTF-16
+/// (a lone surrogate, an odd last byte) is read as U+FFFD, and the first is
+/// warned of with its byte offset and line.
+fn decode_utf16(
+    bytes: &[u8],
+    rel_path: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<(String, Encoding)> {
+    let (encoding, unit): (Encoding, fn([u8; 2]) -> u16) = match bytes.get(..2)? {
+        [0xFF, 0xFE] => (Encoding::Utf16Le, u16::from_le_bytes),
+        [0xFE, 0xFF] => (Encoding::Utf16Be, u16::from_be_bytes),
+        _ => return None,
+    };
+    let pairs = bytes[2..].chunks_exact(2);
+    let odd_end = !pairs.remainder().is_empty();
+    let units = pairs.map(|pair| unit([pair[0], pair[1]]));
+    let mut raw = String::with_capacity(bytes.len());
+    // The first unreadable unit: its byte offset in the file and in `raw`.
+    let mut invalid = None;
+    let mut units_read = 0;
+    for decoded in char::decode_utf16(units) {
+        let c = decoded.unwrap_or_else(|_| {
+            invalid.get_or_insert((2 + 2 * units_read, raw.len()));
+            char::REPLACEMENT_CHARACTER
+        });
+        units_read += c.len_utf16();
+        raw.push(c);
+    }
+    if odd_end {
+        invalid.get_or_insert((bytes.len() - 1, raw.len()));
+        raw.push(char::REPLACEMENT_CHARACTER);
+    }
+    if let Some((at, in_raw)) = invalid {
+        warnings.push(Warning {
+            file: rel_path.to_string(),
+            line: Some(line_at(raw.as_bytes(), in_raw)),
+            message: format!("invalid UTF-16 at byte offset {at}; read as U+FFFD"),
+        });
+    }
+    Some((raw, encoding))
 }
 
 /// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]:

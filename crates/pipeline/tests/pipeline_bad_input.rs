@@ -309,6 +309,59 @@ fn a_byte_order_mark_is_not_text() {
 }
 
 #[test]
+fn utf16_with_a_byte_order_mark_is_decoded_and_a_lone_surrogate_warned_of() {
+    let dir = TempDir::new("utf16");
+    let text = |file: &str| {
+        format!("Headline of {file}\n\nBody of the story, long enough to be a paragraph of prose: “東京”.\n")
+    };
+    let units = |file: &str| {
+        text(file)
+            .encode_utf16()
+            .chain([0xD800, u16::from(b'x')])
+            .collect::<Vec<u16>>()
+    };
+    let little: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(units("little.txt").into_iter().flat_map(u16::to_le_bytes))
+        .collect();
+    let big: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(units("big.txt").into_iter().flat_map(u16::to_be_bytes))
+        .collect();
+    dir.write("little.txt", &little);
+    dir.write("big.txt", &big);
+    let corpus = build(dir.path()).expect("builds");
+    for (file, encoding) in [
+        ("little.txt", Encoding::Utf16Le),
+        ("big.txt", Encoding::Utf16Be),
+    ] {
+        let doc = corpus
+            .documents
+            .iter()
+            .find(|d| d.file == file)
+            .expect(file);
+        assert_eq!(doc.encoding, encoding);
+        assert_eq!(doc.meta.title, format!("Headline of {file}"));
+        assert!(
+            doc.raw.ends_with("prose: “東京”.\n\u{FFFD}x"),
+            "{:?}",
+            doc.raw
+        );
+        let warning = corpus
+            .warnings
+            .iter()
+            .find(|w| w.file == file)
+            .expect("a warning");
+        let at = 2 + 2 * text(file).encode_utf16().count();
+        assert_eq!(warning.line, Some(4), "{warning}");
+        assert_eq!(
+            warning.message,
+            format!("invalid UTF-16 at byte offset {at}; read as U+FFFD")
+        );
+    }
+}
+
+#[test]
 fn identical_documents_are_kept_once() {
     let dir = TempDir::new("duplicates");
     dir.write("a.txt", ARTICLE.as_bytes());

@@ -126,6 +126,10 @@ pub fn file_offset(doc: &Document, offset: u32, end: bool) -> u32 {
             .raw
             .get(..raw as usize)
             .map_or(raw, |s| s.chars().count() as u32),
+        Encoding::Utf16Le | Encoding::Utf16Be => doc
+            .raw
+            .get(..raw as usize)
+            .map_or(raw, |s| 2 + 2 * s.encode_utf16().count() as u32),
     }
 }
 
@@ -150,6 +154,9 @@ mod tests {
             (Encoding::Utf8Bom, 10 + start, 10 + end),
             // Windows-1252: one byte per character; "“" is one byte on disk.
             (Encoding::Windows1252, 7 + 10, 7 + 14),
+            // UTF-16: a 2-byte mark, then 2 bytes per character here.
+            (Encoding::Utf16Le, 2 + 2 * (7 + 10), 2 + 2 * (7 + 14)),
+            (Encoding::Utf16Be, 2 + 2 * (7 + 10), 2 + 2 * (7 + 14)),
         ];
         for &(encoding, want_start, want_end) in cases {
             let doc = Document {
