@@ -81,8 +81,8 @@ impl Query {
     }
 }
 
-const OPENING_QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '″'];
-const CLOSING_QUOTES: &[char] = &['"', '“', '”', '«', '»', '″'];
+const OPENING_QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '″', '「', '『'];
+const CLOSING_QUOTES: &[char] = &['"', '“', '”', '«', '»', '″', '」', '』'];
 const MINUS_SIGNS: &[char] = &['-', '−'];
 
 /// One lexical unit of the query.
@@ -434,6 +434,13 @@ mod tests {
                 "“Health and care visa”",
                 Query {
                     required: vec![one(phrase(&["health", "and", "care", "visa"]))],
+                    ..Query::default()
+                },
+            ),
+            (
+                "「東京 大学」",
+                Query {
+                    required: vec![one(phrase(&["東", "京", "大", "学"]))],
                     ..Query::default()
                 },
             ),
