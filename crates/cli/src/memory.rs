@@ -4,7 +4,7 @@
 //! 24 bytes here and 12 in wasm32, so structures of many small items weigh
 //! somewhat less in the app.
 
-use std::mem::size_of_val;
+use std::mem::{size_of, size_of_val};
 
 use corpus_model::{Corpus, Document, Entity, Warning};
 
@@ -18,11 +18,11 @@ fn strings(values: &[String]) -> usize {
 
 fn meta(d: &Document) -> usize {
     let m = &d.meta;
-    let facets: usize = m
-        .facets
-        .iter()
-        .map(|(key, values)| key.len() + strings(values))
-        .sum();
+    let facets: usize = m.facets.len() * size_of::<(String, Vec<String>)>()
+        + m.facets
+            .iter()
+            .map(|(key, values)| key.len() + strings(values))
+            .sum::<usize>();
     m.title.len()
         + option_string(&m.source)
         + option_string(&m.url)

@@ -9,13 +9,13 @@
 //! - Entity ids index `Corpus::entities`; document ids index
 //!   `Corpus::documents`.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 pub mod cores;
+mod facets;
 mod original;
 
+pub use facets::DeclaredFacets;
 pub use original::OriginalRest;
 
 /// A whole corpus: documents, the people/organisations/places they mention,
@@ -80,7 +80,7 @@ pub struct Metadata {
     /// news, letter, statement, report, …
     pub kind: Option<String>,
     /// Any other front-matter or catalogue key with string values.
-    pub facets: BTreeMap<String, Vec<String>>,
+    pub facets: DeclaredFacets,
 }
 
 /// A date known to the precision the evidence supports.

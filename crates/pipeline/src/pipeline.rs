@@ -193,7 +193,7 @@ fn annotate(source: ingest::SourceFile, catalog: &Catalog) -> Document {
             date,
             url,
             kind,
-            facets,
+            facets: facets.into_iter().collect(),
         },
         original_rest: OriginalRest::pack(&source.raw, &cleaned.text, &cleaned.source_map),
         raw: source.raw,
