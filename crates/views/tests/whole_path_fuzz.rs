@@ -13,7 +13,8 @@
 //!    map and what the bundle keeps besides.
 //!
 //! The generator is a fixed-seed xorshift over fragments chosen to hit the
-//! edges: every script, combining marks, zero-width characters, emoji
+//! edges (one file in four is written as UTF-16, little- or big-endian,
+//! with a lone surrogate): every script, combining marks, zero-width characters, emoji
 //! sequences, right-to-left text, very long tokens and lines, unbalanced
 //! quotes, brackets and markup. The suite runs a bounded number of corpora;
 //! `WHOLE_PATH_CASES=2000 cargo test -p corpus-views --release --test
@@ -21,7 +22,7 @@
 
 use std::path::{Path, PathBuf};
 
-use corpus_model::{Corpus, Document};
+use corpus_model::{Corpus, Document, Encoding};
 use corpus_search::{SearchIndex, SearchRequest};
 use corpus_views::annotate::{pieces, DocumentRanges};
 
@@ -138,6 +139,17 @@ fn document(seed: &mut u64) -> String {
         }
     }
     text
+}
+
+/// `text` as UTF-16 with its byte-order mark, and a lone surrogate where
+/// its first line ends.
+fn utf16(text: &str, bytes: fn(u16) -> [u8; 2], mark: [u8; 2]) -> Vec<u8> {
+    let line_end = text.find('\n').unwrap_or(text.len());
+    let units = text[..line_end]
+        .encode_utf16()
+        .chain([0xDC00])
+        .chain(text[line_end..].encode_utf16());
+    mark.into_iter().chain(units.flat_map(bytes)).collect()
 }
 
 /// A fresh folder under the system temp dir, removed when dropped.
@@ -268,6 +280,7 @@ fn arbitrary_documents_pass_the_whole_path() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(DEFAULT_CASES);
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut utf16_read = 0;
     for case in 0..cases {
         let dir = TempDir::new(case);
         for d in 0..DOCUMENTS {
@@ -276,12 +289,24 @@ fn arbitrary_documents_pass_the_whole_path() {
             } else {
                 format!("d{d}.md")
             };
-            std::fs::write(dir.path().join(name), document(&mut seed)).expect("write document");
+            let text = document(&mut seed);
+            let bytes = match (case + d) % 8 {
+                3 => utf16(&text, u16::to_le_bytes, [0xFF, 0xFE]),
+                7 => utf16(&text, u16::to_be_bytes, [0xFE, 0xFF]),
+                _ => text.into_bytes(),
+            };
+            std::fs::write(dir.path().join(name), bytes).expect("write document");
         }
         let corpus = corpus_pipeline::build(dir.path())
             .unwrap_or_else(|e| panic!("case {case}: the folder should build: {e}"));
         corpus.documents.iter().for_each(check_document);
+        utf16_read += corpus
+            .documents
+            .iter()
+            .filter(|d| matches!(d.encoding, Encoding::Utf16Le | Encoding::Utf16Be))
+            .count();
         let index = SearchIndex::build(&corpus);
         check_search(&corpus, &index, &mut seed);
     }
+    assert!(cases < 2 || utf16_read > 0, "no UTF-16 file was read");
 }
