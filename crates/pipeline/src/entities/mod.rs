@@ -879,15 +879,24 @@ mod tests {
 
     /// The entities of one kind a one-paragraph text names, with aliases.
     fn named(text: &str, kind: EntityKind) -> Vec<(String, Vec<String>)> {
-        let mut docs = vec![Document {
-            text: text.to_string(),
-            blocks: vec![Block {
-                kind: BlockKind::Paragraph,
-                start: 0,
-                end: text.len() as u32,
-            }],
-            ..Document::default()
-        }];
+        named_in(&[text], kind)
+    }
+
+    /// The entities of one kind that one-paragraph documents name, with
+    /// aliases.
+    fn named_in(texts: &[&str], kind: EntityKind) -> Vec<(String, Vec<String>)> {
+        let mut docs: Vec<Document> = texts
+            .iter()
+            .map(|text| Document {
+                text: text.to_string(),
+                blocks: vec![Block {
+                    kind: BlockKind::Paragraph,
+                    start: 0,
+                    end: text.len() as u32,
+                }],
+                ..Document::default()
+            })
+            .collect();
         extract(&mut docs)
             .into_iter()
             .filter(|e| e.kind == kind)
@@ -935,27 +944,6 @@ mod tests {
         assert!(people(text).is_empty(), "{:?}", people(text));
     }
 
-    /// The organisations of several one-paragraph documents, with aliases.
-    fn organisations(texts: &[&str]) -> Vec<(String, Vec<String>)> {
-        let mut docs: Vec<Document> = texts
-            .iter()
-            .map(|text| Document {
-                text: text.to_string(),
-                blocks: vec![Block {
-                    kind: BlockKind::Paragraph,
-                    start: 0,
-                    end: text.len() as u32,
-                }],
-                ..Document::default()
-            })
-            .collect();
-        extract(&mut docs)
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Organisation)
-            .map(|e| (e.name, e.aliases))
-            .collect()
-    }
-
     #[test]
     fn an_organisation_meets_its_other_forms_across_documents() {
         let mut texts = vec![
@@ -972,7 +960,7 @@ mod tests {
         texts.extend(["The Council of Mortgage Lenders said prices rose."; 2]);
         texts.extend(["The Civil Mediation League said cases rose."; 2]);
         texts.push("CML said it would respond.");
-        let orgs = organisations(&texts);
+        let orgs = named_in(&texts, EntityKind::Organisation);
         let with = |name: &str, alias: &str| {
             orgs.iter()
                 .any(|(n, a)| n == name && a.iter().any(|x| x == alias))
