@@ -134,6 +134,11 @@ const CASES: &[Case] = &[
         want: &[("reported", "ministers had been \u{201c}warned repeatedly\u{201d} and called the delay \u{201c}inexcusable.\u{201c}", Some("Anna Berg")), ("partial", "warned repeatedly", Some("Anna Berg")), ("partial", "inexcusable.", Some("Anna Berg"))],
     },
     Case {
+        name: "she is the woman named after the sentence's subject, a man of the same surname told apart by his given name",
+        text: "Farm sale postponed\n\nTom Harlow founded the farm with his wife, Susan Harlow, in 1985.\n\n\u{201c}We never planned to sell,\u{201d} she said.",
+        want: &[("direct", "We never planned to sell,", Some("Susan Harlow"))],
+    },
+    Case {
         name: "German low-high marks, the reporting verb and speaker after the quote",
         text: "Regierung plant neue Schulen\n\n„Wir bauen in jedem Kreis eine neue Schule“, sagte Ministerin Katrin Vogel.",
         want: &[("direct", "Wir bauen in jedem Kreis eine neue Schule", Some("Katrin Vogel"))],

@@ -86,6 +86,8 @@ word_lists! {
     COMMON_WORDS = "common_words.txt";
     /// Given names that mark a capitalised run as a person's name.
     GIVEN_NAMES = "given_names.txt";
+    /// Given names worn by men or by women (`Janet f`), for "he" and "she".
+    GIVEN_NAME_GENDERS = "given_name_genders.txt";
     /// Honorifics before a name, for finding names ("Dr", "Mr").
     NAME_HONORIFICS = "name_honorifics.txt";
     /// Words that show someone calling a thing by quoted words ("called").

@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use corpus_text::words::lowercased;
 
 use corpus_text::lexicon::{
-    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, ORG_WORDS, REPORTING_VERBS,
-    REPORTING_VERBS_OTHER_LANGUAGES, ROLE_WORDS, SPEAKER_HONORIFICS,
+    WordList, AUX_WORDS, FINITE_WORDS, FURNITURE_WORDING, GIVEN_NAME_GENDERS, ORG_WORDS,
+    REPORTING_VERBS, REPORTING_VERBS_OTHER_LANGUAGES, ROLE_WORDS, SPEAKER_HONORIFICS,
 };
 
 /// What a reporting verb form can do.
@@ -44,12 +44,30 @@ pub struct Lexicon {
     verb_phrase_openers: FxHashSet<String>,
     /// Titles before names by exact spelling ("Mr", "Professor").
     pub honorifics: FxHashMap<String, Gender>,
+    /// Given names worn by men or by women, by exact spelling ("Janet").
+    pub given_name_genders: FxHashMap<String, Gender>,
     roles: FxHashSet<String>,
     orgs: FxHashSet<String>,
     aux: FxHashSet<String>,
     finite: FxHashSet<String>,
     furniture_prefixes: Vec<String>,
     furniture_suffixes: Vec<String>,
+}
+
+/// `word f|m` lines: each word with the gender it implies.
+fn gendered_words(list: WordList) -> FxHashMap<String, Gender> {
+    list.entries()
+        .map(|line| {
+            let mut parts = line.split_whitespace();
+            let word = parts.next().unwrap_or_default().to_string();
+            let gender = match parts.next() {
+                Some("f") => Gender::Female,
+                Some("m") => Gender::Male,
+                _ => Gender::Unknown,
+            };
+            (word, gender)
+        })
+        .collect()
 }
 
 fn lowercase_set(list: WordList) -> FxHashSet<String> {
@@ -81,19 +99,8 @@ impl Lexicon {
                 verbs.insert(form.replace('_', " "), verb);
             }
         }
-        let honorifics = SPEAKER_HONORIFICS
-            .entries()
-            .map(|line| {
-                let mut parts = line.split_whitespace();
-                let title = parts.next().unwrap_or_default().to_string();
-                let gender = match parts.next() {
-                    Some("f") => Gender::Female,
-                    Some("m") => Gender::Male,
-                    _ => Gender::Unknown,
-                };
-                (title, gender)
-            })
-            .collect();
+        let honorifics = gendered_words(SPEAKER_HONORIFICS);
+        let given_name_genders = gendered_words(GIVEN_NAME_GENDERS);
         let mut furniture_prefixes = Vec::new();
         let mut furniture_suffixes = Vec::new();
         for line in FURNITURE_WORDING.entries() {
@@ -111,6 +118,7 @@ impl Lexicon {
             verb_phrase_openers,
             verbs,
             honorifics,
+            given_name_genders,
             roles: lowercase_set(ROLE_WORDS),
             orgs: ORG_WORDS.entries().map(str::to_string).collect(),
             aux: lowercase_set(AUX_WORDS),

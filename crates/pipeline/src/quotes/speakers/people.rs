@@ -275,10 +275,20 @@ impl<'a> People<'a> {
             .map(|i| self.roles[i].role.clone())
     }
 
-    /// The gender a title gave the surname `name` ends with, if any.
+    /// The gender the given name of `name` implies ("Janet L. Yellen"),
+    /// else the one a title gave the surname it ends with ("Mrs Clinton"),
+    /// if any: a given name tells one person of a family from another.
     pub(super) fn gender_of(&self, name: &str) -> Gender {
-        let last = name.split_whitespace().last().unwrap_or_default();
-        self.genders.get(last).copied().unwrap_or(Gender::Unknown)
+        let mut words = name.split_whitespace();
+        let given = words.next().unwrap_or_default();
+        let last = words.next_back().unwrap_or(given);
+        let given_names = &Lexicon::get().given_name_genders;
+        given_names
+            .get(given)
+            .filter(|_| given != last)
+            .or_else(|| self.genders.get(last))
+            .copied()
+            .unwrap_or(Gender::Unknown)
     }
 }
 
